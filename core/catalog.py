@@ -84,9 +84,9 @@ class ModelSpec:
         return list(range(self.duration_min, self.duration_max + 1))
 
     def values_of(self, request: GenerationRequest) -> dict[str, Any]:
-        """The request as flat field values that rules talk about."""
+        """The request as flat field values that rules talk about (``input`` is the generation mode)."""
         values: dict[str, Any] = dict(request.params)
-        values.update(mode=request.mode, duration=request.duration, resolution=request.resolution)
+        values.update(input=request.mode, duration=request.duration, resolution=request.resolution)
         return values
 
     def disabled_reason(self, request: GenerationRequest, name: str, value: Any) -> str | None:
@@ -211,7 +211,7 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         )
     if request.resolution is not None and spec.resolutions is not None:
         _check(
-            request.resolution in spec.resolutions,
+            request.resolution.lower() in {r.lower() for r in spec.resolutions},
             f"{spec.id} has no {request.resolution} (allowed: {', '.join(spec.resolutions)})",
             "resolution",
         )

@@ -1,0 +1,268 @@
+"""The headless CLI on the same core as the window. Its contract is public API; extend, never break.
+
+    main.py generate (--dialect D --base-url URL | --connection NAME) --model M --prompt TEXT [...] [--json]
+    main.py resume [--json]
+    main.py tasks [--json]
+
+``--json`` prints one JSON object per line as a task changes; the last line is the final record.
+Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from core import __version__
+from core.connections import LOCAL_CONNECTION, Connection, ConnectionStore, adhoc_name
+from core.engine import Engine
+from core.errors import ClipDeskError, ErrorKind
+from core.logs import configure_logging
+from core.paths import Paths, default_paths
+from core.providers import DIALECTS
+from core.request import GenerationRequest
+from core.secrets import SecretStore
+from core.store import Journal, JournalError, TaskRecord, TaskState
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INVALID = 2
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clipdesk",
+        description="ClipDesk: turn images and text into videos through the providers you already pay for. "
+        "Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"ClipDesk {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    gen = sub.add_parser("generate", help="generate one video and wait for it")
+    where = gen.add_mutually_exclusive_group()
+    where.add_argument("--dialect", choices=sorted(DIALECTS), help="the provider's API dialect")
+    where.add_argument("--connection", help="a saved connection's name")
+    gen.add_argument(
+        "--base-url", default="", help="the gateway root (with any path prefix, e.g. /alibailian)"
+    )
+    gen.add_argument("--model", required=True)
+    gen.add_argument("--prompt", default="")
+    gen.add_argument("--negative-prompt", default="")
+    gen.add_argument("--image", help="first frame: a file or an http(s) URL")
+    gen.add_argument("--last-image", help="last frame: a file or an http(s) URL")
+    gen.add_argument("--ref-image", action="append", default=[], help="a reference image (repeatable)")
+    gen.add_argument("--duration", type=int)
+    gen.add_argument("--resolution")
+    gen.add_argument("--seed", type=int)
+    gen.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a dialect field")
+    gen.add_argument("--output-dir", help="save the video here instead of the library")
+    gen.add_argument("--no-wait", action="store_true", help="return once the task is submitted")
+    gen.add_argument("--json", action="store_true", help="print JSON lines as the task changes")
+
+    res = sub.add_parser("resume", help="resume every unfinished task and wait")
+    res.add_argument("--json", action="store_true")
+    lst = sub.add_parser("tasks", help="list tasks")
+    lst.add_argument("--json", action="store_true")
+    return parser
+
+
+def parse_params(items: Sequence[str]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, f"--param needs KEY=VALUE, got {item!r}")
+        try:
+            value: Any = json.loads(raw)
+            if isinstance(value, dict | list):
+                value = raw if not raw.strip().startswith(("{", "[")) else value
+        except ValueError:
+            value = raw
+        params[key.strip()] = value
+    return params
+
+
+@dataclass
+class Printer:
+    """Prints task changes: JSON lines on stdout, or short human lines on stderr."""
+
+    as_json: bool
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    watched: set[str] | None = None
+    _last: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    def __call__(self, event: str, record: TaskRecord) -> None:
+        if self.watched is not None and record.id not in self.watched:
+            return
+        key = (
+            record.state,
+            record.remote_id,
+            round(record.progress or 0, 2),
+            record.error_kind,
+            record.video_path,
+        )
+        if self._last.get(record.id) == key:
+            return
+        self._last[record.id] = key
+        if self.as_json:
+            self.json_line(record.to_public())
+        else:
+            pct = f" {record.progress * 100:.0f}%" if record.progress is not None else ""
+            print(f"[{record.id[:8]}] {record.state.value}{pct}", file=self.err)
+
+    def json_line(self, data: dict[str, Any]) -> None:
+        print(json.dumps(data, ensure_ascii=False), file=self.out, flush=True)
+
+    def final(self, record: TaskRecord) -> None:
+        if self.as_json:
+            self.json_line(record.to_public())
+        elif record.state is TaskState.SUCCEEDED:
+            print(record.video_path, file=self.out)
+        else:
+            print(f"[{record.id[:8]}] {record.state.value}: {record.error_message or ''}", file=self.err)
+
+    def error(self, exc: ClipDeskError, task_id: str | None = None) -> None:
+        if self.as_json:
+            self.json_line(
+                {
+                    "id": task_id,
+                    "state": TaskState.FAILED.value,
+                    "remote_id": None,
+                    "video_path": None,
+                    "error": exc.to_dict(),
+                }
+            )
+        else:
+            print(f"error ({exc.kind.value}): {exc.message}", file=self.err)
+
+
+class CliApp:
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths.ensure()
+        configure_logging(self.paths)
+        self.journal = Journal(self.paths.database)
+        self.secrets = SecretStore()
+        self.connections = ConnectionStore(self.paths.config).load()
+        self.engine = Engine(self.paths, self.journal, self.secrets, self.connections)
+
+    async def __aenter__(self) -> CliApp:
+        await self.journal.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.engine.close()
+        await self.journal.close()
+
+    def connection_for(self, args: argparse.Namespace) -> str:
+        if args.connection:
+            if args.connection not in self.connections:
+                raise ClipDeskError(
+                    ErrorKind.INVALID_INPUT, f"there is no connection named {args.connection!r}"
+                )
+            return str(args.connection)
+        if not args.dialect:
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, "give --dialect and --base-url, or --connection")
+        if args.dialect == "local" and not args.base_url:
+            return LOCAL_CONNECTION
+        if not args.base_url:
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, f"--dialect {args.dialect} needs --base-url")
+        if not args.base_url.startswith(("http://", "https://")):
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, "--base-url must start with http:// or https://")
+        name = adhoc_name(args.dialect, args.base_url)
+        self.engine.add_connection(Connection(name=name, dialect=args.dialect, base_url=args.base_url))
+        return name
+
+    async def generate(self, args: argparse.Namespace, printer: Printer) -> int:
+        try:
+            name = self.connection_for(args)
+            request = GenerationRequest(
+                model=args.model,
+                prompt=args.prompt,
+                negative_prompt=args.negative_prompt,
+                image=args.image,
+                last_image=args.last_image,
+                ref_images=list(args.ref_image),
+                duration=args.duration,
+                resolution=args.resolution,
+                seed=args.seed,
+                params=parse_params(args.param),
+            )
+            printer.watched = set()
+            self.engine.subscribe(printer)
+            record = await self.engine.create(name, request, output_dir=args.output_dir, start=False)
+        except ClipDeskError as exc:
+            printer.error(exc)
+            return EXIT_INVALID if exc.kind is ErrorKind.INVALID_INPUT else EXIT_FAILED
+        printer.watched.add(record.id)
+        printer("added", record)
+        self.engine._start(record)
+        if args.no_wait:
+            while record.state in (TaskState.QUEUED, TaskState.UPLOADING, TaskState.SUBMITTING):
+                await asyncio.sleep(0.05)
+                if record.id not in self.engine._runners:
+                    break
+        else:
+            await self.engine.wait([record.id])
+        printer.final(record)
+        if args.no_wait:
+            return (
+                EXIT_OK if not record.state.terminal or record.state is TaskState.SUCCEEDED else EXIT_FAILED
+            )
+        return EXIT_OK if record.state is TaskState.SUCCEEDED else EXIT_FAILED
+
+    async def resume(self, printer: Printer) -> int:
+        self.engine.subscribe(printer)
+        records = await self.engine.resume_all()
+        printer.watched = {r.id for r in records}
+        await self.engine.wait()
+        for record in records:
+            printer.final(record)
+        return EXIT_OK if all(r.state is TaskState.SUCCEEDED for r in records) else EXIT_FAILED
+
+    async def list_tasks(self, as_json: bool) -> int:
+        records = await self.journal.all()
+        if as_json:
+            print(json.dumps([r.to_public() for r in records], ensure_ascii=False))
+        else:
+            for r in records:
+                err = f"  {r.error_kind}: {r.error_message}" if r.error_kind else ""
+                print(
+                    f"{r.id[:8]}  {r.state.value:<11} {r.connection} / {r.model}  {r.video_path or ''}{err}"
+                )
+        return EXIT_OK
+
+
+async def run(args: argparse.Namespace, paths: Paths) -> int:
+    printer = Printer(as_json=bool(getattr(args, "json", False)))
+    try:
+        async with CliApp(paths) as app:
+            if args.command == "generate":
+                return await app.generate(args, printer)
+            if args.command == "resume":
+                return await app.resume(printer)
+            return await app.list_tasks(printer.as_json)
+    except JournalError as exc:
+        printer.error(ClipDeskError(ErrorKind.UNKNOWN, str(exc)))
+        return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return asyncio.run(run(args, default_paths()))
+    except KeyboardInterrupt:
+        print("interrupted; unfinished tasks resume with `main.py resume`", file=sys.stderr)
+        return EXIT_INTERRUPTED

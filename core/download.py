@@ -1,0 +1,210 @@
+"""Downloads of results: to a .part file, resumed with Range, checked, hashed, renamed atomically.
+
+An HTML or JSON error page is not a video; a short body is resumed, never accepted. File writes and
+hashing run in a worker thread, a megabyte at a time, so the event loop never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from core.errors import ClipDeskError, ErrorKind
+from core.http import HttpLayer, retry_after_seconds
+
+CHUNK = 1024 * 1024
+ATTEMPTS = 5
+_NOT_VIDEO_TYPES = ("text/", "application/json", "application/xml", "application/problem")
+
+
+@dataclass
+class Downloaded:
+    path: Path
+    size: int
+    sha256: str
+
+
+class DiskFull(ClipDeskError):
+    """The disk filled up mid-download. The .part file is kept; the task resumes once there is room."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(ErrorKind.UNKNOWN, f"the disk is full while saving {path.name}; free some space")
+
+
+def looks_like_video(head: bytes) -> bool:
+    """MP4/MOV (ftyp/moov/mdat/free/wide box), WebM/Matroska (EBML), or an MPEG-TS sync byte."""
+    if len(head) >= 8 and head[4:8] in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip"):
+        return True
+    return head.startswith(b"\x1a\x45\xdf\xa3") or (len(head) > 188 and head[0] == 0x47 and head[188] == 0x47)
+
+
+def _hash_file(path: Path) -> tuple[hashlib._Hash, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while block := fh.read(CHUNK):
+            digest.update(block)
+            size += len(block)
+    return digest, size
+
+
+def _append(path: Path, data: bytes) -> None:
+    try:
+        with path.open("ab") as fh:
+            fh.write(data)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull(path) from exc
+        raise
+
+
+def _finish(part: Path, final: Path) -> Path:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    target = final
+    n = 1
+    while target.exists():
+        target = final.with_name(f"{final.stem} ({n}){final.suffix}")
+        n += 1
+    os.replace(part, target)
+    return target
+
+
+def _check_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if status in (401, 403, 410):
+        raise ClipDeskError(
+            ErrorKind.EXPIRED, "the result link has expired or was refused", http_status=status
+        )
+    if status == 404:
+        raise ClipDeskError(ErrorKind.NOT_FOUND, "the result file is gone", http_status=status)
+    if status >= 400:
+        raise ClipDeskError(
+            ErrorKind.NETWORK,
+            f"the result download failed with HTTP {status}",
+            http_status=status,
+            retry_after=retry_after_seconds(response),
+        )
+    ctype = response.headers.get("content-type", "").lower()
+    if ctype.startswith(_NOT_VIDEO_TYPES):
+        raise ClipDeskError(
+            ErrorKind.UPSTREAM_FAILED, f"the result link returned a web page ({ctype}), not a video"
+        )
+
+
+async def download(
+    http: HttpLayer,
+    url: str,
+    part: Path,
+    final: Path,
+    *,
+    with_auth: bool = False,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> Downloaded:
+    """Fetch ``url`` into ``final`` (renamed if taken). ``part`` may hold an earlier partial body."""
+    if url.startswith("file://"):
+        return await asyncio.to_thread(_take_local, Path(unquote(urlsplit(url).path)), part, final)
+    part.parent.mkdir(parents=True, exist_ok=True)
+    last_error: ClipDeskError | None = None
+    for attempt in range(ATTEMPTS):
+        try:
+            done = await _fetch(http, url, part, with_auth, progress)
+        except ClipDeskError as exc:
+            if exc.kind is not ErrorKind.NETWORK:
+                raise
+            last_error = exc
+            await asyncio.sleep(exc.retry_after if exc.retry_after is not None else min(2**attempt, 20))
+            continue
+        if done:
+            digest, size = await asyncio.to_thread(_hash_file, part)
+            path = await asyncio.to_thread(_finish, part, final)
+            return Downloaded(path, size, digest.hexdigest())
+    raise last_error or ClipDeskError(ErrorKind.NETWORK, "the download did not complete")
+
+
+async def _fetch(
+    http: HttpLayer, url: str, part: Path, with_auth: bool, progress: Callable[[int, int | None], None] | None
+) -> bool:
+    """One attempt. True when the body is complete in ``part``; False to try again (resuming)."""
+    have = part.stat().st_size if part.exists() else 0
+    headers = {"Range": f"bytes={have}-"} if have else {}
+    try:
+        async with http.stream(url, headers=headers, with_auth=with_auth) as response:
+            if response.status_code == 416 and have:
+                await asyncio.to_thread(part.unlink)
+                return False
+            _check_status(response)
+            total: int | None
+            if response.status_code == 206 and have:
+                start, total = _content_range(response.headers.get("content-range", ""))
+                if start != have:
+                    await asyncio.to_thread(part.unlink)
+                    return False
+            else:
+                have = 0
+                await asyncio.to_thread(part.write_bytes, b"")
+                length = response.headers.get("content-length")
+                total = int(length) if length and length.isdigit() else None
+            buffer = bytearray()
+            received = have
+            checked = have > 0
+            async for chunk in response.aiter_raw():
+                buffer += chunk
+                received += len(chunk)
+                if not checked and len(buffer) >= 512:
+                    if not looks_like_video(bytes(buffer[:512])):
+                        raise ClipDeskError(
+                            ErrorKind.UPSTREAM_FAILED, "the result link did not return a video"
+                        )
+                    checked = True
+                if len(buffer) >= CHUNK:
+                    await asyncio.to_thread(_append, part, bytes(buffer))
+                    buffer.clear()
+                    if progress:
+                        progress(received, total)
+            if buffer:
+                if not checked and not looks_like_video(bytes(buffer[:512])):
+                    raise ClipDeskError(ErrorKind.UPSTREAM_FAILED, "the result link did not return a video")
+                await asyncio.to_thread(_append, part, bytes(buffer))
+            if progress:
+                progress(received, total)
+    except httpx.HTTPError as exc:
+        raise ClipDeskError(ErrorKind.NETWORK, f"the download was interrupted: {type(exc).__name__}")
+    if total is not None and received < total:
+        raise ClipDeskError(ErrorKind.NETWORK, f"the download stopped at {received} of {total} bytes")
+    if total is not None and received > total:
+        await asyncio.to_thread(part.unlink)
+        return False
+    return received > 0
+
+
+def _content_range(value: str) -> tuple[int, int | None]:
+    match = re.match(r"bytes (\d+)-(\d+)/(\d+|\*)", value.strip())
+    if not match:
+        return -1, None
+    total = match.group(3)
+    return int(match.group(1)), (int(total) if total.isdigit() else None)
+
+
+def _take_local(source: Path, part: Path, final: Path) -> Downloaded:
+    """A result already on this computer (the offline renderer): move it into the library."""
+    if not source.exists():
+        raise ClipDeskError(ErrorKind.NOT_FOUND, f"the rendered file {source.name} is missing")
+    part.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.move(source, part)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull(part) from exc
+        raise
+    digest, size = _hash_file(part)
+    return Downloaded(_finish(part, final), size, digest.hexdigest())

@@ -1,0 +1,608 @@
+"""The task engine: lanes per connection, the state machine, and the journal-before-submit rule.
+
+Every task runs as one asyncio task that walks ``queued → uploading → submitting → running →
+downloading → succeeded`` and writes each step to the journal before acting on it:
+
+- the task is written (state ``queued``) before anything is sent;
+- ``submitting`` is written before the billed request leaves; the remote id is written the moment
+  it arrives;
+- a submit whose answer was lost becomes ``unknown`` and is never re-sent by itself;
+- on start-up every unfinished task resumes where its journal entry says it stopped.
+
+The engine is plain Python; the GUI listens through :meth:`Engine.subscribe`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from core.catalog import validate_request
+from core.connections import Connection
+from core.download import DiskFull, download
+from core.errors import (
+    ClipDeskError,
+    ErrorKind,
+    InvalidInput,
+    ProviderError,
+    RequestNotSent,
+    SubmitOutcomeUnknown,
+)
+from core.http import HttpLayer
+from core.images import PreparedImage, prepare_image
+from core.paths import Paths
+from core.providers import get_provider
+from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus
+from core.redact import redact
+from core.request import GenerationRequest
+from core.schedule import PollSchedule
+from core.secrets import SecretStore
+from core.store import Journal, JournalError, TaskRecord, TaskState
+
+log = logging.getLogger("clipdesk.engine")
+
+IMAGE_SLOTS = ("image", "last_image", "ref_images")
+SUBMIT_ATTEMPTS = 6  # only for submits the server provably did not receive, or refused with 429
+DEFAULT_DEADLINE = 3 * 3600.0  # seconds from submit until a running task is given up on
+GATEWAY_AMBIGUOUS = {502, 504}  # a proxy's answer: the request may have reached the provider
+
+Listener = Callable[[str, TaskRecord], None]  # (event, record); events: added, changed, removed
+
+
+@dataclass
+class Lane:
+    """One connection's HTTP client and its limits on concurrent submits, polls and downloads."""
+
+    connection: Connection
+    provider: Provider
+    http: HttpLayer
+    submits: asyncio.Semaphore
+    polls: asyncio.Semaphore
+    downloads: asyncio.Semaphore
+    running: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self.running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self.running.is_set()
+
+
+class Engine:
+    def __init__(
+        self,
+        paths: Paths,
+        journal: Journal,
+        secrets: SecretStore,
+        connections: dict[str, Connection] | None = None,
+        *,
+        deadline: float = DEFAULT_DEADLINE,
+    ) -> None:
+        self.paths = paths
+        self.journal = journal
+        self.secrets = secrets
+        self.connections: dict[str, Connection] = dict(connections or {})
+        self.deadline = deadline
+        self.tasks: dict[str, TaskRecord] = {}
+        self._runners: dict[str, asyncio.Task[None]] = {}
+        self._lanes: dict[str, Lane] = {}
+        self._listeners: list[Listener] = []
+        self._closing = False
+        self._background: set[asyncio.Task[None]] = set()
+
+    # -- observers -------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: str, record: TaskRecord) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event, record)
+            except Exception:
+                log.exception("a task listener failed")
+
+    # -- connections and lanes -------------------------------------------------------------------
+    def add_connection(self, connection: Connection) -> None:
+        old = self._lanes.pop(connection.name, None)
+        self.connections[connection.name] = connection
+        if old is not None:
+            task = asyncio.get_running_loop().create_task(old.http.aclose())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    def lane(self, name: str) -> Lane:
+        lane = self._lanes.get(name)
+        if lane is None:
+            connection = self.connections.get(name)
+            if connection is None:
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, f"there is no connection named {name!r}")
+            provider = get_provider(connection.dialect)
+            key = self.secrets.get(connection.name) if provider.needs_key else None
+            http = HttpLayer(
+                connection.base_url,
+                auth_headers=provider.auth_headers(key) if key else {},
+                proxy=connection.proxy,
+                max_in_flight=max(connection.max_polls, connection.max_submits) + connection.max_downloads,
+            )
+            lane = Lane(
+                connection,
+                provider,
+                http,
+                asyncio.Semaphore(connection.max_submits),
+                asyncio.Semaphore(connection.max_polls),
+                asyncio.Semaphore(connection.max_downloads),
+            )
+            self._lanes[name] = lane
+        return lane
+
+    def pause(self, connection: str) -> None:
+        self.lane(connection).running.clear()
+
+    def unpause(self, connection: str) -> None:
+        self.lane(connection).running.set()
+
+    # -- creating tasks --------------------------------------------------------------------------
+    async def create(
+        self,
+        connection_name: str,
+        request: GenerationRequest,
+        *,
+        output_dir: str | None = None,
+        parent_id: str | None = None,
+        batch_id: str | None = None,
+        start: bool = True,
+    ) -> TaskRecord:
+        """Validate, prepare the inputs, journal the task, then start it. Raises before any request
+        is sent when the input is bad (InvalidInput) or the connection has no key (auth)."""
+        connection = self.connections.get(connection_name)
+        if connection is None:
+            raise InvalidInput(f"there is no connection named {connection_name!r}", field="connection")
+        provider = get_provider(connection.dialect)
+        validate_request(provider.catalog.spec(request.model), request)
+        if provider.needs_base_url and not connection.base_url:
+            raise InvalidInput(f"the connection {connection.name!r} has no base URL", field="base_url")
+        if provider.needs_key and not self.secrets.get(connection.name):
+            raise ClipDeskError(
+                ErrorKind.AUTH,
+                f"no API key for {connection.name!r}: add one in the connection settings, "
+                "or set CLIPDESK_API_KEY for a headless run",
+            )
+        record = TaskRecord(
+            id=TaskRecord.new_id(),
+            connection=connection.name,
+            dialect=connection.dialect,
+            base_url=connection.base_url,
+            model=request.model,
+            request=request,
+            output_dir=output_dir,
+            parent_id=parent_id,
+            batch_id=batch_id,
+        )
+        images = await asyncio.to_thread(self._prepare_images, provider, request)
+        await asyncio.to_thread(self._store_images, record.id, images)
+        await self.journal.insert(record)
+        self.tasks[record.id] = record
+        self._emit("added", record)
+        if start:
+            self._start(record)
+        return record
+
+    @staticmethod
+    def _prepare_images(provider: Provider, request: GenerationRequest) -> dict[str, list[PreparedImage]]:
+        slots: dict[str, list[str]] = {
+            "image": [request.image] if request.image else [],
+            "last_image": [request.last_image] if request.last_image else [],
+            "ref_images": list(request.ref_images),
+        }
+        prepared: dict[str, list[PreparedImage]] = {}
+        for slot, sources in slots.items():
+            if sources:
+                prepared[slot] = [prepare_image(src, provider.image_limits) for src in sources]
+        return prepared
+
+    def _task_dir(self, task_id: str) -> Path:
+        return self.paths.tasks / task_id
+
+    def _store_images(self, task_id: str, images: dict[str, list[PreparedImage]]) -> None:
+        folder = self._task_dir(task_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        for slot, items in images.items():
+            for n, image in enumerate(items):
+                image.save(folder / f"{slot}-{n}")
+
+    def _load_images(self, record: TaskRecord) -> dict[str, list[PreparedImage]]:
+        folder = self._task_dir(record.id)
+        sources: dict[str, list[str]] = {
+            "image": [record.request.image] if record.request.image else [],
+            "last_image": [record.request.last_image] if record.request.last_image else [],
+            "ref_images": list(record.request.ref_images),
+        }
+        loaded: dict[str, list[PreparedImage]] = {}
+        for slot, items in sources.items():
+            if items:
+                loaded[slot] = [
+                    PreparedImage.load(folder / f"{slot}-{n}", src) for n, src in enumerate(items)
+                ]
+        return loaded
+
+    # -- resuming --------------------------------------------------------------------------------
+    async def load(self) -> list[TaskRecord]:
+        """Read every task from the journal into memory (for the GUI's table)."""
+        records = await self.journal.all()
+        for record in records:
+            self.tasks.setdefault(record.id, record)
+        return records
+
+    async def resume_all(self) -> list[TaskRecord]:
+        """Resume every unfinished task. A submit that was in flight when we stopped becomes
+        ``unknown`` (looked up where the dialect can), and is never sent again by itself."""
+        resumed = []
+        for stored in await self.journal.unfinished():
+            record = self.tasks.setdefault(stored.id, stored)
+            if record.id in self._runners:
+                continue
+            if record.connection not in self.connections:
+                self.connections[record.connection] = Connection(
+                    name=record.connection, dialect=record.dialect, base_url=record.base_url
+                )
+            if record.state is TaskState.SUBMITTING:
+                if get_provider(record.dialect).billed:
+                    await self._mark_unknown(record, "ClipDesk stopped while this submit was in flight")
+                    await self._try_resolve_unknown(record)
+                else:
+                    await self._set_state(record, TaskState.QUEUED)
+            if record.state is TaskState.UNKNOWN:
+                resumed.append(record)
+                continue
+            self._start(record)
+            resumed.append(record)
+        return resumed
+
+    async def _try_resolve_unknown(self, record: TaskRecord) -> None:
+        lane = self.lane(record.connection)
+        ctx = self._context(lane, record)
+        try:
+            remote_id = await lane.provider.find_lost_submit(ctx, record.request)
+        except ClipDeskError as exc:
+            log.info("lookup of lost submit %s failed: %s", record.id, exc)
+            return
+        if remote_id:
+            record.remote_id = remote_id
+            record.error_kind = record.error_message = record.error_code = None
+            await self._set_state(
+                record, TaskState.RUNNING, "remote_id", "error_kind", "error_message", "error_code"
+            )
+            await self._log(record, f"found the task created by the lost submit: {remote_id}")
+
+    # -- user actions ----------------------------------------------------------------------------
+    async def cancel(self, task_id: str) -> None:
+        record = self.tasks[task_id]
+        if record.state.terminal:
+            return
+        runner = self._runners.pop(task_id, None)
+        if runner is not None:
+            runner.cancel()
+            await asyncio.gather(runner, return_exceptions=True)
+        if record.remote_id and record.state in (TaskState.RUNNING, TaskState.SUBMITTING):
+            lane = self.lane(record.connection)
+            if lane.provider.can_cancel:
+                try:
+                    await lane.provider.cancel(self._context(lane, record), record.remote_id)
+                except ClipDeskError as exc:
+                    await self._log(record, f"remote cancel refused: {exc.message}")
+        record.finished_at = time.time()
+        await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
+
+    async def retry(self, task_id: str) -> TaskRecord:
+        """A new task with the same request, linked to the old one. Never reuses the old submit."""
+        old = self.tasks[task_id]
+        return await self.create(old.connection, old.request, output_dir=old.output_dir, parent_id=old.id)
+
+    async def resolve_unknown(
+        self, task_id: str, *, remote_id: str | None = None, resubmit: bool = False
+    ) -> None:
+        """A person decides about an ``unknown`` submit: give its remote id, send it again, or drop it."""
+        record = self.tasks[task_id]
+        if record.state is not TaskState.UNKNOWN:
+            raise ClipDeskError(
+                ErrorKind.INVALID_INPUT, "only a task whose submit is unknown can be resolved"
+            )
+        record.error_kind = record.error_message = record.error_code = None
+        if remote_id:
+            record.remote_id = remote_id.strip()
+            await self._set_state(record, TaskState.RUNNING, "remote_id", "error_kind", "error_message")
+        elif resubmit:
+            await self._set_state(record, TaskState.QUEUED, "error_kind", "error_message")
+        else:
+            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED, "dropped after an unknown submit"))
+            return
+        self._start(record)
+
+    async def remove(self, task_id: str) -> None:
+        record = self.tasks.get(task_id)
+        if record is None:
+            return
+        if not record.state.terminal and record.state is not TaskState.UNKNOWN:
+            await self.cancel(task_id)
+        await self.journal.delete(task_id)
+        self.tasks.pop(task_id, None)
+        self._emit("removed", record)
+
+    async def wait(self, task_ids: list[str] | None = None) -> None:
+        """Until the given tasks (default: all running) have stopped."""
+        while True:
+            runners = [r for tid, r in self._runners.items() if task_ids is None or tid in task_ids]
+            if not runners:
+                return
+            await asyncio.gather(*runners, return_exceptions=True)
+
+    async def close(self) -> None:
+        """Stop every runner where it stands (the journal says where), close clients and the journal."""
+        self._closing = True
+        runners = list(self._runners.values())
+        for runner in runners:
+            runner.cancel()
+        await asyncio.gather(*runners, return_exceptions=True)
+        for lane in self._lanes.values():
+            await lane.http.aclose()
+            shutdown = getattr(lane.provider, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        self._lanes.clear()
+
+    # -- the state machine -----------------------------------------------------------------------
+    def _start(self, record: TaskRecord) -> None:
+        if self._closing or record.id in self._runners:
+            return
+        runner = asyncio.get_running_loop().create_task(self._run(record), name=f"task-{record.id[:8]}")
+        self._runners[record.id] = runner
+        runner.add_done_callback(lambda _t, tid=record.id: self._runners.pop(tid, None))
+
+    def _context(self, lane: Lane, record: TaskRecord) -> ProviderContext:
+        return ProviderContext(
+            http=lane.http,
+            uploads=record.uploads,
+            work_dir=self._task_dir(record.id),
+            task_id=record.id,
+            log=functools.partial(self._log_soon, record),
+        )
+
+    async def _run(self, record: TaskRecord) -> None:
+        try:
+            lane = self.lane(record.connection)
+            ctx = self._context(lane, record)
+            ctx.images = await asyncio.to_thread(self._load_images, record)
+            while not record.state.terminal and record.state is not TaskState.UNKNOWN:
+                if record.state in (TaskState.QUEUED, TaskState.UPLOADING):
+                    await self._submit(lane, ctx, record)
+                elif record.state is TaskState.RUNNING:
+                    await self._poll_until_done(lane, ctx, record)
+                elif record.state is TaskState.DOWNLOADING:
+                    await self._download(lane, ctx, record)
+                else:  # SUBMITTING is only seen here after a crash; resume_all handles it
+                    await self._mark_unknown(record, "the submit was interrupted")
+        except asyncio.CancelledError:
+            raise
+        except SubmitOutcomeUnknown as exc:
+            await self._mark_unknown(record, exc.message)
+        except DiskFull as exc:
+            record.error_kind, record.error_message = exc.kind.value, exc.message
+            await self._save(record, "error_kind", "error_message")
+        except ClipDeskError as exc:
+            await self._fail(
+                record, exc, TaskState.EXPIRED if exc.kind is ErrorKind.EXPIRED else TaskState.FAILED
+            )
+        except JournalError:
+            log.exception("journal failure for task %s", record.id)
+            raise
+        except Exception as exc:
+            log.exception("task %s failed unexpectedly", record.id)
+            await self._fail(
+                record, ClipDeskError(ErrorKind.UNKNOWN, f"internal error: {type(exc).__name__}")
+            )
+
+    async def _submit(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
+        provider = lane.provider
+        for attempt in range(1, SUBMIT_ATTEMPTS + 1):
+            await lane.running.wait()
+            async with lane.submits:
+                if provider.needs_upload and not record.uploads:
+                    await self._set_state(record, TaskState.UPLOADING)
+                    record.uploads = await provider.upload(ctx, record.request)
+                    ctx.uploads = record.uploads
+                    await self._save(record, "uploads")
+                record.attempts += 1
+                record.submitted_at = time.time()
+                # Journal first: from here on the request may reach the provider.
+                await self._set_state(record, TaskState.SUBMITTING, "attempts", "submitted_at")
+                try:
+                    submitted = await provider.submit(ctx, record.request)
+                except RequestNotSent as exc:
+                    wait = min(2**attempt, 30)
+                    reason = exc.message
+                except ProviderError as exc:
+                    if exc.http_status == 429 and attempt < SUBMIT_ATTEMPTS:
+                        wait = exc.retry_after if exc.retry_after is not None else min(2**attempt, 60)
+                        reason = "rate limited at submit (nothing was created)"
+                    elif exc.http_status in GATEWAY_AMBIGUOUS:
+                        raise SubmitOutcomeUnknown(
+                            f"the gateway answered HTTP {exc.http_status}: {exc.message}"
+                        )
+                    else:
+                        raise
+                else:
+                    record.remote_id = submitted.remote_id
+                    record.remote_status = submitted.status.value
+                    await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
+                    await self._log(record, f"submitted, remote id {submitted.remote_id}")
+                    return
+            # The server provably created nothing: back to queued and try again after a pause.
+            await self._set_state(record, TaskState.QUEUED)
+            await self._log(record, f"submit not accepted ({reason}); retrying in {wait:.0f} s")
+            await asyncio.sleep(wait)
+        raise ClipDeskError(ErrorKind.NETWORK, "the provider could not be reached to submit the task")
+
+    async def _poll_until_done(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
+        assert record.remote_id is not None
+        typical = await self.journal.typical_duration(record.connection, record.model)
+        schedule = PollSchedule.for_task(typical)
+        started = record.submitted_at or time.time()
+        hint: float | None = None
+        while True:
+            elapsed = time.time() - started
+            await asyncio.sleep(schedule.next_delay(elapsed, record.progress, hint))
+            await lane.running.wait()
+            if time.time() - started > self.deadline:
+                raise ClipDeskError(
+                    ErrorKind.UPSTREAM_FAILED,
+                    f"no result after {self.deadline / 60:.0f} minutes",
+                    code="deadline",
+                )
+            try:
+                async with lane.polls:
+                    result = await lane.provider.poll(ctx, record.remote_id)
+            except ProviderError as exc:
+                if exc.kind is ErrorKind.NOT_FOUND and not lane.provider.billed:
+                    await self._set_state(record, TaskState.QUEUED)  # free to render again
+                    return
+                if exc.kind in (ErrorKind.NETWORK, ErrorKind.RATE_LIMITED) or (exc.http_status or 0) >= 500:
+                    hint = exc.retry_after
+                    await self._log(record, f"poll failed, will retry: {exc.message}")
+                    continue
+                raise
+            except ClipDeskError as exc:
+                if exc.kind in (ErrorKind.NETWORK, ErrorKind.RATE_LIMITED):
+                    hint = exc.retry_after
+                    await self._log(record, f"poll failed, will retry: {exc.message}")
+                    continue
+                raise
+            hint = result.poll_after
+            if await self._apply_poll(record, result):
+                return
+
+    async def _apply_poll(self, record: TaskRecord, result: PollResult) -> bool:
+        """Record one poll answer. True when the task left ``running``."""
+        status_changed = record.remote_status != result.status.value
+        record.remote_status = result.status.value
+        record.progress = result.progress
+        if result.status is RemoteStatus.SUCCEEDED:
+            record.result_url = result.result_url
+            record.result_expires_at = result.result_expires_at
+            record.finished_at = time.time()
+            await self._set_state(
+                record,
+                TaskState.DOWNLOADING,
+                "remote_status",
+                "result_url",
+                "result_expires_at",
+                "finished_at",
+            )
+            return True
+        if result.status is RemoteStatus.FAILED:
+            record.finished_at = time.time()
+            await self._fail(record, result.error or ClipDeskError(ErrorKind.UPSTREAM_FAILED))
+            return True
+        if result.status is RemoteStatus.CANCELLED:
+            record.finished_at = time.time()
+            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
+            return True
+        if status_changed:
+            await self._save(record, "remote_status", "progress")
+        self._emit("changed", record)
+        return False
+
+    async def _download(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
+        assert record.remote_id is not None
+        result = PollResult(
+            RemoteStatus.SUCCEEDED, result_url=record.result_url, result_expires_at=record.result_expires_at
+        )
+        target = lane.provider.download_target(ctx, record.remote_id, result)
+        part = self._task_dir(record.id) / "result.part"
+        final = self._final_path(record)
+        async with lane.downloads:
+            try:
+                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+            except ClipDeskError as exc:
+                if exc.kind is not ErrorKind.EXPIRED or not lane.provider.billed:
+                    raise
+                # The link may have been refreshed: ask once more before giving up.
+                fresh = await lane.provider.poll(ctx, record.remote_id)
+                if fresh.status is not RemoteStatus.SUCCEEDED or fresh.result_url in (
+                    None,
+                    record.result_url,
+                ):
+                    await self._fail(record, exc, TaskState.EXPIRED)
+                    return
+                record.result_url = fresh.result_url
+                await self._save(record, "result_url")
+                target = lane.provider.download_target(ctx, record.remote_id, fresh)
+                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+        record.video_path = str(done.path)
+        record.video_size = done.size
+        record.video_sha256 = done.sha256
+        record.progress = 1.0
+        record.error_kind = record.error_message = record.error_code = None
+        await self._set_state(
+            record,
+            TaskState.SUCCEEDED,
+            "video_path",
+            "video_size",
+            "video_sha256",
+            "progress",
+            "error_kind",
+            "error_message",
+            "error_code",
+        )
+
+    def _final_path(self, record: TaskRecord) -> Path:
+        folder = Path(record.output_dir) if record.output_dir else self.paths.library
+        day = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d")
+        words = re.sub(r"[^\w一-鿿]+", "-", record.request.prompt.strip())[:40].strip("-")
+        stem = f"{words or 'video'}-{record.id[:8]}"
+        return (folder if record.output_dir else folder / day) / f"{stem}.mp4"
+
+    # -- journal helpers -------------------------------------------------------------------------
+    async def _save(self, record: TaskRecord, *names: str) -> None:
+        await self.journal.save(record, *names)
+        self._emit("changed", record)
+
+    async def _set_state(self, record: TaskRecord, state: TaskState, *names: str) -> None:
+        record.state = state
+        await self._save(record, "state", *names)
+
+    async def _fail(
+        self, record: TaskRecord, exc: ClipDeskError, state: TaskState = TaskState.FAILED
+    ) -> None:
+        record.error_kind = exc.kind.value
+        record.error_message = exc.message
+        record.error_code = exc.code
+        record.finished_at = record.finished_at or time.time()
+        await self._set_state(record, state, "error_kind", "error_message", "error_code", "finished_at")
+        await self._log(record, f"{state.value}: {exc.kind.value}: {exc.message} (code {exc.code})")
+
+    async def _mark_unknown(self, record: TaskRecord, why: str) -> None:
+        record.error_kind = ErrorKind.UNKNOWN.value
+        record.error_message = (
+            f"{why}. The provider may have created (and billed) the task; ClipDesk will not send it again "
+            "by itself. Check the provider's console, then give its task id, send it again, or drop it."
+        )
+        await self._set_state(record, TaskState.UNKNOWN, "error_kind", "error_message")
+
+    async def _log(self, record: TaskRecord, line: str) -> None:
+        try:
+            await self.journal.add_log(record.id, redact(line))
+        except JournalError:
+            log.warning("could not write the task log for %s", record.id)
+
+    def _log_soon(self, record: TaskRecord, line: str) -> None:
+        task = asyncio.get_running_loop().create_task(self._log(record, line))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)

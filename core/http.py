@@ -1,0 +1,265 @@
+"""The one place that builds HTTP clients: timeouts, retries, proxy, credentials, redaction.
+
+One pooled ``httpx.AsyncClient`` per connection on the aiohttp transport: the default httpcore
+transport's CPU per request grows about 8x from 10 to 200 requests in flight (platform notes §8),
+this one stays flat. Billed submits go over a separate client that never reuses a connection, so a
+stale keep-alive socket cannot turn an ordinary submit into one whose outcome is unknown.
+
+Credentials (Authorization / API-KEY) go only to the connection's own origin (scheme, host, port):
+a result URL on a CDN, or a redirect to another host, gets none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+import urllib.request
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+
+from core import __version__
+from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
+from core.redact import redact, register_secret
+
+log = logging.getLogger("clipdesk.http")
+
+USER_AGENT = f"ClipDesk/{__version__}"
+RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
+MAX_REDIRECTS = 5
+DEFAULT_TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=60.0)
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Retry-After (seconds or HTTP date), or the OpenAI-style poll hint, in seconds."""
+    value = response.headers.get("retry-after")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            parsed = email.utils.parsedate_to_datetime(value) if value else None
+            if parsed is not None:
+                return max(0.0, parsed.timestamp() - time.time())
+    hint = response.headers.get("openai-poll-after-ms")
+    if hint:
+        try:
+            return max(0.0, float(hint) / 1000)
+        except ValueError:
+            return None
+    return None
+
+
+def was_never_sent(exc: BaseException) -> bool:
+    """True only when the request provably did not reach the server (could not connect)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(
+            cause, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError | httpx.ConnectError
+        ):
+            return True
+        if isinstance(cause, aiohttp.ClientError | httpx.TransportError) and cause is not exc:
+            return False
+        cause = cause.__cause__
+    return isinstance(exc, httpx.ConnectError) and exc.__cause__ is None
+
+
+def resolve_proxy(setting: str | None) -> str | None:
+    """'' or None: no proxy; 'system': the environment's / OS proxy; anything else: that URL."""
+    if not setting or setting == "none":
+        return None
+    if setting == "system":
+        proxies = urllib.request.getproxies()
+        return proxies.get("https") or proxies.get("http")
+    return setting
+
+
+class HttpLayer:
+    """HTTP for one connection. Bounded requests in flight; retries for idempotent requests."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth_headers: dict[str, str] | None = None,
+        proxy: str | None = None,
+        max_in_flight: int = 32,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        retries: int = 4,
+        backoff: float = 1.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._auth = dict(auth_headers or {})
+        for value in self._auth.values():
+            register_secret(value)
+            register_secret(value.removeprefix("Bearer "))
+        self._origin = origin(self.base_url) if self.base_url else None
+        self.retries = retries
+        self.backoff = backoff
+        self._sem = asyncio.Semaphore(max_in_flight)
+        proxy_url = resolve_proxy(proxy)
+        proxy_obj = httpx.Proxy(proxy_url) if proxy_url else None
+        limits = httpx.Limits(max_connections=max_in_flight, keepalive_expiry=30)
+        common: dict[str, Any] = {
+            "timeout": timeout,
+            "headers": {"User-Agent": USER_AGENT},
+            "follow_redirects": False,
+            "trust_env": False,
+        }
+        self._client = httpx.AsyncClient(
+            transport=AiohttpTransport(limits=limits, proxy=proxy_obj, trust_env=False), **common
+        )
+        # A connector that closes every connection after use: billed submits never ride a stale socket.
+        self._once_client = httpx.AsyncClient(
+            transport=AiohttpTransport(
+                client=lambda: aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)),
+                proxy=proxy_obj,
+                trust_env=False,
+            ),
+            **common,
+        )
+        self.requests_sent = 0
+
+    # -- addresses and credentials ---------------------------------------------------------------
+    def url(self, path_or_url: str) -> str:
+        if path_or_url.startswith(("http://", "https://")):
+            return path_or_url
+        return self.base_url + path_or_url
+
+    def is_own_host(self, url: str) -> bool:
+        return self._origin is not None and origin(url) == self._origin
+
+    def _headers_for(self, url: str, extra: dict[str, str] | None, with_auth: bool) -> dict[str, str]:
+        headers = dict(extra or {})
+        if with_auth and self.is_own_host(url):
+            headers.update(self._auth)
+        return headers
+
+    # -- requests --------------------------------------------------------------------------------
+    async def request(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        json: Any = None,
+        data: Any = None,
+        files: Any = None,
+        headers: dict[str, str] | None = None,
+        billed: bool = False,
+    ) -> httpx.Response:
+        """Send and read the whole answer. Non-billed requests are retried on 429/5xx/timeouts/resets.
+
+        A billed request is sent once: a connect error raises RequestNotSent (safe to send again),
+        any other transport failure raises SubmitOutcomeUnknown. Every HTTP answer is returned.
+        """
+        url = self.url(path_or_url)
+        attempts = 1 if billed else self.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                response = await self._send_once(method, url, json, data, files, headers, billed)
+            except httpx.HTTPError as exc:
+                if billed:
+                    if was_never_sent(exc):
+                        raise RequestNotSent(f"could not connect to {urlsplit(url).netloc}: {exc}")
+                    raise SubmitOutcomeUnknown(f"the answer to the submit was lost: {type(exc).__name__}")
+                if attempt == attempts:
+                    raise ClipDeskError(ErrorKind.NETWORK, f"{urlsplit(url).netloc}: {_describe(exc)}")
+                await asyncio.sleep(self._delay(attempt, None))
+                continue
+            if billed or response.status_code not in RETRY_STATUSES or attempt == attempts:
+                return response
+            await asyncio.sleep(self._delay(attempt, retry_after_seconds(response)))
+        raise AssertionError("unreachable")
+
+    async def _send_once(
+        self,
+        method: str,
+        url: str,
+        json: Any,
+        data: Any,
+        files: Any,
+        headers: dict[str, str] | None,
+        billed: bool,
+    ) -> httpx.Response:
+        client = self._once_client if billed else self._client
+        async with self._sem:
+            for _hop in range(MAX_REDIRECTS + 1):
+                started = time.monotonic()
+                self.requests_sent += 1
+                response = await client.request(
+                    method,
+                    url,
+                    json=json,
+                    data=data,
+                    files=files,
+                    headers=self._headers_for(url, headers, with_auth=True),
+                )
+                await response.aread()
+                log.debug(
+                    "%s %s -> %s in %.0f ms",
+                    method,
+                    redact(_loggable(url, self)),
+                    response.status_code,
+                    (time.monotonic() - started) * 1000,
+                )
+                if not (response.is_redirect and method == "GET"):
+                    return response
+                url = urljoin(url, response.headers["location"])
+            raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
+
+    @asynccontextmanager
+    async def stream(
+        self, url: str, *, headers: dict[str, str] | None = None, with_auth: bool = False
+    ) -> AsyncIterator[httpx.Response]:
+        """GET a body as a stream, following redirects; credentials only on the connection's own host."""
+        async with self._sem:
+            for _hop in range(MAX_REDIRECTS + 1):
+                request = self._client.build_request(
+                    "GET", url, headers=self._headers_for(url, headers, with_auth)
+                )
+                self.requests_sent += 1
+                response = await self._client.send(request, stream=True)
+                if response.is_redirect:
+                    await response.aclose()
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                try:
+                    yield response
+                finally:
+                    await response.aclose()
+                return
+            raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
+
+    def _delay(self, attempt: int, hint: float | None) -> float:
+        if hint is not None:
+            return min(hint, 120.0)
+        return min(self.backoff * 2 ** (attempt - 1), 30.0) * (0.75 + random.random() / 2)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+        await self._once_client.aclose()
+
+
+def _describe(exc: BaseException) -> str:
+    cause = exc.__cause__
+    detail = str(exc) or (str(cause) if cause else "") or type(exc).__name__
+    return f"{type(exc).__name__}: {detail}"[:300]
+
+
+def _loggable(url: str, layer: HttpLayer) -> str:
+    """Foreign URLs (signed CDN links) lose their query string in the log."""
+    return url if layer.is_own_host(url) else url.split("?", 1)[0]

@@ -1,0 +1,121 @@
+"""Alibaba Bailian / DashScope video synthesis (wan2.x), directly or behind a gateway prefix.
+
+The connection's base URL carries any prefix: ``https://gateway.example/alibailian`` for the seed's
+gateway, ``https://dashscope.aliyuncs.com`` for DashScope itself. Paths below are appended to it.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cached_property
+from typing import Any
+
+from core.catalog import Catalog, load_catalog
+from core.errors import ErrorKind, ProviderError
+from core.images import ImageLimits
+from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.common import generic_error, json_of, obj, refine_kind, status_of, text
+from core.request import GenerationRequest
+
+SUBMIT_PATH = "/api/v1/services/aigc/video-generation/video-synthesis"
+TASK_PATH = "/api/v1/tasks/{id}"
+CANCEL_PATH = "/api/v1/tasks/{id}/cancel"
+RESULT_TTL = 24 * 3600  # video_url is valid for 24 h
+
+
+class DashScopeProvider(Provider):
+    dialect = "dashscope"
+    label = "Alibaba Bailian / DashScope"
+    doc_url = "https://help.aliyun.com/zh/model-studio/image-to-video-api-reference"
+    can_cancel = True
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.dialect)
+
+    @property
+    def image_limits(self) -> ImageLimits:
+        # wan2.5 i2v: JPEG/PNG (no alpha)/BMP/WEBP, sides 360..2000 px, at most 10 MB
+        return ImageLimits(max_side=2000, min_side=360, max_bytes=10 * 1024 * 1024, alpha=False)
+
+    def body(self, ctx: ProviderContext, request: GenerationRequest) -> dict[str, Any]:
+        inputs: dict[str, Any] = {"prompt": request.prompt}
+        if request.negative_prompt:
+            inputs["negative_prompt"] = request.negative_prompt
+        first = ctx.images.get("image")
+        if first:
+            inputs["img_url"] = first[0].as_reference()
+        last = ctx.images.get("last_image")
+        if last:  # wan2.x first+last-frame models (kf2v)
+            inputs["first_frame_url"] = inputs.pop("img_url", None)
+            inputs["last_frame_url"] = last[0].as_reference()
+        parameters: dict[str, Any] = {}
+        if request.resolution:
+            parameters["resolution"] = request.resolution.upper()
+        if request.duration is not None:
+            parameters["duration"] = request.duration
+        if request.seed is not None:
+            parameters["seed"] = request.seed
+        for key, value in request.params.items():
+            if key in ("audio_url", "template"):
+                inputs[key] = value
+            else:
+                parameters[key] = value
+        return {"model": request.model, "input": inputs, "parameters": parameters}
+
+    async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
+        response = await ctx.http.request(
+            "POST",
+            SUBMIT_PATH,
+            json=self.body(ctx, request),
+            headers={"X-DashScope-Async": "enable"},
+            billed=True,
+        )
+        return self.parse_submit(response.status_code, response)
+
+    def parse_submit(self, status: int, response: Any) -> Submitted:
+        if status >= 400:
+            raise self.error(response)
+        body = obj(json_of(response))
+        output = obj(body.get("output"))
+        task_id = text(output.get("task_id"))
+        if not task_id:
+            raise self.error(response)
+        return Submitted(task_id, status_of(output.get("task_status")), raw=body)
+
+    async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
+        response = await ctx.http.request("GET", TASK_PATH.format(id=remote_id))
+        return self.parse_poll(response)
+
+    def parse_poll(self, response: Any) -> PollResult:
+        if response.status_code >= 400:
+            raise self.error(response)
+        body = obj(json_of(response))
+        output = obj(body.get("output"))
+        word = text(output.get("task_status")) or ""
+        if word.upper() == "UNKNOWN":
+            raise ProviderError(ErrorKind.EXPIRED, "DashScope no longer knows this task (task ids last 24 h)")
+        status = status_of(word)
+        if status is RemoteStatus.SUCCEEDED:
+            url = text(output.get("video_url"))
+            if not url:
+                raise ProviderError(
+                    ErrorKind.UPSTREAM_FAILED, "DashScope reported success without a video_url"
+                )
+            return PollResult(
+                status, 1.0, result_url=url, result_expires_at=time.time() + RESULT_TTL, raw=body
+            )
+        if status is RemoteStatus.FAILED:
+            code = text(output.get("code"))
+            message = text(output.get("message")) or "generation failed"
+            kind = refine_kind(ErrorKind.UPSTREAM_FAILED, code, message)
+            return PollResult(status, error=ProviderError(kind, f"{message} ({code})", code=code), raw=body)
+        return PollResult(status, None, raw=body)
+
+    async def cancel(self, ctx: ProviderContext, remote_id: str) -> None:
+        response = await ctx.http.request("POST", CANCEL_PATH.format(id=remote_id))
+        if response.status_code >= 400:
+            raise self.error(response)
+
+    def error(self, response: Any) -> ProviderError:
+        return generic_error(response)

@@ -1,0 +1,136 @@
+"""new-api's unified ``POST /v1/video/generations`` (Kling, Jimeng, Vidu behind one gateway).
+
+Vendor fields travel in ``metadata``, which new-api merges into the upstream body. The poll answer
+comes in two shapes: the code returns ``{"code","data":{...}}``, the documentation shows a flat
+object; both are read.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from core.catalog import Catalog, load_catalog
+from core.errors import ErrorKind, ProviderError
+from core.images import ImageLimits
+from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.common import generic_error, json_of, obj, parse_progress, refine_kind, status_of, text
+from core.request import GenerationRequest
+
+SUBMIT_PATH = "/v1/video/generations"
+POLL_PATH = "/v1/video/generations/{id}"
+CONTENT_PATH = "/v1/videos/{id}/content"
+# Fields new-api's TaskSubmitReq / VideoRequest read at the top level; anything else goes to metadata.
+TOP_LEVEL = {"mode", "size", "seconds", "fps", "width", "height", "n", "response_format", "user"}
+
+
+class NewApiProvider(Provider):
+    dialect = "newapi"
+    label = "new-api gateway (Kling, Jimeng, Vidu)"
+    doc_url = "https://docs.newapi.pro/"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.dialect)
+
+    @property
+    def image_limits(self) -> ImageLimits:
+        return ImageLimits(max_side=4096, min_side=300, max_bytes=10 * 1024 * 1024, alpha=False)
+
+    def body(self, ctx: ProviderContext, request: GenerationRequest) -> dict[str, Any]:
+        body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
+        metadata: dict[str, Any] = {}
+        first = [i.as_reference() for i in ctx.images.get("image", [])]
+        last = [i.as_reference() for i in ctx.images.get("last_image", [])]
+        refs = [i.as_reference() for i in ctx.images.get("ref_images", [])]
+        vidu = request.model.lower().startswith("vidu")
+        if first:
+            body["image"] = first[0]
+        if vidu and (last or refs):
+            # Vidu counts images: 1 → image-to-video, 2 → start and end frame, more → reference images.
+            body["images"] = first + last if last else refs
+            if refs and not last:
+                body.pop("image", None)
+        elif last:
+            metadata["image_tail"] = last[0]  # Kling's name for the last frame
+        elif refs:
+            body["images"] = refs
+        if request.duration is not None:
+            body["duration"] = request.duration
+        if request.seed is not None:
+            body["seed"] = request.seed
+            metadata["seed"] = request.seed
+        if request.negative_prompt:
+            metadata["negative_prompt"] = request.negative_prompt
+        if request.resolution:
+            metadata["resolution"] = request.resolution
+        for key, value in request.params.items():
+            (body if key in TOP_LEVEL else metadata)[key] = value
+        if metadata:
+            body["metadata"] = metadata
+        return body
+
+    async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
+        response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
+        if response.status_code >= 400:
+            raise generic_error(response)
+        body = obj(json_of(response))
+        data = obj(body.get("data")) or body
+        remote_id = text(data.get("id")) or text(data.get("task_id"))
+        if not remote_id:
+            raise (
+                generic_error(response)
+                if body.get("code") not in (None, "success")
+                else ProviderError(ErrorKind.UNKNOWN, "the gateway accepted the task but sent no task id")
+            )
+        return Submitted(remote_id, status_of(data.get("status")), raw=body)
+
+    async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
+        response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
+        return parse_task(response)
+
+    def download_target(self, ctx: ProviderContext, remote_id: str, result: PollResult) -> DownloadTarget:
+        if result.result_url:
+            return DownloadTarget(result.result_url, with_auth=ctx.http.is_own_host(result.result_url))
+        # No link: the gateway streams the bytes itself (with the key, on its own host).
+        return DownloadTarget(ctx.http.url(CONTENT_PATH.format(id=remote_id)), with_auth=True)
+
+
+def parse_task(response: Any) -> PollResult:
+    """Either new-api poll shape, and the OpenAI video object, as one PollResult."""
+    if response.status_code >= 400:
+        error = generic_error(response)
+        if error.code in ("task_not_exist",):
+            raise ProviderError(
+                ErrorKind.NOT_FOUND, error.message, code=error.code, http_status=error.http_status
+            )
+        raise error
+    body = obj(json_of(response))
+    if "data" in body and isinstance(body.get("data"), dict):
+        if body.get("code") not in (None, "success", 0, "0"):
+            raise generic_error(response)
+        data = obj(body["data"])
+    else:
+        data = body
+    status = status_of(data.get("status"))
+    progress = parse_progress(data.get("progress"))
+    url = (
+        text(data.get("result_url"))
+        or text(data.get("url"))
+        or text(data.get("video_url"))
+        or text(obj(data.get("metadata")).get("url"))
+    )
+    if status is RemoteStatus.SUCCEEDED:
+        return PollResult(status, 1.0, result_url=url, result_expires_at=_expiry(data), raw=body)
+    if status is RemoteStatus.FAILED:
+        err = obj(data.get("error"))
+        code = text(err.get("code"))
+        message = text(err.get("message")) or text(data.get("fail_reason")) or "generation failed"
+        kind = refine_kind(ErrorKind.UPSTREAM_FAILED, code, message)
+        return PollResult(status, progress, error=ProviderError(kind, message[:500], code=code), raw=body)
+    return PollResult(status, progress, raw=body)
+
+
+def _expiry(data: dict[str, Any]) -> float | None:
+    value = data.get("expires_at")
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None

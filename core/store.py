@@ -1,0 +1,350 @@
+"""The SQLite journal: every task, persisted before its submit, resumable after any crash.
+
+All database work runs on one dedicated thread (SQLite connections are thread-bound), so the event
+loop — and the GUI's thread with it — never waits on disk. The schema version lives in
+``PRAGMA user_version``; migrations are numbered, and an existing database is copied aside before
+it is migrated. WAL with synchronous=FULL: a committed state change survives a crash or power loss.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from core.request import GenerationRequest
+
+log = logging.getLogger("clipdesk.store")
+T = TypeVar("T")
+
+
+class TaskState(StrEnum):
+    QUEUED = "queued"
+    UPLOADING = "uploading"
+    SUBMITTING = "submitting"
+    RUNNING = "running"
+    DOWNLOADING = "downloading"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"  # a submit whose answer was lost: never re-sent automatically
+
+    @property
+    def terminal(self) -> bool:
+        return self in TERMINAL_STATES
+
+    @property
+    def active(self) -> bool:
+        """States the engine drives by itself (``unknown`` waits for a person or a lookup)."""
+        return not self.terminal and self is not TaskState.UNKNOWN
+
+
+TERMINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.EXPIRED})
+
+
+@dataclass
+class TaskRecord:
+    id: str
+    connection: str
+    dialect: str
+    base_url: str
+    model: str
+    request: GenerationRequest
+    state: TaskState = TaskState.QUEUED
+    remote_id: str | None = None
+    remote_status: str | None = None
+    progress: float | None = None
+    created_at: float = field(default_factory=time.time)
+    updated_at: float = field(default_factory=time.time)
+    submitted_at: float | None = None
+    finished_at: float | None = None
+    attempts: int = 0
+    error_kind: str | None = None
+    error_message: str | None = None
+    error_code: str | None = None
+    result_url: str | None = None
+    result_expires_at: float | None = None
+    video_path: str | None = None
+    video_size: int | None = None
+    video_sha256: str | None = None
+    uploads: dict[str, Any] = field(default_factory=dict)
+    parent_id: str | None = None
+    batch_id: str | None = None
+    output_dir: str | None = None
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex
+
+    def to_public(self) -> dict[str, Any]:
+        """The record as the CLI prints it (never any key: the request holds none)."""
+        data = asdict(self)
+        data["state"] = self.state.value
+        data["request"] = self.request.to_dict()
+        data["error"] = (
+            {"kind": self.error_kind, "message": self.error_message, "code": self.error_code}
+            if self.error_kind
+            else None
+        )
+        return data
+
+
+_COLUMNS = [f.name for f in fields(TaskRecord)]
+_JSON_COLUMNS = {"request", "uploads"}
+
+MIGRATIONS: list[str] = [
+    # 1: the task journal
+    """
+    CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        connection TEXT NOT NULL,
+        dialect TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        model TEXT NOT NULL,
+        request TEXT NOT NULL,
+        state TEXT NOT NULL,
+        remote_id TEXT,
+        remote_status TEXT,
+        progress REAL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        submitted_at REAL,
+        finished_at REAL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_kind TEXT,
+        error_message TEXT,
+        error_code TEXT,
+        result_url TEXT,
+        result_expires_at REAL,
+        video_path TEXT,
+        video_size INTEGER,
+        video_sha256 TEXT,
+        uploads TEXT NOT NULL DEFAULT '{}',
+        parent_id TEXT,
+        batch_id TEXT,
+        output_dir TEXT
+    );
+    CREATE INDEX tasks_state ON tasks(state);
+    CREATE INDEX tasks_created ON tasks(created_at);
+    CREATE TABLE task_log (
+        task_id TEXT NOT NULL,
+        at REAL NOT NULL,
+        line TEXT NOT NULL
+    );
+    CREATE INDEX task_log_task ON task_log(task_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class JournalError(Exception):
+    """The journal cannot be used; the message says why and what to do. Nothing was deleted."""
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> JournalError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        why = "it is locked by another program (is ClipDesk already running?)"
+    elif "readonly" in text or "read-only" in text:
+        why = "it or its folder is read-only"
+    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+        why = "it is damaged; it was left untouched, and backups sit beside it"
+    elif "disk" in text and "full" in text:
+        why = "the disk is full"
+    else:
+        why = str(exc)
+    return JournalError(f"ClipDesk cannot use its task journal {path}: {why}")
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clipdesk-journal")
+        self._conn: sqlite3.Connection | None = None
+        self._thread_id: int | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def open_sync(self) -> None:
+        """Open and migrate, on the journal thread (blocking the caller; CLI start-up)."""
+        self._executor.submit(self._open).result()
+
+    async def open(self) -> None:
+        await self._run(self._open)
+
+    def _open(self) -> None:
+        self._thread_id = threading.get_ident()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise JournalError(
+                    f"the task journal {self.path} was written by a newer ClipDesk (schema {version}); "
+                    "update ClipDesk to open it"
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate(conn, version)
+            conn.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+        self._conn = conn
+
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        if version > 0:
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            with sqlite3.connect(backup) as dest:
+                conn.backup(dest)
+            log.info("journal backed up to %s before migrating from schema %s", backup, version)
+        for number in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={number + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            await self._run(self._close)
+        self._executor.shutdown(wait=True)
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- plumbing --------------------------------------------------------------------------------
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, fn, *args)
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise JournalError("the task journal is not open")
+        return self._conn
+
+    def _write(self, sql: str, params: tuple[Any, ...] | list[Any]) -> None:
+        try:
+            self._db().execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+
+    # -- tasks -----------------------------------------------------------------------------------
+    @staticmethod
+    def _to_row(record: TaskRecord) -> list[Any]:
+        row = []
+        for name in _COLUMNS:
+            value = getattr(record, name)
+            if name == "request":
+                value = json.dumps(record.request.to_dict(), ensure_ascii=False)
+            elif name in _JSON_COLUMNS:
+                value = json.dumps(value, ensure_ascii=False)
+            elif isinstance(value, StrEnum):
+                value = value.value
+            row.append(value)
+        return row
+
+    @staticmethod
+    def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> TaskRecord:
+        data = dict(zip(_COLUMNS, row, strict=True))
+        data["request"] = GenerationRequest.from_dict(json.loads(data["request"]))
+        data["uploads"] = json.loads(data["uploads"] or "{}")
+        data["state"] = TaskState(data["state"])
+        return TaskRecord(**data)
+
+    async def insert(self, record: TaskRecord) -> None:
+        marks = ",".join("?" * len(_COLUMNS))
+        await self._run(
+            self._write, f"INSERT INTO tasks ({','.join(_COLUMNS)}) VALUES ({marks})", self._to_row(record)
+        )
+
+    async def save(self, record: TaskRecord, *names: str) -> None:
+        """Persist the named fields of ``record`` (all fields when none are named)."""
+        record.updated_at = time.time()
+        chosen = [n for n in (names or _COLUMNS) if n != "id"] + ["updated_at"]
+        row = dict(zip(_COLUMNS, self._to_row(record), strict=True))
+        sets = ",".join(f"{n}=?" for n in dict.fromkeys(chosen))
+        params = [row[n] for n in dict.fromkeys(chosen)] + [record.id]
+        await self._run(self._write, f"UPDATE tasks SET {sets} WHERE id=?", params)
+
+    async def get(self, task_id: str) -> TaskRecord | None:
+        rows = await self._run(self._select, "WHERE id=?", (task_id,))
+        return rows[0] if rows else None
+
+    async def all(self) -> list[TaskRecord]:
+        return await self._run(self._select, "ORDER BY created_at", ())
+
+    async def unfinished(self) -> list[TaskRecord]:
+        terminal = tuple(s.value for s in TERMINAL_STATES)
+        marks = ",".join("?" * len(terminal))
+        return await self._run(self._select, f"WHERE state NOT IN ({marks}) ORDER BY created_at", terminal)
+
+    async def delete(self, task_id: str) -> None:
+        await self._run(self._write, "DELETE FROM tasks WHERE id=?", (task_id,))
+        await self._run(self._write, "DELETE FROM task_log WHERE task_id=?", (task_id,))
+
+    def _select(self, where: str, params: tuple[Any, ...]) -> list[TaskRecord]:
+        try:
+            rows = self._db().execute(f"SELECT {','.join(_COLUMNS)} FROM tasks {where}", params).fetchall()
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+        return [self._from_row(r) for r in rows]
+
+    # -- per-task request/response log (already redacted by the caller) --------------------------
+    async def add_log(self, task_id: str, line: str) -> None:
+        await self._run(self._write, "INSERT INTO task_log VALUES (?,?,?)", (task_id, time.time(), line))
+
+    async def task_log(self, task_id: str) -> list[tuple[float, str]]:
+        def read() -> list[tuple[float, str]]:
+            rows = self._db().execute(
+                "SELECT at, line FROM task_log WHERE task_id=? ORDER BY rowid", (task_id,)
+            )
+            return [(float(a), str(b)) for a, b in rows.fetchall()]
+
+        return await self._run(read)
+
+    # -- history, for ETAs and polling schedules -------------------------------------------------
+    async def typical_duration(self, connection: str, model: str) -> float | None:
+        """Median seconds from submit to a finished remote task, over recent successes."""
+
+        def read() -> float | None:
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT finished_at - submitted_at FROM tasks WHERE connection=? AND model=? "
+                    "AND state=? AND submitted_at IS NOT NULL AND finished_at IS NOT NULL "
+                    "ORDER BY finished_at DESC LIMIT 20",
+                    (connection, model, TaskState.SUCCEEDED.value),
+                )
+                .fetchall()
+            )
+            values = sorted(float(r[0]) for r in rows if r[0] and r[0] > 0)
+            return values[len(values) // 2] if values else None
+
+        return await self._run(read)
+
+
+def copy_aside(path: Path, suffix: str) -> Path:
+    """Keep a copy of a journal file before a risky step; returns the copy."""
+    dest = path.with_name(f"{path.name}.{suffix}")
+    shutil.copy2(path, dest)
+    return dest
