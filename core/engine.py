@@ -364,7 +364,10 @@ class Engine:
             return
         runner = asyncio.get_running_loop().create_task(self._run(record), name=f"task-{record.id[:8]}")
         self._runners[record.id] = runner
-        runner.add_done_callback(lambda _t, tid=record.id: self._runners.pop(tid, None))
+        runner.add_done_callback(functools.partial(self._forget_runner, record.id))
+
+    def _forget_runner(self, task_id: str, _task: asyncio.Task[None]) -> None:
+        self._runners.pop(task_id, None)
 
     def _context(self, lane: Lane, record: TaskRecord) -> ProviderContext:
         return ProviderContext(

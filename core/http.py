@@ -52,9 +52,13 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
         try:
             return max(0.0, float(value))
         except ValueError:
-            parsed = email.utils.parsedate_to_datetime(value) if value else None
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - time.time())
+            try:
+                parsed = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+            if parsed.tzinfo is None:
+                return None
+            return max(0.0, parsed.timestamp() - time.time())
     hint = response.headers.get("openai-poll-after-ms")
     if hint:
         try:

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from core.request import GenerationRequest
+from core.store import SCHEMA_VERSION, Journal, JournalError, TaskRecord, TaskState
+
+
+def record() -> TaskRecord:
+    return TaskRecord(
+        id=TaskRecord.new_id(),
+        connection="c",
+        dialect="dashscope",
+        base_url="http://x",
+        model="m",
+        request=GenerationRequest(model="m", prompt="你好", params={"a": 1}),
+    )
+
+
+def test_round_trip_and_unfinished(tmp_path: Path) -> None:
+    async def go() -> None:
+        journal = Journal(tmp_path / "j.sqlite3")
+        await journal.open()
+        a, b = record(), record()
+        await journal.insert(a)
+        await journal.insert(b)
+        b.state, b.remote_id = TaskState.SUCCEEDED, "r-1"
+        await journal.save(b, "state", "remote_id")
+        got = await journal.get(a.id)
+        assert got is not None and got.request.prompt == "你好" and got.request.params == {"a": 1}
+        assert [r.id for r in await journal.unfinished()] == [a.id]
+        await journal.close()
+
+    asyncio.run(go())
+
+
+def test_schema_version_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    journal = Journal(path)
+    journal.open_sync()
+    asyncio.run(journal.close())
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_older_schema_is_backed_up_before_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import core.store as store
+
+    path = tmp_path / "j.sqlite3"
+    journal = Journal(path)
+    journal.open_sync()
+    asyncio.run(journal.close())
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, "CREATE TABLE extra (x INTEGER)"])
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    journal = Journal(path)
+    journal.open_sync()
+    asyncio.run(journal.close())
+    backup = path.with_name(f"{path.name}.v{SCHEMA_VERSION}.bak")
+    assert backup.exists()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version=99")
+    with pytest.raises(JournalError, match="newer ClipDesk"):
+        Journal(path).open_sync()
+
+
+def test_corrupt_journal_gives_a_clear_message_and_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(JournalError, match="damaged"):
+        Journal(path).open_sync()
+    assert path.read_bytes().startswith(b"this is not a database")
