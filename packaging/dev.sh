@@ -50,7 +50,10 @@ if sys.argv[1] == "dev":
     deps += project["optional-dependencies"]["dev"]
 print("\n".join(deps))
 PYEOF
-  "$PY" -m pip install -q --disable-pip-version-check -r "$VENV/requirements-$want.txt"
+  # (this machine's pip.conf names local mirrors that may be absent; their warnings are noise)
+  "$PY" -m pip install -q --disable-pip-version-check -r "$VENV/requirements-$want.txt" 2>&1 \
+    | grep -v "is ignored: it is neither a file nor a directory" >&2 || true
+  "$PY" -c "import PySide6, qasync, httpx, keyring, av, PIL" || { log "Python packages failed to install"; exit 1; }
   touch "$stamp"
 }
 
