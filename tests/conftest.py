@@ -37,3 +37,39 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     keyring.set_keyring(MemoryKeyring())
     yield
     keyring.set_keyring(previous)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loopback provider emulators (tests/emulators): one real HTTP server per test, stopped after it.
+# Each emulator also fails the test at teardown if one of its handlers raised (an emulator bug).
+
+
+def _run_emulator(emu):
+    emu.start()
+    try:
+        yield emu
+    finally:
+        emu.stop()
+    assert not emu.errors, "emulator handler raised:\n" + "\n".join(emu.errors)
+
+
+@pytest.fixture
+def foreign_host():
+    """The "other host" that #redirect result URLs point to; records what reached it."""
+    from tests.emulators.base import ForeignHost
+
+    yield from _run_emulator(ForeignHost())
+
+
+@pytest.fixture
+def dashscope_emu(foreign_host):
+    from tests.emulators.dashscope import DashScopeEmulator
+
+    yield from _run_emulator(DashScopeEmulator(foreign=foreign_host))
+
+
+@pytest.fixture
+def newapi_emu(foreign_host):
+    from tests.emulators.newapi import NewApiEmulator
+
+    yield from _run_emulator(NewApiEmulator(foreign=foreign_host))

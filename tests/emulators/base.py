@@ -1,0 +1,773 @@
+"""Shared machinery for the loopback provider emulators.
+
+One ``Emulator`` is a real threaded HTTP/1.1 server on 127.0.0.1 (random port by default) with
+keep-alive, an in-memory task store, a record of every request, poll-count or clock based task
+progression, result files under ``/files/{id}.mp4`` and scenario injection (see ``scenario``).
+Dialect modules subclass it, add their routes and render errors in their own format through
+``error_reply``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import json
+import math
+import re
+import socket
+import struct
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .media import FileContent, parse_range
+
+KEY_OK = "sk-ok"
+KEY_BAD = "sk-bad"
+KEY_POOR = "sk-poor"
+KEY_RATELIMIT = "sk-ratelimit"
+
+#: tokens every dialect understands (prompt ``#token`` or header ``X-Emu-Scenario: token``)
+COMMON_TOKENS = (
+    "moderate-submit",
+    "moderate-result",
+    "fail",
+    "slow",
+    "never",
+    "reset-submit",
+    "500-submit",
+    "truncated-json",
+    "truncated-file",
+    "expired-url",
+    "redirect",
+    "html",
+    "unknown-task",
+    "503-poll",
+    "429-poll",
+)
+
+QUEUED, RUNNING, SUCCEEDED, FAILED, MODERATED, CANCELED, DELETED = (
+    "queued",
+    "running",
+    "succeeded",
+    "failed",
+    "moderated",
+    "canceled",
+    "deleted",
+)
+TERMINAL = frozenset({SUCCEEDED, FAILED, MODERATED, CANCELED, DELETED})
+
+_TOKEN = re.compile(r"#([a-z0-9][a-z0-9-]*)(?![\w-])", re.IGNORECASE)
+
+
+class Headers(dict):
+    """Request headers as sent (name → value) with case-insensitive ``get``/``[]``/``in``."""
+
+    def _key(self, name: str) -> str | None:
+        low = name.lower()
+        for k in self.keys():
+            if k.lower() == low:
+                return k
+        return None
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        k = self._key(name)
+        return default if k is None else dict.__getitem__(self, k)
+
+    def __getitem__(self, name: str) -> str:
+        k = self._key(name)
+        if k is None:
+            raise KeyError(name)
+        return dict.__getitem__(self, k)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._key(name) is not None
+
+
+@dataclass
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: Headers
+    body: bytes
+    json: Any
+    timestamp: float
+    form: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, UploadedFile] = field(default_factory=dict)
+    raw_path: str = ""
+    client: tuple[str, int] | None = None
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        return self.headers.get(name, default)
+
+    def q(self, name: str, default: str | None = None) -> str | None:
+        values = self.query.get(name)
+        return values[0] if values else default
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The JSON object body, else the form fields (multipart / urlencoded)."""
+        return self.json if isinstance(self.json, dict) else self.form
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes | Iterable[bytes] = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str | None = "application/json"
+    length: int | None = None  # required when body is an iterable
+    cut_after: int | None = None  # send this many body bytes, then close (Content-Length stays full)
+    reset: bool = False  # send nothing, reset the connection
+
+
+def json_reply(status: int, obj: Any, headers: dict[str, str] | None = None) -> Reply:
+    body = json.dumps(obj, ensure_ascii=False).encode()
+    return Reply(status, body, dict(headers or {}), "application/json; charset=utf-8")
+
+
+@dataclass
+class Task:
+    id: str
+    key: str | None
+    scenarios: frozenset[str]
+    created: float
+    request: RecordedRequest
+    body: Any
+    polls: int = 0
+    forced: str | None = None  # CANCELED / DELETED / ... set by the emulator or a test
+    finished_at: float | None = None
+    file_id: str | None = None
+    fired: set[str] = field(default_factory=set)  # one-shot injections already used
+    extra: dict[str, Any] = field(default_factory=dict)  # dialect specific
+
+
+@dataclass
+class FileEntry:
+    id: str
+    created: float
+    scenarios: frozenset[str]
+    task_id: str | None = None
+    attempts: int = 0
+
+
+def scenario(req: RecordedRequest) -> frozenset[str]:
+    """Scenario tokens of a request: ``#token`` anywhere in the body (the prompt) plus the
+    comma/space separated ``X-Emu-Scenario`` header (with or without ``#``). Lower-case."""
+    tokens = {m.group(1).lower() for m in _TOKEN.finditer(req.body.decode("utf-8", "replace"))}
+    header = req.header("X-Emu-Scenario") or ""
+    tokens.update(t.strip().lstrip("#").lower() for t in re.split(r"[,\s]+", header) if t.strip())
+    return frozenset(tokens)
+
+
+def bearer_key(req: RecordedRequest) -> str | None:
+    auth = req.header("Authorization") or ""
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip() or None
+    return None
+
+
+def _parse_multipart(body: bytes, content_type: str) -> tuple[dict[str, Any], dict[str, UploadedFile]]:
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
+    msg = email.message_from_bytes(head + body, policy=email.policy.HTTP)
+    form: dict[str, Any] = {}
+    files: dict[str, UploadedFile] = {}
+    if not msg.is_multipart():
+        return form, files
+    for part in msg.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not name:
+            continue
+        payload = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is not None:
+            files[name] = UploadedFile(filename, part.get_content_type(), payload)
+            continue
+        value = payload.decode("utf-8", "replace")
+        if name in form:
+            prev = form[name]
+            form[name] = [*prev, value] if isinstance(prev, list) else [prev, value]
+        else:
+            form[name] = value
+    return form, files
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = True
+
+    def __init__(self, addr: tuple[str, int], emu: Emulator) -> None:
+        self.emu = emu
+        super().__init__(addr, _Handler)
+
+    def server_bind(self) -> None:  # skip HTTPServer's reverse DNS lookup (getfqdn)
+        import socketserver
+
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "ClipDeskEmulator/1.0"
+    sys_version = ""
+    timeout = 120
+    server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.emu._track(self.connection, add=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        except OSError:
+            pass
+        finally:
+            self.server.emu._track(self.connection, add=False)
+
+    def _dispatch(self) -> None:
+        self.server.emu._handle(self)
+
+    do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _dispatch
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+Route = tuple[str, str, Callable[..., Reply]]
+
+
+class Emulator:
+    """Base loopback server. Subclasses override ``routes``, ``error_reply`` and maybe ``api_key``."""
+
+    dialect = "base"
+
+    def __init__(
+        self,
+        *,
+        ticks_queued: int = 1,
+        ticks_running: int = 2,
+        seconds_queued: float | None = None,
+        seconds_running: float | None = None,
+        file_ttl: float = 7 * 24 * 3600,
+        file_size: int | None = None,
+        ratelimit_submits: int = 2,
+        retry_after: int = 1,
+        slow_factor: int = 10,
+        truncated_polls: int = 1,
+        latency: float = 0.0,
+        foreign: ForeignHost | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.ticks_queued = ticks_queued
+        self.ticks_running = ticks_running
+        self.seconds_queued = seconds_queued
+        self.seconds_running = seconds_running
+        self.file_ttl = file_ttl
+        self.file_size = file_size
+        self.ratelimit_submits = ratelimit_submits
+        self.retry_after = retry_after
+        self.slow_factor = slow_factor
+        self.truncated_polls = truncated_polls
+        self.latency = latency
+        self.host = host
+        self.port = port
+        self.lock = threading.RLock()
+        self.requests: list[RecordedRequest] = []
+        self.tasks: dict[str, Task] = {}
+        self.files: dict[str, FileEntry] = {}
+        self.errors: list[str] = []  # tracebacks of emulator bugs (handler exceptions)
+        self._submits: list[RecordedRequest] = []
+        self._ratelimited: dict[str, int] = {}
+        self._offset = 0.0
+        self._foreign = foreign
+        self._owns_foreign = False
+        self._content: FileContent | None = None
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._conns: set[socket.socket] = set()
+
+    # ----------------------------------------------------------------- lifecycle
+    def start(self) -> Emulator:
+        if self._server is not None:
+            return self
+        self._server = _Server((self.host, self.port), self)
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"emu-{self.dialect}-{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        with self.lock:
+            conns = list(self._conns)
+        for conn in conns:  # wake handler threads parked on idle keep-alive connections
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+        server.server_close()  # joins handler threads
+        if self._thread is not None:
+            self._thread.join(5)
+        if self._owns_foreign and self._foreign is not None:
+            self._foreign.stop()
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _track(self, conn: socket.socket, add: bool) -> None:
+        with self.lock:
+            if add:
+                self._conns.add(conn)
+            else:
+                self._conns.discard(conn)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def foreign(self) -> ForeignHost:
+        """The "other host" that ``#redirect`` file URLs point to (started on first use)."""
+        with self.lock:
+            if self._foreign is None:
+                self._foreign = ForeignHost(file_size=self.file_size).start()
+                self._owns_foreign = True
+            return self._foreign
+
+    # ----------------------------------------------------------------- clock & records
+    def now(self) -> float:
+        """Emulator clock (epoch seconds); ``advance`` moves it forward without sleeping."""
+        return time.time() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        with self.lock:
+            self._offset += seconds
+
+    @property
+    def submits(self) -> list[RecordedRequest]:
+        """Submit requests that created a task (billed), including ``#reset-submit`` ones."""
+        with self.lock:
+            return list(self._submits)
+
+    def count(self, method: str | None = None, path_prefix: str = "") -> int:
+        with self.lock:
+            return sum(
+                1
+                for r in self.requests
+                if (method is None or r.method == method.upper()) and r.path.startswith(path_prefix)
+            )
+
+    def find(self, method: str | None = None, path_prefix: str = "") -> list[RecordedRequest]:
+        with self.lock:
+            return [
+                r
+                for r in self.requests
+                if (method is None or r.method == method.upper()) and r.path.startswith(path_prefix)
+            ]
+
+    # ----------------------------------------------------------------- dialect hooks
+    def routes(self) -> list[Route]:
+        return []
+
+    def api_key(self, req: RecordedRequest) -> str | None:
+        return bearer_key(req)
+
+    def error_reply(self, kind: str, req: RecordedRequest, message: str | None = None) -> Reply:
+        """Render an error. kinds: auth, balance, ratelimit, moderation, internal, unavailable,
+        invalid, not_found, bad_gateway. Dialects override; this generic form is a fallback."""
+        status = {
+            "auth": 401,
+            "balance": 402,
+            "ratelimit": 429,
+            "moderation": 400,
+            "internal": 500,
+            "unavailable": 503,
+            "invalid": 400,
+            "not_found": 404,
+            "bad_gateway": 502,
+        }.get(kind, 400)
+        return json_reply(status, {"error": {"code": kind, "message": message or kind}})
+
+    def new_task_id(self) -> str:
+        return str(uuid.uuid4())
+
+    def file_url(self, task: Task) -> str:
+        assert task.file_id is not None
+        return f"{self.base_url}/files/{task.file_id}.mp4"
+
+    # ----------------------------------------------------------------- submit / poll helpers
+    def check_auth(self, req: RecordedRequest) -> Reply | None:
+        key = self.api_key(req)
+        if not key or key == KEY_BAD:
+            return self.error_reply("auth", req)
+        return None
+
+    def guard_submit(self, req: RecordedRequest) -> tuple[Reply | None, frozenset[str]]:
+        """Common submit-time injections, in order: auth, balance, rate limit, 500, moderation."""
+        sc = scenario(req)
+        denied = self.check_auth(req)
+        if denied is not None:
+            return denied, sc
+        key = self.api_key(req)
+        if key == KEY_POOR:
+            return self.error_reply("balance", req), sc
+        if key == KEY_RATELIMIT:
+            with self.lock:
+                n = self._ratelimited[key] = self._ratelimited.get(key, 0) + 1
+            if n <= self.ratelimit_submits:
+                return self.ratelimit_reply(req), sc
+        if "500-submit" in sc:
+            return self.error_reply("internal", req), sc
+        if "moderate-submit" in sc:
+            return self.error_reply("moderation", req), sc
+        return None, sc
+
+    def ratelimit_reply(self, req: RecordedRequest) -> Reply:
+        reply = self.error_reply("ratelimit", req)
+        reply.headers.setdefault("Retry-After", str(self.retry_after))
+        return reply
+
+    def create_task(
+        self, req: RecordedRequest, sc: frozenset[str], body: Any = None, task_id: str | None = None
+    ) -> Task:
+        task = Task(
+            id=task_id or self.new_task_id(),
+            key=self.api_key(req),
+            scenarios=sc,
+            created=self.now(),
+            request=req,
+            body=req.data if body is None else body,
+        )
+        with self.lock:
+            self.tasks[task.id] = task
+            self._submits.append(req)
+        return task
+
+    def submit_reply(self, task: Task, reply: Reply) -> Reply:
+        """The answer to a successful submit, unless ``#reset-submit`` drops it."""
+        if "reset-submit" in task.scenarios:
+            return Reply(0, reset=True)
+        return reply
+
+    def begin_poll(
+        self, req: RecordedRequest, task_id: str
+    ) -> tuple[Reply | None, Task | None, frozenset[str]]:
+        """Auth, unknown task, and one-shot 503 / 429. Returns (early reply, task, scenarios);
+        task is None when the id is unknown (or ``#unknown-task``) and the dialect must say so."""
+        denied = self.check_auth(req)
+        with self.lock:
+            task = self.tasks.get(task_id)
+        sc = scenario(req) | (task.scenarios if task else frozenset())
+        if denied is not None:
+            return denied, task, sc
+        if task is None or "unknown-task" in sc:
+            return None, None, sc
+        with self.lock:
+            if "503-poll" in sc and "503-poll" not in task.fired:
+                task.fired.add("503-poll")
+                return self.error_reply("unavailable", req), task, sc
+            if "429-poll" in sc and "429-poll" not in task.fired:
+                task.fired.add("429-poll")
+                return self.ratelimit_reply(req), task, sc
+        return None, task, sc
+
+    def end_poll(self, task: Task | None, sc: frozenset[str], reply: Reply) -> Reply:
+        """``#truncated-json``: the first ``truncated_polls`` answers are cut in the middle (a complete
+        HTTP response whose JSON body ends half-way)."""
+        if task is not None and "truncated-json" in sc and isinstance(reply.body, bytes):
+            with self.lock:
+                n = task.extra.get("truncated", 0)
+                if n < self.truncated_polls:
+                    task.extra["truncated"] = n + 1
+                    reply.body = reply.body[: max(len(reply.body) // 2, 1)]
+        return reply
+
+    def phase(self, task: Task, advance: bool = True) -> tuple[str, int]:
+        """(phase, progress 0–100) of a task; ``advance`` counts this observation as a poll."""
+        with self.lock:
+            if advance:
+                task.polls += 1
+            if task.forced:
+                return task.forced, 0 if task.forced == CANCELED else 100
+            sc = task.scenarios
+            timed = self.seconds_queued is not None or self.seconds_running is not None
+            if timed:
+                q, r = float(self.seconds_queued or 0), float(self.seconds_running or 0)
+                t = self.now() - task.created
+                if "slow" in sc:
+                    r = max(r * self.slow_factor, 60.0)
+                queued, running = t < q, t < q + r
+            else:
+                q, r = self.ticks_queued, self.ticks_running
+                t = task.polls
+                if "slow" in sc:
+                    r = max(r * self.slow_factor, 20)
+                queued, running = t <= q, t <= q + r
+            if "never" in sc:
+                r, running = math.inf, not queued
+            if queued:
+                return QUEUED, 0
+            if running:
+                frac = (t - q) / (r + (0 if timed else 1)) if r not in (0, math.inf) else 0.0
+                return RUNNING, min(max(int(frac * 100), 1), 99)
+            outcome = FAILED if "fail" in sc else MODERATED if "moderate-result" in sc else SUCCEEDED
+            if task.finished_at is None:
+                task.finished_at = self.now()
+                if outcome == SUCCEEDED:
+                    task.file_id = self.add_file(task.scenarios, task.id)
+            return outcome, 100
+
+    def expires_at(self, task: Task) -> float:
+        return (task.finished_at or self.now()) + self.file_ttl
+
+    # ----------------------------------------------------------------- files
+    def add_file(self, scenarios: Iterable[str] = (), task_id: str | None = None) -> str:
+        """Register a result file; returns its id (URL: ``{base_url}/files/{id}.mp4``)."""
+        fid = uuid.uuid4().hex
+        with self.lock:
+            self.files[fid] = FileEntry(fid, self.now(), frozenset(scenarios), task_id)
+        return fid
+
+    def content(self) -> FileContent:
+        with self.lock:
+            if self._content is None:
+                self._content = FileContent(self.file_size)
+            return self._content
+
+    def _serve_file(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        fid = m.group(1)
+        with self.lock:
+            entry = self.files.get(fid)
+            if entry is not None:
+                entry.attempts += 1
+                attempt = entry.attempts
+        if entry is None:
+            return oss_error(404, "NoSuchKey", "The specified key does not exist.")
+        sc = entry.scenarios | scenario(req)
+        if "expired-url" in sc or self.now() > entry.created + self.file_ttl:
+            return oss_error(403, "AccessDenied", "Request has expired.")
+        if "redirect" in sc:
+            query = urlsplit(req.raw_path).query
+            location = f"{self.foreign.base_url}/files/{fid}.mp4" + (f"?{query}" if query else "")
+            return Reply(302, b"", {"Location": location}, None)
+        if "html" in sc:
+            page = b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>"
+            page += b"<h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
+            return Reply(200, page, {}, "text/html; charset=utf-8")
+        return serve_content(req, self.content(), cut=("truncated-file" in sc and attempt == 1))
+
+    # ----------------------------------------------------------------- HTTP plumbing
+    def _all_routes(self) -> list[tuple[str, re.Pattern[str], Callable[..., Reply]]]:
+        routes = [*self.routes(), ("GET", r"/files/([A-Za-z0-9_-]+)\.mp4", self._serve_file)]
+        return [(m, re.compile(p), fn) for m, p, fn in routes]
+
+    def _handle(self, h: _Handler) -> None:
+        try:
+            req = self._record(h)
+        except (OSError, ValueError):
+            h.close_connection = True
+            return
+        reply = self._route(req)
+        if self.latency:
+            time.sleep(self.latency)
+        self._send(h, reply)
+
+    def _record(self, h: _Handler) -> RecordedRequest:
+        body = _read_body(h)
+        parts = urlsplit(h.path)
+        headers = Headers()
+        for name, value in h.headers.items():
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        ctype = headers.get("Content-Type", "") or ""
+        parsed: Any = None
+        form: dict[str, Any] = {}
+        files: dict[str, UploadedFile] = {}
+        if body and "json" in ctype.lower():
+            with contextlib.suppress(ValueError):
+                parsed = json.loads(body)
+        elif body and ctype.lower().startswith("multipart/"):
+            form, files = _parse_multipart(body, ctype)
+        elif body and "x-www-form-urlencoded" in ctype.lower():
+            form = {k: v[0] if len(v) == 1 else v for k, v in parse_qs(body.decode()).items()}
+        elif body:
+            with contextlib.suppress(ValueError):
+                parsed = json.loads(body)
+        req = RecordedRequest(
+            method=h.command,
+            path=parts.path,
+            query=parse_qs(parts.query, keep_blank_values=True),
+            headers=headers,
+            body=body,
+            json=parsed,
+            timestamp=self.now(),
+            form=form,
+            files=files,
+            raw_path=h.path,
+            client=h.client_address[:2],
+        )
+        with self.lock:
+            self.requests.append(req)
+        return req
+
+    def _route(self, req: RecordedRequest) -> Reply:
+        method = "GET" if req.method == "HEAD" else req.method
+        path_matched = False
+        for m, pattern, fn in self._all_routes():
+            match = pattern.fullmatch(req.path)
+            if match is None:
+                continue
+            path_matched = True
+            if m != method:
+                continue
+            try:
+                return fn(req, match)
+            except Exception:
+                tb = traceback.format_exc()
+                with self.lock:
+                    self.errors.append(tb)
+                return json_reply(500, {"emulator_bug": tb})
+        if path_matched:
+            return self.error_reply("method_not_allowed", req, f"method {req.method} not allowed")
+        return self.error_reply("not_found", req, f"no route for {req.method} {req.path}")
+
+    def _send(self, h: _Handler, reply: Reply) -> None:
+        if reply.reset:
+            _reset(h)
+            return
+        if isinstance(reply.body, bytes | bytearray):
+            chunks: Iterable[bytes] = [bytes(reply.body)]
+            length = len(reply.body)
+        else:
+            chunks = reply.body
+            length = reply.length or 0
+        try:
+            h.send_response(reply.status)
+            for name, value in reply.headers.items():
+                h.send_header(name, value)
+            if reply.content_type:
+                h.send_header("Content-Type", reply.content_type)
+            h.send_header("Content-Length", str(length))
+            h.end_headers()
+            if h.command == "HEAD":
+                return
+            sent = 0
+            for chunk in chunks:
+                if reply.cut_after is not None and sent + len(chunk) >= reply.cut_after:
+                    h.wfile.write(chunk[: reply.cut_after - sent])
+                    h.wfile.flush()
+                    h.connection.shutdown(socket.SHUT_WR)
+                    h.close_connection = True
+                    return
+                h.wfile.write(chunk)
+                sent += len(chunk)
+            h.wfile.flush()
+        except OSError:
+            h.close_connection = True
+
+
+def _read_body(h: _Handler) -> bytes:
+    if "chunked" in (h.headers.get("Transfer-Encoding") or "").lower():
+        out = bytearray()
+        while True:
+            size = int(h.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while h.rfile.readline() not in (b"\r\n", b"\n", b""):
+                    pass
+                return bytes(out)
+            out += h.rfile.read(size)
+            h.rfile.readline()
+    n = int(h.headers.get("Content-Length") or 0)
+    return h.rfile.read(n) if n else b""
+
+
+def _reset(h: _Handler) -> None:
+    """Drop the connection with a TCP RST and no answer."""
+    with contextlib.suppress(OSError):
+        h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        h.connection.close()  # the fd really closes (RST) once rfile/wfile are closed in finish()
+    h.close_connection = True
+
+
+def oss_error(status: int, code: str, message: str) -> Reply:
+    """An Aliyun-OSS-like XML error (what a signed result URL answers when expired)."""
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n'
+        f"  <Code>{code}</Code>\n  <Message>{message}</Message>\n"
+        f"  <RequestId>{uuid.uuid4().hex[:24].upper()}</RequestId>\n"
+        "  <HostId>emulator.oss</HostId>\n</Error>\n"
+    ).encode()
+    return Reply(status, body, {}, "application/xml")
+
+
+def serve_content(req: RecordedRequest, content: FileContent, cut: bool = False) -> Reply:
+    """200 or 206 (single ``Range``) or 416; ``cut`` closes the connection half-way through the
+    body while announcing the full Content-Length."""
+    size = content.size
+    headers = {
+        "Accept-Ranges": "bytes",
+        "ETag": f'"emu-{size}"',
+        "Last-Modified": "Sat, 01 Nov 2025 00:00:00 GMT",
+        "Cache-Control": "public, max-age=86400",
+    }
+    rng = parse_range(req.header("Range"), size)
+    if rng == "unsatisfiable":
+        headers["Content-Range"] = f"bytes */{size}"
+        return Reply(416, b"", headers, None)
+    status = 200
+    start, end = 0, size
+    if isinstance(rng, tuple):
+        start, end = rng
+        status = 206
+        headers["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
+    length = end - start
+    return Reply(
+        status,
+        content.iter(start, end),
+        headers,
+        "video/mp4",
+        length=length,
+        cut_after=max(length // 2, 1) if cut else None,
+    )
+
+
+class ForeignHost(Emulator):
+    """A second, unrelated host: serves any ``/files/{id}.mp4`` and records what reached it,
+    so tests can assert that no ``Authorization`` / ``API-KEY`` followed a redirect."""
+
+    dialect = "foreign"
+
+    def _serve_file(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        return serve_content(req, self.content())
+
+    def credential_headers(self) -> list[tuple[str, str]]:
+        """(header, value) pairs of credentials that reached this host — should be empty."""
+        names = ("authorization", "api-key", "x-api-key", "cookie", "proxy-authorization")
+        with self.lock:
+            return [(k, v) for r in self.requests for k, v in r.headers.items() if k.lower() in names]
