@@ -73,3 +73,24 @@ def newapi_emu(foreign_host):
     from tests.emulators.newapi import NewApiEmulator
 
     yield from _run_emulator(NewApiEmulator(foreign=foreign_host))
+
+
+@pytest.fixture
+def pixverse_emu(foreign_host):
+    from tests.emulators.pixverse import PixVerseEmulator
+
+    yield from _run_emulator(PixVerseEmulator(foreign=foreign_host))
+
+
+@pytest.fixture
+def aisphere_emu(foreign_host):
+    from tests.emulators.aisphere import AiSphereEmulator
+
+    yield from _run_emulator(AiSphereEmulator(foreign=foreign_host))
+
+
+@pytest.fixture
+def uniall_emu(foreign_host):
+    from tests.emulators.uniall import UniAllEmulator
+
+    yield from _run_emulator(UniAllEmulator(foreign=foreign_host))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import uuid
 import warnings
 from pathlib import Path
 
@@ -318,6 +319,189 @@ def test_newapi_flat_shape_option() -> None:
         tid = c.post("/v1/video/generations", json={"model": "viduq1", "prompt": "#fail"}).json()["id"]
         flat = c.get(f"/v1/video/generations/{tid}").json()
         assert flat["status"] == "failed" and flat["error"]["message"]
+
+
+# ------------------------------------------------------------------------------------ pixverse
+
+
+def px_headers(key: str = "sk-ok") -> dict[str, str]:
+    return {"API-KEY": key, "Ai-trace-id": str(uuid.uuid4())}
+
+
+def px_upload(c: httpx.Client) -> int:
+    r = c.post(
+        "/openapi/v2/image/upload",
+        headers=px_headers(),
+        files={"image": ("a.png", b"\x89PNG fake", "image/png")},
+    )
+    assert r.status_code == 200 and r.json()["ErrCode"] == 0, r.text
+    return r.json()["Resp"]["img_id"]
+
+
+def px_generate(c: httpx.Client, img_id: int, key: str = "sk-ok", **fields: object) -> dict:
+    body = {"model": "v5", "img_id": img_id, "prompt": "a kite", "quality": "720p", "duration": 5, **fields}
+    return c.post("/openapi/v2/video/img/generate", headers=px_headers(key), json=body).json()
+
+
+def test_pixverse_upload_generate_poll(pixverse_emu) -> None:
+    with httpx.Client(base_url=pixverse_emu.base_url) as c:
+        img_id = px_upload(c)
+        by_url = c.post(
+            "/openapi/v2/image/upload", headers=px_headers(), data={"image_url": "https://example.com/a.png"}
+        )
+        assert by_url.json()["Resp"]["img_id"] != img_id
+        created = px_generate(c, img_id)
+        assert created["ErrCode"] == 0
+        video_id = created["Resp"]["video_id"]
+        assert isinstance(video_id, int)
+        statuses = []
+        for _ in range(4):
+            resp = c.get(f"/openapi/v2/video/result/{video_id}", headers=px_headers()).json()["Resp"]
+            statuses.append(resp["status"])
+        assert statuses == [5, 5, 5, 1]
+        assert httpx.get(resp["url"]).content == small_mp4()
+    traces = pixverse_emu.trace_ids
+    assert len(traces) == len(set(traces)) == 7 and pixverse_emu.reused_trace_ids == []
+
+
+def test_pixverse_errors(pixverse_emu) -> None:
+    with httpx.Client(base_url=pixverse_emu.base_url) as c:
+        img_id = px_upload(c)
+        assert px_generate(c, img_id, key="")["ErrCode"] == 10004
+        assert px_generate(c, img_id, key="sk-poor")["ErrCode"] == 500090
+        assert px_generate(c, img_id, prompt="x #moderate-submit")["ErrCode"] == 500063
+        assert px_generate(c, img_id, prompt="x #moderate-image")["ErrCode"] == 500054
+        assert px_generate(c, img_id, prompt="x #concurrency")["ErrCode"] == 500044
+        assert px_generate(c, img_id, prompt="x #high-load")["ErrCode"] == 500069
+        assert px_generate(c, img_id, duration=8, motion_mode="fast", model="v4")["ErrCode"] == 400017
+        assert px_generate(c, img_id, quality="1080p", duration=10, model="v5.5")["ErrCode"] == 400017
+        assert px_generate(c, img_id, duration=13, model="v6")["ErrCode"] == 0
+        assert px_generate(c, 424242)["ErrCode"] == 400032
+        bad_trace = {"API-KEY": "sk-ok", "Ai-trace-id": "not-a-uuid"}
+        r = c.post("/openapi/v2/video/img/generate", headers=bad_trace, json={})
+        assert r.json()["ErrCode"] == 400017
+        r = c.post(
+            "/openapi/v2/video/img/generate",
+            headers=px_headers("sk-ratelimit"),
+            json={"model": "v5", "img_id": img_id, "prompt": "p", "quality": "720p", "duration": 5},
+        )
+        assert r.status_code == 429 and r.headers["retry-after"] == "1"
+        r = c.post(
+            "/openapi/v2/video/img/generate",
+            headers=px_headers(),
+            json={"model": "v5", "img_id": img_id, "prompt": "#502-submit", "quality": "720p", "duration": 5},
+        )
+        assert r.status_code == 502
+        assert c.get("/openapi/v2/video/result/1", headers=px_headers()).json()["ErrCode"] == 500008
+        for prompt, final in (("#moderate-result", 7), ("#fail", 8), ("#deleted", 6)):
+            vid = px_generate(c, img_id, prompt=prompt)["Resp"]["video_id"]
+            polls = [c.get(f"/openapi/v2/video/result/{vid}", headers=px_headers()) for _ in range(4)]
+            assert polls[-1].json()["Resp"]["status"] == final
+        big = c.post(
+            "/openapi/v2/image/upload",
+            headers=px_headers(),
+            files={"image": ("a.gif", b"GIF89a", "image/gif")},
+        )
+        assert big.json()["ErrCode"] == 500032
+
+
+# ------------------------------------------------------------------------------------ aisphere
+
+
+def as_body(**fields: object) -> dict:
+    body = {
+        "model": "aisphere-v5",
+        "_action": "i2v",
+        "prompt": "a lighthouse",
+        "image": {"imageUrl": "https://example.com/l.png"},
+        "duration": 5,
+        "resolution": "720p",
+    }
+    return {**body, **fields}
+
+
+def test_aisphere_happy_path_and_validation(aisphere_emu) -> None:
+    with httpx.Client(base_url=aisphere_emu.base_url, headers=NA_HEADERS) as c:
+        r = c.post("/api/v1/video/generation", json=as_body())
+        assert r.status_code == 200 and r.json()["code"] == 0
+        task_id = r.json()["data"]["task_id"]
+        seen = [c.get(f"/api/v1/video/generation/{task_id}").json()["data"] for _ in range(4)]
+        assert [d["task_status"] for d in seen] == ["pending", "processing", "processing", "succeeded"]
+        assert httpx.get(seen[-1]["urls"][0]).content == small_mp4()
+        assert seen[-1]["expired"]
+        assert c.post("/api/v1/video/generation", json=as_body(_action="t2v")).json()["code"] == 400
+        fast_8 = as_body(motionMode="fast", duration=8)
+        assert c.post("/api/v1/video/generation", json=fast_8).status_code == 400
+        assert c.post("/api/v1/video/generation", json=as_body(duration=10)).status_code == 400
+        assert (
+            c.post("/api/v1/video/generation", json=as_body(model="aisphere-v5.5", duration=10)).json()[
+                "code"
+            ]
+            == 0
+        )
+        ref = as_body(image=None, characterImages=[{"imageUrl": "https://e/x.png", "type": "subject"}])
+        assert c.post("/api/v1/video/generation", json=ref).json()["code"] == 0
+        assert c.post("/api/v1/video/generation", json={**ref, "model": "aisphere-v4"}).status_code == 400
+        r = c.post("/api/v1/video/generation", json=as_body(), headers={"Authorization": "Bearer sk-bad"})
+        assert r.status_code == 401 and r.json()["code"] != 0
+        assert c.get("/api/v1/video/generation/nope").json()["code"] == 404
+
+
+def test_aisphere_status_words_are_configurable() -> None:
+    from tests.emulators.aisphere import AiSphereEmulator
+
+    with (
+        AiSphereEmulator(status_words="upper", ticks_queued=0, ticks_running=1) as emu,
+        httpx.Client(base_url=emu.base_url, headers=NA_HEADERS) as c,
+    ):
+        ok = c.post("/api/v1/video/generation", json=as_body()).json()["data"]["task_id"]
+        bad = c.post("/api/v1/video/generation", json=as_body(prompt="#fail")).json()["data"]["task_id"]
+        words = [c.get(f"/api/v1/video/generation/{ok}").json()["data"]["task_status"] for _ in range(2)]
+        assert words == ["RUNNING", "SUCCESS"]
+        for _ in range(2):
+            last = c.get(f"/api/v1/video/generation/{bad}").json()
+        assert last["data"]["task_status"] == "FAILURE" and last["message"]
+
+
+# ------------------------------------------------------------------------------------ uniall
+
+
+def test_uniall_job_flow_and_validation(uniall_emu) -> None:
+    body = {
+        "model": "viduq3p-720p",
+        "prompt": "a boat",
+        "image": "https://example.com/h.png",
+        "last_image": "https://example.com/t.png",
+        "duration": "6",
+        "extra_body": {"audio": False, "seed": 42},
+    }
+    with httpx.Client(base_url=uniall_emu.base_url, headers=NA_HEADERS) as c:
+        job = c.post("/v1/video/generations", json=body).json()
+        assert job["object"] == "video.generation.job" and job["status"] == "queued"
+        assert uniall_emu.tasks[job["id"]].extra["extra_body"] == {"audio": False, "seed": 42}
+        seen = [c.get(f"/v1/videos/{job['id']}").json() for _ in range(3)]
+        seen.append(c.get(f"/v1/video/generations/{job['id']}").json())
+        assert [s["status"] for s in seen] == ["queued", "in_progress", "in_progress", "completed"]
+        assert seen[-1]["result"]["outputs"] == [seen[-1]["video_url"]]
+        assert httpx.get(seen[-1]["video_url"]).content == small_mp4()
+
+        def post(**over: object) -> httpx.Response:
+            return c.post("/v1/video/generations", json={**body, **over})
+
+        assert post(image=None).status_code == 400  # last_image alone
+        assert post(duration=17).status_code == 400
+        assert post(model="viduq3t-540p", reference_image_urls=["https://e/1.png"]).status_code == 400
+        assert post(model="viduq3p-mix-720p", reference_image_urls=["https://e/x.png"] * 5).status_code == 400
+        assert post(model="viduq3p-mix-720p", reference_image_urls=["https://e/x.png"] * 4).status_code == 200
+        assert post(model="viduq3p-1080p-offpeak").status_code == 200
+        assert post(model="viduq9").status_code == 400
+        r = c.post("/v1/video/generations", json=body, headers={"Authorization": "Bearer sk-poor"})
+        assert r.status_code == 402
+        assert c.get("/v1/videos/task_nope").status_code == 404
+        mod = post(prompt="#moderate-result").json()["id"]
+        for _ in range(4):
+            last = c.get(f"/v1/videos/{mod}").json()
+        assert last["status"] == "failed" and last["error"]["code"] == "CreationPolicyViolation"
 
 
 # ------------------------------------------------------------------------------------ SDKs

@@ -8,6 +8,7 @@ Each emulator is a real HTTP/1.1 server on 127.0.0.1 with a random port::
         assert emu.count("POST", "/alibailian/api/v1/services") == 1
 """
 
+from .aisphere import AiSphereEmulator
 from .base import (
     COMMON_TOKENS,
     KEY_BAD,
@@ -23,10 +24,15 @@ from .base import (
 )
 from .dashscope import DashScopeEmulator
 from .newapi import NewApiEmulator
+from .pixverse import PixVerseEmulator
+from .uniall import UniAllEmulator
 
 DIALECTS: dict[str, type[Emulator]] = {
     "dashscope": DashScopeEmulator,
     "newapi": NewApiEmulator,
+    "pixverse": PixVerseEmulator,
+    "aisphere": AiSphereEmulator,
+    "uniall": UniAllEmulator,
 }
 
 __all__ = [
@@ -36,12 +42,15 @@ __all__ = [
     "KEY_OK",
     "KEY_POOR",
     "KEY_RATELIMIT",
+    "AiSphereEmulator",
     "DashScopeEmulator",
     "Emulator",
     "ForeignHost",
     "NewApiEmulator",
+    "PixVerseEmulator",
     "RecordedRequest",
     "Reply",
     "Task",
+    "UniAllEmulator",
     "scenario",
 ]

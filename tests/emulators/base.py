@@ -271,6 +271,7 @@ class Emulator:
         retry_after: int = 1,
         slow_factor: int = 10,
         truncated_polls: int = 1,
+        truncate_delay: float = 0.3,
         latency: float = 0.0,
         foreign: ForeignHost | None = None,
         host: str = "127.0.0.1",
@@ -286,6 +287,7 @@ class Emulator:
         self.retry_after = retry_after
         self.slow_factor = slow_factor
         self.truncated_polls = truncated_polls
+        self.truncate_delay = truncate_delay
         self.latency = latency
         self.host = host
         self.port = port
@@ -303,6 +305,7 @@ class Emulator:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._conns: set[socket.socket] = set()
+        self._compiled: list[tuple[str, re.Pattern[str], Callable[..., Reply]]] | None = None
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Emulator:
@@ -585,8 +588,10 @@ class Emulator:
 
     # ----------------------------------------------------------------- HTTP plumbing
     def _all_routes(self) -> list[tuple[str, re.Pattern[str], Callable[..., Reply]]]:
-        routes = [*self.routes(), ("GET", r"/files/([A-Za-z0-9_-]+)\.mp4", self._serve_file)]
-        return [(m, re.compile(p), fn) for m, p, fn in routes]
+        if self._compiled is None:
+            routes = [*self.routes(), ("GET", r"/files/([A-Za-z0-9_-]+)\.mp4", self._serve_file)]
+            self._compiled = [(m, re.compile(p), fn) for m, p, fn in routes]
+        return self._compiled
 
     def _handle(self, h: _Handler) -> None:
         try:
@@ -682,6 +687,9 @@ class Emulator:
                 if reply.cut_after is not None and sent + len(chunk) >= reply.cut_after:
                     h.wfile.write(chunk[: reply.cut_after - sent])
                     h.wfile.flush()
+                    # a stall before the drop lets the client consume what arrived (aiohttp discards
+                    # buffered bytes when the EOF lands in the same read); real cuts look like this too
+                    time.sleep(self.truncate_delay)
                     h.connection.shutdown(socket.SHUT_WR)
                     h.close_connection = True
                     return

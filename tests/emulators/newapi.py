@@ -56,7 +56,7 @@ _TASK_ERRORS: dict[str, tuple[int, str, str]] = {
 }
 
 
-def _public_id() -> str:
+def public_task_id() -> str:
     return "task_" + "".join(random.choices(string.ascii_letters + string.digits, k=32))
 
 
@@ -89,7 +89,7 @@ class NewApiEmulator(Emulator):
         ]
 
     def new_task_id(self) -> str:
-        return _public_id()
+        return public_task_id()
 
     def error_reply(self, kind: str, req: RecordedRequest, message: str | None = None) -> Reply:
         rid = uuid.uuid4().hex[:24]
