@@ -157,24 +157,25 @@ async def _fetch(
             buffer = bytearray()
             received = have
             checked = have > 0
-            async for chunk in response.aiter_raw():
-                buffer += chunk
-                received += len(chunk)
-                if not checked and len(buffer) >= 512:
-                    if not looks_like_video(bytes(buffer[:512])):
-                        raise ClipDeskError(
-                            ErrorKind.UPSTREAM_FAILED, "the result link did not return a video"
-                        )
+            try:
+                async for chunk in response.aiter_raw():
+                    buffer += chunk
+                    received += len(chunk)
+                    if not checked and len(buffer) >= 512:
+                        _check_video(bytes(buffer[:512]))
+                        checked = True
+                    if len(buffer) >= CHUNK:
+                        await asyncio.to_thread(_append, part, bytes(buffer))
+                        buffer.clear()
+                        if progress:
+                            progress(received, total)
+                if not checked:
+                    _check_video(bytes(buffer[:512]))
                     checked = True
-                if len(buffer) >= CHUNK:
+            finally:
+                # Keep every byte that arrived, also when the connection broke: the next try resumes.
+                if buffer and checked:
                     await asyncio.to_thread(_append, part, bytes(buffer))
-                    buffer.clear()
-                    if progress:
-                        progress(received, total)
-            if buffer:
-                if not checked and not looks_like_video(bytes(buffer[:512])):
-                    raise ClipDeskError(ErrorKind.UPSTREAM_FAILED, "the result link did not return a video")
-                await asyncio.to_thread(_append, part, bytes(buffer))
             if progress:
                 progress(received, total)
     except httpx.HTTPError as exc:
@@ -185,6 +186,11 @@ async def _fetch(
         await asyncio.to_thread(part.unlink)
         return False
     return received > 0
+
+
+def _check_video(head: bytes) -> None:
+    if not looks_like_video(head):
+        raise ClipDeskError(ErrorKind.UPSTREAM_FAILED, "the result link did not return a video")
 
 
 def _content_range(value: str) -> tuple[int, int | None]:

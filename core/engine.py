@@ -205,7 +205,7 @@ class Engine:
         prepared: dict[str, list[PreparedImage]] = {}
         for slot, sources in slots.items():
             if sources:
-                prepared[slot] = [prepare_image(src, provider.image_limits) for src in sources]
+                prepared[slot] = [prepare_image(src, provider.image_limits, field=slot) for src in sources]
         return prepared
 
     def _task_dir(self, task_id: str) -> Path:
