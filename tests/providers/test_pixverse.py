@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +16,8 @@ from PIL import Image
 from core.errors import ErrorKind, ProviderError
 from core.providers.pixverse import PixVerseProvider
 from tests.emulators.pixverse import PixVerseEmulator
+from tests.support.cli import CliResult, cli_env, generate_args, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 GENERATE = "/openapi/v2/video/"
 UPLOAD = "/openapi/v2/image/upload"
 
@@ -29,39 +25,13 @@ UPLOAD = "/openapi/v2/image/upload"
 # ------------------------------------------------------------------------------------ helpers
 
 
-@dataclass
-class Run:
-    code: int
-    lines: list[dict[str, Any]] = field(default_factory=list)
-    stderr: str = ""
-
-    @property
-    def final(self) -> dict[str, Any]:
-        return self.lines[-1] if self.lines else {}
-
-    @property
-    def kind(self) -> str | None:
-        return (self.final.get("error") or {}).get("kind")
+def generate(emu: Any, home: Path, model: str, prompt: str, *extra: str, key: str = "sk-ok") -> CliResult:
+    args = generate_args("pixverse", emu.base_url, model, prompt, *extra)
+    return run_cli(args, cli_env(home, key), timeout=90)
 
 
-def generate(base_url: str, home: Path, *args: str, key: str = "sk-ok") -> Run:
-    env = {
-        **os.environ,
-        "CLIPDESK_HOME": str(home),
-        "CLIPDESK_API_KEY": key,
-        "CLIPDESK_POLL_INTERVAL": "0.05",
-    }
-    argv = [sys.executable, str(ROOT / "main.py"), "generate", "--dialect", "pixverse"]
-    proc = subprocess.run(
-        [*argv, "--base-url", base_url, *args, "--json"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
-    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    return Run(proc.returncode, lines, proc.stderr)
+def kind_of(result: CliResult) -> str | None:
+    return (result.final.get("error") or {}).get("kind")
 
 
 def picture(folder: Path, name: str, color: tuple[int, int, int]) -> str:
@@ -82,8 +52,8 @@ def assert_trace_ids(emu: PixVerseEmulator) -> None:
     assert emu.reused_trace_ids == []
 
 
-def assert_video(run: Run, served: bytes) -> None:
-    assert run.code == 0, run.stderr[-2000:]
+def assert_video(run: CliResult, served: bytes) -> None:
+    assert run.returncode == 0, run.stderr[-2000:]
     assert run.final["state"] == "succeeded"
     video = Path(run.final["video_path"])
     assert hashlib.sha256(video.read_bytes()).hexdigest() == hashlib.sha256(served).hexdigest()
@@ -125,8 +95,8 @@ def fusion_emu(foreign_host: Any) -> Any:
 # ------------------------------------------------------------------------------------ happy paths
 
 
-def test_text_to_video(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
-    run = generate(pixverse_emu.base_url, tmp_path, "--model", "v5", "--prompt", "a red fox", "--seed", "7")
+def test_text_to_video(pixverse_emu: PixVerseEmulator, clipdesk_home: Path) -> None:
+    run = generate(pixverse_emu, clipdesk_home, "v5", "a red fox", "--seed", "7")
     assert_video(run, pixverse_emu.content().all())
     (submit,) = generations(pixverse_emu)
     assert submit.path == "/openapi/v2/video/text/generate"
@@ -142,12 +112,16 @@ def test_text_to_video(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
     assert_trace_ids(pixverse_emu)
 
 
-def test_image_to_video_uploads_the_file_first(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
+def test_image_to_video_uploads_the_file_first(
+    pixverse_emu: PixVerseEmulator, tmp_path: Path, clipdesk_home: Path
+) -> None:
     image = picture(tmp_path, "first.png", (200, 40, 40))
     run = generate(
-        pixverse_emu.base_url,
-        tmp_path,
-        *("--model", "v4", "--prompt", "the fox runs", "--image", image, "--duration", "8"),
+        pixverse_emu,
+        clipdesk_home,
+        "v4",
+        "the fox runs",
+        *("--image", image, "--duration", "8"),
         *("--resolution", "720p", "--param", "camera_movement=zoom_in", "--param", "motion_mode=normal"),
         "--negative-prompt",
         "blur",
@@ -166,14 +140,16 @@ def test_image_to_video_uploads_the_file_first(pixverse_emu: PixVerseEmulator, t
 
 
 def test_first_and_last_frame_use_the_transition_fields(
-    pixverse_emu: PixVerseEmulator, tmp_path: Path
+    pixverse_emu: PixVerseEmulator, tmp_path: Path, clipdesk_home: Path
 ) -> None:
     first = picture(tmp_path, "first.png", (200, 40, 40))
     last = picture(tmp_path, "last.png", (40, 40, 200))
     run = generate(
-        pixverse_emu.base_url,
-        tmp_path,
-        *("--model", "v5.5", "--prompt", "day to night", "--image", first, "--last-image", last),
+        pixverse_emu,
+        clipdesk_home,
+        "v5.5",
+        "day to night",
+        *("--image", first, "--last-image", last),
         *("--duration", "10", "--resolution", "720p", "--param", "generate_audio_switch=true"),
     )
     assert_video(run, pixverse_emu.content().all())
@@ -186,12 +162,16 @@ def test_first_and_last_frame_use_the_transition_fields(
     assert_trace_ids(pixverse_emu)
 
 
-def test_reference_images_go_to_fusion(fusion_emu: FusionEmulator, tmp_path: Path) -> None:
+def test_reference_images_go_to_fusion(
+    fusion_emu: FusionEmulator, tmp_path: Path, clipdesk_home: Path
+) -> None:
     refs = [picture(tmp_path, f"ref{n}.png", (40 * n, 90, 90)) for n in (1, 2)]
     run = generate(
-        fusion_emu.base_url,
-        tmp_path,
-        *("--model", "v6", "--prompt", "@subject1 meets @subject2", "--duration", "12"),
+        fusion_emu,
+        clipdesk_home,
+        "v6",
+        "@subject1 meets @subject2",
+        *("--duration", "12"),
         *("--ref-image", refs[0], "--ref-image", refs[1], "--param", "aspect_ratio=9:16"),
     )
     assert_video(run, fusion_emu.content().all())
@@ -205,11 +185,13 @@ def test_reference_images_go_to_fusion(fusion_emu: FusionEmulator, tmp_path: Pat
     assert_trace_ids(fusion_emu)
 
 
-def test_an_image_link_is_uploaded_by_url(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
+def test_an_image_link_is_uploaded_by_url(pixverse_emu: PixVerseEmulator, clipdesk_home: Path) -> None:
     run = generate(
-        pixverse_emu.base_url,
-        tmp_path,
-        *("--model", "c1", "--prompt", "waves", "--image", "https://example.com/sea.jpg", "--duration", "3"),
+        pixverse_emu,
+        clipdesk_home,
+        "c1",
+        "waves",
+        *("--image", "https://example.com/sea.jpg", "--duration", "3"),
     )
     assert_video(run, pixverse_emu.content().all())
     (upload,) = pixverse_emu.find("POST", UPLOAD)
@@ -246,7 +228,7 @@ FAULTS = [
 def test_fault(
     pixverse_emu: PixVerseEmulator,
     foreign_host: Any,
-    tmp_path: Path,
+    clipdesk_home: Path,
     key: str,
     token: str,
     code: int,
@@ -254,15 +236,13 @@ def test_fault(
     kind: str | None,
     created: int,
 ) -> None:
-    run = generate(
-        pixverse_emu.base_url, tmp_path, "--model", "v5", "--prompt", f"a lighthouse {token}", key=key
-    )
-    assert run.code == code, run.stderr[-2000:]
+    run = generate(pixverse_emu, clipdesk_home, "v5", f"a lighthouse {token}", key=key)
+    assert run.returncode == code, run.stderr[-2000:]
     assert run.final["state"] == state
     if kind is not None:
-        assert run.kind == kind, run.final.get("error")
+        assert kind_of(run) == kind, run.final.get("error")
     elif state == "failed":
-        assert run.kind is not None
+        assert kind_of(run) is not None
     assert len(pixverse_emu.submits) == created  # a billed submit is never sent twice
     if state == "succeeded":
         assert_video(run, pixverse_emu.content().all())
@@ -273,41 +253,41 @@ def test_fault(
 # ------------------------------------------------------------------------------------ invalid input
 
 IMPOSSIBLE = [
-    ("--model", "v5.5", "--resolution", "1080p", "--duration", "10"),
-    ("--model", "v5.6", "--resolution", "1080p", "--duration", "10"),
-    ("--model", "v3.5", "--resolution", "1080p", "--duration", "8"),
-    ("--model", "v4", "--param", "motion_mode=fast", "--duration", "8"),
-    ("--model", "v4.5", "--param", "motion_mode=fast", "--resolution", "1080p"),
-    ("--model", "v5", "--param", "camera_movement=zoom_in"),
-    ("--model", "v4", "--param", "camera_movement=moonwalk"),
-    ("--model", "v5", "--duration", "10"),
-    ("--model", "v6", "--duration", "16"),
-    ("--model", "v5", "--resolution", "4k"),
-    ("--model", "v5", "--param", "style=watercolor"),
-    ("--model", "v5", "--ref-image", "{img}"),
-    ("--model", "v5", "--image", "{img}", "--param", "aspect_ratio=16:9"),
-    ("--model", "v5", "--last-image", "{img}"),
-    ("--model", "v5", "--seed", "2147483648"),
-    ("--model", "v5", "--negative-prompt", "x" * 2049),
-    ("--model", "v6", *[a for _ in range(8) for a in ("--ref-image", "{img}")]),
+    ("v5.5", "--resolution", "1080p", "--duration", "10"),
+    ("v5.6", "--resolution", "1080p", "--duration", "10"),
+    ("v3.5", "--resolution", "1080p", "--duration", "8"),
+    ("v4", "--param", "motion_mode=fast", "--duration", "8"),
+    ("v4.5", "--param", "motion_mode=fast", "--resolution", "1080p"),
+    ("v5", "--param", "camera_movement=zoom_in"),
+    ("v4", "--param", "camera_movement=moonwalk"),
+    ("v5", "--duration", "10"),
+    ("v6", "--duration", "16"),
+    ("v5", "--resolution", "4k"),
+    ("v5", "--param", "style=watercolor"),
+    ("v5", "--ref-image", "{img}"),
+    ("v5", "--image", "{img}", "--param", "aspect_ratio=16:9"),
+    ("v5", "--last-image", "{img}"),
+    ("v5", "--seed", "2147483648"),
+    ("v5", "--negative-prompt", "x" * 2049),
+    ("v6", *["--ref-image", "{img}"] * 8),
 ]
 
 
 @pytest.mark.parametrize("args", IMPOSSIBLE, ids=lambda a: " ".join(a)[:60])
 def test_impossible_combination_sends_nothing(
-    pixverse_emu: PixVerseEmulator, tmp_path: Path, args: tuple[str, ...]
+    pixverse_emu: PixVerseEmulator, tmp_path: Path, clipdesk_home: Path, args: tuple[str, ...]
 ) -> None:
     image = picture(tmp_path, "frame.png", (10, 120, 10))
-    argv = [a.replace("{img}", image) for a in args]
-    run = generate(pixverse_emu.base_url, tmp_path, *argv, "--prompt", "a quiet lake")
-    assert run.code == 2, run.stderr[-2000:]
-    assert run.kind == "invalid_input"
+    model, *extra = [a.replace("{img}", image) for a in args]
+    run = generate(pixverse_emu, clipdesk_home, model, "a quiet lake", *extra)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert kind_of(run) == "invalid_input"
     assert pixverse_emu.requests == []
 
 
-def test_prompt_longer_than_2048_is_refused(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
-    run = generate(pixverse_emu.base_url, tmp_path, "--model", "v5", "--prompt", "y" * 2049)
-    assert (run.code, run.kind, pixverse_emu.requests) == (2, "invalid_input", [])
+def test_prompt_longer_than_2048_is_refused(pixverse_emu: PixVerseEmulator, clipdesk_home: Path) -> None:
+    run = generate(pixverse_emu, clipdesk_home, "v5", "y" * 2049)
+    assert (run.returncode, kind_of(run), pixverse_emu.requests) == (2, "invalid_input", [])
 
 
 # ------------------------------------------------------------------------------------ error codes
