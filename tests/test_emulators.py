@@ -546,6 +546,29 @@ def test_openai_sdk_create_and_poll_then_download(newapi_emu) -> None:
     assert newapi_emu.submits[0].headers["authorization"] == "Bearer sk-ok"
 
 
+# ------------------------------------------------------------------------------------ lifecycle
+
+
+def test_stop_leaves_no_threads_or_port_behind_even_with_idle_keep_alive() -> None:
+    import socket
+    import threading
+
+    from tests.emulators.newapi import NewApiEmulator
+
+    before = set(threading.enumerate())
+    emu = NewApiEmulator().start()
+    client = httpx.Client(base_url=emu.base_url, headers=NA_HEADERS)
+    client.post("/v1/videos", json={"prompt": "x"})  # leaves an idle keep-alive connection open
+    assert httpx.head(emu.foreign.base_url + "/files/x.mp4").headers["content-length"]
+    port = emu.port
+    emu.stop()
+    client.close()
+    assert set(threading.enumerate()) - before == set()
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
+
+
 # ------------------------------------------------------------------------------------ out of process
 
 

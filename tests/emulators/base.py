@@ -9,25 +9,26 @@ Dialect modules subclass it, add their routes and render errors in their own for
 
 from __future__ import annotations
 
-import contextlib
-import email
-import email.policy
-import json
 import math
 import re
-import socket
-import struct
 import threading
 import time
 import traceback
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
-from .media import FileContent, parse_range
+from .media import FileContent, oss_error, serve_content
+from .wire import (
+    LoopbackServer,
+    RecordedRequest,
+    Reply,
+    json_reply,
+    read_request,
+    send_reply,
+)
 
 KEY_OK = "sk-ok"
 KEY_BAD = "sk-bad"
@@ -65,80 +66,6 @@ QUEUED, RUNNING, SUCCEEDED, FAILED, MODERATED, CANCELED, DELETED = (
 TERMINAL = frozenset({SUCCEEDED, FAILED, MODERATED, CANCELED, DELETED})
 
 _TOKEN = re.compile(r"#([a-z0-9][a-z0-9-]*)(?![\w-])", re.IGNORECASE)
-
-
-class Headers(dict):
-    """Request headers as sent (name → value) with case-insensitive ``get``/``[]``/``in``."""
-
-    def _key(self, name: str) -> str | None:
-        low = name.lower()
-        for k in self.keys():
-            if k.lower() == low:
-                return k
-        return None
-
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
-        k = self._key(name)
-        return default if k is None else dict.__getitem__(self, k)
-
-    def __getitem__(self, name: str) -> str:
-        k = self._key(name)
-        if k is None:
-            raise KeyError(name)
-        return dict.__getitem__(self, k)
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self._key(name) is not None
-
-
-@dataclass
-class UploadedFile:
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@dataclass
-class RecordedRequest:
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: Headers
-    body: bytes
-    json: Any
-    timestamp: float
-    form: dict[str, Any] = field(default_factory=dict)
-    files: dict[str, UploadedFile] = field(default_factory=dict)
-    raw_path: str = ""
-    client: tuple[str, int] | None = None
-
-    def header(self, name: str, default: str | None = None) -> str | None:
-        return self.headers.get(name, default)
-
-    def q(self, name: str, default: str | None = None) -> str | None:
-        values = self.query.get(name)
-        return values[0] if values else default
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The JSON object body, else the form fields (multipart / urlencoded)."""
-        return self.json if isinstance(self.json, dict) else self.form
-
-
-@dataclass
-class Reply:
-    status: int
-    body: bytes | Iterable[bytes] = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    content_type: str | None = "application/json"
-    length: int | None = None  # required when body is an iterable
-    cut_after: int | None = None  # send this many body bytes, then close (Content-Length stays full)
-    reset: bool = False  # send nothing, reset the connection
-
-
-def json_reply(status: int, obj: Any, headers: dict[str, str] | None = None) -> Reply:
-    body = json.dumps(obj, ensure_ascii=False).encode()
-    return Reply(status, body, dict(headers or {}), "application/json; charset=utf-8")
 
 
 @dataclass
@@ -180,74 +107,6 @@ def bearer_key(req: RecordedRequest) -> str | None:
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip() or None
     return None
-
-
-def _parse_multipart(body: bytes, content_type: str) -> tuple[dict[str, Any], dict[str, UploadedFile]]:
-    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
-    msg = email.message_from_bytes(head + body, policy=email.policy.HTTP)
-    form: dict[str, Any] = {}
-    files: dict[str, UploadedFile] = {}
-    if not msg.is_multipart():
-        return form, files
-    for part in msg.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if not name:
-            continue
-        payload = part.get_payload(decode=True) or b""
-        filename = part.get_filename()
-        if filename is not None:
-            files[name] = UploadedFile(filename, part.get_content_type(), payload)
-            continue
-        value = payload.decode("utf-8", "replace")
-        if name in form:
-            prev = form[name]
-            form[name] = [*prev, value] if isinstance(prev, list) else [prev, value]
-        else:
-            form[name] = value
-    return form, files
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = True
-
-    def __init__(self, addr: tuple[str, int], emu: Emulator) -> None:
-        self.emu = emu
-        super().__init__(addr, _Handler)
-
-    def server_bind(self) -> None:  # skip HTTPServer's reverse DNS lookup (getfqdn)
-        import socketserver
-
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "ClipDeskEmulator/1.0"
-    sys_version = ""
-    timeout = 120
-    server: _Server
-
-    def setup(self) -> None:
-        super().setup()
-        self.server.emu._track(self.connection, add=True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        except OSError:
-            pass
-        finally:
-            self.server.emu._track(self.connection, add=False)
-
-    def _dispatch(self) -> None:
-        self.server.emu._handle(self)
-
-    do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _dispatch
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 Route = tuple[str, str, Callable[..., Reply]]
@@ -302,39 +161,21 @@ class Emulator:
         self._foreign = foreign
         self._owns_foreign = False
         self._content: FileContent | None = None
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-        self._conns: set[socket.socket] = set()
+        self._server: LoopbackServer | None = None
         self._compiled: list[tuple[str, re.Pattern[str], Callable[..., Reply]]] | None = None
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> Emulator:
-        if self._server is not None:
-            return self
-        self._server = _Server((self.host, self.port), self)
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name=f"emu-{self.dialect}-{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
+        if self._server is None:
+            self._server = LoopbackServer((self.host, self.port), self._handle)
+            self.port = self._server.port
+            self._server.start(name=f"emu-{self.dialect}-{self.port}")
         return self
 
     def stop(self) -> None:
         server, self._server = self._server, None
-        if server is None:
-            return
-        server.shutdown()
-        with self.lock:
-            conns = list(self._conns)
-        for conn in conns:  # wake handler threads parked on idle keep-alive connections
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-        server.server_close()  # joins handler threads
-        if self._thread is not None:
-            self._thread.join(5)
+        if server is not None:
+            server.stop()
         if self._owns_foreign and self._foreign is not None:
             self._foreign.stop()
 
@@ -343,13 +184,6 @@ class Emulator:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-    def _track(self, conn: socket.socket, add: bool) -> None:
-        with self.lock:
-            if add:
-                self._conns.add(conn)
-            else:
-                self._conns.discard(conn)
 
     @property
     def base_url(self) -> str:
@@ -593,53 +427,18 @@ class Emulator:
             self._compiled = [(m, re.compile(p), fn) for m, p, fn in routes]
         return self._compiled
 
-    def _handle(self, h: _Handler) -> None:
+    def _handle(self, h: Any) -> None:
         try:
-            req = self._record(h)
+            req = read_request(h, self.now())
         except (OSError, ValueError):
             h.close_connection = True
             return
+        with self.lock:
+            self.requests.append(req)
         reply = self._route(req)
         if self.latency:
             time.sleep(self.latency)
-        self._send(h, reply)
-
-    def _record(self, h: _Handler) -> RecordedRequest:
-        body = _read_body(h)
-        parts = urlsplit(h.path)
-        headers = Headers()
-        for name, value in h.headers.items():
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        ctype = headers.get("Content-Type", "") or ""
-        parsed: Any = None
-        form: dict[str, Any] = {}
-        files: dict[str, UploadedFile] = {}
-        if body and "json" in ctype.lower():
-            with contextlib.suppress(ValueError):
-                parsed = json.loads(body)
-        elif body and ctype.lower().startswith("multipart/"):
-            form, files = _parse_multipart(body, ctype)
-        elif body and "x-www-form-urlencoded" in ctype.lower():
-            form = {k: v[0] if len(v) == 1 else v for k, v in parse_qs(body.decode()).items()}
-        elif body:
-            with contextlib.suppress(ValueError):
-                parsed = json.loads(body)
-        req = RecordedRequest(
-            method=h.command,
-            path=parts.path,
-            query=parse_qs(parts.query, keep_blank_values=True),
-            headers=headers,
-            body=body,
-            json=parsed,
-            timestamp=self.now(),
-            form=form,
-            files=files,
-            raw_path=h.path,
-            client=h.client_address[:2],
-        )
-        with self.lock:
-            self.requests.append(req)
-        return req
+        send_reply(h, reply, self.truncate_delay)
 
     def _route(self, req: RecordedRequest) -> Reply:
         method = "GET" if req.method == "HEAD" else req.method
@@ -661,108 +460,6 @@ class Emulator:
         if path_matched:
             return self.error_reply("method_not_allowed", req, f"method {req.method} not allowed")
         return self.error_reply("not_found", req, f"no route for {req.method} {req.path}")
-
-    def _send(self, h: _Handler, reply: Reply) -> None:
-        if reply.reset:
-            _reset(h)
-            return
-        if isinstance(reply.body, bytes | bytearray):
-            chunks: Iterable[bytes] = [bytes(reply.body)]
-            length = len(reply.body)
-        else:
-            chunks = reply.body
-            length = reply.length or 0
-        try:
-            h.send_response(reply.status)
-            for name, value in reply.headers.items():
-                h.send_header(name, value)
-            if reply.content_type:
-                h.send_header("Content-Type", reply.content_type)
-            h.send_header("Content-Length", str(length))
-            h.end_headers()
-            if h.command == "HEAD":
-                return
-            sent = 0
-            for chunk in chunks:
-                if reply.cut_after is not None and sent + len(chunk) >= reply.cut_after:
-                    h.wfile.write(chunk[: reply.cut_after - sent])
-                    h.wfile.flush()
-                    # a stall before the drop lets the client consume what arrived (aiohttp discards
-                    # buffered bytes when the EOF lands in the same read); real cuts look like this too
-                    time.sleep(self.truncate_delay)
-                    h.connection.shutdown(socket.SHUT_WR)
-                    h.close_connection = True
-                    return
-                h.wfile.write(chunk)
-                sent += len(chunk)
-            h.wfile.flush()
-        except OSError:
-            h.close_connection = True
-
-
-def _read_body(h: _Handler) -> bytes:
-    if "chunked" in (h.headers.get("Transfer-Encoding") or "").lower():
-        out = bytearray()
-        while True:
-            size = int(h.rfile.readline().split(b";")[0].strip() or b"0", 16)
-            if size == 0:
-                while h.rfile.readline() not in (b"\r\n", b"\n", b""):
-                    pass
-                return bytes(out)
-            out += h.rfile.read(size)
-            h.rfile.readline()
-    n = int(h.headers.get("Content-Length") or 0)
-    return h.rfile.read(n) if n else b""
-
-
-def _reset(h: _Handler) -> None:
-    """Drop the connection with a TCP RST and no answer."""
-    with contextlib.suppress(OSError):
-        h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        h.connection.close()  # the fd really closes (RST) once rfile/wfile are closed in finish()
-    h.close_connection = True
-
-
-def oss_error(status: int, code: str, message: str) -> Reply:
-    """An Aliyun-OSS-like XML error (what a signed result URL answers when expired)."""
-    body = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n'
-        f"  <Code>{code}</Code>\n  <Message>{message}</Message>\n"
-        f"  <RequestId>{uuid.uuid4().hex[:24].upper()}</RequestId>\n"
-        "  <HostId>emulator.oss</HostId>\n</Error>\n"
-    ).encode()
-    return Reply(status, body, {}, "application/xml")
-
-
-def serve_content(req: RecordedRequest, content: FileContent, cut: bool = False) -> Reply:
-    """200 or 206 (single ``Range``) or 416; ``cut`` closes the connection half-way through the
-    body while announcing the full Content-Length."""
-    size = content.size
-    headers = {
-        "Accept-Ranges": "bytes",
-        "ETag": f'"emu-{size}"',
-        "Last-Modified": "Sat, 01 Nov 2025 00:00:00 GMT",
-        "Cache-Control": "public, max-age=86400",
-    }
-    rng = parse_range(req.header("Range"), size)
-    if rng == "unsatisfiable":
-        headers["Content-Range"] = f"bytes */{size}"
-        return Reply(416, b"", headers, None)
-    status = 200
-    start, end = 0, size
-    if isinstance(rng, tuple):
-        start, end = rng
-        status = 206
-        headers["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
-    length = end - start
-    return Reply(
-        status,
-        content.iter(start, end),
-        headers,
-        "video/mp4",
-        length=length,
-        cut_after=max(length // 2, 1) if cut else None,
-    )
 
 
 class ForeignHost(Emulator):

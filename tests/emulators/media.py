@@ -3,7 +3,9 @@
 The small clip is encoded once per process with PyAV (64x64, 1 s, 8 fps, H.264 yuv420p).
 A big file (``file_size`` option, for download-throughput benchmarks) is the same clip followed
 by an MP4 ``free`` box of deterministic filler, so it stays a valid MP4 at any size and any
-byte range can be produced without holding the whole file in memory.
+byte range can be produced without holding the whole file in memory. ``serve_content`` answers a
+GET/HEAD for such a file (200, single-range 206, 416) and ``oss_error`` is what an expired signed
+URL says.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import io
 import re
 import struct
 import threading
+import uuid
 from collections.abc import Iterator
+
+from .wire import RecordedRequest, Reply
 
 _lock = threading.Lock()
 _mp4: bytes | None = None
@@ -138,3 +143,45 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | str | None:
     if end <= start:
         return "unsatisfiable"
     return start, end
+
+
+def oss_error(status: int, code: str, message: str) -> Reply:
+    """An Aliyun-OSS-like XML error (what a signed result URL answers when expired)."""
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n'
+        f"  <Code>{code}</Code>\n  <Message>{message}</Message>\n"
+        f"  <RequestId>{uuid.uuid4().hex[:24].upper()}</RequestId>\n"
+        "  <HostId>emulator.oss</HostId>\n</Error>\n"
+    ).encode()
+    return Reply(status, body, {}, "application/xml")
+
+
+def serve_content(req: RecordedRequest, content: FileContent, cut: bool = False) -> Reply:
+    """200 or 206 (single ``Range``) or 416; ``cut`` closes the connection half-way through the
+    body while announcing the full Content-Length."""
+    size = content.size
+    headers = {
+        "Accept-Ranges": "bytes",
+        "ETag": f'"emu-{size}"',
+        "Last-Modified": "Sat, 01 Nov 2025 00:00:00 GMT",
+        "Cache-Control": "public, max-age=86400",
+    }
+    rng = parse_range(req.header("Range"), size)
+    if rng == "unsatisfiable":
+        headers["Content-Range"] = f"bytes */{size}"
+        return Reply(416, b"", headers, None)
+    status = 200
+    start, end = 0, size
+    if isinstance(rng, tuple):
+        start, end = rng
+        status = 206
+        headers["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
+    length = end - start
+    return Reply(
+        status,
+        content.iter(start, end),
+        headers,
+        "video/mp4",
+        length=length,
+        cut_after=max(length // 2, 1) if cut else None,
+    )
