@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,9 @@ def clipdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+def memory_keyring() -> Iterator[None]:
     if os.environ.get("CLIPDESK_REAL_KEYRING") == "1":
+        yield
         return
     import keyring
 
