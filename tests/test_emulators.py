@@ -175,6 +175,23 @@ def test_time_based_progression_on_the_emulator_clock() -> None:
         assert seen == ["PENDING", "RUNNING", "SUCCEEDED", "SUCCEEDED"]
 
 
+def test_slow_and_never_until_released(dashscope_emu) -> None:
+    with httpx.Client(base_url=dashscope_emu.base_url) as c:
+        slow = c.post(DS_SUBMIT, headers=DS_HEADERS, json=ds_body("#slow")).json()["output"]["task_id"]
+        never = c.post(DS_SUBMIT, headers=DS_HEADERS, json=ds_body("#never")).json()["output"]["task_id"]
+        for _ in range(8):
+            for tid in (slow, never):
+                out = c.get(f"/api/v1/tasks/{tid}", headers=DS_HEADERS).json()["output"]
+                assert out["task_status"] in ("PENDING", "RUNNING")
+        dashscope_emu.slow_done = True
+        assert ds_poll_until_done(c, slow)["task_status"] == "SUCCEEDED"
+        assert (
+            c.get(f"/api/v1/tasks/{never}", headers=DS_HEADERS).json()["output"]["task_status"] == "RUNNING"
+        )
+        dashscope_emu.release(never)
+        assert ds_poll_until_done(c, never, limit=1)["task_status"] == "SUCCEEDED"
+
+
 # ------------------------------------------------------------------------------------ files
 
 

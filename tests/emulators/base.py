@@ -78,6 +78,7 @@ class Task:
     body: Any
     polls: int = 0
     forced: str | None = None  # CANCELED / DELETED / ... set by the emulator or a test
+    released: bool = False  # finish at the next poll, whatever the progression (see Emulator.release)
     finished_at: float | None = None
     file_id: str | None = None
     fired: set[str] = field(default_factory=set)  # one-shot injections already used
@@ -147,6 +148,7 @@ class Emulator:
         self.slow_factor = slow_factor
         self.truncated_polls = truncated_polls
         self.truncate_delay = truncate_delay
+        self.slow_done = False  # set True: #slow tasks progress at the normal pace from now on
         self.latency = latency
         self.host = host
         self.port = port
@@ -358,17 +360,19 @@ class Emulator:
             if timed:
                 q, r = float(self.seconds_queued or 0), float(self.seconds_running or 0)
                 t = self.now() - task.created
-                if "slow" in sc:
+                if "slow" in sc and not self.slow_done:
                     r = max(r * self.slow_factor, 60.0)
                 queued, running = t < q, t < q + r
             else:
                 q, r = self.ticks_queued, self.ticks_running
                 t = task.polls
-                if "slow" in sc:
+                if "slow" in sc and not self.slow_done:
                     r = max(r * self.slow_factor, 20)
                 queued, running = t <= q, t <= q + r
             if "never" in sc:
                 r, running = math.inf, not queued
+            if task.released:
+                queued = running = False
             if queued:
                 return QUEUED, 0
             if running:
@@ -380,6 +384,13 @@ class Emulator:
                 if outcome == SUCCEEDED:
                     task.file_id = self.add_file(task.scenarios, task.id)
             return outcome, 100
+
+    def release(self, task_id: str | None = None) -> None:
+        """Let one task (or every task) finish at its next poll, even ``#slow`` / ``#never`` ones."""
+        with self.lock:
+            for task in self.tasks.values():
+                if task_id is None or task.id == task_id:
+                    task.released = True
 
     def expires_at(self, task: Task) -> float:
         return (task.finished_at or self.now()) + self.file_ttl
