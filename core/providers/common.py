@@ -115,7 +115,22 @@ def kind_for_status(status: int) -> ErrorKind:
 
 # Words in codes and messages that name a kind more precisely than the HTTP status does.
 _HINTS: list[tuple[tuple[str, ...], ErrorKind]] = [
-    (("inspection", "moderat", "sensitive", "audit", "policy", "审核", "违规", "敏感"), ErrorKind.MODERATION),
+    (
+        (
+            "inspection",
+            "moderat",
+            "sensitive",
+            "audit",
+            "policy",
+            "inappropriate",
+            "nsfw",
+            "unsafe",
+            "审核",
+            "违规",
+            "敏感",
+        ),
+        ErrorKind.MODERATION,
+    ),
     (("arrearage", "balance", "quota", "insufficient", "credit", "余额", "额度", "欠费"), ErrorKind.BALANCE),
     (("apikey", "api_key", "api key", "unauthor", "token", "invalid_key", "认证", "令牌"), ErrorKind.AUTH),
     (("throttl", "rate", "too many", "concurren", "饱和", "频繁"), ErrorKind.RATE_LIMITED),
