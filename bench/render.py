@@ -80,8 +80,8 @@ def child_render(still: Path, out: Path) -> None:
     print(f"{time.perf_counter() - t0:.3f}", flush=True)
 
 
-def run_child(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB, stdout of one child process."""
+def run_child(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system), peak RSS in MB, stdout of one child process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -95,7 +95,7 @@ def run_child(cmd: list[str]) -> tuple[float, float, str]:
         proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err.strip()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, out.strip()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.strip()
 
 
 def probe(path: Path) -> str:
@@ -133,6 +133,7 @@ def main() -> None:
 
     walls: dict[str, list[float]] = {"clipdesk": [], "ffmpeg": []}
     rss: dict[str, list[float]] = {"clipdesk": [], "ffmpeg": []}
+    cpu: dict[str, list[float]] = {"clipdesk": [], "ffmpeg": []}
     inner: list[float] = []
     outs = {"clipdesk": work / "clipdesk.mp4", "ffmpeg": work / "ffmpeg.mp4"}
     # one untimed warm-up each (page cache, first-run costs), then alternate, swapping who goes first
@@ -146,21 +147,26 @@ def main() -> None:
                 if name == "clipdesk"
                 else ffmpeg_command(still, outs[name])
             )
-            wall, peak, out = run_child(cmd)
+            wall, cpu_s, peak, out = run_child(cmd)
             walls[name].append(wall)
+            cpu[name].append(cpu_s)
             rss[name].append(peak)
             if name == "clipdesk" and out:
                 inner.append(float(out.splitlines()[-1]))
-            print(f"  rep {rep + 1} {name:8s} {wall:6.2f} s  peak RSS {peak:6.0f} MB")
+            print(f"  rep {rep + 1} {name:8s} {wall:6.2f} s wall {cpu_s:6.2f} s CPU  peak RSS {peak:6.0f} MB")
     for name in ("clipdesk", "ffmpeg"):
         print(f"{name:8s} median {statistics.median(walls[name]):.2f} s "
               f"(min {min(walls[name]):.2f}, max {max(walls[name]):.2f}); "
+              f"CPU median {statistics.median(cpu[name]):.2f} s; "
               f"peak RSS median {statistics.median(rss[name]):.0f} MB; {probe(outs[name])}")  # fmt: skip
     if inner:
         median = statistics.median(inner)
         print(f"clipdesk in-process render_video median {median:.2f} s (excl. interpreter start-up)")
     ratio = statistics.median(walls["clipdesk"]) / statistics.median(walls["ffmpeg"])
-    print(f"ratio clipdesk/ffmpeg (median wall) = {ratio:.2f}  (goal <= 1.20)")
+    cpu_ratio = statistics.median(cpu["clipdesk"]) / statistics.median(cpu["ffmpeg"])
+    print(
+        f"ratio clipdesk/ffmpeg (median wall) = {ratio:.2f}  (goal <= 1.20); CPU time ratio = {cpu_ratio:.2f}"
+    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -122,6 +122,8 @@ class LoopbackServer(ThreadingHTTPServer):
     """ThreadingHTTPServer (daemon handler threads) that calls ``handle(handler)`` per request and
     can stop cleanly even while clients keep idle keep-alive connections open."""
 
+    request_queue_size = 1024  # a burst of hundreds of connects must not overflow the listen backlog
+
     daemon_threads = True
     block_on_close = True
 
