@@ -1,0 +1,133 @@
+"""UniAll's ``POST /v1/video/generations`` for Vidu Q3 (a job object, new-api style).
+
+``image`` alone is image-to-video, ``image`` + ``last_image`` first and last frame,
+``reference_image_urls`` (Q3 Pro, up to 4) the reference "mix" mode; vendor extras such as
+``audio`` or ``seed`` ride in ``extra_body``. The poll answer's exact shape is not published: the
+job object (``video_url`` or ``result.outputs``) and new-api's wrapper are both read.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+from typing import Any
+
+import httpx
+
+from core.catalog import Catalog, load_catalog
+from core.errors import ErrorKind, ProviderError, SubmitOutcomeUnknown
+from core.images import ImageLimits
+from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.common import generic_error, json_of, obj, parse_progress, status_of, text
+from core.providers.newapi import parse_task
+from core.request import GenerationRequest
+
+SUBMIT_PATH = "/v1/video/generations"
+POLL_PATH = "/v1/video/generations/{id}"
+TOP_LEVEL = {"aspect_ratio"}  # fields the page lists at the top level; other params go to extra_body
+
+
+def first_output(job: dict[str, Any]) -> str | None:
+    """The video link of a finished job, wherever this gateway puts it."""
+    result = obj(job.get("result"))
+    outputs = result.get("outputs")
+    if isinstance(outputs, list) and outputs:
+        head = outputs[0]
+        return text(obj(head).get("url")) if isinstance(head, dict) else text(head)
+    return text(result.get("video_url")) or text(result.get("url"))
+
+
+class UniAllProvider(Provider):
+    dialect = "uniall"
+    label = "UniAll (Vidu Q3)"
+    doc_url = "https://docs.uniall.ai/models/video/vidu"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.dialect)
+
+    @property
+    def image_limits(self) -> ImageLimits:
+        # Vidu: png/jpeg/webp, aspect 1:4..4:1; Base64 decoded under 10 MB and the body at most 20 MB,
+        # so a size that lets four reference images travel inline together.
+        return ImageLimits(
+            formats=("JPEG", "PNG", "WEBP"),
+            max_side=4096,
+            max_bytes=3_500_000,
+            min_aspect=0.25,
+            max_aspect=4.0,
+        )
+
+    def body(self, ctx: ProviderContext, request: GenerationRequest) -> dict[str, Any]:
+        body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
+        first = ctx.images.get("image") or []
+        last = ctx.images.get("last_image") or []
+        refs = ctx.images.get("ref_images") or []
+        if first:
+            body["image"] = first[0].as_reference()
+        if last:
+            body["last_image"] = last[0].as_reference()
+        if refs:
+            body["reference_image_urls"] = [image.as_reference() for image in refs]
+        if request.duration is not None:
+            body["duration"] = request.duration
+        extra: dict[str, Any] = {}
+        if request.seed is not None:
+            extra["seed"] = request.seed
+        for key, value in request.params.items():
+            (body if key in TOP_LEVEL else extra)[key] = value
+        if extra:
+            body["extra_body"] = extra
+        return body
+
+    async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
+        response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
+        try:
+            return self.parse_submit(response)
+        except ProviderError as exc:
+            if response.is_success and exc.code in (None, "no_id"):
+                raise SubmitOutcomeUnknown(f"the answer to the submit is unreadable: {exc.message}")
+            raise
+
+    def parse_submit(self, response: httpx.Response) -> Submitted:
+        if response.status_code >= 400:
+            raise generic_error(response)
+        body = obj(json_of(response))
+        if body.get("code") not in (None, 0, "0", "success") and not obj(body.get("data")):
+            raise generic_error(response)
+        job = obj(body.get("data")) or body
+        job_id = text(job.get("id")) or text(job.get("task_id"))
+        if not job_id:
+            raise ProviderError(
+                ErrorKind.UNKNOWN, "the gateway accepted the job but sent no id", code="no_id"
+            )
+        return Submitted(job_id, status_of(job.get("status")), raw=body)
+
+    async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
+        response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
+        return self.parse_poll(response)
+
+    def parse_poll(self, response: httpx.Response) -> PollResult:
+        result = parse_task(response)
+        body = obj(result.raw)
+        job = obj(body.get("data")) if isinstance(body.get("data"), dict) else body
+        if result.status is RemoteStatus.SUCCEEDED and not result.result_url:
+            result.result_url = first_output(job)
+            if not result.result_url:
+                raise ProviderError(ErrorKind.UPSTREAM_FAILED, "the gateway reported success without a video")
+        elif result.status is not RemoteStatus.SUCCEEDED:
+            progress = job.get("progress")
+            if (
+                isinstance(progress, int | float)
+                and not isinstance(progress, bool)
+                and math.isfinite(progress)
+            ):
+                result.progress = min(max(float(progress), 0.0), 100.0) / 100.0  # an integer percentage
+            else:
+                result.progress = parse_progress(progress)
+        return result
+
+    def download_target(self, ctx: ProviderContext, remote_id: str, result: PollResult) -> DownloadTarget:
+        if not result.result_url:
+            raise ProviderError(ErrorKind.UPSTREAM_FAILED, "the gateway reported success without a video")
+        return DownloadTarget(result.result_url, with_auth=ctx.http.is_own_host(result.result_url))
