@@ -1,0 +1,193 @@
+"""The library: downloaded videos (succeeded tasks' files), newest first, loaded lazily.
+
+The matching items are a plain list; rows are handed to the view in batches through
+``canFetchMore``/``fetchMore``, and thumbnails are only asked for when a row is painted, so
+10,000 videos open as fast as 100. A search or filter change resets the model (this one may:
+it is not the live queue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from core.engine import Engine
+from core.store import TaskRecord, TaskState
+from gui.settings import Favourites
+from gui.thumbnails import Thumbnails
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+BATCH = 120
+TaskIdRole = Qt.ItemDataRole.UserRole + 1
+PathRole = Qt.ItemDataRole.UserRole + 2
+FavouriteRole = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass
+class LibraryFilter:
+    text: str = ""
+    connection: str = ""
+    model: str = ""
+    favourites_only: bool = False
+
+    def accepts(self, record: TaskRecord, favourites: set[str]) -> bool:
+        if self.favourites_only and record.id not in favourites:
+            return False
+        if self.connection and record.connection != self.connection:
+            return False
+        if self.model and record.model != self.model:
+            return False
+        return not self.text or self.text.casefold() in record.request.prompt.casefold()
+
+
+def in_library(record: TaskRecord) -> bool:
+    return record.state is TaskState.SUCCEEDED and bool(record.video_path)
+
+
+class LibraryModel(QAbstractListModel):
+    facets_changed = Signal()  # the set of connections/models present changed
+
+    def __init__(
+        self,
+        engine: Engine,
+        thumbnails: Thumbnails | None,
+        favourites: Favourites,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.thumbnails = thumbnails
+        self.favourites = favourites
+        self.filter = LibraryFilter()
+        self._all: list[TaskRecord] = []  # every library item, newest first
+        self._matches: list[TaskRecord] = []
+        self._loaded = 0
+        self._attached = True
+        self._all = sorted((r for r in engine.tasks.values() if in_library(r)), key=lambda r: -r.created_at)
+        self._ids = {r.id for r in self._all}
+        self._apply_filter()
+        engine.subscribe(self._on_event)
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._on_thumbnail)
+
+    def detach(self) -> None:
+        self._attached = False
+
+    # -- contents --------------------------------------------------------------------------------
+    def set_filter(self, library_filter: LibraryFilter) -> None:
+        self.beginResetModel()
+        self.filter = library_filter
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        favourites = self.favourites.ids
+        self._matches = [r for r in self._all if self.filter.accepts(r, favourites)]
+        self._loaded = min(BATCH, len(self._matches))
+
+    def total(self) -> int:
+        return len(self._matches)
+
+    def connections(self) -> list[str]:
+        return sorted({r.connection for r in self._all})
+
+    def models(self) -> list[str]:
+        return sorted({r.model for r in self._all})
+
+    def record_at(self, row: int) -> TaskRecord:
+        return self._matches[row]
+
+    def _on_event(self, event: str, record: TaskRecord) -> None:
+        if not self._attached:
+            return
+        known = record.id in self._ids
+        if event != "removed" and in_library(record) and not known:
+            self._insert(record)
+        elif known and (event == "removed" or not in_library(record)):
+            self._drop(record.id)
+
+    def _insert(self, record: TaskRecord) -> None:
+        facets = record.connection not in self.connections() or record.model not in self.models()
+        self._all.insert(0, record)
+        self._ids.add(record.id)
+        if self.filter.accepts(record, self.favourites.ids):
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._matches.insert(0, record)
+            self._loaded += 1
+            self.endInsertRows()
+        if facets:
+            self.facets_changed.emit()
+
+    def _drop(self, task_id: str) -> None:
+        self._all = [r for r in self._all if r.id != task_id]
+        self._ids.discard(task_id)
+        for row, record in enumerate(self._matches):
+            if record.id == task_id:
+                if row < self._loaded:
+                    self.beginRemoveRows(QModelIndex(), row, row)
+                    del self._matches[row]
+                    self._loaded -= 1
+                    self.endRemoveRows()
+                else:
+                    del self._matches[row]
+                break
+        self.facets_changed.emit()
+
+    def toggle_favourite(self, row: int) -> bool:
+        record = self._matches[row]
+        now = self.favourites.toggle(record.id)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        return now
+
+    def _on_thumbnail(self, path: str) -> None:
+        for row in range(self._loaded):
+            if self._matches[row].video_path == path:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    # -- Qt model --------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._loaded < len(self._matches)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._matches) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._loaded:
+            return None
+        record = self._matches[index.row()]
+        favourite = record.id in self.favourites.ids
+        if role == Qt.ItemDataRole.DisplayRole:
+            prompt = record.request.prompt.replace("\n", " ").strip() or self.tr("(no prompt)")
+            return ("★ " if favourite else "") + (prompt if len(prompt) <= 60 else prompt[:58] + "…")
+        if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None and record.video_path:
+            return self.thumbnails.icon(record.video_path)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
+            return (
+                f"{record.request.prompt}\n{record.connection} / {record.model}\n{when}\n{record.video_path}"
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return record.request.prompt or Path(record.video_path or "").name
+        if role == TaskIdRole:
+            return record.id
+        if role == PathRole:
+            return record.video_path
+        if role == FavouriteRole:
+            return favourite
+        return None

@@ -1,0 +1,330 @@
+"""A small video player: QMediaPlayer + QVideoWidget + QAudioOutput behind its own signals.
+
+Where QtMultimedia is missing (or cannot load), it shows "playback unavailable" and the rest of
+the window keeps working. The media objects are made on the first ``load()``, so start-up does
+not pay for the multimedia backend.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStackedLayout,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.texts import fmt_duration
+
+log = logging.getLogger("clipdesk.gui")
+
+try:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaMetaData, QMediaPlayer
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+
+    MULTIMEDIA = True
+except ImportError as exc:  # pragma: no cover - depends on the installed wheels and libs
+    log.warning("QtMultimedia unavailable: %s", exc)
+    MULTIMEDIA = False
+
+SPEEDS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+DEFAULT_FPS = 30.0
+
+
+class Player(QWidget):
+    playing_changed = Signal(bool)
+    position_changed = Signal(int)  # ms
+    duration_changed = Signal(int)  # ms
+    source_changed = Signal(str)
+    media_error = Signal(str)
+    fullscreen_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None, *, multimedia: bool = MULTIMEDIA) -> None:
+        super().__init__(parent)
+        self.available = multimedia
+        self.source = ""
+        self._player: Any = None
+        self._audio: Any = None
+        self._seeking = False
+        self.setAccessibleName(self.tr("Video player"))
+        self._stack = QStackedLayout()
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMinimumHeight(120)
+        self.placeholder.setStyleSheet("QLabel { background: #1e1e1e; color: #bbbbbb; }")
+        self._stack.addWidget(self.placeholder)
+        self.video: Any = None
+        if self.available:
+            self.video = QVideoWidget(self)
+            self.video.setAccessibleName(self.tr("Video"))
+            self.video.setMinimumSize(QSize(240, 135))
+            self._stack.addWidget(self.video)
+            self.placeholder.setText(self.tr("Double-click a finished video to play it here"))
+        else:
+            self.placeholder.setText(
+                self.tr(
+                    "Playback unavailable: the Qt multimedia components are missing. "
+                    "Use “Open in system player”."
+                )
+            )
+        self._build_controls()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._stack, 1)
+        layout.addLayout(self._controls)
+        self._set_controls_enabled(False)
+
+    # -- controls --------------------------------------------------------------------------------
+    def _button(
+        self, icon: QStyle.StandardPixmap, tip: str, slot: Any, *, checkable: bool = False
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setCheckable(checkable)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        (button.toggled if checkable else button.clicked).connect(slot)
+        return button
+
+    def _build_controls(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.play_button = self._button(sp.SP_MediaPlay, self.tr("Play / pause (Space)"), self.toggle_play)
+        self.back_button = self._button(
+            sp.SP_MediaSeekBackward, self.tr("Previous frame (← or ,)"), self.step_back
+        )
+        self.forward_button = self._button(
+            sp.SP_MediaSeekForward, self.tr("Next frame (→ or .)"), self.step_forward
+        )
+        self.seek = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek.setAccessibleName(self.tr("Position"))
+        self.seek.setRange(0, 0)
+        self.seek.sliderPressed.connect(lambda: setattr(self, "_seeking", True))
+        self.seek.sliderReleased.connect(self._seek_released)
+        self.seek.valueChanged.connect(self._seek_moved)
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setAccessibleName(self.tr("Time"))
+        self.loop_button = self._button(
+            sp.SP_BrowserReload, self.tr("Loop (L)"), self.set_loop, checkable=True
+        )
+        self.speed = QComboBox(self)
+        self.speed.setAccessibleName(self.tr("Speed"))
+        self.speed.setToolTip(self.tr("Playback speed"))
+        for value in SPEEDS:
+            self.speed.addItem(f"{value:g}×", value)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.currentIndexChanged.connect(lambda i: self.set_speed(SPEEDS[i]))
+        self.mute_button = self._button(
+            sp.SP_MediaVolume, self.tr("Mute (M)"), self.set_muted, checkable=True
+        )
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setRange(0, 100)
+        self.volume.setValue(80)
+        self.volume.setMaximumWidth(90)
+        self.volume.valueChanged.connect(self.set_volume)
+        self.fullscreen_button = self._button(
+            sp.SP_TitleBarMaxButton, self.tr("Full screen (F)"), self.toggle_fullscreen
+        )
+        self.external_button = self._button(
+            sp.SP_DirOpenIcon, self.tr("Open in system player"), self.open_external
+        )
+        self._controls = QHBoxLayout()
+        for button in (self.play_button, self.back_button, self.forward_button):
+            self._controls.addWidget(button)
+        self._controls.addWidget(self.seek, 1)
+        for widget in (self.time_label, self.loop_button, self.speed, self.mute_button, self.volume):
+            self._controls.addWidget(widget)
+        self._controls.addWidget(self.fullscreen_button)
+        self._controls.addWidget(self.external_button)
+        keys = {
+            "Space": self.toggle_play,
+            "Left": self.step_back,
+            ",": self.step_back,
+            "Right": self.step_forward,
+            ".": self.step_forward,
+            "L": self.loop_button.toggle,
+            "M": self.mute_button.toggle,
+            "F": self.toggle_fullscreen,
+        }
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.play_button,
+            self.back_button,
+            self.forward_button,
+            self.seek,
+            self.fullscreen_button,
+        ):
+            widget.setEnabled(enabled and self.available)
+        self.external_button.setEnabled(enabled)
+
+    # -- media -----------------------------------------------------------------------------------
+    def _ensure_player(self) -> Any:
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._audio = QAudioOutput(self)
+            self._audio.setVolume(self.volume.value() / 100)
+            self._audio.setMuted(self.mute_button.isChecked())
+            self._player.setAudioOutput(self._audio)
+            self._player.setVideoOutput(self.video)
+            self._player.setLoops(QMediaPlayer.Loops.Infinite if self.loop_button.isChecked() else 1)
+            self._player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
+            self._player.playbackStateChanged.connect(self._on_state)
+            self._player.positionChanged.connect(self._on_position)
+            self._player.durationChanged.connect(self._on_duration)
+            self._player.errorOccurred.connect(self._on_error)
+        return self._player
+
+    @property
+    def media_player(self) -> Any:
+        """The QMediaPlayer (None until the first load, or without multimedia)."""
+        return self._player
+
+    def video_sink(self) -> Any:
+        """Where decoded frames arrive (tests watch ``videoFrameChanged`` here)."""
+        return self.video.videoSink() if self.video is not None else None
+
+    def load(self, path: str, *, autoplay: bool = True) -> None:
+        self.source = path
+        self._set_controls_enabled(bool(path))
+        self.source_changed.emit(path)
+        if not self.available:
+            self.placeholder.setText(
+                self.tr("Playback unavailable here. “Open in system player” plays %1.").replace(
+                    "%1", Path(path).name
+                )
+            )
+            return
+        self._stack.setCurrentWidget(self.video)
+        player = self._ensure_player()
+        player.setSource(QUrl.fromLocalFile(path))
+        if autoplay:
+            player.play()
+
+    def stop(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+
+    def is_playing(self) -> bool:
+        return (
+            self._player is not None
+            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
+
+    def toggle_play(self) -> None:
+        if self._player is None or not self.source:
+            return
+        if self.is_playing():
+            self._player.pause()
+        else:
+            self._player.play()
+
+    def frame_ms(self) -> int:
+        fps = DEFAULT_FPS
+        if self._player is not None:
+            value = self._player.metaData().value(QMediaMetaData.Key.VideoFrameRate)
+            if isinstance(value, int | float) and value > 0:
+                fps = float(value)
+        return max(1, round(1000 / fps))
+
+    def step_forward(self) -> None:
+        self._step(+1)
+
+    def step_back(self) -> None:
+        self._step(-1)
+
+    def _step(self, frames: int) -> None:
+        if self._player is None or not self.source:
+            return
+        self._player.pause()
+        target = self._player.position() + frames * self.frame_ms()
+        self._player.setPosition(max(0, min(target, self._player.duration())))
+
+    def set_loop(self, loop: bool) -> None:
+        if self._player is not None:
+            self._player.setLoops(QMediaPlayer.Loops.Infinite if loop else 1)
+
+    def set_speed(self, rate: float) -> None:
+        index = SPEEDS.index(rate) if rate in SPEEDS else SPEEDS.index(1.0)
+        if self.speed.currentIndex() != index:
+            self.speed.setCurrentIndex(index)
+        if self._player is not None:
+            self._player.setPlaybackRate(rate)
+
+    def set_volume(self, value: int) -> None:
+        if self._audio is not None:
+            self._audio.setVolume(value / 100)
+
+    def set_muted(self, muted: bool) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
+        self.mute_button.setIcon(self.style().standardIcon(icon))
+        if self._audio is not None:
+            self._audio.setMuted(muted)
+
+    def toggle_fullscreen(self) -> None:
+        if self.video is None or not self.source:
+            return
+        self.video.setFullScreen(not self.video.isFullScreen())
+        self.fullscreen_changed.emit(self.video.isFullScreen())
+
+    def open_external(self) -> None:
+        if self.source:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.source))
+
+    # -- player signals --------------------------------------------------------------------------
+    def _on_state(self, state: Any) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.playing_changed.emit(playing)
+
+    def _on_position(self, position: int) -> None:
+        if not self._seeking:
+            self.seek.blockSignals(True)
+            self.seek.setValue(position)
+            self.seek.blockSignals(False)
+        self._show_time(position)
+        self.position_changed.emit(position)
+
+    def _on_duration(self, duration: int) -> None:
+        self.seek.setRange(0, max(0, duration))
+        self.seek.setSingleStep(self.frame_ms())
+        self.seek.setPageStep(1000)
+        self._show_time(self._player.position() if self._player else 0)
+        self.duration_changed.emit(duration)
+
+    def _show_time(self, position: int) -> None:
+        duration = self._player.duration() if self._player is not None else 0
+        self.time_label.setText(f"{fmt_duration(position / 1000)} / {fmt_duration(duration / 1000)}")
+
+    def _seek_moved(self, value: int) -> None:
+        if self._player is not None:
+            self._player.setPosition(value)
+
+    def _seek_released(self) -> None:
+        self._seeking = False
+        if self._player is not None:
+            self._player.setPosition(self.seek.value())
+
+    def _on_error(self, _error: Any, text: str) -> None:
+        self.media_error.emit(text)
+        self.placeholder.setText(self.tr("This video cannot be played: %1").replace("%1", text))
+        self._stack.setCurrentWidget(self.placeholder)

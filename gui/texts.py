@@ -1,0 +1,264 @@
+"""Translated words for core values: task states, error kinds, modes, validation messages.
+
+Core speaks English (its messages also go to logs and the CLI); the window shows these instead,
+with the core's own detail in tooltips.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from core.catalog import ModelSpec
+from core.errors import ClipDeskError, ErrorKind, InvalidInput
+from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
+from core.store import TaskState
+from gui.i18n import is_chinese
+
+translate = QCoreApplication.translate
+
+
+def state_name(state: TaskState) -> str:
+    names = {
+        TaskState.QUEUED: translate("TaskState", "Queued"),
+        TaskState.UPLOADING: translate("TaskState", "Uploading"),
+        TaskState.SUBMITTING: translate("TaskState", "Submitting"),
+        TaskState.RUNNING: translate("TaskState", "Generating"),
+        TaskState.DOWNLOADING: translate("TaskState", "Downloading"),
+        TaskState.SUCCEEDED: translate("TaskState", "Done"),
+        TaskState.FAILED: translate("TaskState", "Failed"),
+        TaskState.CANCELLED: translate("TaskState", "Cancelled"),
+        TaskState.EXPIRED: translate("TaskState", "Expired"),
+        TaskState.UNKNOWN: translate("TaskState", "Needs a decision"),
+    }
+    return names[state]
+
+
+def error_summary(kind: str | None) -> str:
+    """A few words for the queue's error column."""
+    if not kind:
+        return ""
+    words = {
+        ErrorKind.AUTH: translate("ErrorKind", "API key refused"),
+        ErrorKind.BALANCE: translate("ErrorKind", "Insufficient balance"),
+        ErrorKind.MODERATION: translate("ErrorKind", "Blocked by content moderation"),
+        ErrorKind.INVALID_INPUT: translate("ErrorKind", "Not valid for this model"),
+        ErrorKind.RATE_LIMITED: translate("ErrorKind", "Rate limited, waiting"),
+        ErrorKind.NETWORK: translate("ErrorKind", "Provider unreachable"),
+        ErrorKind.UPSTREAM_FAILED: translate("ErrorKind", "The provider failed to generate"),
+        ErrorKind.EXPIRED: translate("ErrorKind", "Expired at the provider"),
+        ErrorKind.NOT_FOUND: translate("ErrorKind", "Task unknown to the provider"),
+        ErrorKind.CANCELLED: translate("ErrorKind", "Cancelled"),
+        ErrorKind.UNKNOWN: translate("ErrorKind", "Unexpected error"),
+    }
+    try:
+        return words[ErrorKind(kind)]
+    except ValueError:
+        return kind
+
+
+def error_advice(kind: str | None) -> str:
+    """A full sentence about what happened and what to do."""
+    advice = {
+        ErrorKind.AUTH: translate(
+            "ErrorKind", "The API key was refused. Check the key in Settings → Connections."
+        ),
+        ErrorKind.BALANCE: translate(
+            "ErrorKind", "The account has insufficient balance or quota for this generation."
+        ),
+        ErrorKind.MODERATION: translate(
+            "ErrorKind", "The provider's content moderation rejected the prompt, an image or the result."
+        ),
+        ErrorKind.INVALID_INPUT: translate(
+            "ErrorKind", "The provider says the request is not valid for this model."
+        ),
+        ErrorKind.RATE_LIMITED: translate(
+            "ErrorKind", "The provider is limiting requests; ClipDesk waits and tries again."
+        ),
+        ErrorKind.NETWORK: translate(
+            "ErrorKind", "The provider could not be reached. Check the network and proxy."
+        ),
+        ErrorKind.UPSTREAM_FAILED: translate("ErrorKind", "The provider failed to generate the video."),
+        ErrorKind.EXPIRED: translate("ErrorKind", "The task or its result link has expired at the provider."),
+        ErrorKind.NOT_FOUND: translate("ErrorKind", "The provider does not know this task."),
+        ErrorKind.CANCELLED: translate("ErrorKind", "The task was cancelled."),
+        ErrorKind.UNKNOWN: translate("ErrorKind", "Something unexpected happened."),
+    }
+    try:
+        return advice[ErrorKind(kind)] if kind else ""
+    except ValueError:
+        return ""
+
+
+def mode_name(mode: str) -> str:
+    names = {
+        MODE_TEXT: translate("Mode", "Text to video"),
+        MODE_IMAGE: translate("Mode", "Image to video"),
+        MODE_FIRST_LAST: translate("Mode", "First and last frame"),
+        MODE_REFERENCE: translate("Mode", "Reference images"),
+    }
+    return names.get(mode, mode)
+
+
+def value_text(value: Any) -> str:
+    if value is True:
+        return translate("Texts", "Yes")
+    if value is False:
+        return translate("Texts", "No")
+    return str(value)
+
+
+def rule_reason(spec: ModelSpec, reason: str | None) -> str | None:
+    """A catalog rule's reason in the interface language (the catalog carries both)."""
+    if reason and is_chinese():
+        for rule in spec.rules:
+            if rule.reason == reason and rule.reason_zh:
+                return rule.reason_zh
+    return reason
+
+
+def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationRequest) -> str:
+    """The first problem with a request, for the form's inline message."""
+    rule = rule_reason(spec, exc.message)
+    if any(r.reason == exc.message for r in spec.rules):
+        return rule or exc.message
+    name = exc.field or ""
+    mode = request.mode
+    if name == "model":
+        return translate("Texts", "Choose a model.")
+    if name == "prompt":
+        if not request.prompt.strip():
+            return translate("Texts", "Enter a prompt: text to video needs one.")
+        if len(request.prompt) > spec.prompt_max:
+            return (
+                translate("Texts", "The prompt is %1 characters; this model takes at most %2.")
+                .replace("%1", str(len(request.prompt)))
+                .replace("%2", str(spec.prompt_max))
+            )
+        return translate("Texts", "The prompt contains control characters.")
+    if name == "negative_prompt":
+        if "negative_prompt" not in spec.fields:
+            return translate("Texts", "This model takes no negative prompt.")
+        if len(request.negative_prompt) > spec.negative_prompt_max:
+            return translate("Texts", "The negative prompt is longer than %1 characters.").replace(
+                "%1", str(spec.negative_prompt_max)
+            )
+        return translate("Texts", "The negative prompt contains control characters.")
+    if name == "image":
+        return translate("Texts", "A last frame needs a first frame.")
+    if name == "mode":
+        if mode == MODE_TEXT:
+            return translate("Texts", "This model needs a first-frame image.")
+        if MODE_TEXT in spec.modes and len(spec.modes) == 1:
+            return translate("Texts", "This model makes video from text only: remove the images.")
+        return translate("Texts", "This model does not support %1.").replace("%1", mode_name(mode))
+    if name == "ref_images":
+        return translate("Texts", "This model takes at most %1 reference images.").replace(
+            "%1", str(spec.max_ref_images)
+        )
+    if name == "duration":
+        return translate("Texts", "This model cannot make a %1 s video.").replace("%1", str(request.duration))
+    if name == "resolution":
+        return translate("Texts", "This model has no %1 resolution.").replace("%1", str(request.resolution))
+    if name == "seed":
+        return translate("Texts", "The seed is out of range.")
+    if name in request.params:
+        return (
+            translate("Texts", "“%1” is not an allowed value for %2.")
+            .replace("%1", value_text(request.params[name]))
+            .replace("%2", name)
+        )
+    return exc.message
+
+
+def error_message(exc: BaseException) -> str:
+    """A failure from a background action, for a message box."""
+    if isinstance(exc, ClipDeskError):
+        advice = error_advice(exc.kind.value)
+        if exc.message and exc.message != advice:
+            return f"{advice}\n\n{exc.message}" if advice else exc.message
+        return advice
+    return translate("Texts", "Something unexpected happened: %1").replace(
+        "%1", f"{type(exc).__name__}: {exc}"
+    )
+
+
+def fmt_duration(seconds: float | None) -> str:
+    if seconds is None or seconds != seconds:
+        return ""
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def fmt_bytes(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def param_label(name: str) -> str:
+    """A dialect field's name as a form label (unknown fields keep their own name)."""
+    labels = {
+        "camera_movement": translate("Param", "Camera movement"),
+        "aspect_ratio": translate("Param", "Aspect ratio"),
+        "fps": translate("Param", "Frame rate"),
+        "motion_mode": translate("Param", "Motion"),
+        "style": translate("Param", "Style"),
+        "prompt_extend": translate("Param", "Rewrite prompt"),
+        "watermark": translate("Param", "Watermark"),
+        "audio": translate("Param", "Audio"),
+        "audio_url": translate("Param", "Audio URL"),
+        "movement_amplitude": translate("Param", "Movement amplitude"),
+        "bgm": translate("Param", "Background music"),
+        "mode": translate("Param", "Quality mode"),
+        "size": translate("Param", "Size"),
+        "cfg_scale": translate("Param", "Prompt strength (CFG)"),
+        "quality": translate("Param", "Quality"),
+        "template": translate("Param", "Template"),
+        "thinking_type": translate("Param", "Thinking"),
+    }
+    return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def param_value_label(name: str, value: Any) -> str:
+    """A field's value for a combo box; camera moves and common words are translated."""
+    if isinstance(value, bool):
+        return value_text(value)
+    words = {
+        "zoom_in": translate("Param", "Zoom in"),
+        "zoom_out": translate("Param", "Zoom out"),
+        "smooth_zoom_in": translate("Param", "Smooth zoom in"),
+        "quickly_zoom_in": translate("Param", "Quick zoom in"),
+        "quickly_zoom_out": translate("Param", "Quick zoom out"),
+        "horizontal_left": translate("Param", "Truck left"),
+        "horizontal_right": translate("Param", "Truck right"),
+        "vertical_up": translate("Param", "Pedestal up"),
+        "vertical_down": translate("Param", "Pedestal down"),
+        "pan_left": translate("Param", "Pan left"),
+        "pan_right": translate("Param", "Pan right"),
+        "crane_up": translate("Param", "Crane up"),
+        "camera_rotation": translate("Param", "Camera roll"),
+        "super_dolly_out": translate("Param", "Super dolly out"),
+        "fix_bg": translate("Param", "Static"),
+        "normal": translate("Param", "Normal"),
+        "fast": translate("Param", "Fast"),
+        "auto": translate("Param", "Auto"),
+        "small": translate("Param", "Small"),
+        "medium": translate("Param", "Medium"),
+        "large": translate("Param", "Large"),
+        "general": translate("Param", "General"),
+        "anime": translate("Param", "Anime"),
+        "std": translate("Param", "Standard"),
+        "pro": translate("Param", "Pro"),
+    }
+    if isinstance(value, str) and value in words:
+        return f"{words[value]} ({value})" if is_chinese() else words[value]
+    if name == "fps":
+        return f"{value} fps"
+    return str(value)

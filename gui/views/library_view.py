@@ -1,0 +1,219 @@
+"""The library: downloaded videos as a grid or a list, with search, filters and favourites.
+
+From a video: play it, reuse its settings in the generate form, or continue from its last frame
+(extracted off the UI thread) as the first frame of a new task linked to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.store import TaskRecord
+from gui.media import save_last_frame
+from gui.models.library_model import LibraryFilter, LibraryModel
+from gui.spawn import spawn
+
+GRID = QSize(200, 150)
+ICON = QSize(176, 99)
+
+
+class LibraryView(QWidget):
+    play_requested = Signal(str)
+    reuse_requested = Signal(str, object)  # connection, GenerationRequest
+    continue_requested = Signal(str, str)  # last-frame image, parent task id
+    message = Signal(str)
+
+    def __init__(self, model: LibraryModel, frames_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.frames_dir = frames_dir
+        self._build()
+        self._build_actions()
+        self._fill_facets()
+        self._show_count()
+        model.facets_changed.connect(self._fill_facets)
+        model.rowsInserted.connect(self._show_count)
+        model.rowsRemoved.connect(self._show_count)
+        model.modelReset.connect(self._show_count)
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search prompts…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.connection_filter = QComboBox(self)
+        self.connection_filter.setAccessibleName(self.tr("Filter by connection"))
+        self.model_filter = QComboBox(self)
+        self.model_filter.setAccessibleName(self.tr("Filter by model"))
+        self.favourites_only = QCheckBox(self.tr("★ &Favourites"), self)
+        self.favourites_only.setAccessibleName(self.tr("Show favourites only"))
+        self.mode_button = QToolButton(self)
+        self.mode_button.setCheckable(True)
+        self.mode_button.setText(self.tr("List"))
+        self.mode_button.setToolTip(self.tr("Show as a list instead of a grid"))
+        self.mode_button.setAccessibleName(self.tr("Show as a list"))
+        self.count_label = QLabel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Video library"))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(60)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(self._activated)
+        self._set_grid(True)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.connection_filter.currentIndexChanged.connect(self._filter_changed)
+        self.model_filter.currentIndexChanged.connect(self._filter_changed)
+        self.favourites_only.toggled.connect(self._filter_changed)
+        self.mode_button.toggled.connect(lambda as_list: self._set_grid(not as_list))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.connection_filter)
+        bar.addWidget(self.model_filter)
+        bar.addWidget(self.favourites_only)
+        bar.addWidget(self.mode_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: str, slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.view.addAction(act)
+            return act
+
+        self.play_action = action(self.tr("&Play"), "Return", self.play_selected)
+        self.favourite_action = action(self.tr("Toggle &favourite"), "Ctrl+D", self.toggle_favourite)
+        self.reuse_action = action(self.tr("&Reuse settings"), "Ctrl+E", self.reuse_selected)
+        self.continue_action = action(
+            self.tr("&Last frame → new task"), "Ctrl+Shift+N", self.continue_selected
+        )
+        self.open_action = action(self.tr("&Open in system player"), "Ctrl+O", self.open_selected)
+        self.folder_action = action(self.tr("Show in &folder"), "Ctrl+Shift+O", self.show_in_folder)
+
+    def _set_grid(self, grid: bool) -> None:
+        if grid:
+            self.view.setViewMode(QListView.ViewMode.IconMode)
+            self.view.setIconSize(ICON)
+            self.view.setGridSize(GRID)
+            self.view.setResizeMode(QListView.ResizeMode.Adjust)
+            self.view.setMovement(QListView.Movement.Static)
+            self.view.setWordWrap(True)
+        else:
+            self.view.setViewMode(QListView.ViewMode.ListMode)
+            self.view.setIconSize(QSize(64, 36))
+            self.view.setGridSize(QSize())
+            self.view.setWordWrap(False)
+
+    def _fill_facets(self) -> None:
+        for combo, values, everything in (
+            (self.connection_filter, self.model.connections(), self.tr("All connections")),
+            (self.model_filter, self.model.models(), self.tr("All models")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _filter_changed(self, *_args: object) -> None:
+        self.model.set_filter(
+            LibraryFilter(
+                text=self.search.text().strip(),
+                connection=str(self.connection_filter.currentData() or ""),
+                model=str(self.model_filter.currentData() or ""),
+                favourites_only=self.favourites_only.isChecked(),
+            )
+        )
+
+    def _show_count(self, *_args: object) -> None:
+        self.count_label.setText(self.tr("%n video(s)", "", self.model.total()))
+
+    # -- selection and actions -------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+
+    def selected_records(self) -> list[TaskRecord]:
+        return [self.model.record_at(r) for r in self.selected_rows()]
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if not self.selected_rows():
+            return
+        menu = QMenu(self)
+        for act in (self.play_action, self.favourite_action, None, self.reuse_action, self.continue_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.open_action)
+        menu.addAction(self.folder_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record.video_path:
+            self.play_requested.emit(record.video_path)
+
+    def play_selected(self) -> None:
+        records = self.selected_records()
+        if records and records[0].video_path:
+            self.play_requested.emit(records[0].video_path)
+
+    def toggle_favourite(self) -> None:
+        for row in self.selected_rows():
+            self.model.toggle_favourite(row)
+
+    def reuse_selected(self) -> None:
+        records = self.selected_records()
+        if records:
+            self.reuse_requested.emit(records[0].connection, records[0].request)
+
+    def continue_selected(self) -> asyncio.Task[None] | None:
+        records = self.selected_records()
+        if not records or not records[0].video_path:
+            return None
+        return spawn(self._continue(records[0]), name="last-frame")
+
+    async def _continue(self, record: TaskRecord) -> None:
+        assert record.video_path is not None
+        target = self.frames_dir / f"{record.id}-last.png"
+        self.message.emit(self.tr("Taking the last frame…"))
+        await asyncio.to_thread(save_last_frame, Path(record.video_path), target)
+        self.continue_requested.emit(str(target), record.id)
+
+    def open_selected(self) -> None:
+        for record in self.selected_records():
+            if record.video_path:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(record.video_path))
+
+    def show_in_folder(self) -> None:
+        for folder in {str(Path(r.video_path).parent) for r in self.selected_records() if r.video_path}:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))

@@ -1,0 +1,334 @@
+"""The queue: every task with its state, progress and times; actions on the selected rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.engine import Engine
+from core.store import TaskRecord, TaskState
+from gui.models.task_model import (
+    COL_ELAPSED,
+    COL_ERROR,
+    COL_ETA,
+    COL_EXPIRES,
+    COL_PROMPT,
+    COL_STATE,
+    COL_THUMB,
+    COL_WHERE,
+    SortRole,
+    StateRole,
+    TaskModel,
+)
+from gui.spawn import spawn
+from gui.views.task_dialogs import LogDialog, ResolveDialog
+from gui.widgets.progress_delegate import ProgressDelegate
+
+FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
+PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNKNOWN.value}
+
+
+class TaskFilter(QSortFilterProxyModel):
+    """Text filter over every column plus a state group."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = FILTER_ALL
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_group(self, group: int) -> None:
+        self.beginFilterChange()
+        self.group = group
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if self.group != FILTER_ALL:
+            state = TaskState(model.index(row, 0, parent).data(StateRole))
+            if self.group == FILTER_ACTIVE and state.terminal:
+                return False
+            if self.group == FILTER_DONE and state is not TaskState.SUCCEEDED:
+                return False
+            if self.group == FILTER_PROBLEMS and state.value not in PROBLEM_STATES:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class QueueView(QWidget):
+    play_requested = Signal(str)  # a video file
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, engine: Engine, model: TaskModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.model = model
+        self.proxy = TaskFilter(self)
+        self.proxy.setSourceModel(model)
+        self._dialogs: list[QWidget] = []
+        self._build()
+        self._build_actions()
+        self._update_actions()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt, connection, model or state…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter tasks"))
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.group_combo = QComboBox(self)
+        self.group_combo.setAccessibleName(self.tr("Show tasks"))
+        for text in (
+            self.tr("All tasks"),
+            self.tr("Unfinished"),
+            self.tr("Done"),
+            self.tr("Needs attention"),
+        ):
+            self.group_combo.addItem(text)
+        self.group_combo.currentIndexChanged.connect(self.proxy.set_group)
+        self.lanes_button = QToolButton(self)
+        self.lanes_button.setText(self.tr("Pause…"))
+        self.lanes_button.setToolTip(self.tr("Pause or resume a connection's queue"))
+        self.lanes_button.setAccessibleName(self.tr("Pause or resume connections"))
+        self.lanes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.lanes_menu = QMenu(self.lanes_button)
+        self.lanes_menu.aboutToShow.connect(self._fill_lanes_menu)
+        self.lanes_button.setMenu(self.lanes_menu)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Task queue"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_THUMB, Qt.SortOrder.DescendingOrder)
+        self.table.setIconSize(QSize(64, 36))
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(42)
+        self.table.setItemDelegateForColumn(COL_STATE, ProgressDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(self._activated)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(48)
+        header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
+        widths = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 64}
+        widths.update({COL_EXPIRES: 80, COL_ERROR: 150})
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.dataChanged.connect(self._update_actions)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.group_combo)
+        bar.addWidget(self.lanes_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.table.addAction(act)
+            return act
+
+        self.play_action = action(self.tr("&Play"), "Return", self.play_selected)
+        self.open_action = action(self.tr("&Open in system player"), "Ctrl+O", self.open_selected)
+        self.folder_action = action(self.tr("Show in &folder"), "Ctrl+Shift+O", self.show_in_folder)
+        self.cancel_action = action(self.tr("&Cancel"), "Ctrl+Shift+X", self.cancel_selected)
+        self.retry_action = action(self.tr("&Retry"), "Ctrl+R", self.retry_selected)
+        self.remove_action = action(
+            self.tr("Re&move from list"), QKeySequence.StandardKey.Delete, self.remove_selected
+        )
+        self.copy_id_action = action(self.tr("Copy remote &id"), "Ctrl+Shift+C", self.copy_remote_ids)
+        self.log_action = action(self.tr("Show request/response &log"), "Ctrl+L", self.show_log)
+        self.resolve_action = action(
+            self.tr("Decide about unknown &submit…"), "Ctrl+U", self.resolve_selected
+        )
+
+    # -- selection -------------------------------------------------------------------------------
+    def selected_records(self) -> list[TaskRecord]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record_at(r) for r in rows]
+
+    def select_task(self, task_id: str) -> None:
+        row = self.model.row_of(task_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+
+    def _update_actions(self, *_args: object) -> None:
+        records = self.selected_records()
+        has_video = any(r.video_path for r in records)
+        self.play_action.setEnabled(has_video)
+        self.open_action.setEnabled(has_video)
+        self.folder_action.setEnabled(has_video)
+        self.cancel_action.setEnabled(any(not r.state.terminal for r in records))
+        self.retry_action.setEnabled(any(r.state.terminal for r in records))
+        self.remove_action.setEnabled(bool(records))
+        self.copy_id_action.setEnabled(any(r.remote_id for r in records))
+        self.log_action.setEnabled(len(records) == 1)
+        self.resolve_action.setEnabled(len(records) == 1 and records[0].state is TaskState.UNKNOWN)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        self._update_actions()
+        menu = QMenu(self)
+        for act in (self.play_action, self.open_action, self.folder_action, None, self.cancel_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        for act in (self.retry_action, self.resolve_action, None, self.copy_id_action, self.log_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.remove_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _fill_lanes_menu(self) -> None:
+        self.lanes_menu.clear()
+        for name in self.engine.connections:
+            act = self.lanes_menu.addAction(self.tr("Pause “%1”").replace("%1", name))
+            act.setCheckable(True)
+            act.setChecked(name in self.model.paused)
+            act.toggled.connect(lambda checked, n=name: self.set_paused(n, checked))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def set_paused(self, connection: str, paused: bool) -> None:
+        if paused:
+            self.engine.pause(connection)
+        else:
+            self.engine.unpause(connection)
+        self.model.set_paused(connection, paused)
+
+    def _activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(self.proxy.mapToSource(index).row())
+        if record.video_path:
+            self.play_requested.emit(record.video_path)
+        elif record.state is TaskState.UNKNOWN:
+            self.resolve(record)
+
+    def play_selected(self) -> None:
+        for record in self.selected_records():
+            if record.video_path:
+                self.play_requested.emit(record.video_path)
+                return
+
+    def open_selected(self) -> None:
+        for record in self.selected_records():
+            if record.video_path:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(record.video_path))
+
+    def show_in_folder(self) -> None:
+        folders = {str(Path(r.video_path).parent) for r in self.selected_records() if r.video_path}
+        for folder in folders:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    def cancel_selected(self) -> None:
+        for record in self.selected_records():
+            if not record.state.terminal:
+                spawn(self.engine.cancel(record.id), name="cancel")
+
+    def retry_selected(self) -> None:
+        for record in self.selected_records():
+            if record.state.terminal:
+                spawn(self.engine.retry(record.id), name="retry")
+
+    def remove_selected(self) -> None:
+        records = self.selected_records()
+        if not records:
+            return
+        running = [r for r in records if not r.state.terminal and r.state is not TaskState.UNKNOWN]
+        if not running:
+            self._remove(records)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove tasks"),
+            self.tr("%1 of these tasks are still running. Cancel and remove them?").replace(
+                "%1", str(len(running))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.accepted.connect(lambda: self._remove(records))
+        self._keep(box)
+        box.open()
+
+    def _remove(self, records: list[TaskRecord]) -> None:
+        for record in records:
+            spawn(self.engine.remove(record.id), name="remove")
+
+    def copy_remote_ids(self) -> None:
+        ids = [r.remote_id for r in self.selected_records() if r.remote_id]
+        if ids:
+            QGuiApplication.clipboard().setText("\n".join(ids))
+            self.message.emit(self.tr("Copied %n remote id(s)", "", len(ids)))
+
+    def show_log(self) -> LogDialog | None:
+        records = self.selected_records()
+        if len(records) != 1:
+            return None
+        dialog = LogDialog(self.engine, records[0], self)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def resolve_selected(self) -> ResolveDialog | None:
+        records = self.selected_records()
+        if len(records) == 1 and records[0].state is TaskState.UNKNOWN:
+            return self.resolve(records[0])
+        return None
+
+    def resolve(self, record: TaskRecord) -> ResolveDialog:
+        dialog = ResolveDialog(record, self)
+        dialog.decided.connect(lambda decision, remote_id: self._resolved(record.id, decision, remote_id))
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _resolved(self, task_id: str, decision: str, remote_id: str) -> None:
+        if decision == ResolveDialog.USE_ID:
+            spawn(self.engine.resolve_unknown(task_id, remote_id=remote_id), name="resolve")
+        elif decision == ResolveDialog.RESUBMIT:
+            spawn(self.engine.resolve_unknown(task_id, resubmit=True), name="resolve")
+        else:
+            spawn(self.engine.resolve_unknown(task_id), name="resolve")
+
+    def _keep(self, widget: QWidget) -> None:
+        self._dialogs.append(widget)
+        widget.finished.connect(lambda *_: self._dialogs.remove(widget) if widget in self._dialogs else None)  # type: ignore[attr-defined]

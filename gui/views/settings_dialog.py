@@ -1,0 +1,458 @@
+"""Settings: connections (dialect, base URL, key, proxy, a test) and general preferences.
+
+Keys go only to the SecretStore (the system keyring). Where no keyring exists the dialog says so
+plainly: the key is then kept in memory for this session only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.connections import LOCAL_CONNECTION, Connection
+from core.errors import ClipDeskError
+from core.http import HttpLayer
+from core.providers import DIALECTS, available_dialects
+from core.providers.base import Provider, ProviderContext
+from core.secrets import NO_KEYRING_MESSAGE
+from gui.i18n import is_chinese
+from gui.services import Services
+from gui.settings import LANGUAGE_SYSTEM
+from gui.spawn import spawn
+from gui.texts import error_summary
+from gui.views.generate_panel import load_provider
+
+PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
+
+
+def no_keyring_message() -> str:
+    """core.secrets.NO_KEYRING_MESSAGE, in the interface language."""
+    text = QCoreApplication.translate(
+        "SettingsDialog",
+        "No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). "
+        "ClipDesk keeps the key in memory for this session only and never writes it to disk; "
+        "you will be asked again next time.",
+    )
+    return text if is_chinese() else NO_KEYRING_MESSAGE
+
+
+@dataclass
+class Entry:
+    """One connection being edited; ``original`` is its saved name (None for a new one)."""
+
+    connection: Connection
+    original: str | None
+    new_key: str | None = None
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(bool)  # True when the language changed (it applies after a restart)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(760, 520)
+        self.entries: list[Entry] = [
+            Entry(copy.deepcopy(c), c.name) for c in services.engine.connections.values()
+        ]
+        self.entries.sort(key=lambda e: (e.connection.name != LOCAL_CONNECTION, e.connection.name.lower()))
+        self._current: Entry | None = None
+        self.test_task: asyncio.Task[None] | None = None
+        tabs = QTabWidget(self)
+        tabs.addTab(self._connections_tab(), self.tr("&Connections"))
+        tabs.addTab(self._general_tab(), self.tr("&General"))
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self._fill_list()
+
+    # -- connections tab -------------------------------------------------------------------------
+    def _connections_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.list = QListWidget(page)
+        self.list.setAccessibleName(self.tr("Connections"))
+        self.list.setMaximumWidth(220)
+        add = QPushButton(self.tr("&Add"), page)
+        self.remove_button = QPushButton(self.tr("&Remove"), page)
+        add.clicked.connect(self.add_connection)
+        self.remove_button.clicked.connect(self.remove_connection)
+        self.name_edit = QLineEdit(page)
+        self.name_edit.setAccessibleName(self.tr("Connection name"))
+        self.dialect_combo = QComboBox(page)
+        self.dialect_combo.setAccessibleName(self.tr("Provider type"))
+        for dialect in available_dialects() or list(DIALECTS):
+            provider = load_provider(dialect)
+            if provider is not None and dialect != "local":
+                self.dialect_combo.addItem(provider.label, dialect)
+        self.base_url_edit = QLineEdit(page)
+        self.base_url_edit.setAccessibleName(self.tr("Base URL"))
+        self.base_url_edit.setPlaceholderText("https://…")
+        self.key_edit = QLineEdit(page)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setAccessibleName(self.tr("API key"))
+        self.show_key = QCheckBox(self.tr("Sho&w"), page)
+        self.show_key.toggled.connect(
+            lambda on: self.key_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key)
+        self.proxy_combo = QComboBox(page)
+        self.proxy_combo.setAccessibleName(self.tr("Proxy"))
+        self.proxy_combo.addItem(self.tr("No proxy"), PROXY_NONE)
+        self.proxy_combo.addItem(self.tr("System proxy"), PROXY_SYSTEM)
+        self.proxy_combo.addItem(self.tr("Custom proxy"), PROXY_CUSTOM)
+        self.proxy_edit = QLineEdit(page)
+        self.proxy_edit.setAccessibleName(self.tr("Proxy address"))
+        self.proxy_edit.setPlaceholderText("http://127.0.0.1:7890")
+        self.proxy_combo.currentIndexChanged.connect(self._proxy_mode_changed)
+        proxy_row = QHBoxLayout()
+        proxy_row.addWidget(self.proxy_combo)
+        proxy_row.addWidget(self.proxy_edit, 1)
+        self.doc_label = QLabel(page)
+        self.doc_label.setOpenExternalLinks(True)
+        self.doc_label.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("&Test connection"), page)
+        self.test_result = QLabel(page)
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_button.clicked.connect(self.test_connection)
+        self.keyring_label = QLabel(no_keyring_message(), page)
+        self.keyring_label.setWordWrap(True)
+        self.keyring_label.setObjectName("noKeyring")
+        self.keyring_label.setStyleSheet(
+            "QLabel { background: #fff4e5; color: #7a4b00; border: 1px solid #f0c36d; padding: 6px; }"
+        )
+        self.keyring_label.setVisible(not self.services.secrets.keyring_available)
+        self.local_note = QLabel(self.tr("The offline preview works without a key or a network."), page)
+        self.local_note.setWordWrap(True)
+
+        form = QFormLayout()
+        for text, field in (
+            (self.tr("&Name:"), self.name_edit),
+            (self.tr("T&ype:"), self.dialect_combo),
+            (self.tr("&Base URL:"), self.base_url_edit),
+        ):
+            label = QLabel(text, page)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        key_label = QLabel(self.tr("API &key:"), page)
+        key_label.setBuddy(self.key_edit)
+        form.addRow(key_label, key_row)
+        proxy_label = QLabel(self.tr("&Proxy:"), page)
+        proxy_label.setBuddy(self.proxy_combo)
+        form.addRow(proxy_label, proxy_row)
+        form.addRow("", self.doc_label)
+        form.addRow("", self.test_button)
+        form.addRow("", self.test_result)
+        self.form_widgets = [
+            self.name_edit,
+            self.dialect_combo,
+            self.base_url_edit,
+            self.key_edit,
+            self.show_key,
+        ]
+        self.form_widgets += [self.proxy_combo, self.proxy_edit, self.test_button]
+
+        side = QVBoxLayout()
+        side.addWidget(self.list, 1)
+        side_buttons = QHBoxLayout()
+        side_buttons.addWidget(add)
+        side_buttons.addWidget(self.remove_button)
+        side.addLayout(side_buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.keyring_label)
+        right.addWidget(self.local_note)
+        right.addLayout(form)
+        right.addStretch(1)
+        row = QHBoxLayout(page)
+        row.addLayout(side)
+        row.addLayout(right, 1)
+        self.list.currentRowChanged.connect(self._select)
+        self.dialect_combo.currentIndexChanged.connect(self._dialect_changed)
+        return page
+
+    def _fill_list(self) -> None:
+        self.list.clear()
+        for entry in self.entries:
+            QListWidgetItem(entry.connection.name, self.list)
+        self.list.setCurrentRow(0)
+
+    def _select(self, row: int) -> None:
+        self._commit()
+        self._current = self.entries[row] if 0 <= row < len(self.entries) else None
+        entry = self._current
+        editable = entry is not None and not entry.connection.is_local
+        for widget in self.form_widgets:
+            widget.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.local_note.setVisible(entry is not None and entry.connection.is_local)
+        self.test_result.clear()
+        if entry is None:
+            return
+        conn = entry.connection
+        self.name_edit.setText(conn.name)
+        self.dialect_combo.blockSignals(True)
+        self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(conn.dialect)))
+        self.dialect_combo.blockSignals(False)
+        self.base_url_edit.setText(conn.base_url)
+        self.key_edit.setText(entry.new_key or "")
+        has_key = (
+            entry.original is not None and bool(self.services.secrets.get(entry.original))
+            if editable
+            else False
+        )
+        self.key_edit.setPlaceholderText(
+            self.tr("Saved. Type a new key to replace it") if has_key else self.tr("Paste the API key")
+        )
+        mode = conn.proxy if conn.proxy in (PROXY_NONE, PROXY_SYSTEM) else PROXY_CUSTOM
+        self.proxy_combo.setCurrentIndex(self.proxy_combo.findData(mode))
+        self.proxy_edit.setText(conn.proxy if mode == PROXY_CUSTOM else "")
+        self._proxy_mode_changed()
+        self._dialect_changed()
+
+    def _commit(self) -> None:
+        """Copy the form into the entry being edited."""
+        entry = self._current
+        if entry is None or entry.connection.is_local:
+            return
+        conn = entry.connection
+        conn.name = self.name_edit.text().strip()
+        conn.dialect = str(self.dialect_combo.currentData() or conn.dialect)
+        conn.base_url = self.base_url_edit.text().strip()
+        mode = self.proxy_combo.currentData()
+        conn.proxy = self.proxy_edit.text().strip() if mode == PROXY_CUSTOM else str(mode)
+        key = self.key_edit.text().strip()
+        entry.new_key = key or None
+        row = self.entries.index(entry)
+        item = self.list.item(row)
+        if item is not None and conn.name:
+            item.setText(conn.name)
+
+    def _proxy_mode_changed(self, *_args: object) -> None:
+        custom = self.proxy_combo.currentData() == PROXY_CUSTOM
+        self.proxy_edit.setVisible(custom)
+
+    def _provider(self) -> Provider | None:
+        entry = self._current
+        if entry is None:
+            return None
+        dialect = "local" if entry.connection.is_local else str(self.dialect_combo.currentData() or "")
+        return load_provider(dialect)
+
+    def _dialect_changed(self, *_args: object) -> None:
+        provider = self._provider()
+        if provider is None:
+            self.doc_label.clear()
+            return
+        self.base_url_edit.setEnabled(provider.needs_base_url and not self._is_local())
+        self.key_edit.setEnabled(provider.needs_key and not self._is_local())
+        link = f'<a href="{provider.doc_url}">{self.tr("API documentation")}</a>' if provider.doc_url else ""
+        self.doc_label.setText(f"{provider.label}  {link}")
+
+    def _is_local(self) -> bool:
+        return self._current is not None and self._current.connection.is_local
+
+    def add_connection(self) -> None:
+        self._commit()
+        taken = {e.connection.name for e in self.entries}
+        base = self.tr("New connection")
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base} {n}", n + 1
+        dialect = str(self.dialect_combo.itemData(0) or "newapi")
+        self.entries.append(Entry(Connection(name=name, dialect=dialect), None))
+        QListWidgetItem(name, self.list)
+        self.list.setCurrentRow(len(self.entries) - 1)
+        self.name_edit.setFocus()
+        self.name_edit.selectAll()
+
+    def remove_connection(self) -> None:
+        row = self.list.currentRow()
+        if row < 0 or self.entries[row].connection.is_local:
+            return
+        self._current = None
+        del self.entries[row]
+        self.list.takeItem(row)
+        self.list.setCurrentRow(max(0, row - 1))
+
+    # -- test ------------------------------------------------------------------------------------
+    def test_connection(self) -> None:
+        self._commit()
+        if self._current is not None:
+            self.test_task = spawn(self._test(self._current), name="test-connection")
+
+    async def _test(self, entry: Entry) -> None:
+        provider = self._provider()
+        conn = entry.connection
+        if provider is None:
+            return
+        key = entry.new_key or (self.services.secrets.get(entry.original) if entry.original else None)
+        if provider.needs_key and not key:
+            self.test_result.setText(self.tr("Enter an API key first."))
+            return
+        if provider.needs_base_url and not conn.base_url.startswith(("http://", "https://")):
+            self.test_result.setText(self.tr("The base URL must start with http:// or https://"))
+            return
+        if type(provider).check_connection is Provider.check_connection:
+            self.test_result.setText(
+                self.tr(
+                    "%1 offers no check that costs nothing; the settings are saved but not verified."
+                ).replace("%1", provider.label)
+            )
+            return
+        self.test_result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+        http = HttpLayer(
+            conn.base_url,
+            auth_headers=provider.auth_headers(key) if key else {},
+            proxy=conn.proxy,
+            max_in_flight=2,
+            retries=1,
+        )
+        try:
+            await provider.check_connection(ProviderContext(http=http))
+        except ClipDeskError as exc:
+            self.test_result.setText(
+                self.tr("Failed: %1").replace("%1", f"{error_summary(exc.kind.value)} ({exc.message})")
+            )
+        else:
+            self.test_result.setText(self.tr("Connection works: the key was accepted."))
+        finally:
+            await http.aclose()
+            self.test_button.setEnabled(True)
+
+    # -- general tab -----------------------------------------------------------------------------
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        settings = self.services.settings
+        self.output_edit = QLineEdit(settings.output_dir, page)
+        self.output_edit.setPlaceholderText(str(self.services.paths.library))
+        self.output_edit.setAccessibleName(self.tr("Output folder"))
+        browse = QPushButton(self.tr("B&rowse…"), page)
+        browse.clicked.connect(self._browse)
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output_edit, 1)
+        output_row.addWidget(browse)
+        self.language_combo = QComboBox(page)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Follow the system"), LANGUAGE_SYSTEM)
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.notify_check = QCheckBox(self.tr("Notify me when a task ends"), page)
+        self.notify_check.setChecked(settings.notifications)
+        note = QLabel(self.tr("A new language applies the next time ClipDesk starts."), page)
+        note.setWordWrap(True)
+        form = QFormLayout(page)
+        for text, field in (
+            (self.tr("&Output folder:"), output_row),
+            (self.tr("&Language:"), self.language_combo),
+        ):
+            label = QLabel(text, page)
+            label.setBuddy(self.output_edit if field is output_row else self.language_combo)
+            form.addRow(label, field)
+        form.addRow("", note)
+        form.addRow("", self.notify_check)
+        return page
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.output_edit.text())
+        if folder:
+            self.output_edit.setText(folder)
+
+    # -- apply -----------------------------------------------------------------------------------
+    def problems(self) -> str:
+        self._commit()
+        names = [e.connection.name for e in self.entries]
+        for entry in self.entries:
+            conn = entry.connection
+            if not conn.name:
+                return self.tr("Every connection needs a name.")
+            if names.count(conn.name) > 1:
+                return self.tr("Two connections are named “%1”.").replace("%1", conn.name)
+            provider = load_provider(conn.dialect)
+            if provider and provider.needs_base_url and not conn.base_url.startswith(("http://", "https://")):
+                return self.tr("“%1” needs a base URL starting with http:// or https://").replace(
+                    "%1", conn.name
+                )
+            if conn.proxy not in (PROXY_NONE, PROXY_SYSTEM) and "://" not in conn.proxy:
+                return self.tr("The proxy of “%1” must look like http://host:port").replace("%1", conn.name)
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problems()
+        self.error_label.setText(problem)
+        self.error_label.setVisible(bool(problem))
+        if problem:
+            return
+        self.apply()
+        super().accept()
+
+    def apply(self) -> bool:
+        """Save connections, keys and settings; returns True when every key reached the keyring."""
+        services = self.services
+        engine, secrets = services.engine, services.secrets
+        kept = {e.original for e in self.entries if e.original}
+        for name in list(engine.connections):
+            if name not in kept and name != LOCAL_CONNECTION:
+                secrets.delete(name)
+                engine.connections.pop(name, None)
+        in_keyring = True
+        for entry in self.entries:
+            conn = entry.connection
+            if conn.is_local:
+                continue
+            key = entry.new_key
+            if entry.original and entry.original != conn.name:
+                key = key or secrets.get(entry.original)
+                secrets.delete(entry.original)
+                engine.connections.pop(entry.original, None)
+            if key:
+                in_keyring = secrets.set(conn.name, key) and in_keyring
+            before = engine.connections.get(conn.name)
+            if before != conn or key:
+                engine.add_connection(copy.deepcopy(conn))
+        services.connection_store.save(engine.connections)
+        settings = services.settings
+        language = str(self.language_combo.currentData())
+        language_changed = language != settings.language
+        settings.language = language
+        settings.output_dir = self.output_edit.text().strip()
+        settings.notifications = self.notify_check.isChecked()
+        services.settings_store.save(settings)
+        self.applied.emit(language_changed)
+        return in_keyring

@@ -1,0 +1,206 @@
+"""Queue actions on the task table: cancel, retry, remove, the log, an unknown submit; and tasks
+in flight survive closing and reopening the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.connections import LOCAL_CONNECTION
+from core.paths import default_paths
+from core.request import GenerationRequest
+from core.store import Journal, TaskRecord, TaskState
+from gui.views.task_dialogs import ResolveDialog
+from tests.gui.conftest import run, until
+
+SLOW = GenerationRequest(model="preview", prompt="a long slow card", duration=15, resolution="1080p")
+QUICK = GenerationRequest(model="preview", prompt="a quick card", duration=1, resolution="360p")
+
+
+async def create(window: Any, request: GenerationRequest) -> TaskRecord:
+    return await window.engine.create(LOCAL_CONNECTION, request)
+
+
+def select(window: Any, record: TaskRecord) -> None:
+    window.queue.table.clearSelection()
+    window.queue.select_task(record.id)
+    assert window.queue.selected_records() == [record]
+
+
+def test_cancel_then_retry(window: Any, qloop: Any) -> None:
+    queue = window.queue
+
+    async def go() -> tuple[TaskRecord, TaskRecord]:
+        record = await create(window, SLOW)
+        await until(lambda: record.state is TaskState.RUNNING, what="the render to start")
+        select(window, record)
+        assert queue.cancel_action.isEnabled() and not queue.retry_action.isEnabled()
+        queue.cancel_action.trigger()
+        await until(lambda: record.state is TaskState.CANCELLED, what="the cancel")
+        select(window, record)
+        assert queue.retry_action.isEnabled()
+        queue.retry_action.trigger()
+        await until(lambda: window.task_model.rowCount() == 2, what="the retry row")
+        retried = next(r for r in window.engine.tasks.values() if r.id != record.id)
+        await window.engine.cancel(retried.id)
+        return record, retried
+
+    record, retried = run(qloop, go())
+    assert retried.parent_id == record.id
+    assert retried.request.to_dict() == record.request.to_dict()
+    row = window.task_model.row_of(record.id)
+    assert window.task_model.index(row, 3).data() == "Cancelled"
+
+
+def test_remove_log_and_copy_remote_id(window: Any, qloop: Any, qapp: Any) -> None:
+    queue = window.queue
+
+    async def go() -> TaskRecord:
+        record = await create(window, QUICK)
+        await window.engine.wait([record.id])
+        select(window, record)
+        dialog = queue.show_log()
+        assert dialog is not None
+        await dialog.loaded
+        assert "submitted, remote id" in dialog.text.toPlainText()
+        assert '"prompt": "a quick card"' in dialog.text.toPlainText()
+        dialog.reject()
+        queue.copy_id_action.trigger()
+        assert qapp.clipboard().text() == record.remote_id
+        queue.remove_action.trigger()
+        await until(lambda: window.task_model.rowCount() == 0, what="the row to go")
+        return record
+
+    record = run(qloop, go())
+    assert record.id not in window.engine.tasks
+    assert window.library_model.rowCount() == 0
+
+
+def test_filter_sort_and_pause(window: Any, qloop: Any) -> None:
+    queue = window.queue
+
+    async def go() -> None:
+        queue.set_paused(LOCAL_CONNECTION, True)
+        first = await create(
+            window, GenerationRequest(model="preview", prompt="zebra crossing", duration=1, resolution="360p")
+        )
+        second = await create(
+            window, GenerationRequest(model="preview", prompt="apple orchard", duration=1, resolution="360p")
+        )
+        assert window.task_model.index(0, 3).data().endswith("(paused)")
+        queue.filter_edit.setText("orchard")
+        assert queue.proxy.rowCount() == 1
+        queue.filter_edit.clear()
+        queue.table.sortByColumn(1, queue.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+        assert queue.proxy.index(0, 1).data() == "apple orchard"
+        assert first.state is TaskState.QUEUED and second.state is TaskState.QUEUED
+        queue.set_paused(LOCAL_CONNECTION, False)
+        await window.engine.wait()
+        queue.group_combo.setCurrentIndex(2)  # done
+        assert queue.proxy.rowCount() == 2
+
+    run(qloop, go())
+
+
+@pytest.fixture
+def unknown_task(qloop: Any, clipdesk_home: Path) -> TaskRecord:
+    """A billed submit that was in flight when ClipDesk stopped (journalled, no answer)."""
+    paths = default_paths().ensure()
+    record = TaskRecord(
+        id=TaskRecord.new_id(),
+        connection="Gateway",
+        dialect="newapi",
+        base_url="http://127.0.0.1:9",
+        model="kling-v1",
+        request=GenerationRequest(model="kling-v1", prompt="a lost submit"),
+        state=TaskState.SUBMITTING,
+    )
+
+    async def seed() -> None:
+        journal = Journal(paths.database)
+        await journal.open()
+        await journal.insert(record)
+        await journal.close()
+
+    run(qloop, seed())
+    return record
+
+
+def test_unknown_submit_needs_a_decision(unknown_task: TaskRecord, window: Any, qloop: Any) -> None:
+    queue = window.queue
+    record = window.engine.tasks[unknown_task.id]
+    assert record.state is TaskState.UNKNOWN
+    row = window.task_model.row_of(record.id)
+    assert window.task_model.index(row, 7).data() == "Submit outcome unknown: check the provider"
+    select(window, record)
+    assert queue.resolve_action.isEnabled()
+    dialog = queue.resolve_selected()
+    assert isinstance(dialog, ResolveDialog)
+    assert not dialog.use_button.isEnabled()
+    dialog.remote_id.setText("  task-123 ")
+    assert dialog.use_button.isEnabled()
+
+    async def go() -> None:
+        dialog.use_button.click()
+        await until(lambda: record.state is TaskState.RUNNING, what="following the given id")
+        await window.engine.cancel(record.id)
+
+    run(qloop, go())
+    assert record.remote_id == "task-123"
+
+
+def test_unknown_submit_can_be_dropped(unknown_task: TaskRecord, window: Any, qloop: Any) -> None:
+    record = window.engine.tasks[unknown_task.id]
+    dialog = window.queue.resolve(record)
+
+    async def go() -> None:
+        dialog._decide(ResolveDialog.DROP)
+        await until(lambda: record.state.terminal, what="the drop")
+
+    run(qloop, go())
+    assert record.state is TaskState.FAILED and record.error_kind == "cancelled"
+
+
+def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: Path) -> None:
+    from gui.main_window import MainWindow
+    from gui.services import close_services, open_services
+
+    async def first_run() -> str:
+        services = await open_services()
+        win = MainWindow(services)
+        qtbot.addWidget(win)
+        record = await services.engine.create(
+            LOCAL_CONNECTION, SLOW.__class__(**{**SLOW.to_dict(), "duration": 3})
+        )
+        await until(lambda: record.state is TaskState.RUNNING, what="the render to start")
+        win.close()
+        await close_services(services)
+        assert record.state is TaskState.RUNNING
+        return record.id
+
+    task_id = run(qloop, first_run())
+    # A real restart is a new process. In this one the offline renderer still remembers the
+    # renders its shutdown stopped (as cancelled), so forget them as a new process would.
+    import core.providers.local as local
+
+    local._JOBS.clear()
+
+    async def second_run() -> TaskRecord:
+        services = await open_services()
+        win = MainWindow(services)
+        qtbot.addWidget(win)
+        assert win.task_model.rowCount() == 1
+        assert win.task_model.record_at(0).state is TaskState.RUNNING
+        resumed = await services.engine.resume_all()
+        assert [r.id for r in resumed] == [task_id]
+        record = services.engine.tasks[task_id]
+        await until(lambda: record.state.terminal, timeout=90, what="the resumed task")
+        await until(lambda: win.library_model.rowCount() == 1, what="the library")
+        win.close()
+        await close_services(services)
+        return record
+
+    record = run(qloop, second_run(), timeout=120)
+    assert record.state is TaskState.SUCCEEDED, record.error_message
