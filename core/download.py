@@ -58,14 +58,32 @@ def _hash_file(path: Path) -> tuple[hashlib._Hash, int]:
     return digest, size
 
 
-def _append(path: Path, data: bytes) -> None:
-    try:
-        with path.open("ab") as fh:
-            fh.write(data)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFull(path) from exc
-        raise
+class _PartFile:
+    """Appends to the .part file and hashes as it goes (in a worker thread, never on the loop)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def start(self, keep: bool) -> None:
+        """Hash what an earlier attempt left (when resuming), or start empty."""
+        self.digest, self.size = (
+            _hash_file(self.path) if keep and self.path.exists() else (hashlib.sha256(), 0)
+        )
+        if not keep:
+            self.path.write_bytes(b"")
+
+    def append(self, data: bytes) -> None:
+        try:
+            with self.path.open("ab") as fh:
+                fh.write(data)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DiskFull(self.path) from exc
+            raise
+        self.digest.update(data)
+        self.size += len(data)
 
 
 def _finish(part: Path, final: Path) -> Path:
@@ -124,36 +142,37 @@ async def download(
             last_error = exc
             await asyncio.sleep(exc.retry_after if exc.retry_after is not None else min(2**attempt, 20))
             continue
-        if done:
-            digest, size = await asyncio.to_thread(_hash_file, part)
+        if done is not None:
             path = await asyncio.to_thread(_finish, part, final)
-            return Downloaded(path, size, digest.hexdigest())
+            return Downloaded(path, done.size, done.digest.hexdigest())
     raise last_error or ClipDeskError(ErrorKind.NETWORK, "the download did not complete")
 
 
 async def _fetch(
     http: HttpLayer, url: str, part: Path, with_auth: bool, progress: Callable[[int, int | None], None] | None
-) -> bool:
-    """One attempt. True when the body is complete in ``part``; False to try again (resuming)."""
+) -> _PartFile | None:
+    """One attempt: the complete body in ``part``, or None to try again (resuming)."""
     have = part.stat().st_size if part.exists() else 0
     headers = {"Range": f"bytes={have}-"} if have else {}
     try:
         async with http.stream(url, headers=headers, with_auth=with_auth) as response:
             if response.status_code == 416 and have:
                 await asyncio.to_thread(part.unlink)
-                return False
+                return None
             _check_status(response)
             total: int | None
             if response.status_code == 206 and have:
                 start, total = _content_range(response.headers.get("content-range", ""))
                 if start != have:
                     await asyncio.to_thread(part.unlink)
-                    return False
+                    return None
             else:
                 have = 0
-                await asyncio.to_thread(part.write_bytes, b"")
                 length = response.headers.get("content-length")
                 total = int(length) if length and length.isdigit() else None
+            writer = _PartFile(part)
+            resumed = have > 0
+            started = False
             buffer = bytearray()
             received = have
             checked = have > 0
@@ -165,7 +184,8 @@ async def _fetch(
                         _check_video(bytes(buffer[:512]))
                         checked = True
                     if len(buffer) >= CHUNK:
-                        await asyncio.to_thread(_append, part, bytes(buffer))
+                        await asyncio.to_thread(_write_block, writer, bytes(buffer), resumed, started)
+                        started = True
                         buffer.clear()
                         if progress:
                             progress(received, total)
@@ -174,8 +194,9 @@ async def _fetch(
                     checked = True
             finally:
                 # Keep every byte that arrived, also when the connection broke: the next try resumes.
-                if buffer and checked:
-                    await asyncio.to_thread(_append, part, bytes(buffer))
+                if (buffer or not started) and checked:
+                    await asyncio.to_thread(_write_block, writer, bytes(buffer), resumed, started)
+                    started = True
             if progress:
                 progress(received, total)
     except httpx.HTTPError as exc:
@@ -184,8 +205,15 @@ async def _fetch(
         raise ClipDeskError(ErrorKind.NETWORK, f"the download stopped at {received} of {total} bytes")
     if total is not None and received > total:
         await asyncio.to_thread(part.unlink)
-        return False
-    return received > 0
+        return None
+    return writer if received > 0 else None
+
+
+def _write_block(writer: _PartFile, data: bytes, resumed: bool, started: bool) -> None:
+    if not started:
+        writer.start(keep=resumed)
+    if data:
+        writer.append(data)
 
 
 def _check_video(head: bytes) -> None:

@@ -97,6 +97,8 @@ class Engine:
         self._listeners: list[Listener] = []
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
+        self._prepared: dict[str, dict[str, list[PreparedImage]]] = {}  # inputs of tasks made this session
+        self._typical: dict[tuple[str, str], tuple[float, float | None]] = {}
 
     # -- observers -------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -186,9 +188,15 @@ class Engine:
             parent_id=parent_id,
             batch_id=batch_id,
         )
-        images = await asyncio.to_thread(self._prepare_images, provider, request)
-        await asyncio.to_thread(self._store_images, record.id, images)
+        images: dict[str, list[PreparedImage]] = {}
+        sources = [request.image, request.last_image, *request.ref_images]
+        if any(s and not _is_url(s) for s in sources):
+            images = await asyncio.to_thread(self._prepare_images, provider, request)
+            await asyncio.to_thread(self._store_images, record.id, images)
+        elif any(sources):
+            images = self._prepare_images(provider, request)  # URLs only: nothing to read or store
         await self.journal.insert(record)
+        self._prepared[record.id] = images
         self.tasks[record.id] = record
         self._emit("added", record)
         if start:
@@ -216,7 +224,8 @@ class Engine:
         folder.mkdir(parents=True, exist_ok=True)
         for slot, items in images.items():
             for n, image in enumerate(items):
-                image.save(folder / f"{slot}-{n}")
+                if image.data:
+                    image.save(folder / f"{slot}-{n}")
 
     def _load_images(self, record: TaskRecord) -> dict[str, list[PreparedImage]]:
         folder = self._task_dir(record.id)
@@ -382,7 +391,12 @@ class Engine:
         try:
             lane = self.lane(record.connection)
             ctx = self._context(lane, record)
-            ctx.images = await asyncio.to_thread(self._load_images, record)
+            images = self._prepared.pop(record.id, None)
+            if images is None and (
+                record.request.image or record.request.last_image or record.request.ref_images
+            ):
+                images = await asyncio.to_thread(self._load_images, record)
+            ctx.images = images or {}
             while not record.state.terminal and record.state is not TaskState.UNKNOWN:
                 if record.state in (TaskState.QUEUED, TaskState.UPLOADING):
                     await self._submit(lane, ctx, record)
@@ -455,8 +469,7 @@ class Engine:
 
     async def _poll_until_done(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
         assert record.remote_id is not None
-        typical = await self.journal.typical_duration(record.connection, record.model)
-        schedule = PollSchedule.for_task(typical)
+        schedule = PollSchedule.for_task(await self._typical_duration(record))
         started = record.submitted_at or time.time()
         hint: float | None = None
         while True:
@@ -517,9 +530,9 @@ class Engine:
             record.finished_at = time.time()
             await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
             return True
-        if status_changed:
-            await self._save(record, "remote_status", "progress")
-        self._emit("changed", record)
+        # the remote status word and progress are shown, not journaled: the next state change saves them
+        if status_changed or result.progress is not None:
+            self._emit("changed", record)
         return False
 
     async def _download(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
@@ -565,6 +578,16 @@ class Engine:
             "error_code",
         )
 
+    async def _typical_duration(self, record: TaskRecord) -> float | None:
+        """This connection's median duration for the model, from the journal (cached for a minute)."""
+        key = (record.connection, record.model)
+        cached = self._typical.get(key)
+        if cached is not None and time.monotonic() - cached[0] < 60:
+            return cached[1]
+        value = await self.journal.typical_duration(*key)
+        self._typical[key] = (time.monotonic(), value)
+        return value
+
     def _final_path(self, record: TaskRecord) -> Path:
         folder = Path(record.output_dir) if record.output_dir else self.paths.library
         day = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d")
@@ -600,12 +623,11 @@ class Engine:
         await self._set_state(record, TaskState.UNKNOWN, "error_kind", "error_message")
 
     async def _log(self, record: TaskRecord, line: str) -> None:
-        try:
-            await self.journal.add_log(record.id, redact(line))
-        except JournalError:
-            log.warning("could not write the task log for %s", record.id)
+        self._log_soon(record, line)
 
     def _log_soon(self, record: TaskRecord, line: str) -> None:
-        task = asyncio.get_running_loop().create_task(self._log(record, line))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self.journal.add_log(record.id, redact(line))
+
+
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))

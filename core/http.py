@@ -213,13 +213,14 @@ class HttpLayer:
                     headers=self._headers_for(url, headers, with_auth=True),
                 )
                 await response.aread()
-                log.debug(
-                    "%s %s -> %s in %.0f ms",
-                    method,
-                    redact(_loggable(url, self)),
-                    response.status_code,
-                    (time.monotonic() - started) * 1000,
-                )
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug(
+                        "%s %s -> %s in %.0f ms",
+                        method,
+                        redact(_loggable(url, self)),
+                        response.status_code,
+                        (time.monotonic() - started) * 1000,
+                    )
                 if not (response.is_redirect and method == "GET"):
                     return response
                 url = urljoin(url, response.headers["location"])

@@ -1,4 +1,10 @@
-"""When to poll next: quick at first, backing off to a cap, steered by hints, progress and history."""
+"""When to poll next: quick at first, backing off to a cap, steered by hints, progress and history.
+
+Without history: 2 s, growing ×1.5 but at most 4 s during the first minute (most tasks that finish
+fast finish then), afterwards up to 15 s. With this connection's history for the model (median
+duration T): sleep until shortly before T, then look every 5 % of T, then back off as without.
+A server's hint (Retry-After, openai-poll-after-ms) wins over both.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ def env_interval() -> float | None:
 @dataclass
 class PollSchedule:
     base: float = 2.0
+    early_cap: float = 4.0
+    early_window: float = 60.0
     cap: float = 15.0
     growth: float = 1.5
     typical: float | None = None  # this connection's median seconds for this model, if known
@@ -28,21 +36,24 @@ class PollSchedule:
     def for_task(cls, typical: float | None) -> PollSchedule:
         fixed = env_interval()
         if fixed is not None:
-            return cls(base=fixed, cap=fixed, growth=1.0)
+            return cls(base=fixed, early_cap=fixed, cap=fixed, growth=1.0)
         return cls(typical=typical)
 
     def next_delay(self, elapsed: float, progress: float | None = None, hint: float | None = None) -> float:
         """Seconds to wait before the next poll, ``elapsed`` seconds after the submit."""
+        typical = self.typical
         if hint is not None:
             delay = min(max(hint, 0.2), 120.0)
-        elif self._last is None and self.typical and self.typical > elapsed + self.base:
-            # history says it takes a while: first look shortly before it usually ends
-            delay = min(self.typical * 0.85 - elapsed, 600.0)
+        elif typical and elapsed < 0.9 * typical - 0.5:
+            delay = 0.9 * typical - elapsed  # it usually takes a while: look shortly before it ends
+        elif typical and elapsed < 1.5 * typical:
+            delay = max(0.05 * typical, 0.5)
         elif progress is not None and 0.05 < progress < 1.0 and elapsed > 0:
             remaining = elapsed * (1.0 - progress) / progress
             delay = min(max(remaining / 2, self.base), self.cap)
         else:
-            delay = self.base if self._last is None else min(self._last * self.growth, self.cap)
+            cap = self.early_cap if elapsed < self.early_window else self.cap
+            delay = self.base if self._last is None else min(max(self._last * self.growth, self.base), cap)
         delay = max(delay, 0.01)
         self._last = delay
         return delay

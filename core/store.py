@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import shutil
 import sqlite3
 import threading
 import time
@@ -174,6 +173,10 @@ class Journal:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clipdesk-journal")
         self._conn: sqlite3.Connection | None = None
         self._thread_id: int | None = None
+        self._pending: list[
+            tuple[str, Any, tuple[asyncio.Future[None], asyncio.AbstractEventLoop] | None]
+        ] = []
+        self._pending_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------------
     def open_sync(self) -> None:
@@ -242,17 +245,57 @@ class Journal:
             raise JournalError("the task journal is not open")
         return self._conn
 
-    def _write(self, sql: str, params: tuple[Any, ...] | list[Any]) -> None:
+    async def _execute(self, sql: str, params: tuple[Any, ...] | list[Any]) -> None:
+        """Write one statement durably. Writes that arrive together share one transaction (group
+        commit): one fsync for many state changes, and each caller returns only once it is on disk."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._enqueue(sql, params, (future, loop))
+        await future
+
+    def _enqueue(
+        self,
+        sql: str,
+        params: tuple[Any, ...] | list[Any],
+        waiter: tuple[asyncio.Future[None], asyncio.AbstractEventLoop] | None,
+    ) -> None:
+        with self._pending_lock:
+            self._pending.append((sql, params, waiter))
+            first = len(self._pending) == 1
+        if first:
+            self._executor.submit(self._flush)
+
+    def _flush(self) -> None:
+        with self._pending_lock:
+            batch, self._pending = self._pending, []
+        error: BaseException | None = None
         try:
-            self._db().execute(sql, params)
+            db = self._db()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, params, _waiter in batch:
+                    db.execute(sql, params)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
         except sqlite3.Error as exc:
-            raise _explain(self.path, exc) from exc
+            error = _explain(self.path, exc)
+            log.error("%s", error)
+        except BaseException as exc:
+            error = exc
+        by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
+        for _sql, _params, waiter in batch:
+            if waiter is not None:
+                by_loop.setdefault(waiter[1], []).append(waiter[0])
+        for loop, futures in by_loop.items():  # one wake-up per loop, not one per write
+            loop.call_soon_threadsafe(_settle, futures, error)
 
     # -- tasks -----------------------------------------------------------------------------------
     @staticmethod
-    def _to_row(record: TaskRecord) -> list[Any]:
+    def _to_row(record: TaskRecord, names: list[str] = _COLUMNS) -> list[Any]:
         row = []
-        for name in _COLUMNS:
+        for name in names:
             value = getattr(record, name)
             if name == "request":
                 value = json.dumps(record.request.to_dict(), ensure_ascii=False)
@@ -273,18 +316,16 @@ class Journal:
 
     async def insert(self, record: TaskRecord) -> None:
         marks = ",".join("?" * len(_COLUMNS))
-        await self._run(
-            self._write, f"INSERT INTO tasks ({','.join(_COLUMNS)}) VALUES ({marks})", self._to_row(record)
+        await self._execute(
+            f"INSERT INTO tasks ({','.join(_COLUMNS)}) VALUES ({marks})", self._to_row(record)
         )
 
     async def save(self, record: TaskRecord, *names: str) -> None:
         """Persist the named fields of ``record`` (all fields when none are named)."""
         record.updated_at = time.time()
-        chosen = [n for n in (names or _COLUMNS) if n != "id"] + ["updated_at"]
-        row = dict(zip(_COLUMNS, self._to_row(record), strict=True))
-        sets = ",".join(f"{n}=?" for n in dict.fromkeys(chosen))
-        params = [row[n] for n in dict.fromkeys(chosen)] + [record.id]
-        await self._run(self._write, f"UPDATE tasks SET {sets} WHERE id=?", params)
+        chosen = list(dict.fromkeys([n for n in (names or _COLUMNS) if n != "id"] + ["updated_at"]))
+        sets = ",".join(f"{n}=?" for n in chosen)
+        await self._execute(f"UPDATE tasks SET {sets} WHERE id=?", [*self._to_row(record, chosen), record.id])
 
     async def get(self, task_id: str) -> TaskRecord | None:
         rows = await self._run(self._select, "WHERE id=?", (task_id,))
@@ -299,8 +340,8 @@ class Journal:
         return await self._run(self._select, f"WHERE state NOT IN ({marks}) ORDER BY created_at", terminal)
 
     async def delete(self, task_id: str) -> None:
-        await self._run(self._write, "DELETE FROM tasks WHERE id=?", (task_id,))
-        await self._run(self._write, "DELETE FROM task_log WHERE task_id=?", (task_id,))
+        await self._execute("DELETE FROM tasks WHERE id=?", (task_id,))
+        await self._execute("DELETE FROM task_log WHERE task_id=?", (task_id,))
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[TaskRecord]:
         try:
@@ -310,8 +351,9 @@ class Journal:
         return [self._from_row(r) for r in rows]
 
     # -- per-task request/response log (already redacted by the caller) --------------------------
-    async def add_log(self, task_id: str, line: str) -> None:
-        await self._run(self._write, "INSERT INTO task_log VALUES (?,?,?)", (task_id, time.time(), line))
+    def add_log(self, task_id: str, line: str) -> None:
+        """Append to a task's log with the next commit; diagnostics, so nobody waits for the disk."""
+        self._enqueue("INSERT INTO task_log VALUES (?,?,?)", (task_id, time.time(), line), None)
 
     async def task_log(self, task_id: str) -> list[tuple[float, str]]:
         def read() -> list[tuple[float, str]]:
@@ -343,8 +385,11 @@ class Journal:
         return await self._run(read)
 
 
-def copy_aside(path: Path, suffix: str) -> Path:
-    """Keep a copy of a journal file before a risky step; returns the copy."""
-    dest = path.with_name(f"{path.name}.{suffix}")
-    shutil.copy2(path, dest)
-    return dest
+def _settle(futures: list[asyncio.Future[None]], error: BaseException | None) -> None:
+    for future in futures:
+        if future.done():
+            continue
+        if error is None:
+            future.set_result(None)
+        else:
+            future.set_exception(error)

@@ -18,20 +18,27 @@ def test_registered_keys_and_blobs_are_redacted() -> None:
         assert secret not in out
 
 
-def test_schedule_backs_off_to_a_cap_and_honours_hints(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_schedule_is_quick_at_first_then_backs_off_to_a_cap(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
     schedule = PollSchedule.for_task(None)
-    delays = [schedule.next_delay(0) for _ in range(10)]
-    assert delays[0] == schedule.base
-    assert delays == sorted(delays)
-    assert max(delays) == schedule.cap
+    elapsed, times = 0.0, []
+    while elapsed < 600:
+        elapsed += schedule.next_delay(elapsed)
+        times.append(elapsed)
+    gaps = [b - a for a, b in zip([0.0, *times], times, strict=False)]
+    assert gaps[0] == schedule.base
+    assert max(g for t, g in zip(times, gaps, strict=True) if t <= 60) <= schedule.early_cap
+    assert max(gaps) == schedule.cap
+    assert sum(1 for t in times if t <= 20) <= 7  # the official SDK's 1-2-4-5 s ladder polls 9 times
     assert schedule.next_delay(0, hint=0.5) == 0.5
 
 
 def test_schedule_uses_history_and_progress(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
-    first = PollSchedule.for_task(typical=40.0).next_delay(0)
-    assert 30 <= first <= 40
+    schedule = PollSchedule.for_task(typical=40.0)
+    first = schedule.next_delay(0)
+    assert first == 36.0
+    assert schedule.next_delay(36) == 2.0  # then closely, every 5 % of the usual duration
     # half done after 10 s: about 10 s remain, look again in about 5 s
     assert PollSchedule.for_task(None).next_delay(10, progress=0.5) == 5.0
 

@@ -431,10 +431,33 @@ class Emulator:
             return Reply(200, page, {}, "text/html; charset=utf-8")
         return serve_content(req, self.content(), cut=("truncated-file" in sc and attempt == 1))
 
+    def _stats(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        """Counts for out-of-process benchmarks (the stats requests themselves excluded)."""
+        with self.lock:
+            seen = [r for r in self.requests if not r.path.startswith("/_emu/")]
+            submits = len(self._submits)
+        by_kind = {"files": sum(r.path.startswith("/files/") for r in seen)}
+        by_kind["other"] = len(seen) - by_kind["files"]
+        server = self._server
+        return json_reply(
+            200,
+            {
+                "requests": len(seen),
+                "by_kind": by_kind,
+                "submits": submits,
+                "tasks": len(self.tasks),
+                "connections": server.connections_opened if server is not None else 0,
+            },
+        )
+
     # ----------------------------------------------------------------- HTTP plumbing
     def _all_routes(self) -> list[tuple[str, re.Pattern[str], Callable[..., Reply]]]:
         if self._compiled is None:
-            routes = [*self.routes(), ("GET", r"/files/([A-Za-z0-9_-]+)\.mp4", self._serve_file)]
+            routes = [
+                *self.routes(),
+                ("GET", r"/files/([A-Za-z0-9_-]+)\.mp4", self._serve_file),
+                ("GET", r"/_emu/stats", self._stats),
+            ]
             self._compiled = [(m, re.compile(p), fn) for m, p, fn in routes]
         return self._compiled
 

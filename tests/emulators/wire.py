@@ -132,6 +132,7 @@ class LoopbackServer(ThreadingHTTPServer):
         self._conns: set[socket.socket] = set()
         self._conns_lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self.connections_opened = 0  # TCP connections accepted, for benchmarks
         super().__init__(addr, _Handler)
 
     def server_bind(self) -> None:  # skip HTTPServer's reverse DNS lookup (getfqdn)
@@ -163,6 +164,7 @@ class LoopbackServer(ThreadingHTTPServer):
         with self._conns_lock:
             if add:
                 self._conns.add(conn)
+                self.connections_opened += 1
             else:
                 self._conns.discard(conn)
 
