@@ -172,15 +172,9 @@ class MainWindow(QMainWindow):
                     connection, request, output_dir=output_dir, parent_id=parent_id
                 )
             except ClipDeskError as exc:
-                if exc.kind is ErrorKind.AUTH:
-                    self.show_error(
-                        ClipDeskError(
-                            ErrorKind.AUTH,
-                            self.tr("No API key for “%1”. Add one in Settings → Connections.").replace(
-                                "%1", connection
-                            ),
-                        )
-                    )
+                if exc.kind is ErrorKind.AUTH:  # before any request: the connection has no key
+                    text = self.tr("No API key for “%1”. Add one in Settings → Connections.")
+                    self.show_text(text.replace("%1", connection))
                     return
                 raise
             if n == 0:
@@ -215,7 +209,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def show_error(self, exc: BaseException) -> None:
-        text = error_message(exc)
+        self.show_text(error_message(exc))
+
+    def show_text(self, text: str) -> None:
         self.statusBar().showMessage(text.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, "ClipDesk", text, QMessageBox.StandardButton.Ok, self)
         self._keep(box)

@@ -106,7 +106,7 @@ class ModelForm(QWidget):
             editor = combo.lineEdit()
             if editor is not None:
                 editor.setPlaceholderText(self.tr("Default, or type e.g. 720p"))
-            combo.setEditText(previous or "")
+            combo.setEditText((previous or "") if not spec.known else "")
         else:
             if spec.default_resolution is None:
                 combo.addItem(self.tr("Default"), None)
@@ -156,7 +156,9 @@ class ModelForm(QWidget):
                     params[name] = value
             elif widget.text().strip():
                 params[name] = _parse_free(widget.text())
-        if self.resolution.isEditable():
+        if not self.layout_.isRowVisible(self.resolution):
+            resolution = None
+        elif self.resolution.isEditable():
             resolution = self.resolution.currentText().strip() or None
         else:
             resolution = self.resolution.currentData()

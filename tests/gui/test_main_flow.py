@@ -59,6 +59,7 @@ def test_drop_generate_watch_and_play(window: Any, qloop: Any, tmp_path: Path) -
         assert record.state is TaskState.SUCCEEDED, record.error_message
         assert Path(record.video_path or "").exists()
         await until(lambda: model.index(0, COL_THUMB).data(1) is not None, what="the row's thumbnail")
+        await until(lambda: window.library_model.rowCount() == 1, what="the library")
 
     run(qloop, go())
     assert inserted == [0] and not resets

@@ -1,0 +1,235 @@
+"""The library: lazy loading (10,000 items open like 100), thumbnails made off the UI thread and
+cached on disk, search and filters, favourites, reuse of settings, last frame → new task."""
+
+from __future__ import annotations
+
+import threading
+import time
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import pytest
+from PIL import Image
+from PySide6.QtWidgets import QListView
+
+from core.connections import LOCAL_CONNECTION
+from core.paths import default_paths
+from core.request import GenerationRequest
+from core.store import Journal, TaskRecord, TaskState
+from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
+from gui.settings import Favourites
+from tests.gui.conftest import run, until
+
+
+def make_video(path: Path, first: str = "#2050c0", last: str = "#d02020", frames: int = 12) -> Path:
+    """A tiny H.264 clip: every frame ``first`` except the final one, which is ``last``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=12)
+        stream.width, stream.height, stream.pix_fmt = 160, 96, "yuv420p"
+        stream.time_base = Fraction(1, 12)
+        for n in range(frames):
+            colour = last if n == frames - 1 else first
+            image = Image.new("RGB", (160, 96), colour)
+            frame = av.VideoFrame.from_image(image)
+            frame.pts = n
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+def record(n: int, video: str, *, connection: str = LOCAL_CONNECTION, model: str = "preview") -> TaskRecord:
+    return TaskRecord(
+        id=f"{n:032x}",
+        connection=connection,
+        dialect="local",
+        base_url="",
+        model=model,
+        request=GenerationRequest(
+            model=model, prompt=f"clip number {n}", duration=5, resolution="720p", seed=n
+        ),
+        state=TaskState.SUCCEEDED,
+        created_at=1_700_000_000 + n,
+        video_path=video,
+    )
+
+
+class FakeEngine:
+    def __init__(self, records: list[TaskRecord]) -> None:
+        self.tasks = {r.id: r for r in records}
+        self.listeners: list[Any] = []
+
+    def subscribe(self, listener: Any) -> None:
+        self.listeners.append(listener)
+
+
+def open_library(count: int, tmp_path: Path) -> tuple[LibraryModel, QListView, float]:
+    engine = FakeEngine([record(n, f"/nowhere/{n}.mp4") for n in range(count)])
+    started = time.perf_counter()
+    model = LibraryModel(engine, None, Favourites(tmp_path / "fav.json"))  # type: ignore[arg-type]
+    view = QListView()
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setModel(model)
+    view.resize(800, 600)
+    view.show()
+    view.viewport().repaint()
+    return model, view, time.perf_counter() - started
+
+
+def test_ten_thousand_videos_open_as_fast_as_a_hundred(qtbot: Any, tmp_path: Path) -> None:
+    small, small_view, _ = open_library(100, tmp_path)
+    qtbot.addWidget(small_view)
+    big, big_view, big_time = open_library(10_000, tmp_path)
+    qtbot.addWidget(big_view)
+    assert big.total() == 10_000
+    assert big.rowCount() <= 2 * BATCH  # only what the view asked for
+    assert big_time < 0.5, f"opening 10,000 items took {big_time:.3f} s"
+    big_view.scrollToBottom()
+    while big.canFetchMore(big.index(-1, -1).parent()):
+        big.fetchMore(big.index(-1, -1).parent())
+    assert big.rowCount() == 10_000
+    assert big.index(0, 0).data() == "clip number 9999"  # newest first
+
+
+def test_search_filters_and_favourites(qtbot: Any, tmp_path: Path) -> None:
+    records = [
+        record(1, "/a.mp4"),
+        record(2, "/b.mp4", connection="Gateway", model="kling-v1"),
+        record(3, "/c.mp4"),
+    ]
+    engine = FakeEngine(records)
+    favourites = Favourites.load(tmp_path)
+    model = LibraryModel(engine, None, favourites)  # type: ignore[arg-type]
+    model.set_filter(LibraryFilter(text="NUMBER 2"))
+    assert model.rowCount() == 1 and model.record_at(0).id == records[1].id
+    model.set_filter(LibraryFilter(connection="Gateway"))
+    assert [model.record_at(r).model for r in range(model.rowCount())] == ["kling-v1"]
+    model.set_filter(LibraryFilter(model="preview"))
+    assert model.rowCount() == 2
+    model.set_filter(LibraryFilter())
+    assert model.toggle_favourite(0) is True
+    assert model.index(0, 0).data().startswith("★ ")
+    assert Favourites.load(tmp_path).ids == {records[2].id}  # saved at once
+    model.set_filter(LibraryFilter(favourites_only=True))
+    assert model.rowCount() == 1
+    assert model.connections() == sorted([LOCAL_CONNECTION, "Gateway"])
+
+
+def test_new_success_appears_and_removed_task_goes(qtbot: Any, tmp_path: Path) -> None:
+    engine = FakeEngine([])
+    model = LibraryModel(engine, None, Favourites(tmp_path / "f.json"))  # type: ignore[arg-type]
+    fresh = record(7, "/x.mp4")
+    fresh.state = TaskState.RUNNING
+    engine.listeners[0]("added", fresh)
+    assert model.rowCount() == 0
+    fresh.state = TaskState.SUCCEEDED
+    engine.listeners[0]("changed", fresh)
+    assert model.rowCount() == 1
+    engine.listeners[0]("removed", fresh)
+    assert model.rowCount() == 0
+
+
+@pytest.fixture
+def seeded(qloop: Any, clipdesk_home: Path) -> TaskRecord:
+    """A finished task in the journal whose video's last frame is red."""
+    paths = default_paths().ensure()
+    video = make_video(paths.library / "seeded.mp4")
+    done = record(1, str(video))
+    done.request = GenerationRequest(
+        model="preview",
+        prompt="a seeded clip",
+        duration=3,
+        resolution="540p",
+        seed=42,
+        params={"camera_movement": "pan_left", "fps": 30},
+    )
+
+    async def seed() -> None:
+        journal = Journal(paths.database)
+        await journal.open()
+        await journal.insert(done)
+        await journal.close()
+
+    run(qloop, seed())
+    return done
+
+
+@pytest.fixture
+def thumbnail_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """Records the thread of every thumbnail made (patched before the window exists)."""
+    import gui.thumbnails
+
+    threads: list[threading.Thread] = []
+    real = gui.thumbnails.thumbnail_png
+
+    def spy(*args: Any, **kwargs: Any) -> Path:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gui.thumbnails, "thumbnail_png", spy)
+    return threads
+
+
+def test_thumbnails_are_made_off_the_ui_thread_and_cached(
+    seeded: TaskRecord, thumbnail_threads: list[threading.Thread], window: Any, qloop: Any
+) -> None:
+    model = window.library_model
+
+    async def go() -> None:
+        await until(lambda: model.index(0, 0).data(1) is not None, what="the thumbnail")
+
+    run(qloop, go())
+    assert thumbnail_threads and all(t is not threading.main_thread() for t in thumbnail_threads)
+    assert list((window.services.paths.cache / "thumbnails").glob("*.png"))
+
+
+def test_reuse_settings_fills_the_form(seeded: TaskRecord, window: Any) -> None:
+    library = window.library
+    library.view.setCurrentIndex(window.library_model.index(0, 0))
+    library.reuse_action.trigger()
+    panel = window.generate_panel
+    request = panel.build_request()
+    assert request.prompt == "a seeded clip"
+    assert (request.duration, request.resolution, request.seed) == (3, "540p", 42)
+    assert request.params == {"camera_movement": "pan_left", "fps": 30}
+
+
+def test_last_frame_starts_a_linked_task(seeded: TaskRecord, window: Any, qloop: Any) -> None:
+    library = window.library
+    library.view.setCurrentIndex(window.library_model.index(0, 0))
+    panel = window.generate_panel
+
+    async def go() -> TaskRecord:
+        task = library.continue_selected()
+        assert task is not None
+        await task
+        await until(lambda: panel.parent_id == seeded.id, what="the first frame")
+        panel.prompt.setPlainText("what happens next")
+        panel.form.duration.setCurrentIndex(panel.form.duration.findData(1))
+        panel.form.resolution.setCurrentIndex(panel.form.resolution.findData("360p"))
+        panel.generate()
+        await until(lambda: len(window.engine.tasks) == 2, what="the new task")
+        child = next(r for r in window.engine.tasks.values() if r.id != seeded.id)
+        await window.engine.wait([child.id])
+        return child
+
+    child = run(qloop, go())
+    frame = Path(child.request.image or "")
+    assert frame.exists() and frame.suffix == ".png"
+    red, green, blue = Image.open(frame).convert("RGB").getpixel((80, 48))
+    assert red > 150 and green < 80 and blue < 80, "the last frame is red"
+    assert child.parent_id == seeded.id
+    assert child.state is TaskState.SUCCEEDED, child.error_message
+    assert panel.parent_id is None or panel.parent_id == seeded.id
+
+
+def test_grid_and_list_modes(seeded: TaskRecord, window: Any) -> None:
+    library = window.library
+    assert library.view.viewMode() == QListView.ViewMode.IconMode
+    library.mode_button.setChecked(True)
+    assert library.view.viewMode() == QListView.ViewMode.ListMode
+    assert library.count_label.text() == "1 video(s)"
