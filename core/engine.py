@@ -510,6 +510,7 @@ class Engine:
         record.remote_status = result.status.value
         record.progress = result.progress
         if result.status is RemoteStatus.SUCCEEDED:
+            self._typical.pop((record.connection, record.model), None)  # learn from this one too
             record.result_url = result.result_url
             record.result_expires_at = result.result_expires_at
             record.finished_at = time.time()

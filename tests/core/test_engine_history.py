@@ -1,0 +1,51 @@
+"""The poll schedule learns from this connection's finished tasks within the same session."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from core.connections import Connection
+from core.engine import Engine
+from core.paths import default_paths
+from core.request import GenerationRequest
+from core.secrets import SecretStore
+from core.store import Journal, TaskState
+
+
+def test_history_from_this_session_steers_the_next_task(
+    dashscope_emu: Any, monkeypatch, clipdesk_home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 2.5
+
+    async def go() -> tuple[int, int]:
+        paths = default_paths().ensure()
+        journal = Journal(paths.database)
+        await journal.open()
+        engine = Engine(paths, journal, SecretStore())
+        engine.add_connection(Connection(name="c", dialect="dashscope", base_url=dashscope_emu.base_url))
+        polls = []
+        for _ in range(2):
+            before = dashscope_emu.count("GET", "/api/v1/tasks") + dashscope_emu.count(
+                "GET", "/alibailian/api/v1/tasks"
+            )
+            record = await engine.create(
+                "c",
+                GenerationRequest(model="wan2.5-i2v-preview", prompt="p", image="https://example.com/a.png"),
+            )
+            await engine.wait()
+            assert record.state is TaskState.SUCCEEDED, record.error_message
+            after = dashscope_emu.count("GET", "/api/v1/tasks") + dashscope_emu.count(
+                "GET", "/alibailian/api/v1/tasks"
+            )
+            polls.append(after - before)
+        await engine.close()
+        await journal.close()
+        return polls[0], polls[1]
+
+    cold, warm = asyncio.run(go())
+    assert cold >= 2
+    assert warm < cold
