@@ -112,6 +112,7 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     for translator in translators:
         app.removeTranslator(translator)
     _current = "en"
+    QLocale.setDefault(QLocale(_current))
 
 
 def current_language() -> str:

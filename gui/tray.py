@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from core.store import TaskRecord, TaskState
-from gui.texts import error_summary, state_name
+from gui.texts import error_summary
 
 
 class TaskNotifier(QObject):
@@ -57,8 +57,12 @@ class TaskNotifier(QObject):
         if record.state is TaskState.SUCCEEDED:
             title = self.tr("Video ready")
             message = prompt or record.model
+        elif record.state is TaskState.UNKNOWN:
+            title = self.tr("A task needs your decision")
+        elif record.state is TaskState.EXPIRED:
+            title = self.tr("Task expired")
         else:
-            title = self.tr("Task %1").replace("%1", state_name(record.state).lower())
+            title = self.tr("Task failed")
             message = " · ".join(p for p in (prompt, error_summary(record.error_kind)) if p)
         self.notified.emit(title, message)
         if self.enabled and self.tray is not None:

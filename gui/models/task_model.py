@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 from core.engine import Engine
 from core.store import TaskRecord, TaskState
 from gui.spawn import spawn
-from gui.texts import error_advice, error_summary, fmt_duration, state_name
+from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
 from gui.thumbnails import Thumbnails
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -225,7 +225,7 @@ class TaskModel(QAbstractTableModel):
             text = record.request.prompt.replace("\n", " ").strip()
             return text or self.tr("(no prompt)")
         if column == COL_WHERE:
-            return f"{record.connection} / {record.model}"
+            return f"{connection_label(record.connection)} / {record.model}"
         if column == COL_STATE:
             return self._state_text(record)
         if column == COL_ELAPSED:

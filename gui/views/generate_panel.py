@@ -30,7 +30,7 @@ from core.errors import InvalidInput
 from core.providers import get_provider
 from core.providers.base import Provider
 from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
-from gui.texts import explain_invalid, mode_name
+from gui.texts import connection_label, explain_invalid, mode_name, model_label
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
 from gui.widgets.image_slot import ImageSlot
@@ -200,7 +200,7 @@ class GeneratePanel(QWidget):
             if connection is None:
                 continue
             provider = load_provider(connection.dialect)
-            combo.addItem(name, name)
+            combo.addItem(connection_label(name), name)
             row = combo.count() - 1
             if provider is None:
                 combo.model().item(row).setEnabled(False)  # type: ignore[attr-defined]
@@ -233,7 +233,7 @@ class GeneratePanel(QWidget):
         if self.provider is not None:
             combo.setEditable(self.provider.needs_base_url)
             for spec in self.provider.catalog.models:
-                combo.addItem(spec.label or spec.id, spec.id)
+                combo.addItem(model_label(self.provider.dialect, spec), spec.id)
                 combo.setItemData(combo.count() - 1, spec.id, Qt.ItemDataRole.ToolTipRole)
             editor = combo.lineEdit() if combo.isEditable() else None
             if editor is not None:
@@ -356,8 +356,9 @@ class GeneratePanel(QWidget):
 
     def requests(self) -> list[GenerationRequest]:
         """The request, repeated for each copy; copies get distinct seeds where the model takes one."""
-        base = self.build_request()
-        copies = self.count.value()
+        return self.copies_of(self.build_request(), self.count.value())
+
+    def copies_of(self, base: GenerationRequest, copies: int) -> list[GenerationRequest]:
         if copies == 1:
             return [base]
         takes_seed = "seed" in self.spec.fields or not self.spec.known
@@ -365,9 +366,8 @@ class GeneratePanel(QWidget):
         for n in range(copies):
             request = GenerationRequest.from_dict(base.to_dict())
             if takes_seed:
-                request.seed = (
-                    (base.seed + n) % (SEED_MAX + 1) if base.seed is not None else random.randrange(SEED_MAX)
-                )
+                seed = base.seed
+                request.seed = (seed + n) % (SEED_MAX + 1) if seed is not None else random.randrange(SEED_MAX)
             result.append(request)
         return result
 

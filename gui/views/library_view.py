@@ -29,6 +29,7 @@ from core.store import TaskRecord
 from gui.media import save_last_frame
 from gui.models.library_model import LibraryFilter, LibraryModel
 from gui.spawn import spawn
+from gui.texts import connection_label
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
@@ -142,7 +143,7 @@ class LibraryView(QWidget):
             combo.clear()
             combo.addItem(everything, "")
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(connection_label(value) if combo is self.connection_filter else value, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 

@@ -45,6 +45,7 @@ from gui.models.task_model import (
     TaskModel,
 )
 from gui.spawn import spawn
+from gui.texts import connection_label
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 from gui.widgets.progress_delegate import ProgressDelegate
 
@@ -222,7 +223,7 @@ class QueueView(QWidget):
     def _fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()
         for name in self.engine.connections:
-            act = self.lanes_menu.addAction(self.tr("Pause “%1”").replace("%1", name))
+            act = self.lanes_menu.addAction(self.tr("Pause “%1”").replace("%1", connection_label(name)))
             act.setCheckable(True)
             act.setChecked(name in self.model.paused)
             act.toggled.connect(lambda checked, n=name: self.set_paused(n, checked))

@@ -39,7 +39,7 @@ from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
-from gui.texts import error_summary
+from gui.texts import connection_label, error_summary
 from gui.views.generate_panel import load_provider
 
 PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
@@ -208,7 +208,7 @@ class SettingsDialog(QDialog):
     def _fill_list(self) -> None:
         self.list.clear()
         for entry in self.entries:
-            QListWidgetItem(entry.connection.name, self.list)
+            QListWidgetItem(connection_label(entry.connection.name), self.list)
         self.list.setCurrentRow(0)
 
     def _select(self, row: int) -> None:
@@ -224,7 +224,7 @@ class SettingsDialog(QDialog):
         if entry is None:
             return
         conn = entry.connection
-        self.name_edit.setText(conn.name)
+        self.name_edit.setText(connection_label(conn.name))
         self.dialect_combo.blockSignals(True)
         self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(conn.dialect)))
         self.dialect_combo.blockSignals(False)

@@ -60,6 +60,16 @@ def fail_on_qt_warnings() -> Iterator[list[str]]:
         pytest.fail("Qt warnings during the test:\n" + "\n".join(bad))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: QApplication) -> Iterator[None]:
+    """The app's English translation (plural forms), built from the .ts like the app does."""
+    from gui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "en")
+    yield
+    remove_translators(qapp, translators)
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A qasync loop that test bodies drive with run_until_complete (platform notes §3)."""

@@ -81,7 +81,7 @@ def open_library(count: int, tmp_path: Path) -> tuple[LibraryModel, QListView, f
 
 
 def test_ten_thousand_videos_open_as_fast_as_a_hundred(qtbot: Any, tmp_path: Path) -> None:
-    small, small_view, _ = open_library(100, tmp_path)
+    _small, small_view, _ = open_library(100, tmp_path)
     qtbot.addWidget(small_view)
     big, big_view, big_time = open_library(10_000, tmp_path)
     qtbot.addWidget(big_view)
@@ -232,4 +232,4 @@ def test_grid_and_list_modes(seeded: TaskRecord, window: Any) -> None:
     assert library.view.viewMode() == QListView.ViewMode.IconMode
     library.mode_button.setChecked(True)
     assert library.view.viewMode() == QListView.ViewMode.ListMode
-    assert library.count_label.text() == "1 video(s)"
+    assert library.count_label.text() == "1 video"

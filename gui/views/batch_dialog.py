@@ -1,0 +1,182 @@
+"""Batch: one task per image of a folder, or per row of a CSV, with the form's current settings.
+
+A dry run lists every task and what is wrong with the ones that would be refused; only then can
+the valid ones be queued (sharing one batch id).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.engine import Engine
+from gui.batch import BatchItem, check, from_csv, from_folder
+from gui.settings import UserSettings
+from gui.spawn import spawn
+from gui.texts import explain_invalid
+from gui.views.generate_panel import GeneratePanel
+
+
+class BatchDialog(QDialog):
+    def __init__(
+        self, engine: Engine, panel: GeneratePanel, settings: UserSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.panel = panel
+        self.settings = settings
+        self.items: list[BatchItem] = []
+        self.queued: asyncio.Task[None] | None = None
+        self.setWindowTitle(self.tr("Batch"))
+        self.resize(860, 560)
+        self.folder_radio = QRadioButton(self.tr("A &folder of images"), self)
+        self.csv_radio = QRadioButton(self.tr("A &CSV file: image, prompt, overrides"), self)
+        self.folder_radio.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.folder_radio)
+        kinds.addButton(self.csv_radio)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName(self.tr("Folder or CSV file"))
+        browse = QPushButton(self.tr("B&rowse…"), self)
+        help_label = QLabel(
+            self.tr(
+                "Each image or row becomes a task with the form's current connection, model and settings. "
+                "CSV overrides look like duration=5;resolution=720p;seed=7."
+            ),
+            self,
+        )
+        help_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Tasks in the batch"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Source"), self.tr("Prompt"), self.tr("Overrides"), self.tr("Check")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.queue_button = buttons.addButton(self.tr("&Queue"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.queue_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder_radio)
+        layout.addWidget(self.csv_radio)
+        layout.addLayout(row)
+        layout.addWidget(help_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        browse.clicked.connect(self._browse)
+        self.path_edit.editingFinished.connect(self.dry_run)
+        self.folder_radio.toggled.connect(self.dry_run)
+        self.queue_button.clicked.connect(self.queue_all)
+        buttons.rejected.connect(self.reject)
+
+    def _browse(self) -> None:
+        if self.folder_radio.isChecked():
+            path = QFileDialog.getExistingDirectory(self, self.tr("Folder of images"))
+        else:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("CSV file"), "", self.tr("CSV files (*.csv *.txt)")
+            )
+        if path:
+            self.path_edit.setText(path)
+            self.dry_run()
+
+    def set_source(self, path: Path) -> None:
+        (self.folder_radio if path.is_dir() else self.csv_radio).setChecked(True)
+        self.path_edit.setText(str(path))
+        self.dry_run()
+
+    def dry_run(self, *_args: object) -> list[BatchItem]:
+        """Build every request and check it; nothing is sent."""
+        path = Path(self.path_edit.text().strip())
+        template = self.panel.build_request()
+        self.items = []
+        if self.path_edit.text().strip():
+            try:
+                if self.folder_radio.isChecked() and path.is_dir():
+                    self.items = from_folder(path, template)
+                elif self.csv_radio.isChecked() and path.is_file():
+                    self.items = from_csv(path, template)
+            except OSError as exc:
+                self.summary.setText(
+                    self.tr("Cannot read %1: %2").replace("%1", str(path)).replace("%2", str(exc))
+                )
+        check(self.items, self.panel.spec, explain_invalid)
+        self._show()
+        return self.items
+
+    def valid_items(self) -> list[BatchItem]:
+        return [i for i in self.items if not i.problem]
+
+    def _show(self) -> None:
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            overrides = ";".join(f"{k}={v}" for k, v in item.overrides.items())
+            check_text = item.problem or self.tr("OK")
+            for column, text in enumerate((item.source, item.request.prompt, overrides, check_text)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if column == 3 and item.problem:
+                    cell.setForeground(QColor("#c0392b"))
+                self.table.setItem(row, column, cell)
+        valid = len(self.valid_items())
+        copies = self.panel.count.value()
+        total = valid * copies
+        if not self.items:
+            text = self.tr("Choose a folder of images or a CSV file.")
+        else:
+            text = (
+                self.tr("%n task(s) will be queued on “%1” with %2 (%3 per row).", "", total)
+                .replace("%1", self.panel.connection_name())
+                .replace("%2", self.panel.model_id())
+                .replace("%3", str(copies))
+            )
+            skipped = len(self.items) - valid
+            if skipped:
+                text += " " + self.tr("%n row(s) with problems will be skipped.", "", skipped)
+        self.summary.setText(text)
+        self.queue_button.setText(self.tr("&Queue %n task(s)", "", total))
+        self.queue_button.setEnabled(total > 0)
+
+    def queue_all(self) -> None:
+        items = self.valid_items()
+        if not items:
+            return
+        self.queued = spawn(self._queue(items), name="batch")
+        self.queue_button.setEnabled(False)
+
+    async def _queue(self, items: list[BatchItem]) -> None:
+        batch_id = uuid.uuid4().hex
+        connection = self.panel.connection_name()
+        output_dir = self.settings.output_dir or None
+        copies = self.panel.count.value()
+        for item in items:
+            for request in self.panel.copies_of(item.request, copies):
+                await self.engine.create(connection, request, output_dir=output_dir, batch_id=batch_id)
+        self.accept()

@@ -1,0 +1,1768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="50" />
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="52" />
+            <source>A &amp;folder of images</source>
+            <translation>A &amp;folder of images</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="53" />
+            <source>A &amp;CSV file: image, prompt, overrides</source>
+            <translation>A &amp;CSV file: image, prompt, overrides</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="59" />
+            <source>Folder or CSV file</source>
+            <translation>Folder or CSV file</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="60" />
+            <source>B&amp;rowse…</source>
+            <translation>B&amp;rowse…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="63" />
+            <source>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
+            <translation>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="70" />
+            <source>Tasks in the batch</source>
+            <translation>Tasks in the batch</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Overrides</source>
+            <translation>Overrides</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="80" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Queue</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="101" />
+            <source>Folder of images</source>
+            <translation>Folder of images</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <source>CSV file</source>
+            <translation>CSV file</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <source>CSV files (*.csv *.txt)</source>
+            <translation>CSV files (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="128" />
+            <source>Cannot read %1: %2</source>
+            <translation>Cannot read %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="141" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="152" />
+            <source>Choose a folder of images or a CSV file.</source>
+            <translation>Choose a folder of images or a CSV file.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="155" />
+            <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
+            <translation>
+                <numerusform>%n task will be queued on “%1” with %2 (%3 per row).</numerusform>
+                <numerusform>%n tasks will be queued on “%1” with %2 (%3 per row).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="162" />
+            <source>%n row(s) with problems will be skipped.</source>
+            <translation>
+                <numerusform>%n row with a problem will be skipped.</numerusform>
+                <numerusform>%n rows with problems will be skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="164" />
+            <source>&amp;Queue %n task(s)</source>
+            <translation>
+                <numerusform>&amp;Queue %n task</numerusform>
+                <numerusform>&amp;Queue %n tasks</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorKind</name>
+        <message>
+            <location filename="../../gui/texts.py" line="46" />
+            <source>API key refused</source>
+            <translation>API key refused</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="47" />
+            <source>Insufficient balance</source>
+            <translation>Insufficient balance</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="48" />
+            <source>Blocked by content moderation</source>
+            <translation>Blocked by content moderation</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="49" />
+            <source>Not valid for this model</source>
+            <translation>Not valid for this model</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="50" />
+            <source>Rate limited, waiting</source>
+            <translation>Rate limited, waiting</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="51" />
+            <source>Provider unreachable</source>
+            <translation>Provider unreachable</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="52" />
+            <source>The provider failed to generate</source>
+            <translation>The provider failed to generate</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="53" />
+            <source>Expired at the provider</source>
+            <translation>Expired at the provider</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="54" />
+            <source>Task unknown to the provider</source>
+            <translation>Task unknown to the provider</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="55" />
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="56" />
+            <source>Unexpected error</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="67" />
+            <source>The API key was refused. Check the key in Settings → Connections.</source>
+            <translation>The API key was refused. Check the key in Settings → Connections.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="70" />
+            <source>The account has insufficient balance or quota for this generation.</source>
+            <translation>The account has insufficient balance or quota for this generation.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="73" />
+            <source>The provider's content moderation rejected the prompt, an image or the result.</source>
+            <translation>The provider's content moderation rejected the prompt, an image or the result.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="76" />
+            <source>The provider says the request is not valid for this model.</source>
+            <translation>The provider says the request is not valid for this model.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="79" />
+            <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
+            <translation>The provider is limiting requests; ClipDesk waits and tries again.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="82" />
+            <source>The provider could not be reached. Check the network and proxy.</source>
+            <translation>The provider could not be reached. Check the network and proxy.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="85" />
+            <source>The provider failed to generate the video.</source>
+            <translation>The provider failed to generate the video.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="86" />
+            <source>The task or its result link has expired at the provider.</source>
+            <translation>The task or its result link has expired at the provider.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="87" />
+            <source>The provider does not know this task.</source>
+            <translation>The provider does not know this task.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="88" />
+            <source>The task was cancelled.</source>
+            <translation>The task was cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="89" />
+            <source>Something unexpected happened.</source>
+            <translation>Something unexpected happened.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneratePanel</name>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="76" />
+            <source>Connection</source>
+            <translation>Connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="78" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="81" />
+            <source>Generation mode</source>
+            <translation>Generation mode</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="82" />
+            <source>First frame</source>
+            <translation>First frame</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="83" />
+            <source>Last frame</source>
+            <translation>Last frame</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="85" />
+            <source>Reference images</source>
+            <translation>Reference images</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="88" />
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="89" />
+            <source>Describe the video: subject, action, camera, mood…</source>
+            <translation>Describe the video: subject, action, camera, mood…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="94" />
+            <source>Negative prompt</source>
+            <translation>Negative prompt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="95" />
+            <source>What the video should not show</source>
+            <translation>What the video should not show</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="103" />
+            <source>Number of videos</source>
+            <translation>Number of videos</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="104" />
+            <source>Make several videos from the same settings, each with its own seed</source>
+            <translation>Make several videos from the same settings, each with its own seed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="108" />
+            <source>What is missing</source>
+            <translation>What is missing</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="111" />
+            <source>&amp;Generate</source>
+            <translation>&amp;Generate</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="114" />
+            <source>&amp;Batch…</source>
+            <translation>&amp;Batch…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="116" />
+            <source>Queue one task per image in a folder, or per line of a CSV file</source>
+            <translation>Queue one task per image in a folder, or per line of a CSV file</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="121" />
+            <source>C&amp;onnection:</source>
+            <translation>C&amp;onnection:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="122" />
+            <source>&amp;Model:</source>
+            <translation>&amp;Model:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="126" />
+            <source>&amp;Prompt:</source>
+            <translation>&amp;Prompt:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="128" />
+            <source>&amp;Negative:</source>
+            <translation>&amp;Negative:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="131" />
+            <source>&amp;Copies:</source>
+            <translation>&amp;Copies:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="209" />
+            <source>This version of ClipDesk cannot talk to “%1” yet</source>
+            <translation>This version of ClipDesk cannot talk to “%1” yet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="240" />
+            <source>Model id, e.g. as the gateway lists it</source>
+            <translation>Model id, e.g. as the gateway lists it</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="320" />
+            <source>Choose a connection this version of ClipDesk supports.</source>
+            <translation>Choose a connection this version of ClipDesk supports.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="323" />
+            <source>This connection has no base URL: set it in Settings → Connections.</source>
+            <translation>This connection has no base URL: set it in Settings → Connections.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="337" />
+            <source>Mode: %1</source>
+            <translation>Mode: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="344" />
+            <source>Continues task %1</source>
+            <translation>Continues task %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageSlot</name>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="88" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="89" />
+            <source>Choose an image for %1</source>
+            <translation>Choose an image for %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="90" />
+            <source>Paste</source>
+            <translation>Paste</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="91" />
+            <source>Paste an image into %1</source>
+            <translation>Paste an image into %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="92" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="93" />
+            <source>Clear %1</source>
+            <translation>Clear %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="162" />
+            <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+            <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="244" />
+            <source>Drop, paste or choose up to %1 images (%2 added)</source>
+            <translation>Drop, paste or choose up to %1 images (%2 added)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="249" />
+            <source>Drop an image or its web address here, paste, or choose a file</source>
+            <translation>Drop an image or its web address here, paste, or choose a file</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="262" />
+            <source>web</source>
+            <translation>web</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="289" />
+            <source>Not usable: %1</source>
+            <translation>Not usable: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="291" />
+            <source>%1 cannot be read as an image</source>
+            <translation>%1 cannot be read as an image</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="300" />
+            <source>will be scaled down to fit the provider's limit of %1 px</source>
+            <translation>will be scaled down to fit the provider's limit of %1 px</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="311" />
+            <source>will be scaled up to the provider's minimum of %1 px</source>
+            <translation>will be scaled up to the provider's minimum of %1 px</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="316" />
+            <source>transparency will be filled with white</source>
+            <translation>transparency will be filled with white</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryModel</name>
+        <message>
+            <location filename="../../gui/models/library_model.py" line="176" />
+            <source>(no prompt)</source>
+            <translation>(no prompt)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryView</name>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="59" />
+            <source>Search prompts…</source>
+            <translation>Search prompts…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="61" />
+            <source>Search the library</source>
+            <translation>Search the library</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="63" />
+            <source>Filter by connection</source>
+            <translation>Filter by connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="65" />
+            <source>Filter by model</source>
+            <translation>Filter by model</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="66" />
+            <source>★ &amp;Favourites</source>
+            <translation>★ &amp;Favourites</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="67" />
+            <source>Show favourites only</source>
+            <translation>Show favourites only</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="70" />
+            <source>List</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="71" />
+            <source>Show as a list instead of a grid</source>
+            <translation>Show as a list instead of a grid</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="72" />
+            <source>Show as a list</source>
+            <translation>Show as a list</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="76" />
+            <source>Video library</source>
+            <translation>Video library</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="113" />
+            <source>&amp;Play</source>
+            <translation>&amp;Play</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="114" />
+            <source>Toggle &amp;favourite</source>
+            <translation>Toggle &amp;favourite</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="115" />
+            <source>&amp;Reuse settings</source>
+            <translation>&amp;Reuse settings</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="117" />
+            <source>&amp;Last frame → new task</source>
+            <translation>&amp;Last frame → new task</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="119" />
+            <source>&amp;Open in system player</source>
+            <translation>&amp;Open in system player</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="120" />
+            <source>Show in &amp;folder</source>
+            <translation>Show in &amp;folder</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="138" />
+            <source>All connections</source>
+            <translation>All connections</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="139" />
+            <source>All models</source>
+            <translation>All models</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="161" />
+            <source>%n video(s)</source>
+            <translation>
+                <numerusform>%n video</numerusform>
+                <numerusform>%n videos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="209" />
+            <source>Taking the last frame…</source>
+            <translation>Taking the last frame…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogDialog</name>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="37" />
+            <source>Task log: %1</source>
+            <translation>Task log: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="42" />
+            <source>Task log</source>
+            <translation>Task log</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="43" />
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="45" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="58" />
+            <source>State: %1</source>
+            <translation>State: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="60" />
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="63" />
+            <source>Log</source>
+            <translation>Log</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="68" />
+            <source>(nothing logged yet)</source>
+            <translation>(nothing logged yet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../gui/main_window.py" line="79" />
+            <location filename="../../gui/main_window.py" line="107" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Queue</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="80" />
+            <location filename="../../gui/main_window.py" line="108" />
+            <source>&amp;Library</source>
+            <translation>&amp;Library</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="96" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="97" />
+            <source>&amp;Batch…</source>
+            <translation>&amp;Batch…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="99" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="102" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="104" />
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="106" />
+            <source>&amp;Generate form</source>
+            <translation>&amp;Generate form</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="109" />
+            <source>&amp;Player</source>
+            <translation>&amp;Player</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="115" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="116" />
+            <source>&amp;About ClipDesk</source>
+            <translation>&amp;About ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="154" />
+            <source>%1 running · %2 queued · %3 done</source>
+            <translation>%1 running · %2 queued · %3 done</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="176" />
+            <source>No API key for “%1”. Add one in Settings → Connections.</source>
+            <translation>No API key for “%1”. Add one in Settings → Connections.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/main_window.py" line="182" />
+            <source>%n task(s) queued</source>
+            <translation>
+                <numerusform>%n task queued</numerusform>
+                <numerusform>%n tasks queued</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="198" />
+            <source>The new language applies the next time ClipDesk starts.</source>
+            <translation>The new language applies the next time ClipDesk starts.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="223" />
+            <source>About ClipDesk</source>
+            <translation>About ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="225" />
+            <source>ClipDesk %1
+Turns images and text into videos through the providers you already pay for.</source>
+            <translation>ClipDesk %1
+Turns images and text into videos through the providers you already pay for.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mode</name>
+        <message>
+            <location filename="../../gui/texts.py" line="99" />
+            <source>Text to video</source>
+            <translation>Text to video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="100" />
+            <source>Image to video</source>
+            <translation>Image to video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="101" />
+            <source>First and last frame</source>
+            <translation>First and last frame</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="102" />
+            <source>Reference images</source>
+            <translation>Reference images</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelForm</name>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="44" />
+            <source>Duration</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="46" />
+            <source>Resolution</source>
+            <translation>Resolution</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="49" />
+            <source>Random</source>
+            <translation>Random</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="51" />
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="52" />
+            <source>The same seed with the same settings gives a similar video</source>
+            <translation>The same seed with the same settings gives a similar video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="59" />
+            <source>&amp;Duration:</source>
+            <translation>&amp;Duration:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="60" />
+            <source>&amp;Resolution:</source>
+            <translation>&amp;Resolution:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="61" />
+            <source>S&amp;eed:</source>
+            <translation>S&amp;eed:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="91" />
+            <location filename="../../gui/views/model_form.py" line="112" />
+            <location filename="../../gui/views/model_form.py" line="130" />
+            <location filename="../../gui/views/model_form.py" line="139" />
+            <source>Default</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="93" />
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="108" />
+            <source>Default, or type e.g. 720p</source>
+            <translation>Default, or type e.g. 720p</translation>
+        </message>
+    </context>
+    <context>
+        <name>Param</name>
+        <message>
+            <location filename="../../gui/texts.py" line="211" />
+            <source>Camera movement</source>
+            <translation>Camera movement</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="212" />
+            <source>Aspect ratio</source>
+            <translation>Aspect ratio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="213" />
+            <source>Frame rate</source>
+            <translation>Frame rate</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="214" />
+            <source>Motion</source>
+            <translation>Motion</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="215" />
+            <source>Style</source>
+            <translation>Style</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="216" />
+            <source>Rewrite prompt</source>
+            <translation>Rewrite prompt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="217" />
+            <source>Watermark</source>
+            <translation>Watermark</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="218" />
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="219" />
+            <source>Audio URL</source>
+            <translation>Audio URL</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="220" />
+            <source>Movement amplitude</source>
+            <translation>Movement amplitude</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="221" />
+            <source>Background music</source>
+            <translation>Background music</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="222" />
+            <source>Quality mode</source>
+            <translation>Quality mode</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="223" />
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="224" />
+            <source>Prompt strength (CFG)</source>
+            <translation>Prompt strength (CFG)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="225" />
+            <source>Quality</source>
+            <translation>Quality</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="226" />
+            <source>Template</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="227" />
+            <source>Thinking</source>
+            <translation>Thinking</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="237" />
+            <source>Zoom in</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="238" />
+            <source>Zoom out</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="239" />
+            <source>Smooth zoom in</source>
+            <translation>Smooth zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="240" />
+            <source>Quick zoom in</source>
+            <translation>Quick zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="241" />
+            <source>Quick zoom out</source>
+            <translation>Quick zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="242" />
+            <source>Truck left</source>
+            <translation>Truck left</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="243" />
+            <source>Truck right</source>
+            <translation>Truck right</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="244" />
+            <source>Pedestal up</source>
+            <translation>Pedestal up</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="245" />
+            <source>Pedestal down</source>
+            <translation>Pedestal down</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="246" />
+            <source>Pan left</source>
+            <translation>Pan left</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="247" />
+            <source>Pan right</source>
+            <translation>Pan right</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="248" />
+            <source>Crane up</source>
+            <translation>Crane up</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="249" />
+            <source>Camera roll</source>
+            <translation>Camera roll</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="250" />
+            <source>Super dolly out</source>
+            <translation>Super dolly out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="251" />
+            <source>Static</source>
+            <translation>Static</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="252" />
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="253" />
+            <source>Fast</source>
+            <translation>Fast</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="254" />
+            <source>Auto</source>
+            <translation>Auto</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="255" />
+            <source>Small</source>
+            <translation>Small</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="256" />
+            <source>Medium</source>
+            <translation>Medium</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="257" />
+            <source>Large</source>
+            <translation>Large</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="258" />
+            <source>General</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="259" />
+            <source>Anime</source>
+            <translation>Anime</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="260" />
+            <source>Standard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="261" />
+            <source>Pro</source>
+            <translation>Pro</translation>
+        </message>
+    </context>
+    <context>
+        <name>Player</name>
+        <message>
+            <location filename="../../gui/player/player.py" line="60" />
+            <source>Video player</source>
+            <translation>Video player</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="71" />
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="74" />
+            <source>Double-click a finished video to play it here</source>
+            <translation>Double-click a finished video to play it here</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="78" />
+            <source>Playback unavailable: the Qt multimedia components are missing. Use “Open in system player”.</source>
+            <translation>Playback unavailable: the Qt multimedia components are missing. Use “Open in system player”.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="105" />
+            <source>Play / pause (Space)</source>
+            <translation>Play / pause (Space)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="107" />
+            <source>Previous frame (← or ,)</source>
+            <translation>Previous frame (← or ,)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="110" />
+            <source>Next frame (→ or .)</source>
+            <translation>Next frame (→ or .)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="113" />
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="119" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="121" />
+            <source>Loop (L)</source>
+            <translation>Loop (L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="124" />
+            <source>Speed</source>
+            <translation>Speed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="125" />
+            <source>Playback speed</source>
+            <translation>Playback speed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="131" />
+            <source>Mute (M)</source>
+            <translation>Mute (M)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="134" />
+            <source>Volume</source>
+            <translation>Volume</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="140" />
+            <source>Full screen (F)</source>
+            <translation>Full screen (F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="143" />
+            <source>Open in system player</source>
+            <translation>Open in system player</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="211" />
+            <source>Playback unavailable here. “Open in system player” plays %1.</source>
+            <translation>Playback unavailable here. “Open in system player” plays %1.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="329" />
+            <source>This video cannot be played: %1</source>
+            <translation>This video cannot be played: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueView</name>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="103" />
+            <source>Filter by prompt, connection, model or state…</source>
+            <translation>Filter by prompt, connection, model or state…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="105" />
+            <source>Filter tasks</source>
+            <translation>Filter tasks</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="108" />
+            <source>Show tasks</source>
+            <translation>Show tasks</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="110" />
+            <source>All tasks</source>
+            <translation>All tasks</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="111" />
+            <source>Unfinished</source>
+            <translation>Unfinished</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="112" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="113" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="118" />
+            <source>Pause…</source>
+            <translation>Pause…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="119" />
+            <source>Pause or resume a connection's queue</source>
+            <translation>Pause or resume a connection's queue</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="120" />
+            <source>Pause or resume connections</source>
+            <translation>Pause or resume connections</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="128" />
+            <source>Task queue</source>
+            <translation>Task queue</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="172" />
+            <source>&amp;Play</source>
+            <translation>&amp;Play</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="173" />
+            <source>&amp;Open in system player</source>
+            <translation>&amp;Open in system player</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="174" />
+            <source>Show in &amp;folder</source>
+            <translation>Show in &amp;folder</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="175" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="176" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Retry</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="178" />
+            <source>Re&amp;move from list</source>
+            <translation>Re&amp;move from list</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="180" />
+            <source>Copy remote &amp;id</source>
+            <translation>Copy remote &amp;id</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="181" />
+            <source>Show request/response &amp;log</source>
+            <translation>Show request/response &amp;log</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="183" />
+            <source>Decide about unknown &amp;submit…</source>
+            <translation>Decide about unknown &amp;submit…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="226" />
+            <source>Pause “%1”</source>
+            <translation>Pause “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="282" />
+            <source>Remove tasks</source>
+            <translation>Remove tasks</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="283" />
+            <source>%1 of these tasks are still running. Cancel and remove them?</source>
+            <translation>%1 of these tasks are still running. Cancel and remove them?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/queue_view.py" line="301" />
+            <source>Copied %n remote id(s)</source>
+            <translation>
+                <numerusform>Copied %n remote id</numerusform>
+                <numerusform>Copied %n remote ids</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="81" />
+            <source>Unknown submit</source>
+            <translation>Unknown submit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="84" />
+            <source>ClipDesk sent this task but never heard back. The provider may have created it and charged for it, so ClipDesk will not send it again by itself.
+
+Check the provider's console. If the task is there, enter its id to follow it. Otherwise send it again (it may be charged twice if it did exist), or drop it.</source>
+            <translation>ClipDesk sent this task but never heard back. The provider may have created it and charged for it, so ClipDesk will not send it again by itself.
+
+Check the provider's console. If the task is there, enter its id to follow it. Otherwise send it again (it may be charged twice if it did exist), or drop it.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="93" />
+            <location filename="../../gui/views/task_dialogs.py" line="94" />
+            <source>The provider's task id</source>
+            <translation>The provider's task id</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="95" />
+            <source>&amp;Task id at the provider:</source>
+            <translation>&amp;Task id at the provider:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="98" />
+            <source>&amp;Follow this id</source>
+            <translation>&amp;Follow this id</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="100" />
+            <source>&amp;Send again</source>
+            <translation>&amp;Send again</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="101" />
+            <source>&amp;Drop task</source>
+            <translation>&amp;Drop task</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="105" />
+            <source>Decide &amp;later</source>
+            <translation>Decide &amp;later</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="50" />
+            <source>No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). ClipDesk keeps the key in memory for this session only and never writes it to disk; you will be asked again next time.</source>
+            <translation>No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). ClipDesk keeps the key in memory for this session only and never writes it to disk; you will be asked again next time.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="74" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="83" />
+            <source>&amp;Connections</source>
+            <translation>&amp;Connections</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="84" />
+            <source>&amp;General</source>
+            <translation>&amp;General</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="104" />
+            <source>Connections</source>
+            <translation>Connections</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="106" />
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="107" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="111" />
+            <source>Connection name</source>
+            <translation>Connection name</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="113" />
+            <source>Provider type</source>
+            <translation>Provider type</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="119" />
+            <source>Base URL</source>
+            <translation>Base URL</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="123" />
+            <source>API key</source>
+            <translation>API key</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="124" />
+            <source>Sho&amp;w</source>
+            <translation>Sho&amp;w</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="134" />
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="135" />
+            <source>No proxy</source>
+            <translation>No proxy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="136" />
+            <source>System proxy</source>
+            <translation>System proxy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="137" />
+            <source>Custom proxy</source>
+            <translation>Custom proxy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="139" />
+            <source>Proxy address</source>
+            <translation>Proxy address</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="148" />
+            <source>&amp;Test connection</source>
+            <translation>&amp;Test connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="160" />
+            <source>The offline preview works without a key or a network.</source>
+            <translation>The offline preview works without a key or a network.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="165" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="166" />
+            <source>T&amp;ype:</source>
+            <translation>T&amp;ype:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="167" />
+            <source>&amp;Base URL:</source>
+            <translation>&amp;Base URL:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="172" />
+            <source>API &amp;key:</source>
+            <translation>API &amp;key:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="175" />
+            <source>&amp;Proxy:</source>
+            <translation>&amp;Proxy:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <source>Saved. Type a new key to replace it</source>
+            <translation>Saved. Type a new key to replace it</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <source>Paste the API key</source>
+            <translation>Paste the API key</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="292" />
+            <source>New connection</source>
+            <translation>New connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="325" />
+            <source>Enter an API key first.</source>
+            <translation>Enter an API key first.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <source>The base URL must start with http:// or https://</source>
+            <translation>The base URL must start with http:// or https://</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="333" />
+            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
+            <translation>%1 offers no check that costs nothing; the settings are saved but not verified.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <source>Testing…</source>
+            <translation>Testing…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="350" />
+            <source>Failed: %1</source>
+            <translation>Failed: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <source>Connection works: the key was accepted.</source>
+            <translation>Connection works: the key was accepted.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="364" />
+            <location filename="../../gui/views/settings_dialog.py" line="393" />
+            <source>Output folder</source>
+            <translation>Output folder</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="365" />
+            <source>B&amp;rowse…</source>
+            <translation>B&amp;rowse…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="371" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="372" />
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="376" />
+            <source>Notify me when a task ends</source>
+            <translation>Notify me when a task ends</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="378" />
+            <source>A new language applies the next time ClipDesk starts.</source>
+            <translation>A new language applies the next time ClipDesk starts.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="382" />
+            <source>&amp;Output folder:</source>
+            <translation>&amp;Output folder:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="383" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="404" />
+            <source>Every connection needs a name.</source>
+            <translation>Every connection needs a name.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="406" />
+            <source>Two connections are named “%1”.</source>
+            <translation>Two connections are named “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <source>“%1” needs a base URL starting with http:// or https://</source>
+            <translation>“%1” needs a base URL starting with http:// or https://</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="413" />
+            <source>The proxy of “%1” must look like http://host:port</source>
+            <translation>The proxy of “%1” must look like http://host:port</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskModel</name>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="183" />
+            <source>Input</source>
+            <translation>Input</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="184" />
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="185" />
+            <source>Connection / model</source>
+            <translation>Connection / model</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="186" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="187" />
+            <source>Elapsed</source>
+            <translation>Elapsed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="188" />
+            <source>Time left</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="189" />
+            <source>Link expires</source>
+            <translation>Link expires</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="190" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="226" />
+            <location filename="../../gui/models/task_model.py" line="257" />
+            <source>(no prompt)</source>
+            <translation>(no prompt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="240" />
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="243" />
+            <source>Submit outcome unknown: check the provider</source>
+            <translation>Submit outcome unknown: check the provider</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="252" />
+            <source>%1 (paused)</source>
+            <translation>%1 (paused)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="259" />
+            <source>Negative: %1</source>
+            <translation>Negative: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="264" />
+            <source>Remote id: %1</source>
+            <translation>Remote id: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="266" />
+            <source>Provider status: %1</source>
+            <translation>Provider status: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="271" />
+            <source>Code: %1</source>
+            <translation>Code: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskNotifier</name>
+        <message>
+            <location filename="../../gui/tray.py" line="31" />
+            <source>Show ClipDesk</source>
+            <translation>Show ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="33" />
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="58" />
+            <source>Video ready</source>
+            <translation>Video ready</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="61" />
+            <source>A task needs your decision</source>
+            <translation>A task needs your decision</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="63" />
+            <source>Task expired</source>
+            <translation>Task expired</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="65" />
+            <source>Task failed</source>
+            <translation>Task failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskState</name>
+        <message>
+            <location filename="../../gui/texts.py" line="27" />
+            <source>Queued</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="28" />
+            <source>Uploading</source>
+            <translation>Uploading</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="29" />
+            <source>Submitting</source>
+            <translation>Submitting</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="30" />
+            <source>Generating</source>
+            <translation>Generating</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="31" />
+            <source>Downloading</source>
+            <translation>Downloading</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="32" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="33" />
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="34" />
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="35" />
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="36" />
+            <source>Needs a decision</source>
+            <translation>Needs a decision</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../gui/texts.py" line="109" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="111" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="132" />
+            <source>Choose a model.</source>
+            <translation>Choose a model.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="135" />
+            <source>Enter a prompt: text to video needs one.</source>
+            <translation>Enter a prompt: text to video needs one.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="138" />
+            <source>The prompt is %1 characters; this model takes at most %2.</source>
+            <translation>The prompt is %1 characters; this model takes at most %2.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="142" />
+            <source>The prompt contains control characters.</source>
+            <translation>The prompt contains control characters.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="145" />
+            <source>This model takes no negative prompt.</source>
+            <translation>This model takes no negative prompt.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="147" />
+            <source>The negative prompt is longer than %1 characters.</source>
+            <translation>The negative prompt is longer than %1 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>The negative prompt contains control characters.</source>
+            <translation>The negative prompt contains control characters.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="152" />
+            <source>A last frame needs a first frame.</source>
+            <translation>A last frame needs a first frame.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="155" />
+            <source>This model needs a first-frame image.</source>
+            <translation>This model needs a first-frame image.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="157" />
+            <source>This model makes video from text only: remove the images.</source>
+            <translation>This model makes video from text only: remove the images.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="158" />
+            <source>This model does not support %1.</source>
+            <translation>This model does not support %1.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="160" />
+            <source>This model takes at most %1 reference images.</source>
+            <translation>This model takes at most %1 reference images.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="164" />
+            <source>This model cannot make a %1 s video.</source>
+            <translation>This model cannot make a %1 s video.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="166" />
+            <source>This model has no %1 resolution.</source>
+            <translation>This model has no %1 resolution.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="168" />
+            <source>The seed is out of range.</source>
+            <translation>The seed is out of range.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="171" />
+            <source>“%1” is not an allowed value for %2.</source>
+            <translation>“%1” is not an allowed value for %2.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="185" />
+            <source>Something unexpected happened: %1</source>
+            <translation>Something unexpected happened: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="272" />
+            <source>Offline preview</source>
+            <translation>Offline preview</translation>
+        </message>
+    </context>
+</TS>

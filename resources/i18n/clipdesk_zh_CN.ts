@@ -1,0 +1,1762 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="50" />
+            <source>Batch</source>
+            <translation>批量生成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="52" />
+            <source>A &amp;folder of images</source>
+            <translation>图片文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="53" />
+            <source>A &amp;CSV file: image, prompt, overrides</source>
+            <translation>CSV 文件：图片, 提示词, 覆盖参数(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="59" />
+            <source>Folder or CSV file</source>
+            <translation>文件夹或 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="60" />
+            <source>B&amp;rowse…</source>
+            <translation>浏览(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="63" />
+            <source>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
+            <translation>每张图片或每一行生成一个任务，使用左侧表单当前的连接、模型和参数。CSV 中的覆盖参数写法如 duration=5;resolution=720p;seed=7。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="70" />
+            <source>Tasks in the batch</source>
+            <translation>本批任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Overrides</source>
+            <translation>覆盖参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <source>Check</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="80" />
+            <source>&amp;Queue</source>
+            <translation>加入队列(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="101" />
+            <source>Folder of images</source>
+            <translation>图片文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <source>CSV file</source>
+            <translation>CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <source>CSV files (*.csv *.txt)</source>
+            <translation>CSV 文件 (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="128" />
+            <source>Cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="141" />
+            <source>OK</source>
+            <translation>可以生成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_dialog.py" line="152" />
+            <source>Choose a folder of images or a CSV file.</source>
+            <translation>请选择一个图片文件夹或 CSV 文件。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="155" />
+            <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
+            <translation>
+                <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="162" />
+            <source>%n row(s) with problems will be skipped.</source>
+            <translation>
+                <numerusform>有问题的 %n 行将被跳过。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/batch_dialog.py" line="164" />
+            <source>&amp;Queue %n task(s)</source>
+            <translation>
+                <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorKind</name>
+        <message>
+            <location filename="../../gui/texts.py" line="46" />
+            <source>API key refused</source>
+            <translation>API 密钥被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="47" />
+            <source>Insufficient balance</source>
+            <translation>余额不足</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="48" />
+            <source>Blocked by content moderation</source>
+            <translation>未通过内容审核</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="49" />
+            <source>Not valid for this model</source>
+            <translation>此模型不接受该请求</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="50" />
+            <source>Rate limited, waiting</source>
+            <translation>请求过于频繁，正在等待</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="51" />
+            <source>Provider unreachable</source>
+            <translation>无法连接服务商</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="52" />
+            <source>The provider failed to generate</source>
+            <translation>服务商生成失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="53" />
+            <source>Expired at the provider</source>
+            <translation>已在服务商处过期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="54" />
+            <source>Task unknown to the provider</source>
+            <translation>服务商找不到此任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="55" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="56" />
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="67" />
+            <source>The API key was refused. Check the key in Settings → Connections.</source>
+            <translation>API 密钥被拒绝。请在“设置 → 连接”中检查密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="70" />
+            <source>The account has insufficient balance or quota for this generation.</source>
+            <translation>账户余额或额度不足，无法完成本次生成。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="73" />
+            <source>The provider's content moderation rejected the prompt, an image or the result.</source>
+            <translation>服务商的内容审核拒绝了提示词、图片或生成结果。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="76" />
+            <source>The provider says the request is not valid for this model.</source>
+            <translation>服务商表示该请求不适用于此模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="79" />
+            <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
+            <translation>服务商正在限制请求频率，ClipDesk 会稍候自动重试。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="82" />
+            <source>The provider could not be reached. Check the network and proxy.</source>
+            <translation>无法连接服务商。请检查网络和代理设置。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="85" />
+            <source>The provider failed to generate the video.</source>
+            <translation>服务商未能生成视频。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="86" />
+            <source>The task or its result link has expired at the provider.</source>
+            <translation>任务或其结果链接已在服务商处过期。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="87" />
+            <source>The provider does not know this task.</source>
+            <translation>服务商那里没有这个任务。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="88" />
+            <source>The task was cancelled.</source>
+            <translation>任务已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="89" />
+            <source>Something unexpected happened.</source>
+            <translation>发生了意外情况。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneratePanel</name>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="76" />
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="78" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="81" />
+            <source>Generation mode</source>
+            <translation>生成方式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="82" />
+            <source>First frame</source>
+            <translation>首帧</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="83" />
+            <source>Last frame</source>
+            <translation>尾帧</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="85" />
+            <source>Reference images</source>
+            <translation>参考图</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="88" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="89" />
+            <source>Describe the video: subject, action, camera, mood…</source>
+            <translation>描述视频：主体、动作、镜头、氛围……</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="94" />
+            <source>Negative prompt</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="95" />
+            <source>What the video should not show</source>
+            <translation>不希望在视频中出现的内容</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="103" />
+            <source>Number of videos</source>
+            <translation>生成数量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="104" />
+            <source>Make several videos from the same settings, each with its own seed</source>
+            <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="108" />
+            <source>What is missing</source>
+            <translation>还缺少什么</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="111" />
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="114" />
+            <source>&amp;Batch…</source>
+            <translation>批量(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="116" />
+            <source>Queue one task per image in a folder, or per line of a CSV file</source>
+            <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="121" />
+            <source>C&amp;onnection:</source>
+            <translation>连接(&amp;O)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="122" />
+            <source>&amp;Model:</source>
+            <translation>模型(&amp;M)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="126" />
+            <source>&amp;Prompt:</source>
+            <translation>提示词(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="128" />
+            <source>&amp;Negative:</source>
+            <translation>反向(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="131" />
+            <source>&amp;Copies:</source>
+            <translation>数量(&amp;C)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="209" />
+            <source>This version of ClipDesk cannot talk to “%1” yet</source>
+            <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="240" />
+            <source>Model id, e.g. as the gateway lists it</source>
+            <translation>模型 ID，按网关列出的名称填写</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="320" />
+            <source>Choose a connection this version of ClipDesk supports.</source>
+            <translation>请选择此版本 ClipDesk 支持的连接。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="323" />
+            <source>This connection has no base URL: set it in Settings → Connections.</source>
+            <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="337" />
+            <source>Mode: %1</source>
+            <translation>方式：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="344" />
+            <source>Continues task %1</source>
+            <translation>接续任务 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageSlot</name>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="88" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="89" />
+            <source>Choose an image for %1</source>
+            <translation>为%1选择图片</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="90" />
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="91" />
+            <source>Paste an image into %1</source>
+            <translation>粘贴图片到%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="92" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="93" />
+            <source>Clear %1</source>
+            <translation>清除%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="162" />
+            <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+            <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="244" />
+            <source>Drop, paste or choose up to %1 images (%2 added)</source>
+            <translation>拖入、粘贴或选择最多 %1 张图片（已添加 %2 张）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="249" />
+            <source>Drop an image or its web address here, paste, or choose a file</source>
+            <translation>把图片或图片网址拖到这里，也可以粘贴或选择文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="262" />
+            <source>web</source>
+            <translation>网络图片</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="289" />
+            <source>Not usable: %1</source>
+            <translation>无法使用：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="291" />
+            <source>%1 cannot be read as an image</source>
+            <translation>%1 无法作为图片读取</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="300" />
+            <source>will be scaled down to fit the provider's limit of %1 px</source>
+            <translation>将缩小到服务商上限 %1 像素以内</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="311" />
+            <source>will be scaled up to the provider's minimum of %1 px</source>
+            <translation>将放大到服务商要求的最小 %1 像素</translation>
+        </message>
+        <message>
+            <location filename="../../gui/widgets/image_slot.py" line="316" />
+            <source>transparency will be filled with white</source>
+            <translation>透明部分将填充为白色</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryModel</name>
+        <message>
+            <location filename="../../gui/models/library_model.py" line="176" />
+            <source>(no prompt)</source>
+            <translation>（无提示词）</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryView</name>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="59" />
+            <source>Search prompts…</source>
+            <translation>搜索提示词…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="61" />
+            <source>Search the library</source>
+            <translation>搜索视频库</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="63" />
+            <source>Filter by connection</source>
+            <translation>按连接筛选</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="65" />
+            <source>Filter by model</source>
+            <translation>按模型筛选</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="66" />
+            <source>★ &amp;Favourites</source>
+            <translation>★ 收藏(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="67" />
+            <source>Show favourites only</source>
+            <translation>只显示收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="70" />
+            <source>List</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="71" />
+            <source>Show as a list instead of a grid</source>
+            <translation>以列表而不是网格显示</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="72" />
+            <source>Show as a list</source>
+            <translation>以列表显示</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="76" />
+            <source>Video library</source>
+            <translation>视频库</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="113" />
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="114" />
+            <source>Toggle &amp;favourite</source>
+            <translation>收藏 / 取消收藏(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="115" />
+            <source>&amp;Reuse settings</source>
+            <translation>复用设置(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="117" />
+            <source>&amp;Last frame → new task</source>
+            <translation>用尾帧新建任务(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="119" />
+            <source>&amp;Open in system player</source>
+            <translation>用系统播放器打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="120" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="138" />
+            <source>All connections</source>
+            <translation>全部连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="139" />
+            <source>All models</source>
+            <translation>全部模型</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="161" />
+            <source>%n video(s)</source>
+            <translation>
+                <numerusform>共 %n 个视频</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="209" />
+            <source>Taking the last frame…</source>
+            <translation>正在提取尾帧…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogDialog</name>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="37" />
+            <source>Task log: %1</source>
+            <translation>任务日志：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="42" />
+            <source>Task log</source>
+            <translation>任务日志</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="43" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="45" />
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="58" />
+            <source>State: %1</source>
+            <translation>状态：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="60" />
+            <source>Request</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="63" />
+            <source>Log</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="68" />
+            <source>(nothing logged yet)</source>
+            <translation>（暂无日志）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../gui/main_window.py" line="79" />
+            <location filename="../../gui/main_window.py" line="107" />
+            <source>&amp;Queue</source>
+            <translation>队列(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="80" />
+            <location filename="../../gui/main_window.py" line="108" />
+            <source>&amp;Library</source>
+            <translation>视频库(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="96" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="97" />
+            <source>&amp;Batch…</source>
+            <translation>批量(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="99" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="102" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="104" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="106" />
+            <source>&amp;Generate form</source>
+            <translation>生成表单(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="109" />
+            <source>&amp;Player</source>
+            <translation>播放器(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="115" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="116" />
+            <source>&amp;About ClipDesk</source>
+            <translation>关于 ClipDesk(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="154" />
+            <source>%1 running · %2 queued · %3 done</source>
+            <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="176" />
+            <source>No API key for “%1”. Add one in Settings → Connections.</source>
+            <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/main_window.py" line="182" />
+            <source>%n task(s) queued</source>
+            <translation>
+                <numerusform>已加入队列：%n 个任务</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="198" />
+            <source>The new language applies the next time ClipDesk starts.</source>
+            <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="223" />
+            <source>About ClipDesk</source>
+            <translation>关于 ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="225" />
+            <source>ClipDesk %1
+Turns images and text into videos through the providers you already pay for.</source>
+            <translation>ClipDesk %1
+通过你已付费的服务商，把图片和文字变成视频。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mode</name>
+        <message>
+            <location filename="../../gui/texts.py" line="99" />
+            <source>Text to video</source>
+            <translation>文生视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="100" />
+            <source>Image to video</source>
+            <translation>图生视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="101" />
+            <source>First and last frame</source>
+            <translation>首尾帧生视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="102" />
+            <source>Reference images</source>
+            <translation>参考图生视频</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelForm</name>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="44" />
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="46" />
+            <source>Resolution</source>
+            <translation>分辨率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="49" />
+            <source>Random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="51" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="52" />
+            <source>The same seed with the same settings gives a similar video</source>
+            <translation>相同的种子和设置会生成相似的视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="59" />
+            <source>&amp;Duration:</source>
+            <translation>时长(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="60" />
+            <source>&amp;Resolution:</source>
+            <translation>分辨率(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="61" />
+            <source>S&amp;eed:</source>
+            <translation>种子(&amp;E)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="91" />
+            <location filename="../../gui/views/model_form.py" line="112" />
+            <location filename="../../gui/views/model_form.py" line="130" />
+            <location filename="../../gui/views/model_form.py" line="139" />
+            <source>Default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="93" />
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="108" />
+            <source>Default, or type e.g. 720p</source>
+            <translation>默认，或输入如 720p</translation>
+        </message>
+    </context>
+    <context>
+        <name>Param</name>
+        <message>
+            <location filename="../../gui/texts.py" line="211" />
+            <source>Camera movement</source>
+            <translation>运镜</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="212" />
+            <source>Aspect ratio</source>
+            <translation>画面比例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="213" />
+            <source>Frame rate</source>
+            <translation>帧率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="214" />
+            <source>Motion</source>
+            <translation>运动模式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="215" />
+            <source>Style</source>
+            <translation>风格</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="216" />
+            <source>Rewrite prompt</source>
+            <translation>智能改写提示词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="217" />
+            <source>Watermark</source>
+            <translation>水印</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="218" />
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="219" />
+            <source>Audio URL</source>
+            <translation>音频网址</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="220" />
+            <source>Movement amplitude</source>
+            <translation>运动幅度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="221" />
+            <source>Background music</source>
+            <translation>背景音乐</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="222" />
+            <source>Quality mode</source>
+            <translation>质量模式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="223" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="224" />
+            <source>Prompt strength (CFG)</source>
+            <translation>提示词强度 (CFG)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="225" />
+            <source>Quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="226" />
+            <source>Template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="227" />
+            <source>Thinking</source>
+            <translation>思考模式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="237" />
+            <source>Zoom in</source>
+            <translation>推近</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="238" />
+            <source>Zoom out</source>
+            <translation>拉远</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="239" />
+            <source>Smooth zoom in</source>
+            <translation>缓慢推近</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="240" />
+            <source>Quick zoom in</source>
+            <translation>快速推近</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="241" />
+            <source>Quick zoom out</source>
+            <translation>快速拉远</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="242" />
+            <source>Truck left</source>
+            <translation>左移</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="243" />
+            <source>Truck right</source>
+            <translation>右移</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="244" />
+            <source>Pedestal up</source>
+            <translation>上升</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="245" />
+            <source>Pedestal down</source>
+            <translation>下降</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="246" />
+            <source>Pan left</source>
+            <translation>左摇</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="247" />
+            <source>Pan right</source>
+            <translation>右摇</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="248" />
+            <source>Crane up</source>
+            <translation>升臂拉远</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="249" />
+            <source>Camera roll</source>
+            <translation>旋转</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="250" />
+            <source>Super dolly out</source>
+            <translation>超远拉镜</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="251" />
+            <source>Static</source>
+            <translation>固定镜头</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="252" />
+            <source>Normal</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="253" />
+            <source>Fast</source>
+            <translation>快速</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="254" />
+            <source>Auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="255" />
+            <source>Small</source>
+            <translation>小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="256" />
+            <source>Medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="257" />
+            <source>Large</source>
+            <translation>大</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="258" />
+            <source>General</source>
+            <translation>通用</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="259" />
+            <source>Anime</source>
+            <translation>动漫</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="260" />
+            <source>Standard</source>
+            <translation>标准</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="261" />
+            <source>Pro</source>
+            <translation>专业</translation>
+        </message>
+    </context>
+    <context>
+        <name>Player</name>
+        <message>
+            <location filename="../../gui/player/player.py" line="60" />
+            <source>Video player</source>
+            <translation>视频播放器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="71" />
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="74" />
+            <source>Double-click a finished video to play it here</source>
+            <translation>双击已完成的视频，在这里播放</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="78" />
+            <source>Playback unavailable: the Qt multimedia components are missing. Use “Open in system player”.</source>
+            <translation>无法播放：缺少 Qt 多媒体组件。请使用“用系统播放器打开”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="105" />
+            <source>Play / pause (Space)</source>
+            <translation>播放 / 暂停（空格）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="107" />
+            <source>Previous frame (← or ,)</source>
+            <translation>上一帧（← 或 ,）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="110" />
+            <source>Next frame (→ or .)</source>
+            <translation>下一帧（→ 或 .）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="113" />
+            <source>Position</source>
+            <translation>播放位置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="119" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="121" />
+            <source>Loop (L)</source>
+            <translation>循环播放（L）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="124" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="125" />
+            <source>Playback speed</source>
+            <translation>播放速度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="131" />
+            <source>Mute (M)</source>
+            <translation>静音（M）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="134" />
+            <source>Volume</source>
+            <translation>音量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="140" />
+            <source>Full screen (F)</source>
+            <translation>全屏（F）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="143" />
+            <source>Open in system player</source>
+            <translation>用系统播放器打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="211" />
+            <source>Playback unavailable here. “Open in system player” plays %1.</source>
+            <translation>此处无法播放。可用“用系统播放器打开”播放 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/player/player.py" line="329" />
+            <source>This video cannot be played: %1</source>
+            <translation>无法播放此视频：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueView</name>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="103" />
+            <source>Filter by prompt, connection, model or state…</source>
+            <translation>按提示词、连接、模型或状态筛选…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="105" />
+            <source>Filter tasks</source>
+            <translation>筛选任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="108" />
+            <source>Show tasks</source>
+            <translation>显示任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="110" />
+            <source>All tasks</source>
+            <translation>全部任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="111" />
+            <source>Unfinished</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="112" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="113" />
+            <source>Needs attention</source>
+            <translation>需要处理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="118" />
+            <source>Pause…</source>
+            <translation>暂停…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="119" />
+            <source>Pause or resume a connection's queue</source>
+            <translation>暂停或恢复某个连接的队列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="120" />
+            <source>Pause or resume connections</source>
+            <translation>暂停或恢复连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="128" />
+            <source>Task queue</source>
+            <translation>任务队列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="172" />
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="173" />
+            <source>&amp;Open in system player</source>
+            <translation>用系统播放器打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="174" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="175" />
+            <source>&amp;Cancel</source>
+            <translation>取消任务(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="176" />
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="178" />
+            <source>Re&amp;move from list</source>
+            <translation>从列表中移除(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="180" />
+            <source>Copy remote &amp;id</source>
+            <translation>复制远程任务 ID(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="181" />
+            <source>Show request/response &amp;log</source>
+            <translation>查看请求 / 响应日志(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="183" />
+            <source>Decide about unknown &amp;submit…</source>
+            <translation>处理结果未知的提交(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="226" />
+            <source>Pause “%1”</source>
+            <translation>暂停“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="282" />
+            <source>Remove tasks</source>
+            <translation>移除任务</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/queue_view.py" line="283" />
+            <source>%1 of these tasks are still running. Cancel and remove them?</source>
+            <translation>其中 %1 个任务仍在进行。要取消并移除它们吗？</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/queue_view.py" line="301" />
+            <source>Copied %n remote id(s)</source>
+            <translation>
+                <numerusform>已复制 %n 个远程任务 ID</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="81" />
+            <source>Unknown submit</source>
+            <translation>提交结果未知</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="84" />
+            <source>ClipDesk sent this task but never heard back. The provider may have created it and charged for it, so ClipDesk will not send it again by itself.
+
+Check the provider's console. If the task is there, enter its id to follow it. Otherwise send it again (it may be charged twice if it did exist), or drop it.</source>
+            <translation>ClipDesk 已发送这个任务，但没有收到回复。服务商可能已经创建了任务并扣费，所以 ClipDesk 不会自行重新发送。
+
+请到服务商的控制台查看。如果任务在那里，请输入它的 ID 继续跟踪；否则可以重新发送（如果任务其实已存在，可能会被重复扣费），或者放弃它。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="93" />
+            <location filename="../../gui/views/task_dialogs.py" line="94" />
+            <source>The provider's task id</source>
+            <translation>服务商的任务 ID</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="95" />
+            <source>&amp;Task id at the provider:</source>
+            <translation>服务商处的任务 ID(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="98" />
+            <source>&amp;Follow this id</source>
+            <translation>跟踪此 ID(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="100" />
+            <source>&amp;Send again</source>
+            <translation>重新发送(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="101" />
+            <source>&amp;Drop task</source>
+            <translation>放弃任务(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/task_dialogs.py" line="105" />
+            <source>Decide &amp;later</source>
+            <translation>稍后再说(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="50" />
+            <source>No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). ClipDesk keeps the key in memory for this session only and never writes it to disk; you will be asked again next time.</source>
+            <translation>系统中没有可用的密钥环（Secret Service、macOS 钥匙串或 Windows 凭据管理器）。ClipDesk 只在本次运行期间把密钥保存在内存中，绝不写入磁盘；下次启动时需要重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="74" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="83" />
+            <source>&amp;Connections</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="84" />
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="104" />
+            <source>Connections</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="106" />
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="107" />
+            <source>&amp;Remove</source>
+            <translation>删除(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="111" />
+            <source>Connection name</source>
+            <translation>连接名称</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="113" />
+            <source>Provider type</source>
+            <translation>服务商类型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="119" />
+            <source>Base URL</source>
+            <translation>接口地址</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="123" />
+            <source>API key</source>
+            <translation>API 密钥</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="124" />
+            <source>Sho&amp;w</source>
+            <translation>显示(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="134" />
+            <source>Proxy</source>
+            <translation>代理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="135" />
+            <source>No proxy</source>
+            <translation>不使用代理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="136" />
+            <source>System proxy</source>
+            <translation>系统代理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="137" />
+            <source>Custom proxy</source>
+            <translation>自定义代理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="139" />
+            <source>Proxy address</source>
+            <translation>代理地址</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="148" />
+            <source>&amp;Test connection</source>
+            <translation>测试连接(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="160" />
+            <source>The offline preview works without a key or a network.</source>
+            <translation>离线预览无需密钥，也无需联网。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="165" />
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="166" />
+            <source>T&amp;ype:</source>
+            <translation>类型(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="167" />
+            <source>&amp;Base URL:</source>
+            <translation>接口地址(&amp;B)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="172" />
+            <source>API &amp;key:</source>
+            <translation>API 密钥(&amp;K)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="175" />
+            <source>&amp;Proxy:</source>
+            <translation>代理(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <source>Saved. Type a new key to replace it</source>
+            <translation>已保存。输入新密钥即可替换</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <source>Paste the API key</source>
+            <translation>粘贴 API 密钥</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="292" />
+            <source>New connection</source>
+            <translation>新连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="325" />
+            <source>Enter an API key first.</source>
+            <translation>请先输入 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <source>The base URL must start with http:// or https://</source>
+            <translation>接口地址必须以 http:// 或 https:// 开头</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="333" />
+            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
+            <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <source>Testing…</source>
+            <translation>正在测试…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="350" />
+            <source>Failed: %1</source>
+            <translation>失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <source>Connection works: the key was accepted.</source>
+            <translation>连接正常：密钥有效。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="364" />
+            <location filename="../../gui/views/settings_dialog.py" line="393" />
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="365" />
+            <source>B&amp;rowse…</source>
+            <translation>浏览(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="371" />
+            <source>Language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="372" />
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="376" />
+            <source>Notify me when a task ends</source>
+            <translation>任务结束时通知我</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="378" />
+            <source>A new language applies the next time ClipDesk starts.</source>
+            <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="382" />
+            <source>&amp;Output folder:</source>
+            <translation>输出文件夹(&amp;O)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="383" />
+            <source>&amp;Language:</source>
+            <translation>界面语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="404" />
+            <source>Every connection needs a name.</source>
+            <translation>每个连接都需要名称。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="406" />
+            <source>Two connections are named “%1”.</source>
+            <translation>有两个连接都叫“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <source>“%1” needs a base URL starting with http:// or https://</source>
+            <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="413" />
+            <source>The proxy of “%1” must look like http://host:port</source>
+            <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskModel</name>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="183" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="184" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="185" />
+            <source>Connection / model</source>
+            <translation>连接 / 模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="186" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="187" />
+            <source>Elapsed</source>
+            <translation>已用时</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="188" />
+            <source>Time left</source>
+            <translation>预计剩余</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="189" />
+            <source>Link expires</source>
+            <translation>链接有效期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="190" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="226" />
+            <location filename="../../gui/models/task_model.py" line="257" />
+            <source>(no prompt)</source>
+            <translation>（无提示词）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="240" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="243" />
+            <source>Submit outcome unknown: check the provider</source>
+            <translation>提交结果未知：请到服务商处核实</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="252" />
+            <source>%1 (paused)</source>
+            <translation>%1（已暂停）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="259" />
+            <source>Negative: %1</source>
+            <translation>反向：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="264" />
+            <source>Remote id: %1</source>
+            <translation>远程任务 ID：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="266" />
+            <source>Provider status: %1</source>
+            <translation>服务商状态：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/task_model.py" line="271" />
+            <source>Code: %1</source>
+            <translation>错误码：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskNotifier</name>
+        <message>
+            <location filename="../../gui/tray.py" line="31" />
+            <source>Show ClipDesk</source>
+            <translation>显示 ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="33" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="58" />
+            <source>Video ready</source>
+            <translation>视频已生成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="61" />
+            <source>A task needs your decision</source>
+            <translation>有任务需要你处理</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="63" />
+            <source>Task expired</source>
+            <translation>任务已过期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="65" />
+            <source>Task failed</source>
+            <translation>任务失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskState</name>
+        <message>
+            <location filename="../../gui/texts.py" line="27" />
+            <source>Queued</source>
+            <translation>排队中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="28" />
+            <source>Uploading</source>
+            <translation>上传中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="29" />
+            <source>Submitting</source>
+            <translation>提交中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="30" />
+            <source>Generating</source>
+            <translation>生成中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="31" />
+            <source>Downloading</source>
+            <translation>下载中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="32" />
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="33" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="34" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="35" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="36" />
+            <source>Needs a decision</source>
+            <translation>待处理</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../gui/texts.py" line="109" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="111" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="132" />
+            <source>Choose a model.</source>
+            <translation>请选择模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="135" />
+            <source>Enter a prompt: text to video needs one.</source>
+            <translation>请输入提示词：文生视频需要提示词。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="138" />
+            <source>The prompt is %1 characters; this model takes at most %2.</source>
+            <translation>提示词有 %1 个字符，此模型最多支持 %2 个。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="142" />
+            <source>The prompt contains control characters.</source>
+            <translation>提示词中含有控制字符。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="145" />
+            <source>This model takes no negative prompt.</source>
+            <translation>此模型不支持反向提示词。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="147" />
+            <source>The negative prompt is longer than %1 characters.</source>
+            <translation>反向提示词超过了 %1 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>The negative prompt contains control characters.</source>
+            <translation>反向提示词中含有控制字符。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="152" />
+            <source>A last frame needs a first frame.</source>
+            <translation>有尾帧时必须同时提供首帧。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="155" />
+            <source>This model needs a first-frame image.</source>
+            <translation>此模型需要一张首帧图片。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="157" />
+            <source>This model makes video from text only: remove the images.</source>
+            <translation>此模型只支持文生视频：请移除图片。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="158" />
+            <source>This model does not support %1.</source>
+            <translation>此模型不支持%1。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="160" />
+            <source>This model takes at most %1 reference images.</source>
+            <translation>此模型最多支持 %1 张参考图。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="164" />
+            <source>This model cannot make a %1 s video.</source>
+            <translation>此模型无法生成 %1 秒的视频。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="166" />
+            <source>This model has no %1 resolution.</source>
+            <translation>此模型没有 %1 分辨率。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="168" />
+            <source>The seed is out of range.</source>
+            <translation>种子超出允许范围。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="171" />
+            <source>“%1” is not an allowed value for %2.</source>
+            <translation>“%1”不是 %2 允许的取值。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="185" />
+            <source>Something unexpected happened: %1</source>
+            <translation>发生了意外情况：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="272" />
+            <source>Offline preview</source>
+            <translation>离线预览</translation>
+        </message>
+    </context>
+</TS>
