@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind
@@ -70,11 +70,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------------
     def _compose(self) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.generate_panel)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(400)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.generate_panel.setMinimumWidth(400)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.queue, self.tr("&Queue"))
         self.tabs.addTab(self.library, self.tr("&Library"))
@@ -84,7 +80,7 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_split.addWidget(scroll)
+        self.main_split.addWidget(self.generate_panel)
         self.main_split.addWidget(self.right)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([440, 960])

@@ -7,6 +7,7 @@ with the core's own detail in tooltips.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -225,8 +226,17 @@ def param_label(name: str) -> str:
         "quality": translate("Param", "Quality"),
         "template": translate("Param", "Template"),
         "thinking_type": translate("Param", "Thinking"),
+        "sound_effect_switch": translate("Param", "Sound effects"),
+        "sound_effect_content": translate("Param", "Sound effect description"),
+        "lip_sync_tts_switch": translate("Param", "Lip sync"),
+        "lip_sync_tts_content": translate("Param", "Lip sync text"),
+        "lip_sync_tts_speaker_id": translate("Param", "Lip sync voice"),
+        "template_id": translate("Param", "Template id"),
+        "generate_audio_switch": translate("Param", "Generate audio"),
+        "generate_multi_clip_switch": translate("Param", "Multiple shots"),
     }
-    return labels.get(name, name.replace("_", " ").capitalize())
+    key = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()  # motionMode -> motion_mode
+    return labels.get(key, name.replace("_", " ").capitalize())
 
 
 def param_value_label(name: str, value: Any) -> str:

@@ -191,6 +191,7 @@ class Player(QWidget):
             self._player.positionChanged.connect(self._on_position)
             self._player.durationChanged.connect(self._on_duration)
             self._player.errorOccurred.connect(self._on_error)
+            self._player.mediaStatusChanged.connect(self._on_status)
         return self._player
 
     @property
@@ -323,6 +324,12 @@ class Player(QWidget):
         self._seeking = False
         if self._player is not None:
             self._player.setPosition(self.seek.value())
+
+    def _on_status(self, status: Any) -> None:
+        # At the end, stay on the last frame instead of a black picture.
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._player.loops() == 1:
+            self._player.pause()
+            self._player.setPosition(max(0, self._player.duration() - self.frame_ms()))
 
     def _on_error(self, _error: Any, text: str) -> None:
         self.media_error.emit(text)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -77,6 +79,10 @@ class GeneratePanel(QWidget):
         self.model_combo = QComboBox(self)
         self.model_combo.setAccessibleName(self.tr("Model"))
         self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for picker in (self.connection_combo, self.model_combo):
+            picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(16)
         self.mode_label = QLabel(self)
         self.mode_label.setAccessibleName(self.tr("Generation mode"))
         self.first_slot = ImageSlot(self.tr("First frame"), thumbnails, paste_dir, parent=self)
@@ -133,17 +139,29 @@ class GeneratePanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.batch_button)
-        layout = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         for slot in (self.first_slot, self.last_slot, self.ref_slot):
             layout.addWidget(slot)
         layout.addLayout(prompts)
         layout.addWidget(self.form)
         layout.addLayout(bottom)
-        layout.addWidget(self.problem_label)
-        layout.addWidget(self.parent_label)
-        layout.addLayout(buttons)
         layout.addStretch(1)
+        self.scroll_area = QScrollArea(self)  # a long form scrolls; Generate stays in view below it
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(9, 4, 9, 9)
+        footer.addWidget(self.problem_label)
+        footer.addWidget(self.parent_label)
+        footer.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(footer)
 
         self.connection_combo.currentIndexChanged.connect(self._connection_changed)
         self.model_combo.currentIndexChanged.connect(self._model_changed)

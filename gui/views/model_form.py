@@ -144,7 +144,7 @@ class ModelForm(QWidget):
             field.setObjectName(f"param_{name}")
             field.setAccessibleName(param_label(name))
             self.params[name] = field
-            self._add_row(param_label(name) + ":", field, seed_row + offset)
+            self._add_row(self.tr("%1:").replace("%1", param_label(name)), field, seed_row + offset)
 
     # -- values ----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -143,7 +143,7 @@ class QueueView(QWidget):
         header.setMinimumSectionSize(48)
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
         widths = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 64}
-        widths.update({COL_EXPIRES: 80, COL_ERROR: 150})
+        widths.update({COL_EXPIRES: 100, COL_ERROR: 150})
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -160,7 +160,9 @@ class SettingsDialog(QDialog):
         self.local_note = QLabel(self.tr("The offline preview works without a key or a network."), page)
         self.local_note.setWordWrap(True)
 
-        form = QFormLayout()
+        self.form_box = QWidget(page)
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         for text, field in (
             (self.tr("&Name:"), self.name_edit),
             (self.tr("T&ype:"), self.dialect_combo),
@@ -196,7 +198,7 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.keyring_label)
         right.addWidget(self.local_note)
-        right.addLayout(form)
+        right.addWidget(self.form_box)
         right.addStretch(1)
         row = QHBoxLayout(page)
         row.addLayout(side)
@@ -220,6 +222,7 @@ class SettingsDialog(QDialog):
             widget.setEnabled(editable)
         self.remove_button.setEnabled(editable)
         self.local_note.setVisible(entry is not None and entry.connection.is_local)
+        self.form_box.setVisible(editable)
         self.test_result.clear()
         if entry is None:
             return

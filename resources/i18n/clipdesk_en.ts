@@ -121,112 +121,112 @@
     <context>
         <name>ErrorKind</name>
         <message>
-            <location filename="../../gui/texts.py" line="46" />
+            <location filename="../../gui/texts.py" line="47" />
             <source>API key refused</source>
             <translation>API key refused</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="47" />
+            <location filename="../../gui/texts.py" line="48" />
             <source>Insufficient balance</source>
             <translation>Insufficient balance</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="48" />
+            <location filename="../../gui/texts.py" line="49" />
             <source>Blocked by content moderation</source>
             <translation>Blocked by content moderation</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="49" />
+            <location filename="../../gui/texts.py" line="50" />
             <source>Not valid for this model</source>
             <translation>Not valid for this model</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="50" />
+            <location filename="../../gui/texts.py" line="51" />
             <source>Rate limited, waiting</source>
             <translation>Rate limited, waiting</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="51" />
+            <location filename="../../gui/texts.py" line="52" />
             <source>Provider unreachable</source>
             <translation>Provider unreachable</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="52" />
+            <location filename="../../gui/texts.py" line="53" />
             <source>The provider failed to generate</source>
             <translation>The provider failed to generate</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="53" />
+            <location filename="../../gui/texts.py" line="54" />
             <source>Expired at the provider</source>
             <translation>Expired at the provider</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="54" />
+            <location filename="../../gui/texts.py" line="55" />
             <source>Task unknown to the provider</source>
             <translation>Task unknown to the provider</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="55" />
+            <location filename="../../gui/texts.py" line="56" />
             <source>Cancelled</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="56" />
+            <location filename="../../gui/texts.py" line="57" />
             <source>Unexpected error</source>
             <translation>Unexpected error</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="67" />
+            <location filename="../../gui/texts.py" line="68" />
             <source>The API key was refused. Check the key in Settings → Connections.</source>
             <translation>The API key was refused. Check the key in Settings → Connections.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="70" />
+            <location filename="../../gui/texts.py" line="71" />
             <source>The account has insufficient balance or quota for this generation.</source>
             <translation>The account has insufficient balance or quota for this generation.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="73" />
+            <location filename="../../gui/texts.py" line="74" />
             <source>The provider's content moderation rejected the prompt, an image or the result.</source>
             <translation>The provider's content moderation rejected the prompt, an image or the result.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="76" />
+            <location filename="../../gui/texts.py" line="77" />
             <source>The provider says the request is not valid for this model.</source>
             <translation>The provider says the request is not valid for this model.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="79" />
+            <location filename="../../gui/texts.py" line="80" />
             <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
             <translation>The provider is limiting requests; ClipDesk waits and tries again.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="82" />
+            <location filename="../../gui/texts.py" line="83" />
             <source>The provider could not be reached. Check the network and proxy.</source>
             <translation>The provider could not be reached. Check the network and proxy.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="85" />
+            <location filename="../../gui/texts.py" line="86" />
             <source>The provider failed to generate the video.</source>
             <translation>The provider failed to generate the video.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="86" />
+            <location filename="../../gui/texts.py" line="87" />
             <source>The task or its result link has expired at the provider.</source>
             <translation>The task or its result link has expired at the provider.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="87" />
+            <location filename="../../gui/texts.py" line="88" />
             <source>The provider does not know this task.</source>
             <translation>The provider does not know this task.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="88" />
+            <location filename="../../gui/texts.py" line="89" />
             <source>The task was cancelled.</source>
             <translation>The task was cancelled.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="89" />
+            <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>Something unexpected happened.</translation>
         </message>
@@ -234,137 +234,137 @@
     <context>
         <name>GeneratePanel</name>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="76" />
+            <location filename="../../gui/views/generate_panel.py" line="78" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="78" />
+            <location filename="../../gui/views/generate_panel.py" line="80" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="81" />
+            <location filename="../../gui/views/generate_panel.py" line="87" />
             <source>Generation mode</source>
             <translation>Generation mode</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="82" />
+            <location filename="../../gui/views/generate_panel.py" line="88" />
             <source>First frame</source>
             <translation>First frame</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="83" />
+            <location filename="../../gui/views/generate_panel.py" line="89" />
             <source>Last frame</source>
             <translation>Last frame</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="85" />
+            <location filename="../../gui/views/generate_panel.py" line="91" />
             <source>Reference images</source>
             <translation>Reference images</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="88" />
+            <location filename="../../gui/views/generate_panel.py" line="94" />
             <source>Prompt</source>
             <translation>Prompt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="89" />
+            <location filename="../../gui/views/generate_panel.py" line="95" />
             <source>Describe the video: subject, action, camera, mood…</source>
             <translation>Describe the video: subject, action, camera, mood…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="94" />
+            <location filename="../../gui/views/generate_panel.py" line="100" />
             <source>Negative prompt</source>
             <translation>Negative prompt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="95" />
+            <location filename="../../gui/views/generate_panel.py" line="101" />
             <source>What the video should not show</source>
             <translation>What the video should not show</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="103" />
+            <location filename="../../gui/views/generate_panel.py" line="109" />
             <source>Number of videos</source>
             <translation>Number of videos</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="104" />
+            <location filename="../../gui/views/generate_panel.py" line="110" />
             <source>Make several videos from the same settings, each with its own seed</source>
             <translation>Make several videos from the same settings, each with its own seed</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="108" />
+            <location filename="../../gui/views/generate_panel.py" line="114" />
             <source>What is missing</source>
             <translation>What is missing</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="111" />
+            <location filename="../../gui/views/generate_panel.py" line="117" />
             <source>&amp;Generate</source>
             <translation>&amp;Generate</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="114" />
+            <location filename="../../gui/views/generate_panel.py" line="120" />
             <source>&amp;Batch…</source>
             <translation>&amp;Batch…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="116" />
+            <location filename="../../gui/views/generate_panel.py" line="122" />
             <source>Queue one task per image in a folder, or per line of a CSV file</source>
             <translation>Queue one task per image in a folder, or per line of a CSV file</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="121" />
+            <location filename="../../gui/views/generate_panel.py" line="127" />
             <source>C&amp;onnection:</source>
             <translation>C&amp;onnection:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="122" />
+            <location filename="../../gui/views/generate_panel.py" line="128" />
             <source>&amp;Model:</source>
             <translation>&amp;Model:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="126" />
+            <location filename="../../gui/views/generate_panel.py" line="132" />
             <source>&amp;Prompt:</source>
             <translation>&amp;Prompt:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="128" />
+            <location filename="../../gui/views/generate_panel.py" line="134" />
             <source>&amp;Negative:</source>
             <translation>&amp;Negative:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="131" />
+            <location filename="../../gui/views/generate_panel.py" line="137" />
             <source>&amp;Copies:</source>
             <translation>&amp;Copies:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="209" />
+            <location filename="../../gui/views/generate_panel.py" line="227" />
             <source>This version of ClipDesk cannot talk to “%1” yet</source>
             <translation>This version of ClipDesk cannot talk to “%1” yet</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="240" />
+            <location filename="../../gui/views/generate_panel.py" line="258" />
             <source>Model id, e.g. as the gateway lists it</source>
             <translation>Model id, e.g. as the gateway lists it</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="320" />
+            <location filename="../../gui/views/generate_panel.py" line="338" />
             <source>Choose a connection this version of ClipDesk supports.</source>
             <translation>Choose a connection this version of ClipDesk supports.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="323" />
+            <location filename="../../gui/views/generate_panel.py" line="341" />
             <source>This connection has no base URL: set it in Settings → Connections.</source>
             <translation>This connection has no base URL: set it in Settings → Connections.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="337" />
+            <location filename="../../gui/views/generate_panel.py" line="355" />
             <source>Mode: %1</source>
             <translation>Mode: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="344" />
+            <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>Continues task %1</translation>
         </message>
@@ -607,74 +607,74 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="79" />
-            <location filename="../../gui/main_window.py" line="107" />
+            <location filename="../../gui/main_window.py" line="75" />
+            <location filename="../../gui/main_window.py" line="103" />
             <source>&amp;Queue</source>
             <translation>&amp;Queue</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="80" />
-            <location filename="../../gui/main_window.py" line="108" />
+            <location filename="../../gui/main_window.py" line="76" />
+            <location filename="../../gui/main_window.py" line="104" />
             <source>&amp;Library</source>
             <translation>&amp;Library</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="96" />
+            <location filename="../../gui/main_window.py" line="92" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="97" />
+            <location filename="../../gui/main_window.py" line="93" />
             <source>&amp;Batch…</source>
             <translation>&amp;Batch…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="95" />
             <source>&amp;Settings…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="102" />
+            <location filename="../../gui/main_window.py" line="98" />
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="104" />
+            <location filename="../../gui/main_window.py" line="100" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="106" />
+            <location filename="../../gui/main_window.py" line="102" />
             <source>&amp;Generate form</source>
             <translation>&amp;Generate form</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="109" />
+            <location filename="../../gui/main_window.py" line="105" />
             <source>&amp;Player</source>
             <translation>&amp;Player</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="111" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="116" />
+            <location filename="../../gui/main_window.py" line="112" />
             <source>&amp;About ClipDesk</source>
             <translation>&amp;About ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="150" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>%1 running · %2 queued · %3 done</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="176" />
+            <location filename="../../gui/main_window.py" line="172" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>No API key for “%1”. Add one in Settings → Connections.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>%n task queued</numerusform>
@@ -682,17 +682,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>The new language applies the next time ClipDesk starts.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>About ClipDesk</source>
             <translation>About ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -702,22 +702,22 @@ Turns images and text into videos through the providers you already pay for.</tr
     <context>
         <name>Mode</name>
         <message>
-            <location filename="../../gui/texts.py" line="99" />
+            <location filename="../../gui/texts.py" line="100" />
             <source>Text to video</source>
             <translation>Text to video</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="100" />
+            <location filename="../../gui/texts.py" line="101" />
             <source>Image to video</source>
             <translation>Image to video</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="101" />
+            <location filename="../../gui/texts.py" line="102" />
             <source>First and last frame</source>
             <translation>First and last frame</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="102" />
+            <location filename="../../gui/texts.py" line="103" />
             <source>Reference images</source>
             <translation>Reference images</translation>
         </message>
@@ -782,216 +782,261 @@ Turns images and text into videos through the providers you already pay for.</tr
             <source>Default, or type e.g. 720p</source>
             <translation>Default, or type e.g. 720p</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="147" />
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
     </context>
     <context>
         <name>Param</name>
         <message>
-            <location filename="../../gui/texts.py" line="211" />
+            <location filename="../../gui/texts.py" line="212" />
             <source>Camera movement</source>
             <translation>Camera movement</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="212" />
+            <location filename="../../gui/texts.py" line="213" />
             <source>Aspect ratio</source>
             <translation>Aspect ratio</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="213" />
+            <location filename="../../gui/texts.py" line="214" />
             <source>Frame rate</source>
             <translation>Frame rate</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="214" />
+            <location filename="../../gui/texts.py" line="215" />
             <source>Motion</source>
             <translation>Motion</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="215" />
+            <location filename="../../gui/texts.py" line="216" />
             <source>Style</source>
             <translation>Style</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="216" />
+            <location filename="../../gui/texts.py" line="217" />
             <source>Rewrite prompt</source>
             <translation>Rewrite prompt</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="217" />
+            <location filename="../../gui/texts.py" line="218" />
             <source>Watermark</source>
             <translation>Watermark</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="218" />
+            <location filename="../../gui/texts.py" line="219" />
             <source>Audio</source>
             <translation>Audio</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="219" />
+            <location filename="../../gui/texts.py" line="220" />
             <source>Audio URL</source>
             <translation>Audio URL</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="220" />
+            <location filename="../../gui/texts.py" line="221" />
             <source>Movement amplitude</source>
             <translation>Movement amplitude</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="221" />
+            <location filename="../../gui/texts.py" line="222" />
             <source>Background music</source>
             <translation>Background music</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="222" />
+            <location filename="../../gui/texts.py" line="223" />
             <source>Quality mode</source>
             <translation>Quality mode</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="223" />
+            <location filename="../../gui/texts.py" line="224" />
             <source>Size</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="224" />
+            <location filename="../../gui/texts.py" line="225" />
             <source>Prompt strength (CFG)</source>
             <translation>Prompt strength (CFG)</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="225" />
+            <location filename="../../gui/texts.py" line="226" />
             <source>Quality</source>
             <translation>Quality</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="226" />
+            <location filename="../../gui/texts.py" line="227" />
             <source>Template</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="227" />
+            <location filename="../../gui/texts.py" line="228" />
             <source>Thinking</source>
             <translation>Thinking</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="237" />
+            <location filename="../../gui/texts.py" line="229" />
+            <source>Sound effects</source>
+            <translation>Sound effects</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="230" />
+            <source>Sound effect description</source>
+            <translation>Sound effect description</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="231" />
+            <source>Lip sync</source>
+            <translation>Lip sync</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="232" />
+            <source>Lip sync text</source>
+            <translation>Lip sync text</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="233" />
+            <source>Lip sync voice</source>
+            <translation>Lip sync voice</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="234" />
+            <source>Template id</source>
+            <translation>Template id</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="235" />
+            <source>Generate audio</source>
+            <translation>Generate audio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="236" />
+            <source>Multiple shots</source>
+            <translation>Multiple shots</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="247" />
             <source>Zoom in</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="238" />
+            <location filename="../../gui/texts.py" line="248" />
             <source>Zoom out</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="239" />
+            <location filename="../../gui/texts.py" line="249" />
             <source>Smooth zoom in</source>
             <translation>Smooth zoom in</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="240" />
+            <location filename="../../gui/texts.py" line="250" />
             <source>Quick zoom in</source>
             <translation>Quick zoom in</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="241" />
+            <location filename="../../gui/texts.py" line="251" />
             <source>Quick zoom out</source>
             <translation>Quick zoom out</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="242" />
+            <location filename="../../gui/texts.py" line="252" />
             <source>Truck left</source>
             <translation>Truck left</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="243" />
+            <location filename="../../gui/texts.py" line="253" />
             <source>Truck right</source>
             <translation>Truck right</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="244" />
+            <location filename="../../gui/texts.py" line="254" />
             <source>Pedestal up</source>
             <translation>Pedestal up</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="245" />
+            <location filename="../../gui/texts.py" line="255" />
             <source>Pedestal down</source>
             <translation>Pedestal down</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="246" />
+            <location filename="../../gui/texts.py" line="256" />
             <source>Pan left</source>
             <translation>Pan left</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="247" />
+            <location filename="../../gui/texts.py" line="257" />
             <source>Pan right</source>
             <translation>Pan right</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="248" />
+            <location filename="../../gui/texts.py" line="258" />
             <source>Crane up</source>
             <translation>Crane up</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="249" />
+            <location filename="../../gui/texts.py" line="259" />
             <source>Camera roll</source>
             <translation>Camera roll</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="250" />
+            <location filename="../../gui/texts.py" line="260" />
             <source>Super dolly out</source>
             <translation>Super dolly out</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="251" />
+            <location filename="../../gui/texts.py" line="261" />
             <source>Static</source>
             <translation>Static</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="252" />
+            <location filename="../../gui/texts.py" line="262" />
             <source>Normal</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="253" />
+            <location filename="../../gui/texts.py" line="263" />
             <source>Fast</source>
             <translation>Fast</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="254" />
+            <location filename="../../gui/texts.py" line="264" />
             <source>Auto</source>
             <translation>Auto</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="255" />
+            <location filename="../../gui/texts.py" line="265" />
             <source>Small</source>
             <translation>Small</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="256" />
+            <location filename="../../gui/texts.py" line="266" />
             <source>Medium</source>
             <translation>Medium</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="257" />
+            <location filename="../../gui/texts.py" line="267" />
             <source>Large</source>
             <translation>Large</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="258" />
+            <location filename="../../gui/texts.py" line="268" />
             <source>General</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="259" />
+            <location filename="../../gui/texts.py" line="269" />
             <source>Anime</source>
             <translation>Anime</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="260" />
+            <location filename="../../gui/texts.py" line="270" />
             <source>Standard</source>
             <translation>Standard</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="261" />
+            <location filename="../../gui/texts.py" line="271" />
             <source>Pro</source>
             <translation>Pro</translation>
         </message>
@@ -1079,12 +1124,12 @@ Turns images and text into videos through the providers you already pay for.</tr
             <translation>Open in system player</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="211" />
+            <location filename="../../gui/player/player.py" line="212" />
             <source>Playback unavailable here. “Open in system player” plays %1.</source>
             <translation>Playback unavailable here. “Open in system player” plays %1.</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="329" />
+            <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>This video cannot be played: %1</translation>
         </message>
@@ -1361,133 +1406,133 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>The offline preview works without a key or a network.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="165" />
+            <location filename="../../gui/views/settings_dialog.py" line="167" />
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="166" />
+            <location filename="../../gui/views/settings_dialog.py" line="168" />
             <source>T&amp;ype:</source>
             <translation>T&amp;ype:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="167" />
+            <location filename="../../gui/views/settings_dialog.py" line="169" />
             <source>&amp;Base URL:</source>
             <translation>&amp;Base URL:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="172" />
+            <location filename="../../gui/views/settings_dialog.py" line="174" />
             <source>API &amp;key:</source>
             <translation>API &amp;key:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="175" />
+            <location filename="../../gui/views/settings_dialog.py" line="177" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Proxy:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <location filename="../../gui/views/settings_dialog.py" line="242" />
             <source>Saved. Type a new key to replace it</source>
             <translation>Saved. Type a new key to replace it</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <location filename="../../gui/views/settings_dialog.py" line="242" />
             <source>Paste the API key</source>
             <translation>Paste the API key</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="292" />
+            <location filename="../../gui/views/settings_dialog.py" line="295" />
             <source>New connection</source>
             <translation>New connection</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="325" />
+            <location filename="../../gui/views/settings_dialog.py" line="328" />
             <source>Enter an API key first.</source>
             <translation>Enter an API key first.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <location filename="../../gui/views/settings_dialog.py" line="331" />
             <source>The base URL must start with http:// or https://</source>
             <translation>The base URL must start with http:// or https://</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="333" />
+            <location filename="../../gui/views/settings_dialog.py" line="336" />
             <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
             <translation>%1 offers no check that costs nothing; the settings are saved but not verified.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <location filename="../../gui/views/settings_dialog.py" line="340" />
             <source>Testing…</source>
             <translation>Testing…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="350" />
+            <location filename="../../gui/views/settings_dialog.py" line="353" />
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <location filename="../../gui/views/settings_dialog.py" line="356" />
             <source>Connection works: the key was accepted.</source>
             <translation>Connection works: the key was accepted.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="364" />
-            <location filename="../../gui/views/settings_dialog.py" line="393" />
+            <location filename="../../gui/views/settings_dialog.py" line="367" />
+            <location filename="../../gui/views/settings_dialog.py" line="396" />
             <source>Output folder</source>
             <translation>Output folder</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="365" />
+            <location filename="../../gui/views/settings_dialog.py" line="368" />
             <source>B&amp;rowse…</source>
             <translation>B&amp;rowse…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="371" />
+            <location filename="../../gui/views/settings_dialog.py" line="374" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="372" />
+            <location filename="../../gui/views/settings_dialog.py" line="375" />
             <source>Follow the system</source>
             <translation>Follow the system</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="376" />
+            <location filename="../../gui/views/settings_dialog.py" line="379" />
             <source>Notify me when a task ends</source>
             <translation>Notify me when a task ends</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="378" />
+            <location filename="../../gui/views/settings_dialog.py" line="381" />
             <source>A new language applies the next time ClipDesk starts.</source>
             <translation>A new language applies the next time ClipDesk starts.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="382" />
+            <location filename="../../gui/views/settings_dialog.py" line="385" />
             <source>&amp;Output folder:</source>
             <translation>&amp;Output folder:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="383" />
+            <location filename="../../gui/views/settings_dialog.py" line="386" />
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="404" />
+            <location filename="../../gui/views/settings_dialog.py" line="407" />
             <source>Every connection needs a name.</source>
             <translation>Every connection needs a name.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="406" />
+            <location filename="../../gui/views/settings_dialog.py" line="409" />
             <source>Two connections are named “%1”.</source>
             <translation>Two connections are named “%1”.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <location filename="../../gui/views/settings_dialog.py" line="412" />
             <source>“%1” needs a base URL starting with http:// or https://</source>
             <translation>“%1” needs a base URL starting with http:// or https://</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="413" />
+            <location filename="../../gui/views/settings_dialog.py" line="416" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>The proxy of “%1” must look like http://host:port</translation>
         </message>
@@ -1612,52 +1657,52 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>TaskState</name>
         <message>
-            <location filename="../../gui/texts.py" line="27" />
+            <location filename="../../gui/texts.py" line="28" />
             <source>Queued</source>
             <translation>Queued</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="28" />
+            <location filename="../../gui/texts.py" line="29" />
             <source>Uploading</source>
             <translation>Uploading</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="29" />
+            <location filename="../../gui/texts.py" line="30" />
             <source>Submitting</source>
             <translation>Submitting</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="30" />
+            <location filename="../../gui/texts.py" line="31" />
             <source>Generating</source>
             <translation>Generating</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="31" />
+            <location filename="../../gui/texts.py" line="32" />
             <source>Downloading</source>
             <translation>Downloading</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="32" />
+            <location filename="../../gui/texts.py" line="33" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="33" />
+            <location filename="../../gui/texts.py" line="34" />
             <source>Failed</source>
             <translation>Failed</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="34" />
+            <location filename="../../gui/texts.py" line="35" />
             <source>Cancelled</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="35" />
+            <location filename="../../gui/texts.py" line="36" />
             <source>Expired</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="36" />
+            <location filename="../../gui/texts.py" line="37" />
             <source>Needs a decision</source>
             <translation>Needs a decision</translation>
         </message>
@@ -1665,102 +1710,102 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../gui/texts.py" line="109" />
+            <location filename="../../gui/texts.py" line="110" />
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="111" />
+            <location filename="../../gui/texts.py" line="112" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="132" />
+            <location filename="../../gui/texts.py" line="133" />
             <source>Choose a model.</source>
             <translation>Choose a model.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="135" />
+            <location filename="../../gui/texts.py" line="136" />
             <source>Enter a prompt: text to video needs one.</source>
             <translation>Enter a prompt: text to video needs one.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="138" />
+            <location filename="../../gui/texts.py" line="139" />
             <source>The prompt is %1 characters; this model takes at most %2.</source>
             <translation>The prompt is %1 characters; this model takes at most %2.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="142" />
+            <location filename="../../gui/texts.py" line="143" />
             <source>The prompt contains control characters.</source>
             <translation>The prompt contains control characters.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="145" />
+            <location filename="../../gui/texts.py" line="146" />
             <source>This model takes no negative prompt.</source>
             <translation>This model takes no negative prompt.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="147" />
+            <location filename="../../gui/texts.py" line="148" />
             <source>The negative prompt is longer than %1 characters.</source>
             <translation>The negative prompt is longer than %1 characters.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="150" />
+            <location filename="../../gui/texts.py" line="151" />
             <source>The negative prompt contains control characters.</source>
             <translation>The negative prompt contains control characters.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="152" />
+            <location filename="../../gui/texts.py" line="153" />
             <source>A last frame needs a first frame.</source>
             <translation>A last frame needs a first frame.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="155" />
+            <location filename="../../gui/texts.py" line="156" />
             <source>This model needs a first-frame image.</source>
             <translation>This model needs a first-frame image.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="157" />
+            <location filename="../../gui/texts.py" line="158" />
             <source>This model makes video from text only: remove the images.</source>
             <translation>This model makes video from text only: remove the images.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="158" />
+            <location filename="../../gui/texts.py" line="159" />
             <source>This model does not support %1.</source>
             <translation>This model does not support %1.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="160" />
+            <location filename="../../gui/texts.py" line="161" />
             <source>This model takes at most %1 reference images.</source>
             <translation>This model takes at most %1 reference images.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="164" />
+            <location filename="../../gui/texts.py" line="165" />
             <source>This model cannot make a %1 s video.</source>
             <translation>This model cannot make a %1 s video.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="166" />
+            <location filename="../../gui/texts.py" line="167" />
             <source>This model has no %1 resolution.</source>
             <translation>This model has no %1 resolution.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="168" />
+            <location filename="../../gui/texts.py" line="169" />
             <source>The seed is out of range.</source>
             <translation>The seed is out of range.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="171" />
+            <location filename="../../gui/texts.py" line="172" />
             <source>“%1” is not an allowed value for %2.</source>
             <translation>“%1” is not an allowed value for %2.</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="185" />
+            <location filename="../../gui/texts.py" line="186" />
             <source>Something unexpected happened: %1</source>
             <translation>Something unexpected happened: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="272" />
+            <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>Offline preview</translation>
         </message>

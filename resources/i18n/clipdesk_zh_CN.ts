@@ -118,112 +118,112 @@
     <context>
         <name>ErrorKind</name>
         <message>
-            <location filename="../../gui/texts.py" line="46" />
+            <location filename="../../gui/texts.py" line="47" />
             <source>API key refused</source>
             <translation>API 密钥被拒绝</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="47" />
+            <location filename="../../gui/texts.py" line="48" />
             <source>Insufficient balance</source>
             <translation>余额不足</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="48" />
+            <location filename="../../gui/texts.py" line="49" />
             <source>Blocked by content moderation</source>
             <translation>未通过内容审核</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="49" />
+            <location filename="../../gui/texts.py" line="50" />
             <source>Not valid for this model</source>
             <translation>此模型不接受该请求</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="50" />
+            <location filename="../../gui/texts.py" line="51" />
             <source>Rate limited, waiting</source>
             <translation>请求过于频繁，正在等待</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="51" />
+            <location filename="../../gui/texts.py" line="52" />
             <source>Provider unreachable</source>
             <translation>无法连接服务商</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="52" />
+            <location filename="../../gui/texts.py" line="53" />
             <source>The provider failed to generate</source>
             <translation>服务商生成失败</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="53" />
+            <location filename="../../gui/texts.py" line="54" />
             <source>Expired at the provider</source>
             <translation>已在服务商处过期</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="54" />
+            <location filename="../../gui/texts.py" line="55" />
             <source>Task unknown to the provider</source>
             <translation>服务商找不到此任务</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="55" />
+            <location filename="../../gui/texts.py" line="56" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="56" />
+            <location filename="../../gui/texts.py" line="57" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="67" />
+            <location filename="../../gui/texts.py" line="68" />
             <source>The API key was refused. Check the key in Settings → Connections.</source>
             <translation>API 密钥被拒绝。请在“设置 → 连接”中检查密钥。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="70" />
+            <location filename="../../gui/texts.py" line="71" />
             <source>The account has insufficient balance or quota for this generation.</source>
             <translation>账户余额或额度不足，无法完成本次生成。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="73" />
+            <location filename="../../gui/texts.py" line="74" />
             <source>The provider's content moderation rejected the prompt, an image or the result.</source>
             <translation>服务商的内容审核拒绝了提示词、图片或生成结果。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="76" />
+            <location filename="../../gui/texts.py" line="77" />
             <source>The provider says the request is not valid for this model.</source>
             <translation>服务商表示该请求不适用于此模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="79" />
+            <location filename="../../gui/texts.py" line="80" />
             <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
             <translation>服务商正在限制请求频率，ClipDesk 会稍候自动重试。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="82" />
+            <location filename="../../gui/texts.py" line="83" />
             <source>The provider could not be reached. Check the network and proxy.</source>
             <translation>无法连接服务商。请检查网络和代理设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="85" />
+            <location filename="../../gui/texts.py" line="86" />
             <source>The provider failed to generate the video.</source>
             <translation>服务商未能生成视频。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="86" />
+            <location filename="../../gui/texts.py" line="87" />
             <source>The task or its result link has expired at the provider.</source>
             <translation>任务或其结果链接已在服务商处过期。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="87" />
+            <location filename="../../gui/texts.py" line="88" />
             <source>The provider does not know this task.</source>
             <translation>服务商那里没有这个任务。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="88" />
+            <location filename="../../gui/texts.py" line="89" />
             <source>The task was cancelled.</source>
             <translation>任务已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="89" />
+            <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>发生了意外情况。</translation>
         </message>
@@ -231,137 +231,137 @@
     <context>
         <name>GeneratePanel</name>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="76" />
+            <location filename="../../gui/views/generate_panel.py" line="78" />
             <source>Connection</source>
             <translation>连接</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="78" />
+            <location filename="../../gui/views/generate_panel.py" line="80" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="81" />
+            <location filename="../../gui/views/generate_panel.py" line="87" />
             <source>Generation mode</source>
             <translation>生成方式</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="82" />
+            <location filename="../../gui/views/generate_panel.py" line="88" />
             <source>First frame</source>
             <translation>首帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="83" />
+            <location filename="../../gui/views/generate_panel.py" line="89" />
             <source>Last frame</source>
             <translation>尾帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="85" />
+            <location filename="../../gui/views/generate_panel.py" line="91" />
             <source>Reference images</source>
             <translation>参考图</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="88" />
+            <location filename="../../gui/views/generate_panel.py" line="94" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="89" />
+            <location filename="../../gui/views/generate_panel.py" line="95" />
             <source>Describe the video: subject, action, camera, mood…</source>
             <translation>描述视频：主体、动作、镜头、氛围……</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="94" />
+            <location filename="../../gui/views/generate_panel.py" line="100" />
             <source>Negative prompt</source>
             <translation>反向提示词</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="95" />
+            <location filename="../../gui/views/generate_panel.py" line="101" />
             <source>What the video should not show</source>
             <translation>不希望在视频中出现的内容</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="103" />
+            <location filename="../../gui/views/generate_panel.py" line="109" />
             <source>Number of videos</source>
             <translation>生成数量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="104" />
+            <location filename="../../gui/views/generate_panel.py" line="110" />
             <source>Make several videos from the same settings, each with its own seed</source>
             <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="108" />
+            <location filename="../../gui/views/generate_panel.py" line="114" />
             <source>What is missing</source>
             <translation>还缺少什么</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="111" />
+            <location filename="../../gui/views/generate_panel.py" line="117" />
             <source>&amp;Generate</source>
             <translation>生成(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="114" />
+            <location filename="../../gui/views/generate_panel.py" line="120" />
             <source>&amp;Batch…</source>
             <translation>批量(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="116" />
+            <location filename="../../gui/views/generate_panel.py" line="122" />
             <source>Queue one task per image in a folder, or per line of a CSV file</source>
             <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="121" />
+            <location filename="../../gui/views/generate_panel.py" line="127" />
             <source>C&amp;onnection:</source>
             <translation>连接(&amp;O)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="122" />
+            <location filename="../../gui/views/generate_panel.py" line="128" />
             <source>&amp;Model:</source>
             <translation>模型(&amp;M)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="126" />
+            <location filename="../../gui/views/generate_panel.py" line="132" />
             <source>&amp;Prompt:</source>
             <translation>提示词(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="128" />
+            <location filename="../../gui/views/generate_panel.py" line="134" />
             <source>&amp;Negative:</source>
             <translation>反向(&amp;N)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="131" />
+            <location filename="../../gui/views/generate_panel.py" line="137" />
             <source>&amp;Copies:</source>
             <translation>数量(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="209" />
+            <location filename="../../gui/views/generate_panel.py" line="227" />
             <source>This version of ClipDesk cannot talk to “%1” yet</source>
             <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="240" />
+            <location filename="../../gui/views/generate_panel.py" line="258" />
             <source>Model id, e.g. as the gateway lists it</source>
             <translation>模型 ID，按网关列出的名称填写</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="320" />
+            <location filename="../../gui/views/generate_panel.py" line="338" />
             <source>Choose a connection this version of ClipDesk supports.</source>
             <translation>请选择此版本 ClipDesk 支持的连接。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="323" />
+            <location filename="../../gui/views/generate_panel.py" line="341" />
             <source>This connection has no base URL: set it in Settings → Connections.</source>
             <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="337" />
+            <location filename="../../gui/views/generate_panel.py" line="355" />
             <source>Mode: %1</source>
             <translation>方式：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/generate_panel.py" line="344" />
+            <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>接续任务 %1</translation>
         </message>
@@ -603,91 +603,91 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="79" />
-            <location filename="../../gui/main_window.py" line="107" />
+            <location filename="../../gui/main_window.py" line="75" />
+            <location filename="../../gui/main_window.py" line="103" />
             <source>&amp;Queue</source>
             <translation>队列(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="80" />
-            <location filename="../../gui/main_window.py" line="108" />
+            <location filename="../../gui/main_window.py" line="76" />
+            <location filename="../../gui/main_window.py" line="104" />
             <source>&amp;Library</source>
             <translation>视频库(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="96" />
+            <location filename="../../gui/main_window.py" line="92" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="97" />
+            <location filename="../../gui/main_window.py" line="93" />
             <source>&amp;Batch…</source>
             <translation>批量(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="95" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="102" />
+            <location filename="../../gui/main_window.py" line="98" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="104" />
+            <location filename="../../gui/main_window.py" line="100" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="106" />
+            <location filename="../../gui/main_window.py" line="102" />
             <source>&amp;Generate form</source>
             <translation>生成表单(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="109" />
+            <location filename="../../gui/main_window.py" line="105" />
             <source>&amp;Player</source>
             <translation>播放器(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="111" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="116" />
+            <location filename="../../gui/main_window.py" line="112" />
             <source>&amp;About ClipDesk</source>
             <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="150" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="176" />
+            <location filename="../../gui/main_window.py" line="172" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>已加入队列：%n 个任务</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>About ClipDesk</source>
             <translation>关于 ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -697,22 +697,22 @@ Turns images and text into videos through the providers you already pay for.</so
     <context>
         <name>Mode</name>
         <message>
-            <location filename="../../gui/texts.py" line="99" />
+            <location filename="../../gui/texts.py" line="100" />
             <source>Text to video</source>
             <translation>文生视频</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="100" />
+            <location filename="../../gui/texts.py" line="101" />
             <source>Image to video</source>
             <translation>图生视频</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="101" />
+            <location filename="../../gui/texts.py" line="102" />
             <source>First and last frame</source>
             <translation>首尾帧生视频</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="102" />
+            <location filename="../../gui/texts.py" line="103" />
             <source>Reference images</source>
             <translation>参考图生视频</translation>
         </message>
@@ -777,216 +777,261 @@ Turns images and text into videos through the providers you already pay for.</so
             <source>Default, or type e.g. 720p</source>
             <translation>默认，或输入如 720p</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/model_form.py" line="147" />
+            <source>%1:</source>
+            <translation>%1：</translation>
+        </message>
     </context>
     <context>
         <name>Param</name>
         <message>
-            <location filename="../../gui/texts.py" line="211" />
+            <location filename="../../gui/texts.py" line="212" />
             <source>Camera movement</source>
             <translation>运镜</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="212" />
+            <location filename="../../gui/texts.py" line="213" />
             <source>Aspect ratio</source>
             <translation>画面比例</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="213" />
+            <location filename="../../gui/texts.py" line="214" />
             <source>Frame rate</source>
             <translation>帧率</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="214" />
+            <location filename="../../gui/texts.py" line="215" />
             <source>Motion</source>
             <translation>运动模式</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="215" />
+            <location filename="../../gui/texts.py" line="216" />
             <source>Style</source>
             <translation>风格</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="216" />
+            <location filename="../../gui/texts.py" line="217" />
             <source>Rewrite prompt</source>
             <translation>智能改写提示词</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="217" />
+            <location filename="../../gui/texts.py" line="218" />
             <source>Watermark</source>
             <translation>水印</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="218" />
+            <location filename="../../gui/texts.py" line="219" />
             <source>Audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="219" />
+            <location filename="../../gui/texts.py" line="220" />
             <source>Audio URL</source>
             <translation>音频网址</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="220" />
+            <location filename="../../gui/texts.py" line="221" />
             <source>Movement amplitude</source>
             <translation>运动幅度</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="221" />
+            <location filename="../../gui/texts.py" line="222" />
             <source>Background music</source>
             <translation>背景音乐</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="222" />
+            <location filename="../../gui/texts.py" line="223" />
             <source>Quality mode</source>
             <translation>质量模式</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="223" />
+            <location filename="../../gui/texts.py" line="224" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="224" />
+            <location filename="../../gui/texts.py" line="225" />
             <source>Prompt strength (CFG)</source>
             <translation>提示词强度 (CFG)</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="225" />
+            <location filename="../../gui/texts.py" line="226" />
             <source>Quality</source>
             <translation>质量</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="226" />
+            <location filename="../../gui/texts.py" line="227" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="227" />
+            <location filename="../../gui/texts.py" line="228" />
             <source>Thinking</source>
             <translation>思考模式</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="237" />
+            <location filename="../../gui/texts.py" line="229" />
+            <source>Sound effects</source>
+            <translation>音效</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="230" />
+            <source>Sound effect description</source>
+            <translation>音效描述</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="231" />
+            <source>Lip sync</source>
+            <translation>对口型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="232" />
+            <source>Lip sync text</source>
+            <translation>对口型台词</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="233" />
+            <source>Lip sync voice</source>
+            <translation>对口型音色</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="234" />
+            <source>Template id</source>
+            <translation>模板 ID</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="235" />
+            <source>Generate audio</source>
+            <translation>生成音频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="236" />
+            <source>Multiple shots</source>
+            <translation>多镜头</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="247" />
             <source>Zoom in</source>
             <translation>推近</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="238" />
+            <location filename="../../gui/texts.py" line="248" />
             <source>Zoom out</source>
             <translation>拉远</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="239" />
+            <location filename="../../gui/texts.py" line="249" />
             <source>Smooth zoom in</source>
             <translation>缓慢推近</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="240" />
+            <location filename="../../gui/texts.py" line="250" />
             <source>Quick zoom in</source>
             <translation>快速推近</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="241" />
+            <location filename="../../gui/texts.py" line="251" />
             <source>Quick zoom out</source>
             <translation>快速拉远</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="242" />
+            <location filename="../../gui/texts.py" line="252" />
             <source>Truck left</source>
             <translation>左移</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="243" />
+            <location filename="../../gui/texts.py" line="253" />
             <source>Truck right</source>
             <translation>右移</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="244" />
+            <location filename="../../gui/texts.py" line="254" />
             <source>Pedestal up</source>
             <translation>上升</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="245" />
+            <location filename="../../gui/texts.py" line="255" />
             <source>Pedestal down</source>
             <translation>下降</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="246" />
+            <location filename="../../gui/texts.py" line="256" />
             <source>Pan left</source>
             <translation>左摇</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="247" />
+            <location filename="../../gui/texts.py" line="257" />
             <source>Pan right</source>
             <translation>右摇</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="248" />
+            <location filename="../../gui/texts.py" line="258" />
             <source>Crane up</source>
             <translation>升臂拉远</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="249" />
+            <location filename="../../gui/texts.py" line="259" />
             <source>Camera roll</source>
             <translation>旋转</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="250" />
+            <location filename="../../gui/texts.py" line="260" />
             <source>Super dolly out</source>
             <translation>超远拉镜</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="251" />
+            <location filename="../../gui/texts.py" line="261" />
             <source>Static</source>
             <translation>固定镜头</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="252" />
+            <location filename="../../gui/texts.py" line="262" />
             <source>Normal</source>
             <translation>普通</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="253" />
+            <location filename="../../gui/texts.py" line="263" />
             <source>Fast</source>
             <translation>快速</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="254" />
+            <location filename="../../gui/texts.py" line="264" />
             <source>Auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="255" />
+            <location filename="../../gui/texts.py" line="265" />
             <source>Small</source>
             <translation>小</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="256" />
+            <location filename="../../gui/texts.py" line="266" />
             <source>Medium</source>
             <translation>中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="257" />
+            <location filename="../../gui/texts.py" line="267" />
             <source>Large</source>
             <translation>大</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="258" />
+            <location filename="../../gui/texts.py" line="268" />
             <source>General</source>
             <translation>通用</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="259" />
+            <location filename="../../gui/texts.py" line="269" />
             <source>Anime</source>
             <translation>动漫</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="260" />
+            <location filename="../../gui/texts.py" line="270" />
             <source>Standard</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="261" />
+            <location filename="../../gui/texts.py" line="271" />
             <source>Pro</source>
             <translation>专业</translation>
         </message>
@@ -1074,12 +1119,12 @@ Turns images and text into videos through the providers you already pay for.</so
             <translation>用系统播放器打开</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="211" />
+            <location filename="../../gui/player/player.py" line="212" />
             <source>Playback unavailable here. “Open in system player” plays %1.</source>
             <translation>此处无法播放。可用“用系统播放器打开”播放 %1。</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="329" />
+            <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>无法播放此视频：%1</translation>
         </message>
@@ -1355,133 +1400,133 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>离线预览无需密钥，也无需联网。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="165" />
+            <location filename="../../gui/views/settings_dialog.py" line="167" />
             <source>&amp;Name:</source>
             <translation>名称(&amp;N)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="166" />
+            <location filename="../../gui/views/settings_dialog.py" line="168" />
             <source>T&amp;ype:</source>
             <translation>类型(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="167" />
+            <location filename="../../gui/views/settings_dialog.py" line="169" />
             <source>&amp;Base URL:</source>
             <translation>接口地址(&amp;B)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="172" />
+            <location filename="../../gui/views/settings_dialog.py" line="174" />
             <source>API &amp;key:</source>
             <translation>API 密钥(&amp;K)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="175" />
+            <location filename="../../gui/views/settings_dialog.py" line="177" />
             <source>&amp;Proxy:</source>
             <translation>代理(&amp;P)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <location filename="../../gui/views/settings_dialog.py" line="242" />
             <source>Saved. Type a new key to replace it</source>
             <translation>已保存。输入新密钥即可替换</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="239" />
+            <location filename="../../gui/views/settings_dialog.py" line="242" />
             <source>Paste the API key</source>
             <translation>粘贴 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="292" />
+            <location filename="../../gui/views/settings_dialog.py" line="295" />
             <source>New connection</source>
             <translation>新连接</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="325" />
+            <location filename="../../gui/views/settings_dialog.py" line="328" />
             <source>Enter an API key first.</source>
             <translation>请先输入 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <location filename="../../gui/views/settings_dialog.py" line="331" />
             <source>The base URL must start with http:// or https://</source>
             <translation>接口地址必须以 http:// 或 https:// 开头</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="333" />
+            <location filename="../../gui/views/settings_dialog.py" line="336" />
             <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
             <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <location filename="../../gui/views/settings_dialog.py" line="340" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="350" />
+            <location filename="../../gui/views/settings_dialog.py" line="353" />
             <source>Failed: %1</source>
             <translation>失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <location filename="../../gui/views/settings_dialog.py" line="356" />
             <source>Connection works: the key was accepted.</source>
             <translation>连接正常：密钥有效。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="364" />
-            <location filename="../../gui/views/settings_dialog.py" line="393" />
+            <location filename="../../gui/views/settings_dialog.py" line="367" />
+            <location filename="../../gui/views/settings_dialog.py" line="396" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="365" />
+            <location filename="../../gui/views/settings_dialog.py" line="368" />
             <source>B&amp;rowse…</source>
             <translation>浏览(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="371" />
+            <location filename="../../gui/views/settings_dialog.py" line="374" />
             <source>Language</source>
             <translation>界面语言</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="372" />
+            <location filename="../../gui/views/settings_dialog.py" line="375" />
             <source>Follow the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="376" />
+            <location filename="../../gui/views/settings_dialog.py" line="379" />
             <source>Notify me when a task ends</source>
             <translation>任务结束时通知我</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="378" />
+            <location filename="../../gui/views/settings_dialog.py" line="381" />
             <source>A new language applies the next time ClipDesk starts.</source>
             <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="382" />
+            <location filename="../../gui/views/settings_dialog.py" line="385" />
             <source>&amp;Output folder:</source>
             <translation>输出文件夹(&amp;O)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="383" />
+            <location filename="../../gui/views/settings_dialog.py" line="386" />
             <source>&amp;Language:</source>
             <translation>界面语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="404" />
+            <location filename="../../gui/views/settings_dialog.py" line="407" />
             <source>Every connection needs a name.</source>
             <translation>每个连接都需要名称。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="406" />
+            <location filename="../../gui/views/settings_dialog.py" line="409" />
             <source>Two connections are named “%1”.</source>
             <translation>有两个连接都叫“%1”。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <location filename="../../gui/views/settings_dialog.py" line="412" />
             <source>“%1” needs a base URL starting with http:// or https://</source>
             <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="413" />
+            <location filename="../../gui/views/settings_dialog.py" line="416" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
         </message>
@@ -1606,52 +1651,52 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>TaskState</name>
         <message>
-            <location filename="../../gui/texts.py" line="27" />
+            <location filename="../../gui/texts.py" line="28" />
             <source>Queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="28" />
+            <location filename="../../gui/texts.py" line="29" />
             <source>Uploading</source>
             <translation>上传中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="29" />
+            <location filename="../../gui/texts.py" line="30" />
             <source>Submitting</source>
             <translation>提交中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="30" />
+            <location filename="../../gui/texts.py" line="31" />
             <source>Generating</source>
             <translation>生成中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="31" />
+            <location filename="../../gui/texts.py" line="32" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="32" />
+            <location filename="../../gui/texts.py" line="33" />
             <source>Done</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="33" />
+            <location filename="../../gui/texts.py" line="34" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="34" />
+            <location filename="../../gui/texts.py" line="35" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="35" />
+            <location filename="../../gui/texts.py" line="36" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="36" />
+            <location filename="../../gui/texts.py" line="37" />
             <source>Needs a decision</source>
             <translation>待处理</translation>
         </message>
@@ -1659,102 +1704,102 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../gui/texts.py" line="109" />
+            <location filename="../../gui/texts.py" line="110" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="111" />
+            <location filename="../../gui/texts.py" line="112" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="132" />
+            <location filename="../../gui/texts.py" line="133" />
             <source>Choose a model.</source>
             <translation>请选择模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="135" />
+            <location filename="../../gui/texts.py" line="136" />
             <source>Enter a prompt: text to video needs one.</source>
             <translation>请输入提示词：文生视频需要提示词。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="138" />
+            <location filename="../../gui/texts.py" line="139" />
             <source>The prompt is %1 characters; this model takes at most %2.</source>
             <translation>提示词有 %1 个字符，此模型最多支持 %2 个。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="142" />
+            <location filename="../../gui/texts.py" line="143" />
             <source>The prompt contains control characters.</source>
             <translation>提示词中含有控制字符。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="145" />
+            <location filename="../../gui/texts.py" line="146" />
             <source>This model takes no negative prompt.</source>
             <translation>此模型不支持反向提示词。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="147" />
+            <location filename="../../gui/texts.py" line="148" />
             <source>The negative prompt is longer than %1 characters.</source>
             <translation>反向提示词超过了 %1 个字符。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="150" />
+            <location filename="../../gui/texts.py" line="151" />
             <source>The negative prompt contains control characters.</source>
             <translation>反向提示词中含有控制字符。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="152" />
+            <location filename="../../gui/texts.py" line="153" />
             <source>A last frame needs a first frame.</source>
             <translation>有尾帧时必须同时提供首帧。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="155" />
+            <location filename="../../gui/texts.py" line="156" />
             <source>This model needs a first-frame image.</source>
             <translation>此模型需要一张首帧图片。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="157" />
+            <location filename="../../gui/texts.py" line="158" />
             <source>This model makes video from text only: remove the images.</source>
             <translation>此模型只支持文生视频：请移除图片。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="158" />
+            <location filename="../../gui/texts.py" line="159" />
             <source>This model does not support %1.</source>
             <translation>此模型不支持%1。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="160" />
+            <location filename="../../gui/texts.py" line="161" />
             <source>This model takes at most %1 reference images.</source>
             <translation>此模型最多支持 %1 张参考图。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="164" />
+            <location filename="../../gui/texts.py" line="165" />
             <source>This model cannot make a %1 s video.</source>
             <translation>此模型无法生成 %1 秒的视频。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="166" />
+            <location filename="../../gui/texts.py" line="167" />
             <source>This model has no %1 resolution.</source>
             <translation>此模型没有 %1 分辨率。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="168" />
+            <location filename="../../gui/texts.py" line="169" />
             <source>The seed is out of range.</source>
             <translation>种子超出允许范围。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="171" />
+            <location filename="../../gui/texts.py" line="172" />
             <source>“%1” is not an allowed value for %2.</source>
             <translation>“%1”不是 %2 允许的取值。</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="185" />
+            <location filename="../../gui/texts.py" line="186" />
             <source>Something unexpected happened: %1</source>
             <translation>发生了意外情况：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/texts.py" line="272" />
+            <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>离线预览</translation>
         </message>

@@ -1,0 +1,92 @@
+"""The real entry point: qasync start-up, window, resume, orderly shutdown; and task-end notices."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.connections import LOCAL_CONNECTION
+from core.request import GenerationRequest
+from core.store import TaskRecord, TaskState
+from gui.tray import TaskNotifier
+from tests.gui.conftest import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_selftest_starts_and_shuts_down_cleanly(clipdesk_home: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(clipdesk_home)}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--selftest"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert (clipdesk_home / "data" / "clipdesk.sqlite3").exists()
+    assert (clipdesk_home / "config" / "ui-state.ini").exists()  # window state saved on close
+
+
+def test_a_locked_journal_is_reported_not_crashed(clipdesk_home: Path) -> None:
+    (clipdesk_home / "data").mkdir(parents=True)
+    (clipdesk_home / "data" / "clipdesk.sqlite3").write_bytes(b"this is not a database" * 100)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(clipdesk_home)}
+    result = subprocess.run(
+        [sys.executable, "main.py", "--selftest"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_notifies_once_when_a_task_ends(qapp: Any) -> None:
+    notifier = TaskNotifier(qapp.windowIcon())
+    shown: list[tuple[str, str]] = []
+    notifier.notified.connect(lambda title, text: shown.append((title, text)))
+    record = TaskRecord(
+        id="t1",
+        connection=LOCAL_CONNECTION,
+        dialect="local",
+        base_url="",
+        model="preview",
+        request=GenerationRequest(model="preview", prompt="a quiet harbour"),
+    )
+    old = TaskRecord(**{**record.__dict__, "id": "t0", "state": TaskState.SUCCEEDED})
+    notifier.watch(old)
+    notifier.on_task_event("changed", old)  # already finished before: no notice
+    notifier.on_task_event("added", record)
+    record.state = TaskState.RUNNING
+    notifier.on_task_event("changed", record)
+    record.state = TaskState.SUCCEEDED
+    notifier.on_task_event("changed", record)
+    notifier.on_task_event("changed", record)
+    assert shown == [("Video ready", "a quiet harbour")]
+    failing = TaskRecord(**{**record.__dict__, "id": "t2", "state": TaskState.RUNNING})
+    notifier.on_task_event("added", failing)
+    failing.state, failing.error_kind = TaskState.FAILED, "balance"
+    notifier.on_task_event("changed", failing)
+    assert shown[-1] == ("Task failed", "a quiet harbour · Insufficient balance")
+
+
+def test_window_counts_and_notice_in_the_status_bar(window: Any, qloop: Any) -> None:
+    async def go() -> None:
+        record = await window.engine.create(
+            LOCAL_CONNECTION,
+            GenerationRequest(model="preview", prompt="status", duration=1, resolution="360p"),
+        )
+        await window.engine.wait([record.id])
+
+    run(qloop, go())
+    assert window.counts.text() == "0 running · 0 queued · 1 done"
+    assert window.statusBar().currentMessage().startswith("Video ready")
