@@ -102,7 +102,7 @@ def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, fl
             return GenerationRequest(model=model, prompt=f"bench {i}")
 
     async def batch(engine: Engine, count: int) -> int:
-        records = [await engine.create("bench", request(i)) for i in range(count)]
+        records = await asyncio.gather(*(engine.create("bench", request(i)) for i in range(count)))
         await engine.wait()
         return sum(r.state is TaskState.SUCCEEDED for r in records)
 
@@ -166,8 +166,17 @@ def row(name: str, r: dict[str, Any], peer: dict[str, Any] | None) -> list[objec
     if peer is not None:
         peer_ms = peer["cpu"] / max(peer["finished"], 1) * 1000
         ratio = f"{cpu_ms / peer_ms:.2f}× CPU, {r['wall'] / peer['wall']:.2f}× wall"
-    return [name, f"{r['finished']}", f"{cpu_ms:.2f}", f"{r['wall']:.1f}", f"{r['api_requests']:.1f}",
-            f"{r['requests']:.1f}", r["connections"], f"{r['rss']:.0f}", ratio]
+    return [
+        name,
+        f"{r['finished']}",
+        f"{cpu_ms:.2f}",
+        f"{r['wall']:.1f}",
+        f"{r['api_requests']:.1f}",
+        f"{r['requests']:.1f}",
+        r["connections"],
+        f"{r['rss']:.0f}",
+        ratio,
+    ]
 
 
 def main() -> None:
@@ -188,14 +197,32 @@ def main() -> None:
         sdk = measure("sdk-dashscope", base, args.tasks)
         cold = measure("clipdesk-dashscope", base, args.tasks)
         warm = measure("clipdesk-dashscope", base, args.tasks, warm=5)
-        rows += [row("dashscope SDK", sdk, None), row("ClipDesk (cold)", cold, sdk), row("ClipDesk (warm)", warm, sdk)]
+        rows += [
+            row("dashscope SDK", sdk, None),
+            row("ClipDesk (cold)", cold, sdk),
+            row("ClipDesk (warm)", warm, sdk),
+        ]
     with emulator("newapi", *clock, "-o", "poll_after_ms=0") as base:
         sdk = measure("sdk-openai", base, args.tasks)
         ours = measure("clipdesk-openai", base, args.tasks)
         rows += [row("openai SDK", sdk, None), row("ClipDesk", ours, sdk)]
     print(f"bench/poll.py — {args.tasks} tasks, {args.seconds:.0f} s each on the emulator clock; {machine()}")
-    print(table(["client", "done", "CPU ms/task", "wall s", "API req/task", "all req/task", "TCP conns",
-                 "peak RSS MB", "vs SDK"], rows))
+    print(
+        table(
+            [
+                "client",
+                "done",
+                "CPU ms/task",
+                "wall s",
+                "API req/task",
+                "all req/task",
+                "TCP conns",
+                "peak RSS MB",
+                "vs SDK",
+            ],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ class Connection:
     dialect: str
     base_url: str = ""
     proxy: str = ""  # "" none, "system", or a proxy URL
-    max_submits: int = 2  # concurrent submits in this lane
+    max_submits: int = 4  # concurrent submits in this lane
     max_polls: int = 16  # concurrent polls in this lane
     max_downloads: int = 3
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """When to poll next: quick at first, backing off to a cap, steered by hints, progress and history.
 
-Without history: 2 s, growing ×1.5 but at most 4 s during the first minute (most tasks that finish
+Without history: 1 s, growing ×1.5 but at most 4 s during the first minute (most tasks that finish
 fast finish then), afterwards up to 15 s. With this connection's history for the model (median
 duration T): sleep until shortly before T, then look every 5 % of T, then back off as without.
 A server's hint (Retry-After, openai-poll-after-ms) wins over both.
@@ -24,7 +24,7 @@ def env_interval() -> float | None:
 
 @dataclass
 class PollSchedule:
-    base: float = 2.0
+    base: float = 1.0
     early_cap: float = 4.0
     early_window: float = 60.0
     cap: float = 15.0

@@ -19,7 +19,7 @@ def test_history_from_this_session_steers_the_next_task(
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
     monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
-    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 2.5
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 6.0
 
     async def go() -> tuple[int, int]:
         paths = default_paths().ensure()
