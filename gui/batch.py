@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from core.catalog import ModelSpec, validate_request
 from core.errors import InvalidInput
 from core.request import GenerationRequest
 from gui.media import is_image
 
+translate = QCoreApplication.translate
 INT_FIELDS = {"duration", "seed"}
 TEXT_FIELDS = {"resolution", "negative_prompt", "prompt"}
 
@@ -101,7 +104,7 @@ def from_csv(path: Path, template: GenerationRequest) -> list[BatchItem]:
             item.overrides = parse_overrides(extra)
             item.request = apply(template, image or None, prompt, item.overrides)
         except ValueError as exc:
-            item.problem = f"overrides: {exc}"
+            item.problem = translate("Batch", "Overrides not understood: %1").replace("%1", str(exc))
         items.append(item)
     return items
 
@@ -113,7 +116,7 @@ def check(items: list[BatchItem], spec: ModelSpec, explain: Any) -> None:
             continue
         image = item.request.image
         if image and not image.startswith(("http://", "https://")) and not Path(image).is_file():
-            item.problem = f"missing: {image}"
+            item.problem = translate("Batch", "Image not found: %1").replace("%1", image)
             continue
         try:
             validate_request(spec, item.request)

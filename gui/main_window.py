@@ -127,7 +127,9 @@ class MainWindow(QMainWindow):
         self.library.continue_requested.connect(self.generate_panel.set_first_frame)
         self.queue.message.connect(self.show_message)
         self.library.message.connect(self.show_message)
-        self.notifier.notified.connect(lambda title, text: self.show_message(f"{title}: {text}"))
+        self.notifier.notified.connect(
+            lambda title, text: self.show_message(self.tr("%1: %2").replace("%1", title).replace("%2", text))
+        )
         self.notifier.show_requested.connect(self._bring_to_front)
         self.notifier.quit_requested.connect(self.close)
         self.batch_action.triggered.connect(self.open_batch)

@@ -73,7 +73,10 @@ class BatchDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -95,6 +98,7 @@ class BatchDialog(QDialog):
         self.folder_radio.toggled.connect(self.dry_run)
         self.queue_button.clicked.connect(self.queue_all)
         buttons.rejected.connect(self.reject)
+        self.dry_run()
 
     def _browse(self) -> None:
         if self.folder_radio.isChecked():
@@ -145,6 +149,7 @@ class BatchDialog(QDialog):
                 if column == 3 and item.problem:
                     cell.setForeground(QColor("#c0392b"))
                 self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
         valid = len(self.valid_items())
         copies = self.panel.count.value()
         total = valid * copies
@@ -159,7 +164,7 @@ class BatchDialog(QDialog):
             )
             skipped = len(self.items) - valid
             if skipped:
-                text += " " + self.tr("%n row(s) with problems will be skipped.", "", skipped)
+                text += "\n" + self.tr("%n row(s) with problems will be skipped.", "", skipped)
         self.summary.setText(text)
         self.queue_button.setText(self.tr("&Queue %n task(s)", "", total))
         self.queue_button.setEnabled(total > 0)

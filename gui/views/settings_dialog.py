@@ -283,7 +283,8 @@ class SettingsDialog(QDialog):
             return
         self.base_url_edit.setEnabled(provider.needs_base_url and not self._is_local())
         self.key_edit.setEnabled(provider.needs_key and not self._is_local())
-        link = f'<a href="{provider.doc_url}">{self.tr("API documentation")}</a>' if provider.doc_url else ""
+        words = self.tr("API documentation")
+        link = f'<a href="{provider.doc_url}">{words}</a>' if provider.doc_url else ""
         self.doc_label.setText(f"{provider.label}  {link}")
 
     def _is_local(self) -> bool:

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>Batch</name>
+        <message>
+            <location filename="../../gui/batch.py" line="107" />
+            <source>Overrides not understood: %1</source>
+            <translation>Overrides not understood: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/batch.py" line="119" />
+            <source>Image not found: %1</source>
+            <translation>Image not found: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>BatchDialog</name>
         <message>
             <location filename="../../gui/views/batch_dialog.py" line="50" />
@@ -59,42 +72,42 @@
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="80" />
+            <location filename="../../gui/views/batch_dialog.py" line="83" />
             <source>&amp;Queue</source>
             <translation>&amp;Queue</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="101" />
+            <location filename="../../gui/views/batch_dialog.py" line="105" />
             <source>Folder of images</source>
             <translation>Folder of images</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <location filename="../../gui/views/batch_dialog.py" line="108" />
             <source>CSV file</source>
             <translation>CSV file</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <location filename="../../gui/views/batch_dialog.py" line="108" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>CSV files (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="128" />
+            <location filename="../../gui/views/batch_dialog.py" line="132" />
             <source>Cannot read %1: %2</source>
             <translation>Cannot read %1: %2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="141" />
+            <location filename="../../gui/views/batch_dialog.py" line="145" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="152" />
+            <location filename="../../gui/views/batch_dialog.py" line="157" />
             <source>Choose a folder of images or a CSV file.</source>
             <translation>Choose a folder of images or a CSV file.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="155" />
+            <location filename="../../gui/views/batch_dialog.py" line="160" />
             <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
             <translation>
                 <numerusform>%n task will be queued on “%1” with %2 (%3 per row).</numerusform>
@@ -102,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="162" />
+            <location filename="../../gui/views/batch_dialog.py" line="167" />
             <source>%n row(s) with problems will be skipped.</source>
             <translation>
                 <numerusform>%n row with a problem will be skipped.</numerusform>
@@ -110,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="164" />
+            <location filename="../../gui/views/batch_dialog.py" line="169" />
             <source>&amp;Queue %n task(s)</source>
             <translation>
                 <numerusform>&amp;Queue %n task</numerusform>
@@ -664,17 +677,22 @@
             <translation>&amp;About ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="150" />
+            <location filename="../../gui/main_window.py" line="131" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="152" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>%1 running · %2 queued · %3 done</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="172" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>No API key for “%1”. Add one in Settings → Connections.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="178" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>%n task queued</numerusform>
@@ -682,17 +700,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>The new language applies the next time ClipDesk starts.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>About ClipDesk</source>
             <translation>About ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -1441,98 +1459,103 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>Paste the API key</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="295" />
+            <location filename="../../gui/views/settings_dialog.py" line="286" />
+            <source>API documentation</source>
+            <translation>API documentation</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="296" />
             <source>New connection</source>
             <translation>New connection</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <location filename="../../gui/views/settings_dialog.py" line="329" />
             <source>Enter an API key first.</source>
             <translation>Enter an API key first.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="331" />
+            <location filename="../../gui/views/settings_dialog.py" line="332" />
             <source>The base URL must start with http:// or https://</source>
             <translation>The base URL must start with http:// or https://</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="336" />
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
             <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
             <translation>%1 offers no check that costs nothing; the settings are saved but not verified.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="340" />
+            <location filename="../../gui/views/settings_dialog.py" line="341" />
             <source>Testing…</source>
             <translation>Testing…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <location filename="../../gui/views/settings_dialog.py" line="354" />
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="356" />
+            <location filename="../../gui/views/settings_dialog.py" line="357" />
             <source>Connection works: the key was accepted.</source>
             <translation>Connection works: the key was accepted.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="367" />
-            <location filename="../../gui/views/settings_dialog.py" line="396" />
+            <location filename="../../gui/views/settings_dialog.py" line="368" />
+            <location filename="../../gui/views/settings_dialog.py" line="397" />
             <source>Output folder</source>
             <translation>Output folder</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="368" />
+            <location filename="../../gui/views/settings_dialog.py" line="369" />
             <source>B&amp;rowse…</source>
             <translation>B&amp;rowse…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="374" />
+            <location filename="../../gui/views/settings_dialog.py" line="375" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="375" />
+            <location filename="../../gui/views/settings_dialog.py" line="376" />
             <source>Follow the system</source>
             <translation>Follow the system</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="379" />
+            <location filename="../../gui/views/settings_dialog.py" line="380" />
             <source>Notify me when a task ends</source>
             <translation>Notify me when a task ends</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="381" />
+            <location filename="../../gui/views/settings_dialog.py" line="382" />
             <source>A new language applies the next time ClipDesk starts.</source>
             <translation>A new language applies the next time ClipDesk starts.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="385" />
+            <location filename="../../gui/views/settings_dialog.py" line="386" />
             <source>&amp;Output folder:</source>
             <translation>&amp;Output folder:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="386" />
+            <location filename="../../gui/views/settings_dialog.py" line="387" />
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="407" />
+            <location filename="../../gui/views/settings_dialog.py" line="408" />
             <source>Every connection needs a name.</source>
             <translation>Every connection needs a name.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <location filename="../../gui/views/settings_dialog.py" line="410" />
             <source>Two connections are named “%1”.</source>
             <translation>Two connections are named “%1”.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="412" />
+            <location filename="../../gui/views/settings_dialog.py" line="413" />
             <source>“%1” needs a base URL starting with http:// or https://</source>
             <translation>“%1” needs a base URL starting with http:// or https://</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="416" />
+            <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>The proxy of “%1” must look like http://host:port</translation>
         </message>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Batch</name>
+        <message>
+            <location filename="../../gui/batch.py" line="107" />
+            <source>Overrides not understood: %1</source>
+            <translation>无法识别覆盖参数：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/batch.py" line="119" />
+            <source>Image not found: %1</source>
+            <translation>找不到图片：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>BatchDialog</name>
         <message>
             <location filename="../../gui/views/batch_dialog.py" line="50" />
@@ -59,56 +72,56 @@
             <translation>检查结果</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="80" />
+            <location filename="../../gui/views/batch_dialog.py" line="83" />
             <source>&amp;Queue</source>
             <translation>加入队列(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="101" />
+            <location filename="../../gui/views/batch_dialog.py" line="105" />
             <source>Folder of images</source>
             <translation>图片文件夹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <location filename="../../gui/views/batch_dialog.py" line="108" />
             <source>CSV file</source>
             <translation>CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="104" />
+            <location filename="../../gui/views/batch_dialog.py" line="108" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>CSV 文件 (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="128" />
+            <location filename="../../gui/views/batch_dialog.py" line="132" />
             <source>Cannot read %1: %2</source>
             <translation>无法读取 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="141" />
+            <location filename="../../gui/views/batch_dialog.py" line="145" />
             <source>OK</source>
             <translation>可以生成</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="152" />
+            <location filename="../../gui/views/batch_dialog.py" line="157" />
             <source>Choose a folder of images or a CSV file.</source>
             <translation>请选择一个图片文件夹或 CSV 文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="155" />
+            <location filename="../../gui/views/batch_dialog.py" line="160" />
             <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
             <translation>
                 <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="162" />
+            <location filename="../../gui/views/batch_dialog.py" line="167" />
             <source>%n row(s) with problems will be skipped.</source>
             <translation>
                 <numerusform>有问题的 %n 行将被跳过。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="164" />
+            <location filename="../../gui/views/batch_dialog.py" line="169" />
             <source>&amp;Queue %n task(s)</source>
             <translation>
                 <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
@@ -660,34 +673,39 @@
             <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="150" />
+            <location filename="../../gui/main_window.py" line="131" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="152" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="172" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="178" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>已加入队列：%n 个任务</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>About ClipDesk</source>
             <translation>关于 ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -1435,98 +1453,103 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>粘贴 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="295" />
+            <location filename="../../gui/views/settings_dialog.py" line="286" />
+            <source>API documentation</source>
+            <translation>API 文档</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="296" />
             <source>New connection</source>
             <translation>新连接</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="328" />
+            <location filename="../../gui/views/settings_dialog.py" line="329" />
             <source>Enter an API key first.</source>
             <translation>请先输入 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="331" />
+            <location filename="../../gui/views/settings_dialog.py" line="332" />
             <source>The base URL must start with http:// or https://</source>
             <translation>接口地址必须以 http:// 或 https:// 开头</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="336" />
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
             <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
             <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="340" />
+            <location filename="../../gui/views/settings_dialog.py" line="341" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="353" />
+            <location filename="../../gui/views/settings_dialog.py" line="354" />
             <source>Failed: %1</source>
             <translation>失败：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="356" />
+            <location filename="../../gui/views/settings_dialog.py" line="357" />
             <source>Connection works: the key was accepted.</source>
             <translation>连接正常：密钥有效。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="367" />
-            <location filename="../../gui/views/settings_dialog.py" line="396" />
+            <location filename="../../gui/views/settings_dialog.py" line="368" />
+            <location filename="../../gui/views/settings_dialog.py" line="397" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="368" />
+            <location filename="../../gui/views/settings_dialog.py" line="369" />
             <source>B&amp;rowse…</source>
             <translation>浏览(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="374" />
+            <location filename="../../gui/views/settings_dialog.py" line="375" />
             <source>Language</source>
             <translation>界面语言</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="375" />
+            <location filename="../../gui/views/settings_dialog.py" line="376" />
             <source>Follow the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="379" />
+            <location filename="../../gui/views/settings_dialog.py" line="380" />
             <source>Notify me when a task ends</source>
             <translation>任务结束时通知我</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="381" />
+            <location filename="../../gui/views/settings_dialog.py" line="382" />
             <source>A new language applies the next time ClipDesk starts.</source>
             <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="385" />
+            <location filename="../../gui/views/settings_dialog.py" line="386" />
             <source>&amp;Output folder:</source>
             <translation>输出文件夹(&amp;O)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="386" />
+            <location filename="../../gui/views/settings_dialog.py" line="387" />
             <source>&amp;Language:</source>
             <translation>界面语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="407" />
+            <location filename="../../gui/views/settings_dialog.py" line="408" />
             <source>Every connection needs a name.</source>
             <translation>每个连接都需要名称。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="409" />
+            <location filename="../../gui/views/settings_dialog.py" line="410" />
             <source>Two connections are named “%1”.</source>
             <translation>有两个连接都叫“%1”。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="412" />
+            <location filename="../../gui/views/settings_dialog.py" line="413" />
             <source>“%1” needs a base URL starting with http:// or https://</source>
             <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="416" />
+            <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
         </message>

@@ -92,10 +92,10 @@ def test_csv_rows_with_problems_are_listed_and_skipped(batch: Any, tmp_path: Pat
     batch.set_source(csv_path)
     problems = [item.problem for item in batch.items]
     assert problems[0] == ""
-    assert problems[1].startswith("missing:")
+    assert problems[1].startswith("Image not found:")
     assert problems[2] == "This model has no 4k resolution."
     assert problems[3] == "This model cannot make a 99 s video."
-    assert problems[4].startswith("overrides:")
+    assert problems[4].startswith("Overrides not understood:")
     assert "4 rows with problems will be skipped" in batch.summary.text()
     assert batch.queue_button.text() == "&Queue 1 task"
     assert batch.table.item(2, 3).text() == problems[2]
