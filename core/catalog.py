@@ -86,8 +86,19 @@ class ModelSpec:
     def values_of(self, request: GenerationRequest) -> dict[str, Any]:
         """The request as flat field values that rules talk about (``input`` is the generation mode)."""
         values: dict[str, Any] = dict(request.params)
-        values.update(input=request.mode, duration=request.duration, resolution=request.resolution)
+        values.update(
+            input=request.mode, duration=request.duration, resolution=self.canonical(request.resolution)
+        )
         return values
+
+    def canonical(self, resolution: str | None) -> str | None:
+        """The catalog's own spelling of a resolution given in any case (720P → 720p)."""
+        if resolution is None or self.resolutions is None:
+            return resolution
+        for known in self.resolutions:
+            if known.lower() == resolution.lower():
+                return known
+        return resolution
 
     def disabled_reason(self, request: GenerationRequest, name: str, value: Any) -> str | None:
         """Why ``name=value`` is not allowed with the rest of ``request`` (for the form's tooltips)."""
@@ -217,6 +228,8 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         )
     if request.seed is not None:
         _check(0 <= request.seed <= SEED_MAX, f"the seed must be between 0 and {SEED_MAX}", "seed")
+        if spec.known:
+            _check("seed" in spec.fields, f"{spec.id} takes no seed", "seed")
     for name, value in request.params.items():
         allowed_values = spec.params.get(name)
         if allowed_values:

@@ -52,20 +52,32 @@ def status_of(word: Any) -> RemoteStatus:
 
 
 def parse_progress(value: Any) -> float | None:
-    """'30%', 30, 0.3 → 0.3. None when absent or unreadable."""
+    """Progress as a fraction: integers and 'N%' are percent (1 → 1 %), a float up to 1.0 is
+    already a fraction. None when absent or unreadable."""
+    fraction = False
     try:
+        if isinstance(value, bool) or value is None:
+            return None
         if isinstance(value, str):
-            value = value.strip().rstrip("%")
-            number = float(value) if value else None
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+            word = value.strip()
+            percent = word.endswith("%")
+            word = word.rstrip("%").strip()
+            if not word:
+                return None
+            number = float(word)
+            fraction = not percent and "." in word and number <= 1.0
+        elif isinstance(value, int):
             number = float(value)
+        elif isinstance(value, float):
+            number = value
+            fraction = number <= 1.0
         else:
             return None
     except ValueError:
         return None
-    if number is None or number != number or number < 0:
+    if number != number or number < 0:
         return None
-    return min(number / 100.0 if number > 1.0 else number, 1.0)
+    return min(number if fraction else number / 100.0, 1.0)
 
 
 def json_of(response: httpx.Response) -> Any:

@@ -26,10 +26,9 @@ from core.providers.base import (
     PollResult,
     Provider,
     ProviderContext,
-    RemoteStatus,
     Submitted,
 )
-from core.providers.common import generic_error, json_of, obj, parse_progress, status_of, text
+from core.providers.common import generic_error, json_of, obj, status_of, text
 from core.providers.newapi import parse_task
 from core.request import GenerationRequest
 
@@ -39,13 +38,6 @@ CONTENT_PATH = "/v1/videos/{id}/content"
 RECENT_PATH = "/v1/videos?limit=20&order=desc"
 LOST_WINDOW = 600.0  # a lost submit is looked for among videos created this many seconds ago
 SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
-
-
-def percent(value: Any) -> float | None:
-    """OpenAI's progress is an integer percentage (1 means 1 %, not 100 %)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        return min(max(float(value), 0.0), 100.0) / 100.0
-    return parse_progress(value)
 
 
 def poll_after(response: httpx.Response) -> float | None:
@@ -156,10 +148,6 @@ class OpenAIVideosProvider(Provider):
 
     def parse_poll(self, response: httpx.Response) -> PollResult:
         result = parse_task(response)
-        video = obj(result.raw)
-        video = obj(video.get("data")) or video
-        if result.status is not RemoteStatus.SUCCEEDED:
-            result.progress = percent(video.get("progress"))
         result.poll_after = poll_after(response)
         return result
 

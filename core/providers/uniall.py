@@ -8,7 +8,6 @@ job object (``video_url`` or ``result.outputs``) and new-api's wrapper are both 
 
 from __future__ import annotations
 
-import math
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +17,7 @@ from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError, SubmitOutcomeUnknown
 from core.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
-from core.providers.common import generic_error, json_of, obj, parse_progress, status_of, text
+from core.providers.common import generic_error, json_of, obj, status_of, text
 from core.providers.newapi import parse_task
 from core.request import GenerationRequest
 
@@ -115,16 +114,6 @@ class UniAllProvider(Provider):
             result.result_url = first_output(job)
             if not result.result_url:
                 raise ProviderError(ErrorKind.UPSTREAM_FAILED, "the gateway reported success without a video")
-        elif result.status is not RemoteStatus.SUCCEEDED:
-            progress = job.get("progress")
-            if (
-                isinstance(progress, int | float)
-                and not isinstance(progress, bool)
-                and math.isfinite(progress)
-            ):
-                result.progress = min(max(float(progress), 0.0), 100.0) / 100.0  # an integer percentage
-            else:
-                result.progress = parse_progress(progress)
         return result
 
     def download_target(self, ctx: ProviderContext, remote_id: str, result: PollResult) -> DownloadTarget:
