@@ -17,7 +17,7 @@ import logging
 import random
 import time
 import urllib.request
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -162,10 +162,12 @@ class HttpLayer:
         json: Any = None,
         data: Any = None,
         files: Any = None,
-        headers: dict[str, str] | None = None,
+        headers: dict[str, str] | Callable[[], dict[str, str]] | None = None,
         billed: bool = False,
     ) -> httpx.Response:
         """Send and read the whole answer. Non-billed requests are retried on 429/5xx/timeouts/resets.
+
+        ``headers`` may be a function, called for every attempt (a per-request trace id stays fresh).
 
         A billed request is sent once: a connect error raises RequestNotSent (safe to send again),
         any other transport failure raises SubmitOutcomeUnknown. Every HTTP answer is returned.
@@ -173,8 +175,9 @@ class HttpLayer:
         url = self.url(path_or_url)
         attempts = 1 if billed else self.retries + 1
         for attempt in range(1, attempts + 1):
+            fresh = headers() if callable(headers) else headers
             try:
-                response = await self._send_once(method, url, json, data, files, headers, billed)
+                response = await self._send_once(method, url, json, data, files, fresh, billed)
             except httpx.HTTPError as exc:
                 if billed:
                     if was_never_sent(exc):

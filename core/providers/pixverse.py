@@ -155,7 +155,7 @@ class PixVerseProvider(Provider):
         else:
             extension = image.mime.rsplit("/", 1)[-1].replace("jpeg", "jpg")
             files = {"image": (f"image.{extension}", image.data, image.mime)}
-        response = await ctx.http.request("POST", UPLOAD_PATH, files=files, headers=trace())
+        response = await ctx.http.request("POST", UPLOAD_PATH, files=files, headers=trace)
         return self.parse_upload(response)
 
     def parse_upload(self, response: httpx.Response) -> int:
@@ -207,7 +207,7 @@ class PixVerseProvider(Provider):
 
     async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
         path, body = self.route(ctx, request)
-        response = await ctx.http.request("POST", path, json=body, headers=trace(), billed=True)
+        response = await ctx.http.request("POST", path, json=body, headers=trace, billed=True)
         try:
             return self.parse_submit(response)
         except ProviderError as exc:
@@ -224,7 +224,7 @@ class PixVerseProvider(Provider):
 
     # -- poll ------------------------------------------------------------------------------------
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
-        response = await ctx.http.request("GET", RESULT_PATH.format(id=remote_id), headers=trace())
+        response = await ctx.http.request("GET", RESULT_PATH.format(id=remote_id), headers=trace)
         return self.parse_poll(response)
 
     def parse_poll(self, response: httpx.Response) -> PollResult:
@@ -244,7 +244,7 @@ class PixVerseProvider(Provider):
     async def check_connection(self, ctx: ProviderContext) -> None:
         """Guess: asking for a video that cannot exist checks the key without creating anything
         (a good key gets ErrCode 500008 "not found", a bad one 10004)."""
-        response = await ctx.http.request("GET", RESULT_PATH.format(id=0), headers=trace())
+        response = await ctx.http.request("GET", RESULT_PATH.format(id=0), headers=trace)
         try:
             self.parse_poll(response)
         except ProviderError as exc:

@@ -251,6 +251,7 @@ def test_fault(
         assert_video(run, pixverse_emu.content().all())
     assert foreign_host.credential_headers() == []
     assert all(uuid.UUID(r.header("Ai-trace-id") or "") for r in generations(pixverse_emu))
+    assert pixverse_emu.reused_trace_ids == []  # a retried request gets a fresh trace id too
 
 
 # ------------------------------------------------------------------------------------ invalid input
