@@ -10,7 +10,8 @@ import asyncio
 import uuid
 from pathlib import Path
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,7 +34,7 @@ from core.engine import Engine
 from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn
-from gui.texts import explain_invalid
+from gui.texts import connection_label, explain_invalid
 from gui.views.generate_panel import GeneratePanel
 
 
@@ -100,6 +101,17 @@ class BatchDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.dry_run()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter checks the source again; queueing (which may cost money) needs the button itself."""
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.focusWidget() is not self.queue_button
+        ):
+            self.dry_run()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _browse(self) -> None:
         if self.folder_radio.isChecked():
             path = QFileDialog.getExistingDirectory(self, self.tr("Folder of images"))
@@ -158,8 +170,8 @@ class BatchDialog(QDialog):
         else:
             text = (
                 self.tr("%n task(s) will be queued on “%1” with %2 (%3 per row).", "", total)
-                .replace("%1", self.panel.connection_name())
-                .replace("%2", self.panel.model_id())
+                .replace("%1", connection_label(self.panel.connection_name()))
+                .replace("%2", self.panel.model_combo.currentText() or self.panel.model_id())
                 .replace("%3", str(copies))
             )
             skipped = len(self.items) - valid

@@ -17,97 +17,97 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="50" />
+            <location filename="../../gui/views/batch_dialog.py" line="51" />
             <source>Batch</source>
             <translation>Batch</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="52" />
+            <location filename="../../gui/views/batch_dialog.py" line="53" />
             <source>A &amp;folder of images</source>
             <translation>A &amp;folder of images</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="53" />
+            <location filename="../../gui/views/batch_dialog.py" line="54" />
             <source>A &amp;CSV file: image, prompt, overrides</source>
             <translation>A &amp;CSV file: image, prompt, overrides</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="59" />
+            <location filename="../../gui/views/batch_dialog.py" line="60" />
             <source>Folder or CSV file</source>
             <translation>Folder or CSV file</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="60" />
+            <location filename="../../gui/views/batch_dialog.py" line="61" />
             <source>B&amp;rowse…</source>
             <translation>B&amp;rowse…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="63" />
+            <location filename="../../gui/views/batch_dialog.py" line="64" />
             <source>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
             <translation>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="70" />
+            <location filename="../../gui/views/batch_dialog.py" line="71" />
             <source>Tasks in the batch</source>
             <translation>Tasks in the batch</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Prompt</source>
             <translation>Prompt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Overrides</source>
             <translation>Overrides</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Check</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="83" />
+            <location filename="../../gui/views/batch_dialog.py" line="84" />
             <source>&amp;Queue</source>
             <translation>&amp;Queue</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="105" />
+            <location filename="../../gui/views/batch_dialog.py" line="117" />
             <source>Folder of images</source>
             <translation>Folder of images</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="108" />
+            <location filename="../../gui/views/batch_dialog.py" line="120" />
             <source>CSV file</source>
             <translation>CSV file</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="108" />
+            <location filename="../../gui/views/batch_dialog.py" line="120" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>CSV files (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="132" />
+            <location filename="../../gui/views/batch_dialog.py" line="144" />
             <source>Cannot read %1: %2</source>
             <translation>Cannot read %1: %2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="145" />
+            <location filename="../../gui/views/batch_dialog.py" line="157" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="157" />
+            <location filename="../../gui/views/batch_dialog.py" line="169" />
             <source>Choose a folder of images or a CSV file.</source>
             <translation>Choose a folder of images or a CSV file.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="160" />
+            <location filename="../../gui/views/batch_dialog.py" line="172" />
             <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
             <translation>
                 <numerusform>%n task will be queued on “%1” with %2 (%3 per row).</numerusform>
@@ -115,7 +115,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="167" />
+            <location filename="../../gui/views/batch_dialog.py" line="179" />
             <source>%n row(s) with problems will be skipped.</source>
             <translation>
                 <numerusform>%n row with a problem will be skipped.</numerusform>
@@ -123,7 +123,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="169" />
+            <location filename="../../gui/views/batch_dialog.py" line="181" />
             <source>&amp;Queue %n task(s)</source>
             <translation>
                 <numerusform>&amp;Queue %n task</numerusform>

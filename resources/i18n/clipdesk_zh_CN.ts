@@ -17,111 +17,111 @@
     <context>
         <name>BatchDialog</name>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="50" />
+            <location filename="../../gui/views/batch_dialog.py" line="51" />
             <source>Batch</source>
             <translation>批量生成</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="52" />
+            <location filename="../../gui/views/batch_dialog.py" line="53" />
             <source>A &amp;folder of images</source>
             <translation>图片文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="53" />
+            <location filename="../../gui/views/batch_dialog.py" line="54" />
             <source>A &amp;CSV file: image, prompt, overrides</source>
             <translation>CSV 文件：图片, 提示词, 覆盖参数(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="59" />
+            <location filename="../../gui/views/batch_dialog.py" line="60" />
             <source>Folder or CSV file</source>
             <translation>文件夹或 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="60" />
+            <location filename="../../gui/views/batch_dialog.py" line="61" />
             <source>B&amp;rowse…</source>
             <translation>浏览(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="63" />
+            <location filename="../../gui/views/batch_dialog.py" line="64" />
             <source>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
             <translation>每张图片或每一行生成一个任务，使用左侧表单当前的连接、模型和参数。CSV 中的覆盖参数写法如 duration=5;resolution=720p;seed=7。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="70" />
+            <location filename="../../gui/views/batch_dialog.py" line="71" />
             <source>Tasks in the batch</source>
             <translation>本批任务</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Overrides</source>
             <translation>覆盖参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="72" />
+            <location filename="../../gui/views/batch_dialog.py" line="73" />
             <source>Check</source>
             <translation>检查结果</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="83" />
+            <location filename="../../gui/views/batch_dialog.py" line="84" />
             <source>&amp;Queue</source>
             <translation>加入队列(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="105" />
+            <location filename="../../gui/views/batch_dialog.py" line="117" />
             <source>Folder of images</source>
             <translation>图片文件夹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="108" />
+            <location filename="../../gui/views/batch_dialog.py" line="120" />
             <source>CSV file</source>
             <translation>CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="108" />
+            <location filename="../../gui/views/batch_dialog.py" line="120" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>CSV 文件 (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="132" />
+            <location filename="../../gui/views/batch_dialog.py" line="144" />
             <source>Cannot read %1: %2</source>
             <translation>无法读取 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="145" />
+            <location filename="../../gui/views/batch_dialog.py" line="157" />
             <source>OK</source>
             <translation>可以生成</translation>
         </message>
         <message>
-            <location filename="../../gui/views/batch_dialog.py" line="157" />
+            <location filename="../../gui/views/batch_dialog.py" line="169" />
             <source>Choose a folder of images or a CSV file.</source>
             <translation>请选择一个图片文件夹或 CSV 文件。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="160" />
+            <location filename="../../gui/views/batch_dialog.py" line="172" />
             <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
             <translation>
                 <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="167" />
+            <location filename="../../gui/views/batch_dialog.py" line="179" />
             <source>%n row(s) with problems will be skipped.</source>
             <translation>
                 <numerusform>有问题的 %n 行将被跳过。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="169" />
+            <location filename="../../gui/views/batch_dialog.py" line="181" />
             <source>&amp;Queue %n task(s)</source>
             <translation>
                 <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>

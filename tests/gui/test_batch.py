@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core.request import GenerationRequest
 from gui.batch import apply, from_csv, parse_overrides
@@ -76,6 +77,16 @@ def test_folder_dry_run_then_queue(batch: Any, window: Any, qloop: Any, tmp_path
     assert {r.request.prompt for r in records} == {"the form's prompt"}
     assert len({r.batch_id for r in records}) == 1 and records[0].batch_id
     assert {Path(r.request.image or "").name for r in records} == {"0.png", "1.png", "2.png"}
+
+
+def test_enter_in_the_path_field_only_checks(batch: Any, window: Any, qtbot: Any, tmp_path: Path) -> None:
+    make_image(tmp_path / "imgs" / "0.png")
+    batch.show()
+    batch.path_edit.setText(str(tmp_path / "imgs"))
+    qtbot.keyClick(batch.path_edit, Qt.Key.Key_Return)
+    assert len(batch.items) == 1 and batch.queue_button.isEnabled()
+    assert batch.isVisible() and batch.queued is None
+    assert window.engine.tasks == {}
 
 
 def test_csv_rows_with_problems_are_listed_and_skipped(batch: Any, tmp_path: Path) -> None:
