@@ -16,7 +16,6 @@ which appends the Python stacks to ``<logs>/faults.log``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import faulthandler
 import logging
@@ -27,14 +26,18 @@ import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from PySide6.QtCore import QThread, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
 from core import __version__
 from core.paths import Paths, default_paths
 from core.redact import redact
+from gui.i18n import is_chinese
 
 log = logging.getLogger("clipdesk.crash")
 
@@ -119,10 +122,6 @@ def write_report(exc_info: ExcInfo, paths: Paths | None = None, where: str = "ma
 def dialog_allowed() -> bool:
     if os.environ.get(NO_DIALOG_ENV, "") not in ("", "0"):
         return False
-    try:
-        from PySide6.QtWidgets import QApplication
-    except ImportError:  # pragma: no cover
-        return False
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return False
@@ -147,9 +146,7 @@ class CrashHandler:
         return self._paths or default_paths()
 
     # -- hooks -----------------------------------------------------------------------------------
-    def excepthook(
-        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous_excepthook(exc_type, exc, tb)
             return
@@ -188,9 +185,6 @@ class CrashHandler:
         return path
 
     def _offer(self, path: Path) -> None:
-        from PySide6.QtCore import QThread, QTimer
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         if app is None:
             return
@@ -259,47 +253,37 @@ def install_loop_handler(loop: asyncio.AbstractEventLoop | None = None) -> None:
     (loop or asyncio.get_event_loop()).set_exception_handler(handler.loop_handler)
 
 
-def crash_box(path: Path) -> Any:
-    """The message box offering the report (built here so a test can look at it)."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QMessageBox
+class CrashBox(QMessageBox):
+    """The message box offering the report."""
 
-    box = CrashBox(path)
-    open_button = box.addButton(box.open_text, QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-    return box
-
-
-def _crash_box_class() -> type:
-    from PySide6.QtWidgets import QMessageBox
-
-    class CrashBox(QMessageBox):
-        def __init__(self, path: Path) -> None:
-            super().__init__(QMessageBox.Icon.Critical, "ClipDesk", "")
-            self.setText(
-                zh_fallback(self.tr("ClipDesk ran into an unexpected error."))
-                + "\n\n"
-                + zh_fallback(
-                    self.tr(
-                        "A report was saved. It holds no API keys or images, so you can send it "
-                        "along when you describe what happened."
-                    )
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QMessageBox.Icon.Critical, "ClipDesk", "", QMessageBox.StandardButton.NoButton, parent
+        )
+        self.path = path
+        self.setText(
+            zh_fallback(self.tr("ClipDesk ran into an unexpected error."))
+            + "\n\n"
+            + zh_fallback(
+                self.tr(
+                    "A report was saved. It holds no API keys or images, so you can send it "
+                    "along when you describe what happened."
                 )
             )
-            self.setInformativeText(str(path))
-            self.open_text = zh_fallback(self.tr("&Open report"))
+        )
+        self.setInformativeText(str(path))
+        self.open_button = self.addButton(
+            zh_fallback(self.tr("&Open report")), QMessageBox.ButtonRole.ActionRole
+        )
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.open_button.clicked.connect(self.open_report)
 
-    return CrashBox
+    def open_report(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
 
 
-def __getattr__(name: str) -> Any:  # CrashBox is built on first use, so importing needs no Qt widgets
-    if name == "CrashBox":
-        cls = _crash_box_class()
-        globals()["CrashBox"] = cls
-        return cls
-    raise AttributeError(name)
+def crash_box(path: Path) -> CrashBox:
+    return CrashBox(path)
 
 
 # Chinese for the strings above until the project's .ts files carry them (see packaging/README.md).
@@ -312,13 +296,6 @@ ZH_FALLBACK = {
 
 
 def zh_fallback(text: str, table: dict[str, str] | None = None) -> str:
-    """``text`` as translated by Qt; when no Chinese translation is installed yet, the built-in one."""
-    from gui.i18n import is_chinese
-
+    """``text`` as Qt translated it; while the .ts files lack it, the built-in Chinese instead."""
     table = ZH_FALLBACK if table is None else table
     return table.get(text, text) if is_chinese() else text
-
-
-def call_safely(fn: Callable[[], object]) -> None:
-    with contextlib.suppress(Exception):
-        fn()
