@@ -28,6 +28,7 @@ from core.catalog import validate_request
 from core.connections import Connection
 from core.download import DiskFull, download
 from core.errors import (
+    UNREADABLE_CODES,
     ClipDeskError,
     ErrorKind,
     InvalidInput,
@@ -446,6 +447,9 @@ class Engine:
                     wait = min(2**attempt, 30)
                     reason = exc.message
                 except ProviderError as exc:
+                    if exc.code in UNREADABLE_CODES and (exc.http_status is None or exc.http_status < 300):
+                        # accepted, but the answer cannot be read: the task may exist and be billed
+                        raise SubmitOutcomeUnknown(f"the answer to the submit is unreadable: {exc.message}")
                     if exc.http_status == 429 and attempt < SUBMIT_ATTEMPTS:
                         wait = exc.retry_after if exc.retry_after is not None else min(2**attempt, 60)
                         reason = "rate limited at submit (nothing was created)"

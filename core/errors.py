@@ -34,6 +34,11 @@ HUMAN_MESSAGES: dict[ErrorKind, str] = {
 }
 
 
+# Codes a parser gives an answer it cannot read (cut short, not JSON, of an unknown shape, or
+# without the task id). For a billed submit answered 2xx, such an answer means the task may exist.
+UNREADABLE_CODES = frozenset({"unreadable", "shape", "no_id"})
+
+
 class ClipDeskError(Exception):
     """An error with a kind from the closed vocabulary and a human message.
 

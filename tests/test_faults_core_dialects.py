@@ -31,6 +31,7 @@ FAULTS = [
     ("#503-poll", "succeeded", None, 1),
     ("#429-poll", "succeeded", None, 1),
     ("#truncated-json", "succeeded", None, 1),
+    ("#truncated-submit", "unknown", "unknown", 1),
     ("#truncated-file", "succeeded", None, 1),
     ("#redirect", "succeeded", None, 1),
 ]

@@ -93,6 +93,7 @@ def json_of(response: httpx.Response) -> Any:
         raise ProviderError(
             kind,
             f"the provider sent an unreadable answer (HTTP {response.status_code})",
+            code="unreadable",
             http_status=response.status_code,
         ) from None
 

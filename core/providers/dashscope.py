@@ -80,7 +80,9 @@ class DashScopeProvider(Provider):
         output = obj(body.get("output"))
         task_id = text(output.get("task_id"))
         if not task_id:
-            raise self.error(response)
+            raise ProviderError(
+                ErrorKind.UNKNOWN, "DashScope accepted the task but sent no task id", code="no_id"
+            )
         return Submitted(task_id, status_of(output.get("task_status")), raw=body)
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from core.catalog import Catalog, load_catalog
-from core.errors import ErrorKind, ProviderError, SubmitOutcomeUnknown
+from core.errors import ErrorKind, ProviderError
 from core.images import ImageLimits, PreparedImage
 from core.providers.base import (
     DownloadTarget,
@@ -122,12 +122,7 @@ class OpenAIVideosProvider(Provider):
             form = {k: v if isinstance(v, str) else _form_value(v) for k, v in fields.items()}
             files = {"input_reference": (f"first-frame.{mime.rsplit('/', 1)[-1]}", data, mime)}
             response = await ctx.http.request("POST", VIDEOS_PATH, data=form, files=files, billed=True)
-        try:
-            return self.parse_submit(response)
-        except ProviderError as exc:
-            if response.is_success and exc.code in (None, "no_id"):
-                raise SubmitOutcomeUnknown(f"the answer to the submit is unreadable: {exc.message}")
-            raise
+        return self.parse_submit(response)
 
     def parse_submit(self, response: httpx.Response) -> Submitted:
         if response.status_code >= 400:

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from core.catalog import Catalog, load_catalog
-from core.errors import ErrorKind, ProviderError, SubmitOutcomeUnknown
+from core.errors import ErrorKind, ProviderError
 from core.http import retry_after_seconds
 from core.images import ImageLimits, PreparedImage
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
@@ -208,12 +208,7 @@ class PixVerseProvider(Provider):
     async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
         path, body = self.route(ctx, request)
         response = await ctx.http.request("POST", path, json=body, headers=trace, billed=True)
-        try:
-            return self.parse_submit(response)
-        except ProviderError as exc:
-            if response.is_success and exc.code in (None, "shape", "no_id"):
-                raise SubmitOutcomeUnknown(f"PixVerse's answer to the submit is unreadable: {exc.message}")
-            raise
+        return self.parse_submit(response)
 
     def parse_submit(self, response: httpx.Response) -> Submitted:
         resp = envelope(response)

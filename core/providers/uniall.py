@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from core.catalog import Catalog, load_catalog
-from core.errors import ErrorKind, ProviderError, SubmitOutcomeUnknown
+from core.errors import ErrorKind, ProviderError
 from core.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.common import generic_error, json_of, obj, status_of, text
@@ -81,12 +81,7 @@ class UniAllProvider(Provider):
 
     async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
         response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
-        try:
-            return self.parse_submit(response)
-        except ProviderError as exc:
-            if response.is_success and exc.code in (None, "no_id"):
-                raise SubmitOutcomeUnknown(f"the answer to the submit is unreadable: {exc.message}")
-            raise
+        return self.parse_submit(response)
 
     def parse_submit(self, response: httpx.Response) -> Submitted:
         if response.status_code >= 400:

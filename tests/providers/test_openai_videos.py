@@ -113,6 +113,7 @@ FAULTS = [
     ("sk-ok", "#moderate-submit", 1, "failed", "moderation", 0),
     ("sk-ok", "#500-submit", 1, "failed", "upstream_failed", 0),
     ("sk-ok", "#reset-submit", 1, "unknown", "unknown", 1),
+    ("sk-ok", "#truncated-submit", 1, "unknown", "unknown", 1),
     ("sk-ok", "#moderate-result", 1, "failed", "moderation", 1),
     ("sk-ok", "#fail", 1, "failed", "upstream_failed", 1),
     ("sk-ok", "#unknown-task", 1, "failed", "not_found", 1),

@@ -212,6 +212,7 @@ FAULTS = [
     ("sk-ok", "#500-submit", 1, "failed", "upstream_failed", 0),
     ("sk-ok", "#502-submit", 1, "unknown", "unknown", 0),
     ("sk-ok", "#reset-submit", 1, "unknown", "unknown", 1),
+    ("sk-ok", "#truncated-submit", 1, "unknown", "unknown", 1),
     ("sk-ok", "#moderate-result", 1, "failed", "moderation", 1),
     ("sk-ok", "#fail", 1, "failed", "upstream_failed", 1),
     ("sk-ok", "#deleted", 1, "failed", "upstream_failed", 1),
