@@ -63,6 +63,7 @@ class Rule:
 class ModelSpec:
     id: str
     label: str = ""
+    label_zh: str = ""
     modes: tuple[str, ...] = MODES
     durations: tuple[int, ...] | None = None  # None: any in [duration_min, duration_max]
     duration_min: int = 1
@@ -156,6 +157,7 @@ def _model_from_json(data: dict[str, Any], generic_modes: tuple[str, ...]) -> Mo
     return ModelSpec(
         id=data["id"],
         label=data.get("label", data["id"]),
+        label_zh=data.get("label_zh", ""),
         modes=tuple(data.get("modes", generic_modes)),
         resolutions=tuple(data["resolutions"]) if data.get("resolutions") else None,
         fields=tuple(data.get("fields", ("negative_prompt", "seed"))),

@@ -105,6 +105,10 @@ class Engine:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, event: str, record: TaskRecord) -> None:
         for listener in list(self._listeners):
             try:

@@ -6,14 +6,12 @@ with the core's own detail in tooltips.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from core.catalog import CATALOG_DIR, ModelSpec
+from core.catalog import ModelSpec
 from core.connections import LOCAL_CONNECTION
 from core.errors import ClipDeskError, ErrorKind, InvalidInput
 from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
@@ -282,19 +280,7 @@ def connection_label(name: str) -> str:
     return translate("Texts", "Offline preview") if name == LOCAL_CONNECTION else name
 
 
-@cache
-def _labels_zh(dialect: str) -> dict[str, str]:
-    """Chinese model labels the catalog files carry (``label_zh``) beside the English ones."""
-    try:
-        data = json.loads((CATALOG_DIR / f"{dialect}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {m["id"]: m["label_zh"] for m in data.get("models", []) if m.get("id") and m.get("label_zh")}
-
-
 def model_label(dialect: str, spec: ModelSpec) -> str:
-    if is_chinese():
-        label = _labels_zh(dialect).get(spec.id)
-        if label:
-            return label
+    if is_chinese() and spec.label_zh:
+        return spec.label_zh
     return spec.label or spec.id

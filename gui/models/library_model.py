@@ -76,6 +76,7 @@ class LibraryModel(QAbstractListModel):
 
     def detach(self) -> None:
         self._attached = False
+        self.engine.unsubscribe(self._on_event)
 
     # -- contents --------------------------------------------------------------------------------
     def set_filter(self, library_filter: LibraryFilter) -> None:

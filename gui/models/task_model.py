@@ -60,8 +60,9 @@ class TaskModel(QAbstractTableModel):
 
     # -- engine events ---------------------------------------------------------------------------
     def detach(self) -> None:
-        """Stop listening (the engine has no unsubscribe; the listener becomes a no-op)."""
+        """Stop listening to the engine."""
         self._attached = False
+        self.engine.unsubscribe(self._on_event)
         self._timer.stop()
 
     def _on_event(self, event: str, record: TaskRecord) -> None:
