@@ -111,19 +111,15 @@ def signal_future(signal: Any) -> asyncio.Future[tuple[Any, ...]]:
 
 
 def simulate_drop(widget: QWidget, mime: QMimeData, pos: QPointF | None = None) -> QDropEvent:
-    """Drag-enter, drag-move and drop ``mime`` onto ``widget`` (platform notes §2)."""
-    args = (
-        pos or QPointF(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    enter = QDragEnterEvent(*args)
+    """Drag-enter, drag-move and drop ``mime`` onto ``widget`` (platform notes §2). PySide6 6.11's
+    drag-enter and drag-move events take a QPoint; the drop event a QPointF."""
+    point = pos or QPointF(5, 5)
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(point.toPoint(), *rest)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "dragEnter rejected"
-    QApplication.sendEvent(widget, QDragMoveEvent(*args))
-    drop = QDropEvent(*args)
+    QApplication.sendEvent(widget, QDragMoveEvent(point.toPoint(), *rest))
+    drop = QDropEvent(point, *rest)
     QApplication.sendEvent(widget, drop)
     return drop
 
