@@ -86,6 +86,13 @@ class _PartFile:
         self.size += len(data)
 
 
+def adopt(path: Path) -> Downloaded:
+    """A finished download already in its place: moved there by a run that stopped before it could
+    record it (the move is atomic, so the file is whole)."""
+    digest, size = _hash_file(path)
+    return Downloaded(path, size, digest.hexdigest())
+
+
 def _finish(part: Path, final: Path) -> Path:
     final.parent.mkdir(parents=True, exist_ok=True)
     target = final

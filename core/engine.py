@@ -26,7 +26,7 @@ from pathlib import Path
 
 from core.catalog import validate_request
 from core.connections import Connection
-from core.download import DiskFull, download
+from core.download import DiskFull, adopt, download
 from core.errors import (
     UNREADABLE_CODES,
     ClipDeskError,
@@ -549,27 +549,33 @@ class Engine:
         result = PollResult(
             RemoteStatus.SUCCEEDED, result_url=record.result_url, result_expires_at=record.result_expires_at
         )
-        target = lane.provider.download_target(ctx, record.remote_id, result)
         part = self._task_dir(record.id) / "result.part"
         final = self._final_path(record)
-        async with lane.downloads:
-            try:
-                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
-            except ClipDeskError as exc:
-                if exc.kind is not ErrorKind.EXPIRED or not lane.provider.billed:
-                    raise
-                # The link may have been refreshed: ask once more before giving up.
-                fresh = await lane.provider.poll(ctx, record.remote_id)
-                if fresh.status is not RemoteStatus.SUCCEEDED or fresh.result_url in (
-                    None,
-                    record.result_url,
-                ):
-                    await self._fail(record, exc, TaskState.EXPIRED)
-                    return
-                record.result_url = fresh.result_url
-                await self._save(record, "result_url")
-                target = lane.provider.download_target(ctx, record.remote_id, fresh)
-                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+        if not part.exists() and await asyncio.to_thread(final.is_file):
+            # The last run moved the finished file into place and stopped before journaling it:
+            # take it, rather than fetch it again (a second copy, or "expired" once the link is old).
+            done = await asyncio.to_thread(adopt, final)
+            await self._log(record, "the finished video was already in place")
+        else:
+            target = lane.provider.download_target(ctx, record.remote_id, result)
+            async with lane.downloads:
+                try:
+                    done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+                except ClipDeskError as exc:
+                    if exc.kind is not ErrorKind.EXPIRED or not lane.provider.billed:
+                        raise
+                    # The link may have been refreshed: ask once more before giving up.
+                    fresh = await lane.provider.poll(ctx, record.remote_id)
+                    if fresh.status is not RemoteStatus.SUCCEEDED or fresh.result_url in (
+                        None,
+                        record.result_url,
+                    ):
+                        await self._fail(record, exc, TaskState.EXPIRED)
+                        return
+                    record.result_url = fresh.result_url
+                    await self._save(record, "result_url")
+                    target = lane.provider.download_target(ctx, record.remote_id, fresh)
+                    done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
         record.video_path = str(done.path)
         record.video_size = done.size
         record.video_sha256 = done.sha256
