@@ -1,0 +1,240 @@
+"""Time to the first painted main window: ClipDesk against a bare PySide6 ``QMainWindow``, in one run.
+
+Both run offscreen (``QT_QPA_PLATFORM=offscreen``), each run a child process of its own, the two
+alternating after one untimed warm-up each. Times are CLOCK_MONOTONIC (one clock for every process
+on Linux), counted from just before this process spawns the child, so both pay the interpreter's
+start-up.
+
+  ClipDesk  runs what ``python main.py`` runs: ``from gui.app import main`` (main.py's own import),
+            then ``gui.app.main([])``, the real start-up: QApplication, qasync loop, services (journal,
+            engine, settings) in a temporary CLIPDESK_HOME, translators, the real MainWindow, show().
+            The only additions, made from outside gui/: ``gui.app.open_services`` and
+            ``MainWindow.__init__`` are wrapped to stamp the time, and an event filter on the window
+            notes its first Paint, then closes it (so the app's orderly shutdown runs and the
+            process exits). The home is shared by the runs (the warm-up creates the journal), as on
+            a computer where ClipDesk has run before.
+  bare      imports QtWidgets, QApplication, ``QMainWindow`` resized to ClipDesk's default 1360x860,
+            show(), the same event filter.
+
+Peak RSS is the child's ``ru_maxrss`` (os.wait4).
+
+    .venv/bin/python -m bench.startup [--reps 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+LOAD_AT_START = os.getloadavg()[0]  # other work on the machine skews every figure
+
+
+def load_note() -> str:
+    return f"load average {LOAD_AT_START:.1f} at start, {os.getloadavg()[0]:.1f} at end"
+
+
+GOAL = 1.5
+
+
+def now() -> float:
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+# ------------------------------------------------------------------------------ children
+def _probe(marks: dict[str, float]) -> Any:
+    """An event filter that stamps the first Paint of the window it watches, then closes it."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = now()
+                QTimer.singleShot(0, obj.close)  # type: ignore[attr-defined]
+            return False
+
+    return FirstPaint()
+
+
+def child_clipdesk(marks: dict[str, float]) -> None:
+    from gui.app import main as gui_main  # what main.py imports for the desktop app
+
+    marks["imports"] = now()
+    import gui.app
+    import gui.main_window
+
+    probe = _probe(marks)
+    open_services = gui.app.open_services
+
+    async def timed_open_services(*args: Any, **kwargs: Any) -> Any:
+        marks["services_start"] = now()
+        services = await open_services(*args, **kwargs)
+        marks["services"] = now()
+        return services
+
+    gui.app.open_services = timed_open_services  # type: ignore[assignment]
+    window_class = gui.main_window.MainWindow
+    window_init = window_class.__init__
+
+    def timed_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        marks["window_start"] = now()
+        window_init(self, *args, **kwargs)
+        marks["window"] = now()
+        self.installEventFilter(probe)
+
+    window_class.__init__ = timed_init  # type: ignore[method-assign]
+    code = gui_main([])
+    marks["exit"] = now()
+    if code != 0:
+        raise SystemExit(f"gui.app.main returned {code}")
+
+
+def child_bare(marks: dict[str, float]) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    marks["imports"] = now()
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1360, 860)
+    probe = _probe(marks)  # (kept referenced: a collected filter stops filtering)
+    window.installEventFilter(probe)
+    marks["window"] = now()
+    window.show()
+    app.exec()
+    marks["exit"] = now()
+
+
+# ------------------------------------------------------------------------------ parent
+def run(kind: str, env: dict[str, str]) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
+    t0 = now()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    end = now()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out, err = proc.communicate()
+    if proc.returncode != 0 or not out.strip():
+        raise SystemExit(f"{kind} child failed ({proc.returncode}): {err.strip()[-3000:]}")
+    marks = json.loads(out.strip().splitlines()[-1])
+    if "paint" not in marks:
+        raise SystemExit(f"{kind}: the window was never painted: {err.strip()[-2000:]}")
+    result = {k: (v - t0) * 1000 for k, v in marks.items()}
+    result["process"] = (end - t0) * 1000
+    result["rss"] = usage.ru_maxrss / 1024
+    result["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--child", choices=("clipdesk", "bare"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        marks = {"top": now()}
+        root = str(Path(__file__).resolve().parent.parent)
+        if root not in sys.path:
+            sys.path.insert(0, root)
+        (child_clipdesk if args.child == "clipdesk" else child_bare)(marks)
+        print(json.dumps(marks), flush=True)
+        return
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.common import machine, table
+
+    home = Path(tempfile.mkdtemp(prefix="clipdesk-bench-home-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(home)}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    results: dict[str, list[dict[str, Any]]] = {"clipdesk": [], "bare": []}
+    try:
+        run("clipdesk", env)  # warm-up: page cache, .pyc files, the journal created
+        run("bare", env)
+        for rep in range(args.reps):
+            order = ["clipdesk", "bare"] if rep % 2 == 0 else ["bare", "clipdesk"]
+            for kind in order:
+                r = run(kind, env)
+                results[kind].append(r)
+                print(
+                    f"  rep {rep + 1} {kind:8s} first paint {r['paint']:6.0f} ms  "
+                    f"exit {r['process']:6.0f} ms  CPU {r['cpu']:5.0f} ms  peak RSS {r['rss']:5.0f} MB",
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind] if key in r)
+
+    rows = []
+    for kind, name in (("bare", "bare QMainWindow"), ("clipdesk", "ClipDesk")):
+        rows.append(
+            [
+                name,
+                f"{med(kind, 'paint'):.0f}",
+                f"{min(r['paint'] for r in results[kind]):.0f}-{max(r['paint'] for r in results[kind]):.0f}",
+                f"{med(kind, 'process'):.0f}",
+                f"{med(kind, 'cpu'):.0f}",
+                f"{med(kind, 'rss'):.0f}",
+                f"{med(kind, 'paint') / med('bare', 'paint'):.2f}×" if kind == "clipdesk" else "",
+            ]
+        )
+    ratio = med("clipdesk", "paint") / med("bare", "paint")
+    print(
+        f"bench/startup.py — first painted main window, offscreen, {args.reps} runs each; "
+        f"{machine()}; {load_note()}"
+    )
+    print(
+        table(
+            [
+                "app",
+                "first paint ms (median)",
+                "min-max",
+                "process exit ms",
+                "CPU ms",
+                "peak RSS MB",
+                "vs bare",
+            ],
+            rows,
+        )
+    )
+    phases = [
+        ("interpreter + script start", "top"),
+        ("imports (gui.app and what it pulls in)", "imports"),
+        ("QApplication, loop, until open_services starts", "services_start"),
+        ("open_services (journal, engine, settings)", "services"),
+        ("translators, until MainWindow() starts", "window_start"),
+        ("MainWindow()", "window"),
+        ("show() until first paint", "paint"),
+    ]
+    previous = 0.0
+    parts = []
+    for label, key in phases:
+        at = med("clipdesk", key)
+        parts.append(f"{label} {at - previous:.0f}")
+        previous = at
+    print("ClipDesk phases, ms (medians): " + "; ".join(parts))
+    bare_parts = [
+        f"interpreter + script start {med('bare', 'top'):.0f}",
+        f"imports {med('bare', 'imports') - med('bare', 'top'):.0f}",
+        f"QApplication + window {med('bare', 'window') - med('bare', 'imports'):.0f}",
+        f"show() until first paint {med('bare', 'paint') - med('bare', 'window'):.0f}",
+    ]
+    print("bare phases, ms (medians): " + "; ".join(bare_parts))
+    verdict = "met" if ratio <= GOAL else "MISSED"
+    print(f"ratio ClipDesk/bare (median first paint) = {ratio:.2f} (goal <= {GOAL}: {verdict})")
+
+
+if __name__ == "__main__":
+    main()
