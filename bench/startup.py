@@ -5,18 +5,21 @@ alternating after one untimed warm-up each. Times are CLOCK_MONOTONIC (one clock
 on Linux), counted from just before this process spawns the child, so both pay the interpreter's
 start-up.
 
-  ClipDesk  runs what ``python main.py`` runs: ``from gui.app import main`` (main.py's own import),
-            then ``gui.app.main([])``, the real start-up: QApplication, qasync loop, services (journal,
-            engine, settings) in a temporary CLIPDESK_HOME, translators, the real MainWindow, show().
-            The only additions, made from outside gui/: ``gui.app.open_services`` and
-            ``MainWindow.__init__`` are wrapped to stamp the time, and an event filter on the window
-            notes its first Paint, then closes it (so the app's orderly shutdown runs and the
-            process exits). The home is shared by the runs (the warm-up creates the journal), as on
-            a computer where ClipDesk has run before.
+  ClipDesk  runs what ``python main.py`` runs: main.py's ``main([])``, after importing what it
+            imports for the desktop app (``gui.app``) to stamp the time. That is the real
+            start-up: QApplication, qasync loop, services (journal, engine, settings) in a
+            temporary CLIPDESK_HOME, translators, the real MainWindow, show(). The only additions,
+            made from outside gui/: ``gui.app.open_services`` and ``MainWindow.__init__`` are
+            wrapped to stamp the time, and an event filter on the window notes its first Paint,
+            then closes it (so the app's orderly shutdown runs and the process exits). The home is
+            shared by the runs (the warm-up creates the journal), as on a computer where ClipDesk
+            has run before.
   bare      imports QtWidgets, QApplication, ``QMainWindow`` resized to ClipDesk's default 1360x860,
             show(), the same event filter.
 
-Peak RSS is the child's ``ru_maxrss`` (os.wait4).
+Peak RSS is the child's ``ru_maxrss`` (os.wait4). The children may write bytecode caches
+(``__pycache__``, ignored by git) even where the environment sets PYTHONDONTWRITEBYTECODE, as an
+installed or bundled app would have them; ``--no-bytecode-cache`` measures without.
 
     .venv/bin/python -m bench.startup [--reps 7]
 """
@@ -65,7 +68,8 @@ def _probe(marks: dict[str, float]) -> Any:
 
 
 def child_clipdesk(marks: dict[str, float]) -> None:
-    from gui.app import main as gui_main  # what main.py imports for the desktop app
+    import main as entry  # main.py
+    from gui.app import main as _gui_main  # noqa: F401 - what main.py imports for the desktop app
 
     marks["imports"] = now()
     import gui.app
@@ -91,7 +95,7 @@ def child_clipdesk(marks: dict[str, float]) -> None:
         self.installEventFilter(probe)
 
     window_class.__init__ = timed_init  # type: ignore[method-assign]
-    code = gui_main([])
+    code = entry.main([])
     marks["exit"] = now()
     if code != 0:
         raise SystemExit(f"gui.app.main returned {code}")
@@ -134,11 +138,57 @@ def run(kind: str, env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
+CHILD = {"clipdesk": "clipdesk", "bare": "bare", "history": "clipdesk"}
+
+
+def fill_journal(home: Path, n: int) -> None:
+    """A CLIPDESK_HOME whose journal holds ``n`` finished tasks (succeeded, a few failed)."""
+    import asyncio
+
+    from bench.scale import make_records
+    from core.paths import default_paths
+    from core.store import Journal, TaskState
+
+    async def fill() -> None:
+        before = os.environ.get("CLIPDESK_HOME")
+        os.environ["CLIPDESK_HOME"] = str(home)
+        try:
+            paths = default_paths().ensure()
+        finally:
+            if before is None:
+                os.environ.pop("CLIPDESK_HOME")
+            else:
+                os.environ["CLIPDESK_HOME"] = before
+        journal = Journal(paths.database)
+        await journal.open()
+        records = make_records(n, None)
+        for record in records:
+            if not record.state.terminal:
+                record.state = TaskState.SUCCEEDED
+                record.finished_at = record.created_at + 90
+        await asyncio.gather(*(journal.insert(r) for r in records))
+        await journal.close()
+
+    asyncio.run(fill())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time ClipDesk with N finished tasks in its journal (a third row; not the goal)",
+    )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (every start compiles gui/ and core/)",
+    )
     parser.add_argument("--child", choices=("clipdesk", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -146,7 +196,10 @@ def main() -> None:
         root = str(Path(__file__).resolve().parent.parent)
         if root not in sys.path:
             sys.path.insert(0, root)
-        (child_clipdesk if args.child == "clipdesk" else child_bare)(marks)
+        if args.child == "clipdesk":
+            child_clipdesk(marks)
+        else:
+            child_bare(marks)
         print(json.dumps(marks), flush=True)
         return
 
@@ -154,17 +207,25 @@ def main() -> None:
     from bench.common import machine, table
 
     home = Path(tempfile.mkdtemp(prefix="clipdesk-bench-home-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(home)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(home / "fresh")}
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
-    results: dict[str, list[dict[str, Any]]] = {"clipdesk": [], "bare": []}
+    if not args.no_bytecode_cache:
+        # As installed or bundled, ClipDesk's modules load from cached bytecode; a session whose
+        # environment sets PYTHONDONTWRITEBYTECODE would recompile gui/ and core/ on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    envs = {"clipdesk": env, "bare": env}
+    if args.history:
+        envs["history"] = {**env, "CLIPDESK_HOME": str(home / "history")}
+        fill_journal(home / "history", args.history)
+    results: dict[str, list[dict[str, Any]]] = {kind: [] for kind in envs}
     try:
-        run("clipdesk", env)  # warm-up: page cache, .pyc files, the journal created
-        run("bare", env)
+        for kind in envs:  # warm-up: page cache, .pyc files, the journal created
+            run(CHILD[kind], envs[kind])
         for rep in range(args.reps):
-            order = ["clipdesk", "bare"] if rep % 2 == 0 else ["bare", "clipdesk"]
+            order = list(envs) if rep % 2 == 0 else list(envs)[::-1]
             for kind in order:
-                r = run(kind, env)
+                r = run(CHILD[kind], envs[kind])
                 results[kind].append(r)
                 print(
                     f"  rep {rep + 1} {kind:8s} first paint {r['paint']:6.0f} ms  "
@@ -178,7 +239,10 @@ def main() -> None:
         return statistics.median(r[key] for r in results[kind] if key in r)
 
     rows = []
-    for kind, name in (("bare", "bare QMainWindow"), ("clipdesk", "ClipDesk")):
+    names = [("bare", "bare QMainWindow"), ("clipdesk", "ClipDesk")]
+    if args.history:
+        names.append(("history", f"(ClipDesk, {args.history} tasks in the journal)"))
+    for kind, name in names:
         rows.append(
             [
                 name,
@@ -187,12 +251,13 @@ def main() -> None:
                 f"{med(kind, 'process'):.0f}",
                 f"{med(kind, 'cpu'):.0f}",
                 f"{med(kind, 'rss'):.0f}",
-                f"{med(kind, 'paint') / med('bare', 'paint'):.2f}×" if kind == "clipdesk" else "",
+                f"{med(kind, 'paint') / med('bare', 'paint'):.2f}×" if kind != "bare" else "",
             ]
         )
     ratio = med("clipdesk", "paint") / med("bare", "paint")
     print(
-        f"bench/startup.py — first painted main window, offscreen, {args.reps} runs each; "
+        f"bench/startup.py — first painted main window, offscreen, {args.reps} runs each, "
+        f"bytecode cache {'off' if 'PYTHONDONTWRITEBYTECODE' in envs['clipdesk'] else 'on'}; "
         f"{machine()}; {load_note()}"
     )
     print(
