@@ -172,7 +172,7 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
                 armed["t"] = time.perf_counter()
 
         model.dataChanged.connect(on_changed)
-        latency, emit, painted = [], [], []
+        latency, emits, painted = [], [], []
         for k in range(count):
             record = running[k % len(running)]
             record.progress = 0.1 + (k % 800) / 1000
@@ -183,14 +183,14 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
             emit("changed", record)
             t1 = time.perf_counter()
             latency.append(armed["t"] - t0)
-            emit.append(t1 - t0)
+            emits.append(t1 - t0)
             if repaint:
                 app.processEvents()
                 painted.append(time.perf_counter() - t0)
         model.dataChanged.disconnect(on_changed)
         result = {
             "latency_us": statistics.median(latency) * 1e6,
-            "emit_us": statistics.median(emit) * 1e6,
+            "emit_us": statistics.median(emits) * 1e6,
         }
         if painted:
             result["painted_us"] = statistics.median(painted) * 1e6
