@@ -19,7 +19,8 @@ start-up.
 
 Peak RSS is the child's ``ru_maxrss`` (os.wait4). The children may write bytecode caches
 (``__pycache__``, ignored by git) even where the environment sets PYTHONDONTWRITEBYTECODE, as an
-installed or bundled app would have them; ``--no-bytecode-cache`` measures without.
+installed or bundled app would have them; ``--no-bytecode-cache`` keeps the environment's setting
+(it measures without caches only where none were written before).
 
     .venv/bin/python -m bench.startup [--reps 7]
 """
@@ -187,7 +188,8 @@ def main() -> None:
     parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
-        help="keep PYTHONDONTWRITEBYTECODE from the environment (every start compiles gui/ and core/)",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (where no __pycache__ exists yet, "
+        "every start then compiles gui/ and core/)",
     )
     parser.add_argument("--child", choices=("clipdesk", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
