@@ -100,8 +100,39 @@ def _finish(part: Path, final: Path) -> Path:
     while target.exists():
         target = final.with_name(f"{final.stem} ({n}){final.suffix}")
         n += 1
-    os.replace(part, target)
+    try:
+        os.replace(part, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        _move_across(part, target)  # the library or output folder is on another file system
     return target
+
+
+def _move_across(part: Path, target: Path) -> None:
+    """Copy beside the target and rename, so the target appears whole or not at all; then remove the
+    .part (a stop before that leaves both, which ``_leftover`` recognises)."""
+    temp = target.with_name(f".{target.name}.copying")
+    try:
+        shutil.copyfile(part, temp)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull(target) from exc
+        raise
+    part.unlink()
+
+
+def _leftover(part: Path, final: Path) -> Downloaded | None:
+    """A move across file systems that finished the target and stopped before removing the .part."""
+    if not (part.is_file() and final.is_file()) or part.stat().st_size != final.stat().st_size:
+        return None
+    done = adopt(final)
+    if _hash_file(part)[0].hexdigest() != done.sha256:
+        return None
+    part.unlink()
+    return done
 
 
 def _check_status(response: httpx.Response) -> None:
@@ -138,6 +169,9 @@ async def download(
     """Fetch ``url`` into ``final`` (renamed if taken). ``part`` may hold an earlier partial body."""
     if url.startswith("file://"):
         return await asyncio.to_thread(_take_local, Path(unquote(urlsplit(url).path)), part, final)
+    leftover = await asyncio.to_thread(_leftover, part, final)
+    if leftover is not None:
+        return leftover
     part.parent.mkdir(parents=True, exist_ok=True)
     last_error: ClipDeskError | None = None
     for attempt in range(ATTEMPTS):

@@ -216,6 +216,11 @@ class Journal:
         for number in range(version, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Read again under the write lock: another ClipDesk starting at the same moment
+                # (a script's parallel generates, the GUI) may have migrated since we looked.
+                if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                    conn.execute("COMMIT")
+                    continue
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         conn.execute(statement)
