@@ -24,7 +24,6 @@ import tempfile
 import threading
 import time
 import warnings
-from pathlib import Path
 from typing import Any
 
 import httpx

@@ -125,6 +125,15 @@ class Engine:
             self._background.add(task)
             task.add_done_callback(self._background.discard)
 
+    def remove_connection(self, name: str) -> None:
+        """Forget a connection; its tasks keep their records (a resume recreates it from them)."""
+        self.connections.pop(name, None)
+        old = self._lanes.pop(name, None)
+        if old is not None:
+            task = asyncio.get_running_loop().create_task(old.http.aclose())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
     def lane(self, name: str) -> Lane:
         lane = self._lanes.get(name)
         if lane is None:

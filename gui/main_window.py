@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
             self.notifier.watch(record)
         self._dialogs: list[QWidget] = []
         self._attached = True
+        self._counts_due = False
         self._compose()
         self._build_menus()
         self._connect_signals()
@@ -141,9 +142,12 @@ class MainWindow(QMainWindow):
         if not self._attached:
             return
         self.notifier.on_task_event(event, record)
-        self._show_counts()
+        if not self._counts_due:  # once per batch of events, not once per event
+            self._counts_due = True
+            QTimer.singleShot(0, self._show_counts)
 
     def _show_counts(self) -> None:
+        self._counts_due = False
         states = [r.state for r in self.engine.tasks.values()]
         running = sum(1 for s in states if s.active and s is not TaskState.QUEUED)
         queued = states.count(TaskState.QUEUED)

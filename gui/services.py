@@ -1,6 +1,8 @@
 """The core services the window is built on, opened and closed in one place.
 
-The window receives them through its constructor; nothing here is global.
+The window receives them through its constructor; nothing here is global. The engine and its
+journal live on their own thread (core.host): network and disk work never run on Qt's thread, and
+the window sees the engine through a proxy with the same API and coalesced events.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 
 from core.connections import ConnectionStore
 from core.engine import Engine
+from core.host import EngineProxy
 from core.logs import configure_logging
 from core.paths import Paths, default_paths
 from core.secrets import SecretStore
@@ -22,7 +25,7 @@ class Services:
     journal: Journal
     secrets: SecretStore
     connection_store: ConnectionStore
-    engine: Engine
+    engine: EngineProxy
     settings_store: SettingsStore
     settings: UserSettings
     favourites: Favourites
@@ -33,11 +36,16 @@ async def open_services(paths: Paths | None = None) -> Services:
     paths = (paths or default_paths()).ensure()
     configure_logging(paths)
     journal = Journal(paths.database)
-    await journal.open()
     secrets = SecretStore()
     connection_store = ConnectionStore(paths.config)
-    engine = Engine(paths, journal, secrets, connection_store.load())
-    await engine.load()
+
+    async def make_engine() -> Engine:
+        await journal.open()
+        engine = Engine(paths, journal, secrets, connection_store.load())
+        await engine.load()
+        return engine
+
+    engine = await EngineProxy.start(make_engine)
     settings_store = SettingsStore(paths.config)
     return Services(
         paths=paths,
@@ -53,5 +61,4 @@ async def open_services(paths: Paths | None = None) -> Services:
 
 async def close_services(services: Services) -> None:
     """Stop every lane where it stands (the journal says where), then close the journal."""
-    await services.engine.close()
-    await services.journal.close()
+    await services.engine.close(services.journal.close)

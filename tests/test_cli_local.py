@@ -41,7 +41,7 @@ def test_offline_preview_from_an_image_with_no_key(tmp_path: Path, clipdesk_home
         stream = container.streams.video[0]
         frames = sum(1 for _ in container.decode(stream))
         assert (stream.codec_context.width, stream.codec_context.height) == (640, 360)
-        assert frames == 2 * int(round(float(stream.average_rate)))
+        assert frames == 2 * round(float(stream.average_rate))
     progress = [line["progress"] for line in result.lines if line.get("progress") is not None]
     assert progress and progress == sorted(progress)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from core.engine import Engine
+from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
 from gui.settings import Favourites
 from gui.thumbnails import Thumbnails
@@ -53,7 +53,7 @@ class LibraryModel(QAbstractListModel):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: EngineProxy,
         thumbnails: Thumbnails | None,
         favourites: Favourites,
         parent: QObject | None = None,

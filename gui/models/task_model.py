@@ -11,10 +11,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
-from core.engine import Engine
+from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
@@ -35,7 +43,11 @@ STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 
 
 class TaskModel(QAbstractTableModel):
-    def __init__(self, engine: Engine, thumbnails: Thumbnails | None = None, parent: QObject | None = None):
+    ticked = Signal()  # the clock moved: repaint time columns (no data changed)
+
+    def __init__(
+        self, engine: EngineProxy, thumbnails: Thumbnails | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.engine = engine
         self.thumbnails = thumbnails
@@ -127,20 +139,17 @@ class TaskModel(QAbstractTableModel):
                 self._row_changed(self._rows[task_id], COL_THUMB, COL_THUMB)
 
     def _tick(self) -> None:
+        """Time columns (elapsed, ETA, link expiry) and indeterminate bars move with the clock, not
+        with the data: ask the views to repaint what they show, whatever the number of tasks."""
         self._ticks += 1
-        every_second = self._ticks % (1000 // TICK_MS) == 0
-        for task_id in list(self._live):
-            record = self._records[task_id]
-            row = self._rows[task_id]
-            if record.state.terminal:
-                if every_second:
-                    self._row_changed(row, COL_EXPIRES, COL_EXPIRES)
-                continue
-            if every_second:
-                self._row_changed(row, COL_STATE, COL_EXPIRES)
-                self._want_typical(record)
-            elif record.progress is None and record.state.active:
-                self._row_changed(row, COL_STATE, COL_STATE)
+        if not self._live:
+            return
+        if self._ticks % (1000 // TICK_MS) == 0:
+            for task_id in list(self._live):
+                record = self._records[task_id]
+                if not record.state.terminal:
+                    self._want_typical(record)
+        self.ticked.emit()
 
     def _want_typical(self, record: TaskRecord) -> None:
         key = (record.connection, record.model)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.engine import Engine
+from core.host import EngineProxy
 from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn
@@ -40,7 +40,7 @@ from gui.views.generate_panel import GeneratePanel
 
 class BatchDialog(QDialog):
     def __init__(
-        self, engine: Engine, panel: GeneratePanel, settings: UserSettings, parent: QWidget | None = None
+        self, engine: EngineProxy, panel: GeneratePanel, settings: UserSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.engine = engine

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from core.catalog import SEED_MAX, ModelSpec, validate_request
 from core.connections import LOCAL_CONNECTION
-from core.engine import Engine
 from core.errors import InvalidInput
+from core.host import EngineProxy
 from core.providers import get_provider
 from core.providers.base import Provider
 from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
@@ -54,7 +54,7 @@ class GeneratePanel(QWidget):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: EngineProxy,
         thumbnails: Thumbnails,
         paste_dir: Path,
         ui_state: QSettings,

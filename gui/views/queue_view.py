@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.engine import Engine
+from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
 from gui.models.task_model import (
     COL_ELAPSED,
@@ -86,7 +86,7 @@ class QueueView(QWidget):
     play_requested = Signal(str)  # a video file
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, engine: Engine, model: TaskModel, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: EngineProxy, model: TaskModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.model = model
@@ -148,6 +148,7 @@ class QueueView(QWidget):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
+        self.model.ticked.connect(self.table.viewport().update)
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)

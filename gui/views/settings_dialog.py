@@ -434,7 +434,7 @@ class SettingsDialog(QDialog):
         for name in list(engine.connections):
             if name not in kept and name != LOCAL_CONNECTION:
                 secrets.delete(name)
-                engine.connections.pop(name, None)
+                engine.remove_connection(name)
         in_keyring = True
         for entry in self.entries:
             conn = entry.connection
@@ -444,7 +444,7 @@ class SettingsDialog(QDialog):
             if entry.original and entry.original != conn.name:
                 key = key or secrets.get(entry.original)
                 secrets.delete(entry.original)
-                engine.connections.pop(entry.original, None)
+                engine.remove_connection(entry.original)
             if key:
                 in_keyring = secrets.set(conn.name, key) and in_keyring
             before = engine.connections.get(conn.name)

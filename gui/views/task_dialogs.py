@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.engine import Engine
+from core.host import EngineProxy
 from core.store import TaskRecord
 from gui.spawn import spawn
 from gui.texts import state_name
@@ -30,7 +30,7 @@ from gui.texts import state_name
 class LogDialog(QDialog):
     """The task's request and the journal's request/response log (already redacted by core)."""
 
-    def __init__(self, engine: Engine, record: TaskRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: EngineProxy, record: TaskRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.record = record

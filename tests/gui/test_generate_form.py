@@ -18,9 +18,7 @@ PIXVERSE = "PixVerse test"
 
 @pytest.fixture
 def pixverse_panel(window: Any) -> Any:
-    window.engine.connections[PIXVERSE] = Connection(
-        name=PIXVERSE, dialect="pixverse", base_url="http://127.0.0.1:9"
-    )
+    window.engine.add_connection(Connection(name=PIXVERSE, dialect="pixverse", base_url="http://127.0.0.1:9"))
     panel = window.generate_panel
     panel.refresh_connections()
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData(PIXVERSE))
@@ -97,8 +95,8 @@ def test_prompt_counter_and_limit(pixverse_panel: Any) -> None:
 
 
 def test_image_only_model_asks_for_a_first_frame(window: Any) -> None:
-    window.engine.connections["Bailian"] = Connection(
-        name="Bailian", dialect="dashscope", base_url="http://127.0.0.1:9"
+    window.engine.add_connection(
+        Connection(name="Bailian", dialect="dashscope", base_url="http://127.0.0.1:9")
     )
     panel = window.generate_panel
     panel.refresh_connections()
@@ -111,9 +109,7 @@ def test_image_only_model_asks_for_a_first_frame(window: Any) -> None:
 
 
 def test_unknown_model_on_a_gateway_gets_a_generic_form(window: Any) -> None:
-    window.engine.connections["Gateway"] = Connection(
-        name="Gateway", dialect="newapi", base_url="http://127.0.0.1:9"
-    )
+    window.engine.add_connection(Connection(name="Gateway", dialect="newapi", base_url="http://127.0.0.1:9"))
     panel = window.generate_panel
     panel.refresh_connections()
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Gateway"))
