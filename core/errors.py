@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from core.redact import redact
+
 
 class ErrorKind(StrEnum):
     AUTH = "auth"
@@ -56,7 +58,8 @@ class ClipDeskError(Exception):
         http_status: int | None = None,
     ) -> None:
         self.kind = ErrorKind(kind)
-        self.message = message or HUMAN_MESSAGES[self.kind]
+        # Redacted here, once for every path (journal, CLI, GUI): servers quote keys back in errors.
+        self.message = redact(message) if message else HUMAN_MESSAGES[self.kind]
         self.code = code
         self.retry_after = retry_after
         self.http_status = http_status
