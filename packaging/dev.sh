@@ -3,6 +3,8 @@
 #   dev.sh app    starts the desktop app (or says clearly that there is no display)
 #   dev.sh test   runs the whole suite: ruff, mypy, import contracts, pytest (real Secret Service)
 #   dev.sh setup  only installs
+#   dev.sh bundle builds the Linux app and its archive into dist/ (packaging/build.sh; installs
+#                 PyInstaller into .venv when missing), then runs the built app's --selftest
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -99,5 +101,6 @@ case "$cmd" in
   setup) install_debian_packages; install_python_packages dev ;;
   app)   install_debian_packages; install_python_packages app; run_app "$@" ;;
   test)  install_debian_packages; install_python_packages dev; run_tests "$@" ;;
-  *) echo "usage: packaging/dev.sh {app|test|setup}" >&2; exit 2 ;;
+  bundle) install_debian_packages; install_python_packages app; exec bash packaging/build.sh "$@" ;;
+  *) echo "usage: packaging/dev.sh {app|test|setup|bundle}" >&2; exit 2 ;;
 esac
