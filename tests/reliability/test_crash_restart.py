@@ -201,11 +201,16 @@ def _scenario(emus: dict[str, ChaosMixin], rng: random.Random, tmp_path: Path, h
             phase = "submit"
         else:
             to_submit = any(r["state"] in ("queued", "uploading") for r in rows)
-            choices = ["submit", "submit", "poll"] if to_submit else ["poll", "download", "download"]
-            phase = rng.choice(choices)
+            polled = {r["remote_id"] for r in rows if r["state"] == "running"}
+            held = [t for e in all_emus for t in list(e.tasks.values()) if not t.released and t.id in polled]
+            if to_submit:
+                phase = rng.choice(["submit", "poll"])
+            elif len(held) > 4:  # release some to download, keep some held to be polled
+                phase = rng.choice(["poll", "download", "download"])
+            else:
+                phase = "poll" if held else "start"
             if phase == "download":
-                held = [t for e in all_emus for t in list(e.tasks.values()) if not t.released]
-                for task in rng.sample(held, min(len(held), rng.randint(8, 16))):
+                for task in rng.sample(held, min(len(held) - 4, rng.randint(4, 10))):
                     task.released = True
             run = Run(["main.py", "resume", "--json"], env, logs, number)
 
@@ -215,6 +220,9 @@ def _scenario(emus: dict[str, ChaosMixin], rng: random.Random, tmp_path: Path, h
         elif phase == "poll":
             target = total_polls() + rng.randint(5, 60)
             met = run.wait_until(lambda t=target: total_polls() >= t)
+        elif phase == "start":  # nothing held to poll any more: any moment after start-up
+            time.sleep(rng.uniform(0.2, 1.5))
+            met = True
         else:
             threshold = int(rng.uniform(0.35, 0.9) * FILE_SIZE)
             met = run.wait_until(lambda t=threshold: any(e.content().most_sent() >= t for e in all_emus))

@@ -340,6 +340,9 @@ class _FullFile:
             raise OSError(errno.ENOSPC, "No space left on device")
         return int(self.fh.write(data))
 
+    def __getattr__(self, name: str) -> Any:  # close, flush, tell... as the real file
+        return getattr(self.fh, name)
+
     def __enter__(self) -> _FullFile:
         return self
 
