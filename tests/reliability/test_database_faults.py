@@ -55,7 +55,7 @@ def make_journal(home: Path, emu: NewApiEmulator, count: int = 3) -> list[str]:
                 for n in range(count)
             ]
 
-    os.environ.setdefault("CLIPDESK_API_KEY", "sk-ok")
+    assert os.environ.get("CLIPDESK_API_KEY"), "set it with monkeypatch first"
     return asyncio.run(create())
 
 
@@ -128,7 +128,9 @@ def test_a_migration_done_meanwhile_by_another_process_is_not_done_again(tmp_pat
 
 
 @pytest.fixture
-def held(clipdesk_home: Path, newapi_emu: NewApiEmulator) -> Iterator[tuple[list[str], str]]:
+def held(
+    clipdesk_home: Path, newapi_emu: NewApiEmulator, env: dict[str, str]
+) -> Iterator[tuple[list[str], str]]:
     ids = make_journal(clipdesk_home, newapi_emu)
     yield ids, digest(journal_path(clipdesk_home))
 
@@ -189,6 +191,7 @@ def shared_home(newapi_emu: NewApiEmulator, monkeypatch: pytest.MonkeyPatch) -> 
     try:
         home.chmod(0o755)
         monkeypatch.setenv("CLIPDESK_HOME", str(home))
+        monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
         make_journal(home, newapi_emu)
         for path in home.rglob("*"):
             path.chmod(0o777 if path.is_dir() else 0o666)
