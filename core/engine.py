@@ -26,7 +26,7 @@ from pathlib import Path
 
 from core.catalog import validate_request
 from core.connections import Connection
-from core.download import DiskFull, adopt, download
+from core.download import DiskFull, Downloaded, adopt, download
 from core.errors import (
     UNREADABLE_CODES,
     ClipDeskError,
@@ -55,6 +55,20 @@ DEFAULT_DEADLINE = 3 * 3600.0  # seconds from submit until a running task is giv
 GATEWAY_AMBIGUOUS = {502, 504}  # a proxy's answer: the request may have reached the provider
 
 Listener = Callable[[str, TaskRecord], None]  # (event, record); events: added, changed, removed
+
+
+class CannotSave(DiskFull):
+    """The finished video cannot be put where it belongs (its folder cannot be made or written).
+    Handled like a full disk: the task stays ``downloading`` with its .part, and resumes once fixed."""
+
+    def __init__(self, folder: Path, exc: OSError) -> None:
+        where = exc.filename or folder
+        ClipDeskError.__init__(
+            self,
+            ErrorKind.UNKNOWN,
+            f"the video cannot be saved ({exc.strerror or type(exc).__name__}: {where}); "
+            "fix that folder, then resume",
+        )
 
 
 @dataclass
@@ -566,25 +580,13 @@ class Engine:
             done = await asyncio.to_thread(adopt, final)
             await self._log(record, "the finished video was already in place")
         else:
-            target = lane.provider.download_target(ctx, record.remote_id, result)
-            async with lane.downloads:
-                try:
-                    done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
-                except ClipDeskError as exc:
-                    if exc.kind is not ErrorKind.EXPIRED or not lane.provider.billed:
-                        raise
-                    # The link may have been refreshed: ask once more before giving up.
-                    fresh = await lane.provider.poll(ctx, record.remote_id)
-                    if fresh.status is not RemoteStatus.SUCCEEDED or fresh.result_url in (
-                        None,
-                        record.result_url,
-                    ):
-                        await self._fail(record, exc, TaskState.EXPIRED)
-                        return
-                    record.result_url = fresh.result_url
-                    await self._save(record, "result_url")
-                    target = lane.provider.download_target(ctx, record.remote_id, fresh)
-                    done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+            try:
+                fetched = await self._fetch_result(lane, ctx, record, result, part, final)
+            except OSError as exc:  # the whole video is in .part; its place cannot be made or written
+                raise CannotSave(final.parent, exc) from exc
+            if fetched is None:
+                return
+            done = fetched
         record.video_path = str(done.path)
         record.video_size = done.size
         record.video_sha256 = done.sha256
@@ -601,6 +603,38 @@ class Engine:
             "error_message",
             "error_code",
         )
+
+    async def _fetch_result(
+        self,
+        lane: Lane,
+        ctx: ProviderContext,
+        record: TaskRecord,
+        result: PollResult,
+        part: Path,
+        final: Path,
+    ) -> Downloaded | None:
+        """The result into ``final``; None when the task ended meanwhile (expired)."""
+        assert record.remote_id is not None
+        target = lane.provider.download_target(ctx, record.remote_id, result)
+        async with lane.downloads:
+            try:
+                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+            except ClipDeskError as exc:
+                if exc.kind is not ErrorKind.EXPIRED or not lane.provider.billed:
+                    raise
+                # The link may have been refreshed: ask once more before giving up.
+                fresh = await lane.provider.poll(ctx, record.remote_id)
+                if fresh.status is not RemoteStatus.SUCCEEDED or fresh.result_url in (
+                    None,
+                    record.result_url,
+                ):
+                    await self._fail(record, exc, TaskState.EXPIRED)
+                    return None
+                record.result_url = fresh.result_url
+                await self._save(record, "result_url")
+                target = lane.provider.download_target(ctx, record.remote_id, fresh)
+                done = await download(lane.http, target.url, part, final, with_auth=target.with_auth)
+        return done
 
     async def _typical_duration(self, record: TaskRecord) -> float | None:
         """This connection's median duration for the model, from the journal (cached for a minute)."""

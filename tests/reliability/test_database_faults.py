@@ -506,3 +506,29 @@ def test_a_stop_after_copying_to_another_disk_keeps_that_copy(
 
 def sha256_of_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_output_folder_that_cannot_be_made_keeps_the_paid_video_resumable(
+    newapi_emu: NewApiEmulator, tmp_path: Path, clipdesk_home: Path, env: dict[str, str]
+) -> None:
+    """The video downloaded whole but its folder cannot be made (a file is in the way; a folder
+    ClipDesk may not write is the same): it used to end ``failed`` as "internal error:
+    NotADirectoryError", the paid video an orphan .part that resume never looked at."""
+    blocker = tmp_path / "exports"
+    blocker.write_text("a file where the folder should be")
+    args = [*NEWAPI.cli_args(newapi_emu, "a ferry crossing"), "--output-dir", str(blocker / "clips")]
+    result = run_cli(args, env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    final = result.final
+    assert final["state"] == "downloading", final
+    assert str(blocker) in final["error"]["message"] and "resume" in final["error"]["message"]
+    assert len(files_under(clipdesk_home / "cache", "*.part")) == 1
+
+    blocker.unlink()  # the creator fixes it
+    resumed = run_cli(["resume", "--json"], env)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    video = Path(resumed.final["video_path"])
+    assert resumed.final["state"] == "succeeded" and video.parent == blocker / "clips"
+    assert sha256_of_file(video) == hashlib.sha256(newapi_emu.content().all()).hexdigest()
+    assert files_under(clipdesk_home, "*.part") == []
+    assert len(newapi_emu.submits) == 1
