@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -59,31 +60,42 @@ def _hash_file(path: Path) -> tuple[hashlib._Hash, int]:
 
 
 class _PartFile:
-    """Appends to the .part file and hashes as it goes (in a worker thread, never on the loop)."""
+    """The .part file of one attempt: opened once, appended and hashed as blocks arrive (in worker
+    threads, never on the loop), closed at the end of the attempt."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.digest = hashlib.sha256()
         self.size = 0
+        self._fh: BinaryIO | None = None
 
-    def start(self, keep: bool) -> None:
+    def open(self, keep: bool) -> None:
         """Hash what an earlier attempt left (when resuming), or start empty."""
-        self.digest, self.size = (
-            _hash_file(self.path) if keep and self.path.exists() else (hashlib.sha256(), 0)
-        )
-        if not keep:
-            self.path.write_bytes(b"")
+        if keep and self.path.exists():
+            self.digest, self.size = _hash_file(self.path)
+        self._fh = self.path.open("ab" if keep else "wb")
 
-    def append(self, data: bytes) -> None:
+    def append(self, data: bytes | bytearray) -> None:
+        assert self._fh is not None
         try:
-            with self.path.open("ab") as fh:
-                fh.write(data)
+            self._fh.write(data)
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise DiskFull(self.path) from exc
             raise
         self.digest.update(data)
         self.size += len(data)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            try:
+                self._fh.close()
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFull(self.path) from exc
+                raise
+            finally:
+                self._fh = None
 
 
 def adopt(path: Path) -> Downloaded:
@@ -198,6 +210,13 @@ async def _fetch(
     try:
         async with http.stream(url, headers=headers, with_auth=with_auth) as response:
             if response.status_code == 416 and have:
+                # Range not satisfiable: the .part may already hold the whole file
+                _start, size = _content_range(response.headers.get("content-range", "").replace("*", "0-0"))
+                if size == have:
+                    writer = _PartFile(part)
+                    await asyncio.to_thread(writer.open, True)
+                    await asyncio.to_thread(writer.close)
+                    return writer
                 await asyncio.to_thread(part.unlink)
                 return None
             _check_status(response)
@@ -212,34 +231,13 @@ async def _fetch(
                 length = response.headers.get("content-length")
                 total = int(length) if length and length.isdigit() else None
             writer = _PartFile(part)
-            resumed = have > 0
-            started = False
-            buffer = bytearray()
+            await asyncio.to_thread(writer.open, have > 0)
             received = have
-            checked = have > 0
             try:
-                async for chunk in response.aiter_raw():
-                    buffer += chunk
-                    received += len(chunk)
-                    if not checked and len(buffer) >= 512:
-                        _check_video(bytes(buffer[:512]))
-                        checked = True
-                    if len(buffer) >= CHUNK:
-                        await asyncio.to_thread(_write_block, writer, bytes(buffer), resumed, started)
-                        started = True
-                        buffer.clear()
-                        if progress:
-                            progress(received, total)
-                if not checked:
-                    _check_video(bytes(buffer[:512]))
-                    checked = True
+                await _stream_into(response, writer, received, total, progress)
             finally:
-                # Keep every byte that arrived, also when the connection broke: the next try resumes.
-                if (buffer or not started) and checked:
-                    await asyncio.to_thread(_write_block, writer, bytes(buffer), resumed, started)
-                    started = True
-            if progress:
-                progress(received, total)
+                await asyncio.to_thread(writer.close)
+            received = writer.size
     except httpx.HTTPError as exc:
         raise ClipDeskError(ErrorKind.NETWORK, f"the download was interrupted: {type(exc).__name__}")
     if total is not None and received < total:
@@ -250,11 +248,42 @@ async def _fetch(
     return writer if received > 0 else None
 
 
-def _write_block(writer: _PartFile, data: bytes, resumed: bool, started: bool) -> None:
-    if not started:
-        writer.start(keep=resumed)
-    if data:
-        writer.append(data)
+async def _stream_into(
+    response: httpx.Response,
+    writer: _PartFile,
+    received: int,
+    total: int | None,
+    progress: Callable[[int, int | None], None] | None,
+) -> None:
+    """Body → file. The write and hash of one block overlap the arrival of the next; every byte that
+    arrived is kept, also when the connection breaks, so the next attempt resumes from there."""
+    buffer = bytearray()
+    checked = received > 0
+    pending: asyncio.Future[None] | None = None
+    try:
+        async for chunk in response.aiter_raw():
+            buffer += chunk
+            received += len(chunk)
+            if not checked and len(buffer) >= 512:
+                _check_video(bytes(buffer[:512]))
+                checked = True
+            if len(buffer) >= CHUNK:
+                block, buffer = buffer, bytearray()
+                if pending is not None:
+                    await pending
+                pending = asyncio.ensure_future(asyncio.to_thread(writer.append, block))
+                if progress:
+                    progress(received, total)
+        if not checked:
+            _check_video(bytes(buffer[:512]))
+            checked = True
+    finally:
+        if pending is not None:
+            await pending
+        if buffer and checked:
+            await asyncio.to_thread(writer.append, buffer)
+    if progress:
+        progress(received, total)
 
 
 def _check_video(head: bytes) -> None:
