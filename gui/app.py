@@ -48,10 +48,14 @@ async def amain(app: QApplication, argv: Sequence[str]) -> int:
     app.lastWindowClosed.connect(closed.set)
     window = MainWindow(services)
     window.show()
+    if not selftest:
+        from gui.welcome import show_welcome_if_first_run
+
+        show_welcome_if_first_run(window)
     try:
         await services.engine.resume_all()
         if selftest:
-            # Hook for a packaged-build smoke test: start, paint, close, exit 0.
+            # Start, paint, close, exit 0 (the full render-and-play selftest is gui/selftest.py).
             QTimer.singleShot(500, window.close)
         await closed.wait()
     finally:
@@ -63,16 +67,21 @@ async def amain(app: QApplication, argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from gui.crash import install as install_crash_handler
+    from gui.crash import install_loop_handler
+
+    install_crash_handler()
     args = list(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
     app.setOrganizationName("ClipDesk")
     app.setApplicationName("ClipDesk")
     app.setApplicationDisplayName("ClipDesk")
-    app.setDesktopFileName("clipdesk")
+    app.setDesktopFileName("io.github.clipdesk.ClipDesk")
     from gui.main_window import app_icon
 
     app.setWindowIcon(app_icon())
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the process even while Qt is idle
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        install_loop_handler(runner.get_loop())
         return runner.run(amain(app, args))

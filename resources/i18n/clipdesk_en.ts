@@ -132,6 +132,24 @@
         </message>
     </context>
     <context>
+        <name>CrashBox</name>
+        <message>
+            <location filename="../../gui/crash.py" line="267" />
+            <source>ClipDesk ran into an unexpected error.</source>
+            <translation>ClipDesk ran into an unexpected error.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash.py" line="271" />
+            <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
+            <translation>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash.py" line="278" />
+            <source>&amp;Open report</source>
+            <translation>&amp;Open report</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorKind</name>
         <message>
             <location filename="../../gui/texts.py" line="47" />
@@ -1831,6 +1849,59 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>Offline preview</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <location filename="../../gui/welcome.py" line="83" />
+            <source>Welcome to ClipDesk</source>
+            <translation>Welcome to ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="88" />
+            <source>ClipDesk turns images and text into videos through the video services you already pay for. Keys stay in your system keyring, and every task is kept, even when ClipDesk closes.</source>
+            <translation>ClipDesk turns images and text into videos through the video services you already pay for. Keys stay in your system keyring, and every task is kept, even when ClipDesk closes.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="96" />
+            <source>&amp;Try the offline preview now</source>
+            <translation>&amp;Try the offline preview now</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="103" />
+            <source>Makes a short video on this computer, with no key and no network. It is not AI: it animates your image or a title card, so you can see how the queue, the player and the library work.</source>
+            <translation>Makes a short video on this computer, with no key and no network. It is not AI: it animates your image or a title card, so you can see how the queue, the player and the library work.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="114" />
+            <source>Add a connection</source>
+            <translation>Add a connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="118" />
+            <source>When you have an API key, add the service it belongs to:</source>
+            <translation>When you have an API key, add the service it belongs to:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="133" />
+            <source>API documentation</source>
+            <translation>API documentation</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="140" />
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="141" />
+            <source>Add a connection: %1</source>
+            <translation>Add a connection: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="147" />
+            <source>&amp;Later</source>
+            <translation>&amp;Later</translation>
         </message>
     </context>
 </TS>

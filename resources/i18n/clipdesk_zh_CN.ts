@@ -129,6 +129,24 @@
         </message>
     </context>
     <context>
+        <name>CrashBox</name>
+        <message>
+            <location filename="../../gui/crash.py" line="267" />
+            <source>ClipDesk ran into an unexpected error.</source>
+            <translation>ClipDesk 遇到了意外错误。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash.py" line="271" />
+            <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
+            <translation>已保存一份错误报告。报告中不含 API 密钥和图片，描述问题时可以一并发送。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash.py" line="278" />
+            <source>&amp;Open report</source>
+            <translation>打开报告(&amp;O)</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorKind</name>
         <message>
             <location filename="../../gui/texts.py" line="47" />
@@ -1825,6 +1843,59 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>离线预览</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <location filename="../../gui/welcome.py" line="83" />
+            <source>Welcome to ClipDesk</source>
+            <translation>欢迎使用 ClipDesk</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="88" />
+            <source>ClipDesk turns images and text into videos through the video services you already pay for. Keys stay in your system keyring, and every task is kept, even when ClipDesk closes.</source>
+            <translation>ClipDesk 通过你已开通的视频生成服务，把图片和文字变成视频。密钥保存在系统密钥环中；即使关闭 ClipDesk，任务也不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="96" />
+            <source>&amp;Try the offline preview now</source>
+            <translation>立即试用离线预览(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="103" />
+            <source>Makes a short video on this computer, with no key and no network. It is not AI: it animates your image or a title card, so you can see how the queue, the player and the library work.</source>
+            <translation>在本机生成一段短视频，无需密钥，也无需联网。它不是 AI：只是让你的图片或标题卡动起来，方便你先熟悉队列、播放器和视频库。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="114" />
+            <source>Add a connection</source>
+            <translation>添加连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="118" />
+            <source>When you have an API key, add the service it belongs to:</source>
+            <translation>有了 API 密钥后，添加它所属的服务：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="133" />
+            <source>API documentation</source>
+            <translation>API 文档</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="140" />
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="141" />
+            <source>Add a connection: %1</source>
+            <translation>添加连接：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/welcome.py" line="147" />
+            <source>&amp;Later</source>
+            <translation>以后再说(&amp;L)</translation>
         </message>
     </context>
 </TS>
