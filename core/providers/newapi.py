@@ -72,18 +72,7 @@ class NewApiProvider(Provider):
 
     async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
         response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
-        if response.status_code >= 400:
-            raise generic_error(response)
-        body = obj(json_of(response))
-        data = obj(body.get("data")) or body
-        remote_id = text(data.get("id")) or text(data.get("task_id"))
-        if not remote_id:
-            raise (
-                generic_error(response)
-                if body.get("code") not in (None, "success")
-                else ProviderError(ErrorKind.UNKNOWN, "the gateway accepted the task but sent no task id")
-            )
-        return Submitted(remote_id, status_of(data.get("status")), raw=body)
+        return parse_job_submit(response)
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
         response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
@@ -94,6 +83,21 @@ class NewApiProvider(Provider):
             return DownloadTarget(result.result_url, with_auth=ctx.http.is_own_host(result.result_url))
         # No link: the gateway streams the bytes itself (with the key, on its own host).
         return DownloadTarget(ctx.http.url(CONTENT_PATH.format(id=remote_id)), with_auth=True)
+
+
+def parse_job_submit(response: Any) -> Submitted:
+    """The answer to a submit that returns a job or video object, bare or in ``{code, data}``
+    (new-api, OpenAI-style /v1/videos, UniAll). A 2xx without an id is ``no_id``: the task may exist."""
+    if response.status_code >= 400:
+        raise generic_error(response)
+    body = obj(json_of(response))
+    if body.get("code") not in (None, 0, "0", "success") and not obj(body.get("data")):
+        raise generic_error(response)
+    job = obj(body.get("data")) or body
+    job_id = text(job.get("id")) or text(job.get("task_id"))
+    if not job_id:
+        raise ProviderError(ErrorKind.UNKNOWN, "the gateway accepted the task but sent no id", code="no_id")
+    return Submitted(job_id, status_of(job.get("status")), raw=body)
 
 
 def parse_task(response: Any) -> PollResult:

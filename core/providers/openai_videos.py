@@ -19,7 +19,6 @@ from typing import Any
 import httpx
 
 from core.catalog import Catalog, load_catalog
-from core.errors import ErrorKind, ProviderError
 from core.images import ImageLimits, PreparedImage
 from core.providers.base import (
     DownloadTarget,
@@ -28,8 +27,8 @@ from core.providers.base import (
     ProviderContext,
     Submitted,
 )
-from core.providers.common import generic_error, json_of, obj, status_of, text
-from core.providers.newapi import parse_task
+from core.providers.common import generic_error, json_of, obj, text
+from core.providers.newapi import parse_job_submit, parse_task
 from core.request import GenerationRequest
 
 VIDEOS_PATH = "/v1/videos"
@@ -125,16 +124,7 @@ class OpenAIVideosProvider(Provider):
         return self.parse_submit(response)
 
     def parse_submit(self, response: httpx.Response) -> Submitted:
-        if response.status_code >= 400:
-            raise generic_error(response)
-        body = obj(json_of(response))
-        video = obj(body.get("data")) or body
-        video_id = text(video.get("id")) or text(video.get("task_id"))
-        if not video_id:
-            raise ProviderError(
-                ErrorKind.UNKNOWN, "the server accepted the video but sent no id", code="no_id"
-            )
-        return Submitted(video_id, status_of(video.get("status")), raw=body)
+        return parse_job_submit(response)
 
     # -- poll and download -----------------------------------------------------------------------
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:

@@ -17,8 +17,8 @@ from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
 from core.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
-from core.providers.common import generic_error, json_of, obj, status_of, text
-from core.providers.newapi import parse_task
+from core.providers.common import obj, text
+from core.providers.newapi import parse_job_submit, parse_task
 from core.request import GenerationRequest
 
 SUBMIT_PATH = "/v1/video/generations"
@@ -84,18 +84,7 @@ class UniAllProvider(Provider):
         return self.parse_submit(response)
 
     def parse_submit(self, response: httpx.Response) -> Submitted:
-        if response.status_code >= 400:
-            raise generic_error(response)
-        body = obj(json_of(response))
-        if body.get("code") not in (None, 0, "0", "success") and not obj(body.get("data")):
-            raise generic_error(response)
-        job = obj(body.get("data")) or body
-        job_id = text(job.get("id")) or text(job.get("task_id"))
-        if not job_id:
-            raise ProviderError(
-                ErrorKind.UNKNOWN, "the gateway accepted the job but sent no id", code="no_id"
-            )
-        return Submitted(job_id, status_of(job.get("status")), raw=body)
+        return parse_job_submit(response)
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
         response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))

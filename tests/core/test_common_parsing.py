@@ -66,3 +66,19 @@ def test_a_seed_is_refused_where_the_model_takes_none() -> None:
     validate_request(
         CATALOG.spec("unknown-model"), GenerationRequest(model="unknown-model", prompt="x", seed=3)
     )
+
+
+def test_an_accepted_submit_without_an_id_is_marked_so_the_engine_calls_it_unknown() -> None:
+    import httpx
+
+    from core.errors import UNREADABLE_CODES, ProviderError
+    from core.providers.newapi import parse_job_submit
+
+    for body in (b'{"object":"video","status":"queued"}', b'{"code":"success","data":{"status":"queued"}}'):
+        with pytest.raises(ProviderError) as info:
+            parse_job_submit(httpx.Response(200, content=body))
+        assert info.value.code in UNREADABLE_CODES
+    assert (
+        parse_job_submit(httpx.Response(200, content=b'{"id":"task_1","status":"queued"}')).remote_id
+        == "task_1"
+    )
