@@ -12,17 +12,13 @@ import pytest
 from PIL import Image
 
 from tests.emulators.aisphere import AiSphereEmulator
-from tests.support.cli import CliResult, cli_env, generate_args, run_cli
+from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli
 
 SUBMIT = "/api/v1/video/generation"
 
 
 def generate(emu: Any, home: Path, model: str, prompt: str, *extra: str, key: str = "sk-ok") -> CliResult:
     return run_cli(generate_args("aisphere", emu.base_url, model, prompt, *extra), cli_env(home, key))
-
-
-def kind_of(result: CliResult) -> str | None:
-    return (result.final.get("error") or {}).get("kind")
 
 
 def picture(folder: Path, name: str, color: tuple[int, int, int]) -> str:
@@ -165,14 +161,9 @@ def test_fault(
     created: int,
 ) -> None:
     run = run_fault(aisphere_emu, clipdesk_home, key, token)
-    assert run.returncode == code, run.stderr[-2000:]
-    assert run.final["state"] == state
-    if kind is not None:
-        assert kind_of(run) == kind, run.final.get("error")
-    assert len(aisphere_emu.submits) == created  # a billed submit is never sent twice
+    assert_fault_outcome(run, aisphere_emu, foreign_host, code, state, kind, created)
     if state == "succeeded":
         assert run.final["video_sha256"] == hashlib.sha256(aisphere_emu.content().all()).hexdigest()
-    assert foreign_host.credential_headers() == []
 
 
 @pytest.mark.parametrize(
@@ -190,7 +181,7 @@ def test_errors_sent_as_http_200(
 ) -> None:
     run = run_fault(emu_200, clipdesk_home, key, token)
     assert run.returncode == 1, run.stderr[-2000:]
-    assert kind_of(run) == kind, run.final.get("error")
+    assert run.error_kind == kind, run.final.get("error")
     assert len(submits(emu_200)) == 1
 
 
@@ -220,7 +211,7 @@ def test_impossible_combination_sends_nothing(
     model, *extra = [a.replace("{img}", image).replace("{url}", "https://e.com/r.png") for a in args]
     run = generate(aisphere_emu, clipdesk_home, model, "a quiet lake", *extra)
     assert run.returncode == 2, run.stderr[-2000:]
-    assert kind_of(run) == "invalid_input"
+    assert run.error_kind == "invalid_input"
     assert aisphere_emu.requests == []
 
 

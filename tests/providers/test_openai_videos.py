@@ -20,17 +20,13 @@ from core.providers.base import ProviderContext
 from core.providers.openai_videos import OpenAIVideosProvider
 from core.request import GenerationRequest
 from tests.emulators.newapi import NewApiEmulator
-from tests.support.cli import CliResult, cli_env, generate_args, run_cli, start_cli
+from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli, start_cli
 
 SUBMIT = "/v1/videos"
 
 
 def generate(emu: Any, home: Path, model: str, prompt: str, *extra: str, key: str = "sk-ok") -> CliResult:
     return run_cli(generate_args("openai-videos", emu.base_url, model, prompt, *extra), cli_env(home, key))
-
-
-def kind_of(result: CliResult) -> str | None:
-    return (result.final.get("error") or {}).get("kind")
 
 
 def submits(emu: NewApiEmulator) -> list[Any]:
@@ -138,16 +134,11 @@ def test_fault(
     created: int,
 ) -> None:
     run = generate(newapi_emu, clipdesk_home, "sora-2", f"a lighthouse {token}", key=key)
-    assert run.returncode == code, run.stderr[-2000:]
-    assert run.final["state"] == state
-    if kind is not None:
-        assert kind_of(run) == kind, run.final.get("error")
-    elif state == "failed":
-        assert kind_of(run) is not None
-    assert len(newapi_emu.submits) == created  # a billed submit is never sent twice
+    assert_fault_outcome(run, newapi_emu, foreign_host, code, state, kind, created)
+    if state == "failed":
+        assert run.error_kind is not None
     if state == "succeeded":
         assert_video(run, newapi_emu, key)
-    assert foreign_host.credential_headers() == []
 
 
 # ------------------------------------------------------------------------------------ invalid input
@@ -173,7 +164,7 @@ def test_impossible_combination_sends_nothing(
     model, *extra = [a.replace("{img}", str(image)) for a in args]
     run = generate(newapi_emu, clipdesk_home, model, "a quiet lake", *extra)
     assert run.returncode == 2, run.stderr[-2000:]
-    assert kind_of(run) == "invalid_input"
+    assert run.error_kind == "invalid_input"
     assert newapi_emu.requests == []
 
 

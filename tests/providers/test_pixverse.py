@@ -19,7 +19,7 @@ from core.http import HttpLayer
 from core.providers.base import ProviderContext
 from core.providers.pixverse import PixVerseProvider
 from tests.emulators.pixverse import PixVerseEmulator
-from tests.support.cli import CliResult, cli_env, generate_args, run_cli
+from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli
 
 GENERATE = "/openapi/v2/video/"
 UPLOAD = "/openapi/v2/image/upload"
@@ -31,10 +31,6 @@ UPLOAD = "/openapi/v2/image/upload"
 def generate(emu: Any, home: Path, model: str, prompt: str, *extra: str, key: str = "sk-ok") -> CliResult:
     args = generate_args("pixverse", emu.base_url, model, prompt, *extra)
     return run_cli(args, cli_env(home, key), timeout=90)
-
-
-def kind_of(result: CliResult) -> str | None:
-    return (result.final.get("error") or {}).get("kind")
 
 
 def picture(folder: Path, name: str, color: tuple[int, int, int]) -> str:
@@ -241,16 +237,11 @@ def test_fault(
     created: int,
 ) -> None:
     run = generate(pixverse_emu, clipdesk_home, "v5", f"a lighthouse {token}", key=key)
-    assert run.returncode == code, run.stderr[-2000:]
-    assert run.final["state"] == state
-    if kind is not None:
-        assert kind_of(run) == kind, run.final.get("error")
-    elif state == "failed":
-        assert kind_of(run) is not None
-    assert len(pixverse_emu.submits) == created  # a billed submit is never sent twice
+    assert_fault_outcome(run, pixverse_emu, foreign_host, code, state, kind, created)
+    if state == "failed":
+        assert run.error_kind is not None
     if state == "succeeded":
         assert_video(run, pixverse_emu.content().all())
-    assert foreign_host.credential_headers() == []
     assert all(uuid.UUID(r.header("Ai-trace-id") or "") for r in generations(pixverse_emu))
     assert pixverse_emu.reused_trace_ids == []  # a retried request gets a fresh trace id too
 
@@ -286,13 +277,13 @@ def test_impossible_combination_sends_nothing(
     model, *extra = [a.replace("{img}", image) for a in args]
     run = generate(pixverse_emu, clipdesk_home, model, "a quiet lake", *extra)
     assert run.returncode == 2, run.stderr[-2000:]
-    assert kind_of(run) == "invalid_input"
+    assert run.error_kind == "invalid_input"
     assert pixverse_emu.requests == []
 
 
 def test_prompt_longer_than_2048_is_refused(pixverse_emu: PixVerseEmulator, clipdesk_home: Path) -> None:
     run = generate(pixverse_emu, clipdesk_home, "v5", "y" * 2049)
-    assert (run.returncode, kind_of(run), pixverse_emu.requests) == (2, "invalid_input", [])
+    assert (run.returncode, run.error_kind, pixverse_emu.requests) == (2, "invalid_input", [])
 
 
 # ------------------------------------------------------------------------------------ error codes

@@ -12,17 +12,13 @@ import pytest
 from PIL import Image
 
 from tests.emulators.uniall import UniAllEmulator
-from tests.support.cli import CliResult, cli_env, generate_args, run_cli
+from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli
 
 SUBMIT = "/v1/video/generations"
 
 
 def generate(emu: Any, home: Path, model: str, prompt: str, *extra: str, key: str = "sk-ok") -> CliResult:
     return run_cli(generate_args("uniall", emu.base_url, model, prompt, *extra), cli_env(home, key))
-
-
-def kind_of(result: CliResult) -> str | None:
-    return (result.final.get("error") or {}).get("kind")
 
 
 def picture(folder: Path, name: str, color: tuple[int, int, int]) -> str:
@@ -147,14 +143,9 @@ def test_fault(
     created: int,
 ) -> None:
     run = generate(uniall_emu, clipdesk_home, "viduq3t-720p", f"a lighthouse {token}", key=key)
-    assert run.returncode == code, run.stderr[-2000:]
-    assert run.final["state"] == state
-    if kind is not None:
-        assert kind_of(run) == kind, run.final.get("error")
-    assert len(uniall_emu.submits) == created  # a billed submit is never sent twice
+    assert_fault_outcome(run, uniall_emu, foreign_host, code, state, kind, created)
     if state == "succeeded":
         assert_video(run, uniall_emu)
-    assert foreign_host.credential_headers() == []
 
 
 # ------------------------------------------------------------------------------------ invalid input
@@ -180,5 +171,5 @@ def test_impossible_combination_sends_nothing(
     model, *extra = [a.replace("{img}", image) for a in args]
     run = generate(uniall_emu, clipdesk_home, model, "a quiet lake", *extra)
     assert run.returncode == 2, run.stderr[-2000:]
-    assert kind_of(run) == "invalid_input"
+    assert run.error_kind == "invalid_input"
     assert uniall_emu.requests == []

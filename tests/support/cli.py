@@ -24,9 +24,26 @@ class CliResult:
         return [json.loads(line) for line in self.stdout.splitlines() if line.strip().startswith("{")]
 
     @property
+    def error_kind(self) -> str | None:
+        return (self.final.get("error") or {}).get("kind")
+
+    @property
     def final(self) -> dict[str, Any]:
         assert self.lines, f"no JSON output; stderr: {self.stderr[-2000:]}"
         return self.lines[-1]
+
+
+def assert_fault_outcome(
+    run: CliResult, emu: Any, foreign_host: Any, code: int, state: str, kind: str | None, created: int
+) -> None:
+    """What every dialect's fault test checks: exit code, final state and error kind, the tasks the
+    server created (a billed submit is never sent twice), and no credential sent to another host."""
+    assert run.returncode == code, run.stderr[-2000:]
+    assert run.final["state"] == state
+    if kind is not None:
+        assert run.error_kind == kind, run.final.get("error")
+    assert len(emu.submits) == created
+    assert foreign_host.credential_headers() == []
 
 
 def cli_env(home: Path, key: str | None = "sk-ok", **extra: str) -> dict[str, str]:
