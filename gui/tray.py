@@ -63,7 +63,8 @@ class TaskNotifier(QObject):
             title = self.tr("Task expired")
         else:
             title = self.tr("Task failed")
-            message = " · ".join(p for p in (prompt, error_summary(record.error_kind)) if p)
+        if record.state is not TaskState.SUCCEEDED:
+            message = " · ".join(p for p in (prompt, error_summary(record.error_kind)) if p) or record.model
         self.notified.emit(title, message)
         if self.enabled and self.tray is not None:
             icon = (

@@ -77,6 +77,16 @@ def test_notifies_once_when_a_task_ends(qapp: Any) -> None:
     failing.state, failing.error_kind = TaskState.FAILED, "balance"
     notifier.on_task_event("changed", failing)
     assert shown[-1] == ("Task failed", "a quiet harbour · Insufficient balance")
+    for state, title in (
+        (TaskState.UNKNOWN, "A task needs your decision"),
+        (TaskState.EXPIRED, "Task expired"),
+    ):
+        task = TaskRecord(**{**record.__dict__, "id": f"t-{state}", "state": TaskState.RUNNING})
+        notifier.on_task_event("added", task)
+        task.state = state
+        notifier.on_task_event("changed", task)
+        assert shown[-1][0] == title
+        assert "a quiet harbour" in shown[-1][1]
 
 
 def test_window_counts_and_notice_in_the_status_bar(window: Any, qloop: Any) -> None:
