@@ -3,7 +3,7 @@
 (a) Queue: the cost of one status update. Every task in the engine, of which the same 15 are
     unfinished at both sizes (10 running, 5 queued; the rest succeeded, a few failed), so the two
     sizes differ only by history. A running record gets a new progress and the engine's ``changed``
-    event is emitted (``Engine._emit``, the path every state change takes); measured:
+    event enters the window's engine proxy where the engine process's events arrive; measured:
       model       the TaskModel alone (gui/models/task_model.py) with the Thumbnails it uses:
                   time from the emit until the model's ``dataChanged`` for that row arrives.
       window      the real MainWindow (services opened by gui.services.open_services in a temporary
@@ -148,19 +148,18 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # spawn() from the models finds it; it runs at the end
     services = loop.run_until_complete(open_services())
-    # The window's engine may be the Engine itself or a proxy in front of an engine on its own
-    # thread (core/host.py, coalesced events): records go into the engine, events start at the
-    # engine's _emit, and a proxy's pending events are delivered at once (its frame timer skipped).
+    # The window's engine is a proxy in front of an engine in its own process (core/host.py): the
+    # records go into the proxy's mirror, and an event enters where the child's events arrive
+    # (``_apply_event``, on the proxy's reader thread in the app) and is delivered at once
+    # (``dispatch``, the frame timer skipped).
     engine = services.engine
-    core_engine = getattr(engine, "_engine", engine)
     for record in make_records(n, None):
-        core_engine.tasks[record.id] = record
-    running = [r for r in core_engine.tasks.values() if r.state is TaskState.RUNNING]
+        engine._tasks[record.id] = record
+    running = [r for r in engine._tasks.values() if r.state is TaskState.RUNNING]
 
     def emit(event: str, record: Any) -> None:
-        core_engine._emit(event, record)
-        if core_engine is not engine:
-            engine.dispatch()
+        engine._apply_event(event, record)
+        engine.dispatch()
 
     out: dict[str, Any] = {"n": n}
 

@@ -164,6 +164,8 @@ def main() -> None:
             str(args.idle),
             "--poll-interval",
             str(args.poll_interval),
+            "--switch",
+            str(args.switch),
         ]
         out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     r = json.loads(out.strip().splitlines()[-1])

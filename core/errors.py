@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from core.redact import redact
 
@@ -68,8 +69,20 @@ class ClipDeskError(Exception):
     def to_dict(self) -> dict[str, str | None]:
         return {"kind": self.kind.value, "message": self.message, "code": self.code}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its state, not its constructor's arguments (subclasses take other ones), so
+        # it crosses to the app from the engine's process whole and is not redacted twice.
+        return (_rebuild_error, (type(self), dict(self.__dict__)))
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.kind.value!r}, {self.message!r}, code={self.code!r})"
+
+
+def _rebuild_error(cls: type[ClipDeskError], state: dict[str, Any]) -> ClipDeskError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidInput(ClipDeskError):

@@ -10,11 +10,12 @@ from core.paths import Paths
 from core.redact import RedactingFilter
 
 
-def configure_logging(paths: Paths, *, verbose: bool = False) -> None:
+def configure_logging(paths: Paths, *, verbose: bool = False, name: str = "clipdesk") -> None:
+    """Log to ``<logs>/<name>.log`` (the engine's process writes its own file)."""
     root = logging.getLogger()
     if any(getattr(h, "_clipdesk", False) for h in root.handlers):
         return
-    path = paths.logs / "clipdesk.log"
+    path = paths.logs / f"{name}.log"
     handler: logging.Handler
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)

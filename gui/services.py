@@ -1,8 +1,9 @@
 """The core services the window is built on, opened and closed in one place.
 
 The window receives them through its constructor; nothing here is global. The engine and its
-journal live on their own thread (core.host): network and disk work never run on Qt's thread, and
-the window sees the engine through a proxy with the same API and coalesced events.
+journal live in a process of their own (core.host): network, disk and parsing work never run in
+the window's process, and the window sees the engine through a proxy with the same API,
+coalesced events, and the journal reads it needs. Keys stay in this process's keyring access.
 """
 
 from __future__ import annotations
@@ -10,19 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.connections import ConnectionStore
-from core.engine import Engine
-from core.host import EngineProxy
+from core.host import EngineProxy, RemoteJournal
 from core.logs import configure_logging
 from core.paths import Paths, default_paths
 from core.secrets import SecretStore
-from core.store import Journal
 from gui.settings import Favourites, SettingsStore, UserSettings
 
 
 @dataclass
 class Services:
     paths: Paths
-    journal: Journal
+    journal: RemoteJournal
     secrets: SecretStore
     connection_store: ConnectionStore
     engine: EngineProxy
@@ -32,24 +31,16 @@ class Services:
 
 
 async def open_services(paths: Paths | None = None) -> Services:
-    """Open the journal and load every task into the engine (nothing is resumed yet)."""
+    """Start the engine's process: journal opened, every task loaded, nothing resumed yet."""
     paths = (paths or default_paths()).ensure()
     configure_logging(paths)
-    journal = Journal(paths.database)
     secrets = SecretStore()
     connection_store = ConnectionStore(paths.config)
-
-    async def make_engine() -> Engine:
-        await journal.open()
-        engine = Engine(paths, journal, secrets, connection_store.load())
-        await engine.load()
-        return engine
-
-    engine = await EngineProxy.start(make_engine)
+    engine = await EngineProxy.start(secrets, paths)
     settings_store = SettingsStore(paths.config)
     return Services(
         paths=paths,
-        journal=journal,
+        journal=engine.journal,
         secrets=secrets,
         connection_store=connection_store,
         engine=engine,
@@ -61,4 +52,4 @@ async def open_services(paths: Paths | None = None) -> Services:
 
 async def close_services(services: Services) -> None:
     """Stop every lane where it stands (the journal says where), then close the journal."""
-    await services.engine.close(services.journal.close)
+    await services.engine.close()

@@ -204,3 +204,48 @@ def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: 
 
     record = run(qloop, second_run(), timeout=120)
     assert record.state is TaskState.SUCCEEDED, record.error_message
+
+
+def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any) -> None:
+    """1,000 tasks created at once reach the table as one insertion per frame, not one each; a
+    removal and a change in the same frame still apply one row at a time."""
+    from gui.models.task_model import TaskModel
+
+    class Engine:
+        tasks: dict[str, TaskRecord] = {}
+        journal = None
+
+        def subscribe_batch(self, listener: Any) -> None:
+            self.deliver = listener
+
+        def unsubscribe_batch(self, listener: Any) -> None:
+            pass
+
+    def record(n: int) -> TaskRecord:
+        return TaskRecord(
+            id=f"t{n}",
+            connection=LOCAL_CONNECTION,
+            dialect="local",
+            base_url="",
+            model="preview",
+            request=QUICK,
+        )
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    records = [record(n) for n in range(1000)]
+    engine.deliver([("added", r) for r in records])
+    assert inserted == [(0, 999)]
+    assert model.rowCount() == 1000 and model.record_at(999) is records[999]
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top_left, _bottom_right, _roles=None: changed.append(top_left.row()))
+    records[5].state = TaskState.RUNNING
+    late = [record(n) for n in (1000, 1001)]
+    engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
+    assert inserted[1:] == [(999, 999), (1000, 1000)]
+    assert changed == [4]
+    assert model.task_ids()[-2:] == ["t1000", "t1001"] and model.rowCount() == 1001
+    model.detach()

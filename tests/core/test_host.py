@@ -1,0 +1,164 @@
+"""The engine in its own process (core/host.py): the window's view of it, across the pipe."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.connections import LOCAL_CONNECTION, Connection
+from core.errors import ClipDeskError, ErrorKind, InvalidInput, ProviderError
+from core.host import EngineProxy, EngineStopped
+from core.paths import default_paths
+from core.request import GenerationRequest
+from core.secrets import SecretStore
+from core.store import TaskState
+
+ROOT = Path(__file__).resolve().parents[2]
+PREVIEW = GenerationRequest(model="preview", prompt="a harbour at dawn", duration=1, resolution="360p")
+WAN = GenerationRequest(model="wan2.5-i2v-preview", prompt="p", image="https://example.com/a.png")
+
+
+def test_errors_cross_a_pickle_whole() -> None:
+    for error in (
+        InvalidInput("the prompt is too long", field="prompt"),
+        ClipDeskError(
+            ErrorKind.RATE_LIMITED, "slow down", code="Throttling", retry_after=3.0, http_status=429
+        ),
+        ProviderError(ErrorKind.UPSTREAM_FAILED, "it failed"),
+    ):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert copy.__dict__ == error.__dict__
+        assert str(copy) == str(error)
+
+
+def test_a_task_runs_in_the_engine_process_and_the_caller_sees_it(clipdesk_home: Path) -> None:
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        try:
+            assert engine._process.pid != os.getpid()
+            assert LOCAL_CONNECTION in engine.connections
+            seen: list[tuple[str, TaskState]] = []
+            batches: list[int] = []
+            engine.subscribe(lambda event, record: seen.append((event, record.state)))
+            engine.subscribe_batch(lambda batch: batches.append(len(batch)))
+            record = await engine.create(LOCAL_CONNECTION, PREVIEW)
+            assert ("added", record.state) in seen  # delivered before create returned
+            assert engine.tasks[record.id] is record
+            await engine.wait([record.id])
+            # the record the caller holds is the one the events update
+            assert record.state is TaskState.SUCCEEDED, record.error_message
+            assert record.video_path and Path(record.video_path).stat().st_size > 0
+            assert seen[-1] == ("changed", TaskState.SUCCEEDED)
+            assert sum(batches) == len(seen)
+            assert await engine.journal.task_log(record.id)
+        finally:
+            await engine.close()
+        assert not engine._process.is_alive()
+        assert engine._process.exitcode == 0
+
+    asyncio.run(go())
+
+
+def test_errors_reach_the_caller_with_their_kind(clipdesk_home: Path) -> None:
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        try:
+            with pytest.raises(InvalidInput) as bad:
+                await engine.create("nowhere", PREVIEW)
+            assert bad.value.field == "connection"
+            engine.add_connection(
+                Connection(name="Bailian", dialect="dashscope", base_url="http://127.0.0.1:9")
+            )
+            with pytest.raises(ClipDeskError) as nokey:
+                await engine.create("Bailian", WAN)
+            assert nokey.value.kind is ErrorKind.AUTH
+            assert not [r for r in engine.tasks.values() if r.connection == "Bailian"]
+        finally:
+            await engine.close()
+
+    asyncio.run(go())
+
+
+def test_the_key_comes_from_the_callers_keyring_and_goes_to_its_host_only(
+    clipdesk_home: Path, dashscope_emu: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLIPDESK_POLL_INTERVAL", "0.2")
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 0.5
+    secrets = SecretStore()  # the test's in-memory keyring lives in this process only
+    secrets.set("Bailian", "sk-from-the-app")
+
+    async def go() -> None:
+        engine = await EngineProxy.start(secrets, default_paths().ensure())
+        try:
+            engine.add_connection(
+                Connection(name="Bailian", dialect="dashscope", base_url=dashscope_emu.base_url)
+            )
+            record = await engine.create("Bailian", WAN)
+            await engine.wait([record.id])
+            assert record.state is TaskState.SUCCEEDED, record.error_message
+        finally:
+            await engine.close()
+
+    asyncio.run(go())
+    api = [r for r in dashscope_emu.requests if "/api/v1/" in r.path]
+    assert api and {r.headers.get("Authorization") for r in api} == {"Bearer sk-from-the-app"}
+    logs = b"".join(p.read_bytes() for p in (clipdesk_home).rglob("*.log"))
+    assert b"sk-from-the-app" not in logs
+
+
+def test_a_dead_engine_process_fails_calls_instead_of_hanging(clipdesk_home: Path) -> None:
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        os.kill(engine._process.pid, signal.SIGKILL)
+        engine._reader.join(timeout=20)
+        assert not engine.alive
+        with pytest.raises(EngineStopped):
+            await engine.create(LOCAL_CONNECTION, PREVIEW)
+        await engine.close()
+
+    asyncio.run(go())
+
+
+def test_the_engine_process_stops_when_the_app_is_killed(clipdesk_home: Path) -> None:
+    script = (
+        "import asyncio, os, signal, sys\n"
+        "from core.host import EngineProxy\n"
+        "from core.paths import default_paths\n"
+        "from core.secrets import SecretStore\n"
+        "async def go():\n"
+        "    engine = await EngineProxy.start(SecretStore(), default_paths().ensure())\n"
+        "    print(engine._process.pid, flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "if __name__ == '__main__':\n"
+        "    asyncio.run(go())\n"
+    )
+    path = clipdesk_home.parent / "killed_app.py"
+    path.write_text(script)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, str(path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == -signal.SIGKILL, out.stderr
+    child = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.1)
+    assert not _alive(child), "the engine's process outlived the app"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
