@@ -31,6 +31,7 @@ import concurrent.futures
 import itertools
 import logging
 import multiprocessing
+import os
 import pickle
 import threading
 from collections import OrderedDict
@@ -49,6 +50,7 @@ from core.store import TaskRecord
 log = logging.getLogger(__name__)
 
 FRAME = 1 / 30
+NICENESS = 5
 BatchListener = Callable[[list[tuple[str, TaskRecord]]], None]
 # Engine methods the caller may run in the child (anything else is refused there).
 CALLS = frozenset(
@@ -253,6 +255,10 @@ class _Server:
 
 def serve(pipe: Pipe, paths: Paths, frame: float) -> None:
     """The child process's entry point."""
+    if hasattr(os, "nice"):
+        # The window comes first: when the machine is busy, the engine's process yields the CPU to
+        # the app's (its work is network-bound and loses nothing by waiting a few milliseconds).
+        os.nice(NICENESS)
     asyncio.run(_Server(pipe, paths, frame).run())
 
 

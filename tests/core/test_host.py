@@ -16,7 +16,7 @@ import pytest
 
 from core.connections import LOCAL_CONNECTION, Connection
 from core.errors import ClipDeskError, ErrorKind, InvalidInput, ProviderError
-from core.host import EngineProxy, EngineStopped
+from core.host import NICENESS, EngineProxy, EngineStopped
 from core.paths import default_paths
 from core.request import GenerationRequest
 from core.secrets import SecretStore
@@ -46,6 +46,12 @@ def test_a_task_runs_in_the_engine_process_and_the_caller_sees_it(clipdesk_home:
         engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
         try:
             assert engine._process.pid != os.getpid()
+            # the window's process comes first when the CPU is busy
+            mine, its = (
+                os.getpriority(os.PRIO_PROCESS, 0),
+                os.getpriority(os.PRIO_PROCESS, engine._process.pid),
+            )
+            assert its == min(mine + NICENESS, 19)
             assert LOCAL_CONNECTION in engine.connections
             seen: list[tuple[str, TaskState]] = []
             batches: list[int] = []
