@@ -59,6 +59,16 @@ class Heartbeat:
         }
 
 
+def _cpu_of(engine: object) -> float:
+    """CPU seconds of the engine's process (0 when the engine shares the window's)."""
+    process = getattr(engine, "_process", None)
+    if process is None or process.pid is None:
+        return 0.0
+    with open(f"/proc/{process.pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def child(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["CLIPDESK_HOME"] = tempfile.mkdtemp(prefix="clipdesk-stall-")
@@ -100,12 +110,15 @@ def child(args: argparse.Namespace) -> None:
             )
 
         beat.start()
+        cpu = (os.times(), _cpu_of(engine))
         started = time.perf_counter()
         polling = await asyncio.gather(*(engine.create("polls", request(i)) for i in range(args.tasks)))
         downloads = await asyncio.gather(*(engine.create("files", request(i)) for i in range(args.downloads)))
         created = time.perf_counter() - started
         await asyncio.sleep(max(args.seconds - created, 1.0))
         loaded = beat.stop()
+        window_cpu = sum(os.times()[:2]) - sum(cpu[0][:2])
+        engine_cpu = _cpu_of(engine) - cpu[1]
         polls_seen = sum(r.state is TaskState.RUNNING for r in polling)
         files_done = sum(r.state is TaskState.SUCCEEDED for r in downloads)
         window.shutdown()
@@ -116,6 +129,8 @@ def child(args: argparse.Namespace) -> None:
             "created_s": created,
             "running": polls_seen,
             "downloaded": files_done,
+            "window_cpu_s": window_cpu,
+            "engine_cpu_s": engine_cpu,
         }
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
@@ -181,6 +196,10 @@ def main() -> None:
     print(
         "stalls over 16 ms in the first 5 s (tasks created and submitted):",
         r["loaded"]["over_16ms_first_5s"],
+    )
+    print(
+        f"CPU while loaded: window's process {r['window_cpu_s']:.1f} s, "
+        f"engine's process {r['engine_cpu_s']:.1f} s"
     )
     print(
         f"creating the tasks took {r['created_s']:.2f} s; {r['running']} tasks polling at the end; "

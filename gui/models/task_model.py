@@ -111,9 +111,14 @@ class TaskModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self._records[record.id] = record
-            self._thumb_source[record.id] = self._source_of(record)
+            source = self._source_of(record)
+            thumb_changed = source != self._thumb_source.get(record.id)
+            self._thumb_source[record.id] = source
             self._update_live(record)
-            self._row_changed(self._rows[record.id])
+            # What a task's progress changes: its state and times, not its input, prompt or model.
+            # Leaving those columns out spares the sorted view re-placing the row when it is sorted
+            # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
+            self._row_changed(self._rows[record.id], COL_THUMB if thumb_changed else COL_STATE)
 
     def _append(self, record: TaskRecord) -> None:
         self._rows[record.id] = len(self._ids)

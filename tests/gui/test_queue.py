@@ -206,10 +206,10 @@ def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: 
     assert record.state is TaskState.SUCCEEDED, record.error_message
 
 
-def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any) -> None:
+def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) -> None:
     """1,000 tasks created at once reach the table as one insertion per frame, not one each; a
     removal and a change in the same frame still apply one row at a time."""
-    from gui.models.task_model import TaskModel
+    from gui.models.task_model import COL_STATE, COL_THUMB, COLUMN_COUNT, TaskModel
 
     class Engine:
         tasks: dict[str, TaskRecord] = {}
@@ -240,12 +240,22 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any) -> None:
     engine.deliver([("added", r) for r in records])
     assert inserted == [(0, 999)]
     assert model.rowCount() == 1000 and model.record_at(999) is records[999]
-    changed: list[int] = []
-    model.dataChanged.connect(lambda top_left, _bottom_right, _roles=None: changed.append(top_left.row()))
+    changed: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, _roles=None: (
+            changed.append((a.row(), a.column(), b.column())) if a.row() == b.row() else None
+        )
+    )
     records[5].state = TaskState.RUNNING
     late = [record(n) for n in (1000, 1001)]
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
     assert inserted[1:] == [(999, 999), (1000, 1000)]
-    assert changed == [4]
+    # a state change repaints state and times, not the input, prompt and model the view sorts by
+    assert changed == [(4, COL_STATE, COLUMN_COUNT - 1)]
+    video = tmp_path / "done.mp4"
+    video.write_bytes(b"\0" * 16)
+    records[5].state, records[5].video_path = TaskState.SUCCEEDED, str(video)
+    engine.deliver([("changed", records[5])])
+    assert changed[-1] == (4, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
     assert model.task_ids()[-2:] == ["t1000", "t1001"] and model.rowCount() == 1001
     model.detach()
