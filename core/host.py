@@ -37,15 +37,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection as Pipe
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.connections import Connection
-from core.engine import Listener
 from core.errors import ClipDeskError, ErrorKind
 from core.paths import Paths, default_paths
 from core.request import GenerationRequest
 from core.secrets import SecretStore
 from core.store import TaskRecord
+
+if TYPE_CHECKING:  # the app's process never imports the engine, its HTTP stack or providers
+    from core.engine import Listener
 
 log = logging.getLogger(__name__)
 
