@@ -54,16 +54,24 @@ def now() -> float:
 
 
 # ------------------------------------------------------------------------------ children
-def _probe(marks: dict[str, float]) -> Any:
-    """An event filter that stamps the first Paint of the window it watches, then closes it."""
+def _probe(marks: dict[str, float], *, close_when: str = "paint") -> Any:
+    """An event filter that stamps the first Paint of the window it watches; once ``close_when``
+    is stamped as well, it closes the window (the app's orderly shutdown then ends the process)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
+        window: Any = None
+
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and "paint" not in marks:
                 marks["paint"] = now()
-                QTimer.singleShot(0, obj.close)  # type: ignore[attr-defined]
+                self.window = obj
+                self.close_if_done()
             return False
+
+        def close_if_done(self) -> None:
+            if self.window is not None and "paint" in marks and close_when in marks:
+                QTimer.singleShot(0, self.window.close)
 
     return FirstPaint()
 
@@ -76,7 +84,7 @@ def child_clipdesk(marks: dict[str, float]) -> None:
     import gui.app
     import gui.main_window
 
-    probe = _probe(marks)
+    probe = _probe(marks, close_when="ready")
     open_services = gui.app.open_services
 
     async def timed_open_services(*args: Any, **kwargs: Any) -> Any:
@@ -88,6 +96,7 @@ def child_clipdesk(marks: dict[str, float]) -> None:
     gui.app.open_services = timed_open_services  # type: ignore[assignment]
     window_class = gui.main_window.MainWindow
     window_init = window_class.__init__
+    window_attach = window_class.attach
 
     def timed_init(self: Any, *args: Any, **kwargs: Any) -> None:
         marks["window_start"] = now()
@@ -95,11 +104,20 @@ def child_clipdesk(marks: dict[str, float]) -> None:
         marks["window"] = now()
         self.installEventFilter(probe)
 
+    def timed_attach(self: Any, *args: Any, **kwargs: Any) -> None:
+        marks["attach_start"] = now()
+        window_attach(self, *args, **kwargs)
+        marks["ready"] = now()
+        probe.close_if_done()
+
     window_class.__init__ = timed_init  # type: ignore[method-assign]
+    window_class.attach = timed_attach  # type: ignore[method-assign]
     code = entry.main([])
     marks["exit"] = now()
     if code != 0:
         raise SystemExit(f"gui.app.main returned {code}")
+    if "ready" not in marks:
+        raise SystemExit("the window never attached its services")
 
 
 def child_bare(marks: dict[str, float]) -> None:
@@ -276,22 +294,29 @@ def main() -> None:
             rows,
         )
     )
-    phases = [
-        ("interpreter + script start", "top"),
-        ("imports (gui.app and what it pulls in)", "imports"),
-        ("QApplication, loop, until open_services starts", "services_start"),
-        ("open_services (journal, engine, settings)", "services"),
-        ("translators, until MainWindow() starts", "window_start"),
-        ("MainWindow()", "window"),
-        ("show() until first paint", "paint"),
+    # Marks in the order they came (the window now paints before the services open); each
+    # figure is the median time from spawn, then the step from the previous mark.
+    marks = [
+        ("script running", "top"),
+        ("gui.app imported", "imports"),
+        ("MainWindow() starts", "window_start"),
+        ("MainWindow() returned", "window"),
+        ("first paint", "paint"),
+        ("open_services starts", "services_start"),
+        ("services open", "services"),
+        ("attach starts", "attach_start"),
+        ("regions built (ready)", "ready"),
+        ("main() returned", "exit"),
     ]
+    timeline = sorted(
+        ((med("clipdesk", key), label) for label, key in marks if any(key in r for r in results["clipdesk"])),
+    )
     previous = 0.0
     parts = []
-    for label, key in phases:
-        at = med("clipdesk", key)
-        parts.append(f"{label} {at - previous:.0f}")
+    for at, label in timeline:
+        parts.append(f"{label} {at:.0f} (+{at - previous:.0f})")
         previous = at
-    print("ClipDesk phases, ms (medians): " + "; ".join(parts))
+    print("ClipDesk timeline, ms from spawn (medians; +step from the previous mark): " + "; ".join(parts))
     bare_parts = [
         f"interpreter + script start {med('bare', 'top'):.0f}",
         f"imports {med('bare', 'imports') - med('bare', 'top'):.0f}",

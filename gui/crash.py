@@ -15,7 +15,6 @@ which appends the Python stacks to ``<logs>/faults.log``.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import faulthandler
 import logging
@@ -28,7 +27,7 @@ import traceback
 from collections import deque
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -38,6 +37,9 @@ from core import __version__
 from core.paths import Paths, default_paths
 from core.redact import redact
 from gui.i18n import is_chinese
+
+if TYPE_CHECKING:
+    import asyncio  # imported by the app after its first paint, not by this module
 
 log = logging.getLogger("clipdesk.crash")
 
@@ -164,6 +166,8 @@ class CrashHandler:
         self._previous_threading_hook(args)
 
     def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        import asyncio
+
         exc = context.get("exception")
         if isinstance(exc, BaseException) and not isinstance(exc, asyncio.CancelledError | KeyboardInterrupt):
             where = f"asyncio: {context.get('message', '')}".strip()
@@ -251,6 +255,8 @@ def install(paths: Paths | None = None, *, dialog: bool = True, faults: bool = T
 
 def install_loop_handler(loop: asyncio.AbstractEventLoop | None = None) -> None:
     """Route the asyncio loop's unhandled exceptions to the crash handler (installs it if needed)."""
+    import asyncio
+
     handler = _handler or install()
     (loop or asyncio.get_event_loop()).set_exception_handler(handler.loop_handler)
 

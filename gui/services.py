@@ -1,22 +1,27 @@
 """The core services the window is built on, opened and closed in one place.
 
-The window receives them through its constructor; nothing here is global. The engine and its
-journal live on their own thread (core.host): network and disk work never run on Qt's thread, and
-the window sees the engine through a proxy with the same API and coalesced events.
+The window receives them through its constructor or :meth:`gui.main_window.MainWindow.attach`;
+nothing here is global. The engine and its journal live on their own thread (core.host): network
+and disk work never run on Qt's thread, and the window sees the engine through a proxy with the
+same API and coalesced events.
+
+Importing this module costs nothing: the engine, the HTTP stack, the journal and the keyring are
+imported by :func:`open_services`, which the desktop app calls after the window's first paint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from core.connections import ConnectionStore
-from core.engine import Engine
-from core.host import EngineProxy
-from core.logs import configure_logging
-from core.paths import Paths, default_paths
-from core.secrets import SecretStore
-from core.store import Journal
-from gui.settings import Favourites, SettingsStore, UserSettings
+if TYPE_CHECKING:
+    from core.connections import ConnectionStore
+    from core.engine import Engine
+    from core.host import EngineProxy
+    from core.paths import Paths
+    from core.secrets import SecretStore
+    from core.store import Journal
+    from gui.settings import Favourites, SettingsStore, UserSettings
 
 
 @dataclass
@@ -33,6 +38,14 @@ class Services:
 
 async def open_services(paths: Paths | None = None) -> Services:
     """Open the journal and load every task into the engine (nothing is resumed yet)."""
+    from core.connections import ConnectionStore
+    from core.host import EngineProxy
+    from core.logs import configure_logging
+    from core.paths import default_paths
+    from core.secrets import SecretStore
+    from core.store import Journal
+    from gui.settings import Favourites, SettingsStore
+
     paths = (paths or default_paths()).ensure()
     configure_logging(paths)
     journal = Journal(paths.database)
@@ -40,6 +53,8 @@ async def open_services(paths: Paths | None = None) -> Services:
     connection_store = ConnectionStore(paths.config)
 
     async def make_engine() -> Engine:
+        from core.engine import Engine
+
         await journal.open()
         engine = Engine(paths, journal, secrets, connection_store.load())
         await engine.load()
