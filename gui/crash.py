@@ -15,11 +15,9 @@ which appends the Python stacks to ``<logs>/faults.log``.
 
 from __future__ import annotations
 
-import datetime as dt
 import faulthandler
 import logging
 import os
-import platform
 import re
 import sys
 import threading
@@ -35,11 +33,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
 from core.paths import Paths, default_paths
-from core.redact import redact
 from gui.i18n import is_chinese
 
 if TYPE_CHECKING:
-    import asyncio  # imported by the app after its first paint, not by this module
+    # The app installs the handler before its first paint: what only a report needs (datetime,
+    # platform, core.redact) is imported when one is written, asyncio when the loop exists.
+    import asyncio
 
 log = logging.getLogger("clipdesk.crash")
 
@@ -67,6 +66,8 @@ def _qt_versions() -> str:
 
 
 def environment() -> list[str]:
+    import platform
+
     frozen = "bundle" if getattr(sys, "frozen", False) else "source"
     return [
         f"ClipDesk: {__version__} ({frozen})",
@@ -86,6 +87,8 @@ def log_tail(log_file: Path, lines: int = LOG_TAIL_LINES) -> list[str]:
 
 
 def _clean(text: str) -> str:
+    from core.redact import redact
+
     text = _BYTES_REPR.sub("b'<bytes>'", redact(text))
     return "\n".join(
         line if len(line) <= MAX_LINE else line[:MAX_LINE] + f" … ({len(line) - MAX_LINE} characters cut)"
@@ -94,6 +97,8 @@ def _clean(text: str) -> str:
 
 
 def build_report(exc_info: ExcInfo, paths: Paths, where: str = "main thread") -> str:
+    import datetime as dt
+
     when = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
     trace = "".join(traceback.format_exception(*exc_info))
     parts = [
@@ -114,6 +119,8 @@ def build_report(exc_info: ExcInfo, paths: Paths, where: str = "main thread") ->
 
 def write_report(exc_info: ExcInfo, paths: Paths | None = None, where: str = "main thread") -> Path:
     """Write one report and return its path (keys and blobs redacted)."""
+    import datetime as dt
+
     paths = paths or default_paths()
     folder = paths.data / REPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -31,7 +31,7 @@ class Place(QWidget):
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.placeholder: QLabel | None = QLabel(self.tr("Starting…"), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setProperty("alignment", "AlignCenter")  # (no Qt namespace: see Frame)
         self.placeholder.setEnabled(False)
         layout.addWidget(self.placeholder)
 
@@ -46,7 +46,14 @@ class Place(QWidget):
 
 
 class Frame(QMainWindow):
-    """The window without its regions; subclasses fill :attr:`places` and enable :attr:`needs_services`."""
+    """The window without its regions; subclasses fill :attr:`places` and enable :attr:`needs_services`.
+
+    It keeps clear of the ``Qt`` namespace: PySide builds every enum in it as a Python enum on first
+    use of any (20-45 ms of CPU here), and the regions pay that after the first paint instead. So
+    enum properties are set by name (``setProperty("orientation", "Vertical")``), splitters get
+    ``parent=`` by keyword and actions ``setShortcuts([...])``: PySide tries the overloads that
+    take a ``Qt`` enum (``QSplitter(Qt.Orientation)``, ``setShortcut(Qt.Key)``) first otherwise.
+    """
 
     def __init__(self, ui_state: QSettings) -> None:
         super().__init__()
@@ -64,12 +71,13 @@ class Frame(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.places["queue"], self.tr("&Queue"))
         self.tabs.addTab(self.places["library"], self.tr("&Library"))
-        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right = QSplitter(parent=self)  # (positional, PySide tries QSplitter(Qt.Orientation) first)
+        self.right.setProperty("orientation", "Vertical")
         self.right.addWidget(self.tabs)
         self.right.addWidget(self.places["player"])
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split = QSplitter(parent=self)  # horizontal
         self.main_split.addWidget(self.places["form"])
         self.main_split.addWidget(self.right)
         self.main_split.setStretchFactor(1, 1)
@@ -81,12 +89,12 @@ class Frame(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.batch_action = file_menu.addAction(self.tr("&Batch…"))
-        self.batch_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.batch_action.setShortcuts([QKeySequence("Ctrl+B")])
         self.settings_action = file_menu.addAction(self.tr("&Settings…"))
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.needs_services: list[QAction] = [self.batch_action, self.settings_action]
@@ -99,7 +107,7 @@ class Frame(QMainWindow):
             )
         ):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
+            action.setShortcuts([QKeySequence(key)])
             action.triggered.connect(lambda *_, n=n: self.focus_region(PLACES[n]))
             view_menu.addAction(action)
             self.needs_services.append(action)

@@ -134,17 +134,17 @@
     <context>
         <name>CrashBox</name>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="273" />
+            <location filename="../work/wt/startup/gui/crash.py" line="280" />
             <source>ClipDesk ran into an unexpected error.</source>
             <translation>ClipDesk ran into an unexpected error.</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="277" />
+            <location filename="../work/wt/startup/gui/crash.py" line="284" />
             <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
             <translation>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="284" />
+            <location filename="../work/wt/startup/gui/crash.py" line="291" />
             <source>&amp;Open report</source>
             <translation>&amp;Open report</translation>
         </message>
@@ -265,59 +265,59 @@
     <context>
         <name>Frame</name>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="65" />
-            <location filename="../work/wt/startup/gui/frame.py" line="96" />
+            <location filename="../work/wt/startup/gui/frame.py" line="72" />
+            <location filename="../work/wt/startup/gui/frame.py" line="104" />
             <source>&amp;Queue</source>
             <translation>&amp;Queue</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="66" />
-            <location filename="../work/wt/startup/gui/frame.py" line="97" />
+            <location filename="../work/wt/startup/gui/frame.py" line="73" />
+            <location filename="../work/wt/startup/gui/frame.py" line="105" />
             <source>&amp;Library</source>
             <translation>&amp;Library</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="82" />
+            <location filename="../work/wt/startup/gui/frame.py" line="90" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="83" />
+            <location filename="../work/wt/startup/gui/frame.py" line="91" />
             <source>&amp;Batch…</source>
             <translation>&amp;Batch…</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="85" />
+            <location filename="../work/wt/startup/gui/frame.py" line="93" />
             <source>&amp;Settings…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="88" />
+            <location filename="../work/wt/startup/gui/frame.py" line="96" />
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="91" />
+            <location filename="../work/wt/startup/gui/frame.py" line="99" />
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="95" />
+            <location filename="../work/wt/startup/gui/frame.py" line="103" />
             <source>&amp;Generate form</source>
             <translation>&amp;Generate form</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="98" />
+            <location filename="../work/wt/startup/gui/frame.py" line="106" />
             <source>&amp;Player</source>
             <translation>&amp;Player</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="106" />
+            <location filename="../work/wt/startup/gui/frame.py" line="114" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="107" />
+            <location filename="../work/wt/startup/gui/frame.py" line="115" />
             <source>&amp;About ClipDesk</source>
             <translation>&amp;About ClipDesk</translation>
         </message>

@@ -131,17 +131,17 @@
     <context>
         <name>CrashBox</name>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="273" />
+            <location filename="../work/wt/startup/gui/crash.py" line="280" />
             <source>ClipDesk ran into an unexpected error.</source>
             <translation>ClipDesk 遇到了意外错误。</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="277" />
+            <location filename="../work/wt/startup/gui/crash.py" line="284" />
             <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
             <translation>已保存一份错误报告。报告中不含 API 密钥和图片，描述问题时可以一并发送。</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="284" />
+            <location filename="../work/wt/startup/gui/crash.py" line="291" />
             <source>&amp;Open report</source>
             <translation>打开报告(&amp;O)</translation>
         </message>
@@ -262,59 +262,59 @@
     <context>
         <name>Frame</name>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="65" />
-            <location filename="../work/wt/startup/gui/frame.py" line="96" />
+            <location filename="../work/wt/startup/gui/frame.py" line="72" />
+            <location filename="../work/wt/startup/gui/frame.py" line="104" />
             <source>&amp;Queue</source>
             <translation>队列(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="66" />
-            <location filename="../work/wt/startup/gui/frame.py" line="97" />
+            <location filename="../work/wt/startup/gui/frame.py" line="73" />
+            <location filename="../work/wt/startup/gui/frame.py" line="105" />
             <source>&amp;Library</source>
             <translation>视频库(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="82" />
+            <location filename="../work/wt/startup/gui/frame.py" line="90" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="83" />
+            <location filename="../work/wt/startup/gui/frame.py" line="91" />
             <source>&amp;Batch…</source>
             <translation>批量(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="85" />
+            <location filename="../work/wt/startup/gui/frame.py" line="93" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="88" />
+            <location filename="../work/wt/startup/gui/frame.py" line="96" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="91" />
+            <location filename="../work/wt/startup/gui/frame.py" line="99" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="95" />
+            <location filename="../work/wt/startup/gui/frame.py" line="103" />
             <source>&amp;Generate form</source>
             <translation>生成表单(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="98" />
+            <location filename="../work/wt/startup/gui/frame.py" line="106" />
             <source>&amp;Player</source>
             <translation>播放器(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="106" />
+            <location filename="../work/wt/startup/gui/frame.py" line="114" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="107" />
+            <location filename="../work/wt/startup/gui/frame.py" line="115" />
             <source>&amp;About ClipDesk</source>
             <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
