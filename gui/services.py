@@ -24,6 +24,20 @@ if TYPE_CHECKING:
     from gui.settings import Favourites, SettingsStore, UserSettings
 
 
+# Slow imports that create no Qt object: the engine and its HTTP stack and journal (core.host), the
+# keyring (core.secrets), PyAV and Pillow (the regions' thumbnails). open_services imports them on a
+# worker thread first, so the window keeps repainting meanwhile; the Qt modules the regions need
+# are imported on Qt's thread, by MainWindow.attach.
+PRELOAD = ("core.host", "core.secrets", "core.connections", "core.logs", "av", "PIL.Image", "PIL.ImageOps")
+
+
+def _import_all(names: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
+
+
 @dataclass
 class Services:
     paths: Paths
@@ -38,6 +52,9 @@ class Services:
 
 async def open_services(paths: Paths | None = None) -> Services:
     """Open the journal and load every task into the engine (nothing is resumed yet)."""
+    import asyncio
+
+    await asyncio.get_running_loop().run_in_executor(None, _import_all, PRELOAD)
     from core.connections import ConnectionStore
     from core.host import EngineProxy
     from core.logs import configure_logging
