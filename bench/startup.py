@@ -7,15 +7,23 @@ start-up.
 
   ClipDesk  runs what ``python main.py`` runs: main.py's ``main([])``, after importing what it
             imports for the desktop app (``gui.app``) to stamp the time. That is the real
-            start-up: QApplication, qasync loop, services (journal, engine, settings) in a
-            temporary CLIPDESK_HOME, translators, the real MainWindow, show(). The only additions,
-            made from outside gui/: ``gui.app.open_services`` and ``MainWindow.__init__`` are
-            wrapped to stamp the time, and an event filter on the window notes its first Paint,
-            then closes it (so the app's orderly shutdown runs and the process exits). The home is
-            shared by the runs (the warm-up creates the journal), as on a computer where ClipDesk
-            has run before.
+            start-up: QApplication, translators, the real MainWindow (its frame: menus, splitters,
+            tabs, "Starting…" where the regions go), show() and its first paint; then the qasync
+            loop, the services (journal, engine, settings) in a temporary CLIPDESK_HOME, and
+            ``MainWindow.attach``, which builds the regions into the frame ("ready"). The only
+            additions, made from outside gui/: ``gui.app.open_services``, ``MainWindow.__init__``
+            and ``MainWindow.attach`` are wrapped to stamp the time, and an event filter on the
+            window notes its first Paint. The window is closed once it is painted *and* attached
+            (so "process exit" and "CPU (whole run)" still cover the whole start-up, and the
+            app's orderly shutdown runs). The home is shared by the runs (the warm-up creates the
+            journal), as on a computer where ClipDesk has run before.
   bare      imports QtWidgets, QApplication, ``QMainWindow`` resized to ClipDesk's default 1360x860,
-            show(), the same event filter.
+            show(), the same event filter, closed at its first paint.
+
+Besides wall-clock times it records each child's CPU time (``time.process_time()``, all threads,
+from the process's start) at its first paint: the load of other work on this shared machine skews
+it less. Until start-up painted first, the first paint came after the services and the whole
+window, and the window was closed at that paint; "ready" marks that same point now.
 
 Peak RSS is the child's ``ru_maxrss`` (os.wait4). The children may write bytecode caches
 (``__pycache__``, ignored by git) even where the environment sets PYTHONDONTWRITEBYTECODE, as an
