@@ -8,7 +8,6 @@ clipdesk --version | --help
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 CLI_COMMANDS = {"generate", "resume", "tasks", "--version"}
@@ -57,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     # First thing: in a frozen app the offline renderer's spawned worker re-runs this executable,
-    # and freeze_support() turns that run into the worker instead of a second app.
-    multiprocessing.freeze_support()
+    # and freeze_support() turns that run into the worker instead of a second app. (It does
+    # nothing unless frozen; from source, importing multiprocessing would only slow start-up.)
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -1,74 +1,128 @@
 """The desktop app's start-up and orderly shutdown, on one asyncio loop inside Qt (qasync).
 
+Start-up paints the window first, then does the rest:
+
+1. QApplication, the translators (the settings file names the language) and the window's frame
+   (gui/frame.py: menus, splitters, tabs, "Starting…" where each region goes), shown and painted
+   (:func:`show_and_paint`). Nothing before this imports asyncio, qasync, the engine, the HTTP
+   stack, the keyring, PyAV, Pillow or QtMultimedia.
+2. The qasync loop; the services (journal, engine thread, tasks, connections) open; the window
+   builds its regions into the frame (``MainWindow.attach``) and enables what needs services;
+   the engine resumes the tasks in flight.
+
 Pattern (see the platform notes): the QApplication exists before the loop; Qt must not quit by
 itself (``setQuitOnLastWindowClosed(False)``), the last window closing sets an asyncio.Event, the
-main coroutine then closes the engine and the journal while the loop still runs, and returns.
+main coroutine then closes the engine and the journal while the loop still runs, and returns. A
+window closed while the services are still opening ends the app as soon as they are open (they
+are closed in order; nothing is resumed).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import signal
 import sys
+import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import qasync  # after PySide6, so qasync binds to it
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from core.store import JournalError
-from gui.i18n import install_translators, resolve_language
 from gui.services import close_services, open_services
-from gui.spawn import drain
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 log = logging.getLogger("clipdesk.gui")
 SELFTEST_FLAG = "--selftest"
+FIRST_PAINT_WAIT = 0.25  # s; a window the platform does not expose (minimised) is not waited for
 
 
-async def _show_fatal(text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, "ClipDesk", text, QMessageBox.StandardButton.Ok)
+class _FirstPaint(QObject):
+    """Notes whether the widget it watches has painted."""
+
+    painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def show_and_paint(app: QApplication, window: QWidget, limit: float = FIRST_PAINT_WAIT) -> bool:
+    """Show ``window`` and run Qt's events until it has painted (or ``limit`` seconds passed).
+
+    The splash-screen idiom: the window appears before the slow part of start-up, not after it.
+    Returns whether it painted.
+    """
+    watcher = _FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    tick = QTimer()
+    tick.start(10)  # wakes the wait below, so the limit holds even with no other event
+    deadline = time.monotonic() + limit
+    while not watcher.painted and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    tick.stop()
+    window.removeEventFilter(watcher)
+    return watcher.painted
+
+
+async def _show_fatal(text: str, parent: QWidget | None) -> None:
+    import qasync
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "ClipDesk", text, QMessageBox.StandardButton.Ok, parent)
     await qasync.asyncWrap(box.exec)
 
 
-async def amain(app: QApplication, argv: Sequence[str]) -> int:
-    from gui.main_window import MainWindow  # widgets are imported once the app exists
+async def amain(app: QApplication, window: MainWindow, argv: Sequence[str]) -> int:
+    """Everything after the first paint: services, the regions, resume; then the orderly shutdown."""
+    import asyncio
+
+    from core.store import JournalError
+    from gui.spawn import drain
 
     selftest = SELFTEST_FLAG in argv
-    try:
-        services = await open_services()
-    except JournalError as exc:
-        if not selftest:
-            await _show_fatal(str(exc))
-        log.error("cannot start: %s", exc)
-        return 1
-    translators = install_translators(app, resolve_language(services.settings.language))
+    app.setQuitOnLastWindowClosed(False)  # (main() did, before the first paint; tests call this alone)
     closed = asyncio.Event()
-    app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
-    window = MainWindow(services)
-    window.show()
-    if not selftest:
-        from gui.welcome import show_welcome_if_first_run
-
-        show_welcome_if_first_run(window)
     try:
-        await services.engine.resume_all()
-        if selftest:
-            # Start, paint, close, exit 0 (the full render-and-play selftest is gui/selftest.py).
-            QTimer.singleShot(500, window.close)
-        await closed.wait()
+        services = await open_services(window.paths)
+    except JournalError as exc:
+        if not selftest and window.isVisible():
+            await _show_fatal(str(exc), window)
+        log.error("cannot start: %s", exc)
+        app.lastWindowClosed.disconnect(closed.set)
+        window.close()
+        return 1
+    try:
+        if window.isVisible():  # not closed while the services opened
+            window.attach(services)
+            if not selftest:
+                from gui.welcome import show_welcome_if_first_run
+
+                show_welcome_if_first_run(window)
+            await services.engine.resume_all()
+            if selftest:
+                # Start, paint, close, exit 0 (the full render-and-play selftest is gui/selftest.py).
+                QTimer.singleShot(500, window.close)
+            if window.isVisible():
+                await closed.wait()
     finally:
+        app.lastWindowClosed.disconnect(closed.set)
         window.shutdown()
         await drain(timeout=3.0)
         await close_services(services)
-        del translators
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from core.paths import default_paths
     from gui.crash import install as install_crash_handler
-    from gui.crash import install_loop_handler
+    from gui.i18n import install_translators, resolve_language
+    from gui.main_window import MainWindow, app_icon
+    from gui.settings import SettingsStore
 
     install_crash_handler()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -78,10 +132,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("ClipDesk")
     app.setApplicationDisplayName("ClipDesk")
     app.setDesktopFileName("io.github.clipdesk.ClipDesk")
-    from gui.main_window import app_icon
-
     app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the process even while Qt is idle
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        install_loop_handler(runner.get_loop())
-        return runner.run(amain(app, args))
+    paths = default_paths()
+    language = resolve_language(SettingsStore(paths.config).load().language)
+    translators = install_translators(app, language)
+    window = MainWindow(paths=paths)  # the frame; the regions come with the services
+    show_and_paint(app, window)
+
+    import asyncio
+
+    import qasync  # after PySide6, so qasync binds to it
+
+    from gui.crash import install_loop_handler
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            install_loop_handler(runner.get_loop())
+            return runner.run(amain(app, window, args))
+    finally:
+        del translators

@@ -15,12 +15,9 @@ which appends the Python stacks to ``<logs>/faults.log``.
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 import faulthandler
 import logging
 import os
-import platform
 import re
 import sys
 import threading
@@ -28,7 +25,7 @@ import traceback
 from collections import deque
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -36,8 +33,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
 from core.paths import Paths, default_paths
-from core.redact import redact
 from gui.i18n import is_chinese
+
+if TYPE_CHECKING:
+    # The app installs the handler before its first paint: what only a report needs (datetime,
+    # platform, core.redact) is imported when one is written, asyncio when the loop exists.
+    import asyncio
 
 log = logging.getLogger("clipdesk.crash")
 
@@ -65,6 +66,8 @@ def _qt_versions() -> str:
 
 
 def environment() -> list[str]:
+    import platform
+
     frozen = "bundle" if getattr(sys, "frozen", False) else "source"
     return [
         f"ClipDesk: {__version__} ({frozen})",
@@ -84,6 +87,8 @@ def log_tail(log_file: Path, lines: int = LOG_TAIL_LINES) -> list[str]:
 
 
 def _clean(text: str) -> str:
+    from core.redact import redact
+
     text = _BYTES_REPR.sub("b'<bytes>'", redact(text))
     return "\n".join(
         line if len(line) <= MAX_LINE else line[:MAX_LINE] + f" … ({len(line) - MAX_LINE} characters cut)"
@@ -92,6 +97,8 @@ def _clean(text: str) -> str:
 
 
 def build_report(exc_info: ExcInfo, paths: Paths, where: str = "main thread") -> str:
+    import datetime as dt
+
     when = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
     trace = "".join(traceback.format_exception(*exc_info))
     parts = [
@@ -112,6 +119,8 @@ def build_report(exc_info: ExcInfo, paths: Paths, where: str = "main thread") ->
 
 def write_report(exc_info: ExcInfo, paths: Paths | None = None, where: str = "main thread") -> Path:
     """Write one report and return its path (keys and blobs redacted)."""
+    import datetime as dt
+
     paths = paths or default_paths()
     folder = paths.data / REPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -164,6 +173,8 @@ class CrashHandler:
         self._previous_threading_hook(args)
 
     def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        import asyncio
+
         exc = context.get("exception")
         if isinstance(exc, BaseException) and not isinstance(exc, asyncio.CancelledError | KeyboardInterrupt):
             where = f"asyncio: {context.get('message', '')}".strip()
@@ -251,6 +262,8 @@ def install(paths: Paths | None = None, *, dialog: bool = True, faults: bool = T
 
 def install_loop_handler(loop: asyncio.AbstractEventLoop | None = None) -> None:
     """Route the asyncio loop's unhandled exceptions to the crash handler (installs it if needed)."""
+    import asyncio
+
     handler = _handler or install()
     (loop or asyncio.get_event_loop()).set_exception_handler(handler.loop_handler)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -61,6 +60,8 @@ def ensure_translations(build_dir: Path | None = None) -> Path:
         qm = target / f"{ts.stem}.qm"
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
+        import subprocess  # only when a .qm needs building
+
         tool = tool or _lrelease()
         if tool is None:
             log.warning("pyside6-lrelease not found; the interface stays in English")

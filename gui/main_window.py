@@ -2,122 +2,125 @@
 
 Left: the generate form. Right: the queue and the library as tabs, the player below them.
 Every region gets the services it needs through its constructor.
+
+The window paints before the services exist: ``MainWindow(paths=...)`` is only the frame
+(gui/frame.py: menus, splitters, tabs, "Starting…" where each region goes). :meth:`attach` then
+builds the regions (gui/regions.py, which imports the engine, PyAV, Pillow and QtMultimedia) into
+their places and enables the actions that need services. ``MainWindow(services)`` does both at once.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import __version__
-from core.errors import ClipDeskError, ErrorKind
-from core.request import GenerationRequest
-from core.store import TaskRecord, TaskState
-from gui.models.library_model import LibraryModel
-from gui.models.task_model import TaskModel
-from gui.player.player import MULTIMEDIA, Player
-from gui.services import Services
+from gui.frame import Frame, app_icon
 from gui.settings import ui_state as open_ui_state
-from gui.spawn import set_notifier, spawn
-from gui.texts import error_message
-from gui.thumbnails import Thumbnails
-from gui.tray import TaskNotifier
-from gui.views.generate_panel import GeneratePanel
-from gui.views.library_view import LibraryView
-from gui.views.queue_view import QueueView
-from gui.views.settings_dialog import SettingsDialog
 
-ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
+if TYPE_CHECKING:
+    from core.host import EngineProxy
+    from core.paths import Paths
+    from core.request import GenerationRequest
+    from core.store import TaskRecord
+    from gui.regions import (
+        GeneratePanel,
+        LibraryModel,
+        LibraryView,
+        Player,
+        QueueView,
+        SettingsDialog,
+        TaskModel,
+        TaskNotifier,
+        Thumbnails,
+    )
+    from gui.services import Services
+
+__all__ = ["MainWindow", "app_icon"]
 
 
-def app_icon() -> QIcon:
-    return QIcon(str(ICON_PATH))
+class MainWindow(Frame):
+    services: Services
+    engine: EngineProxy
+    thumbnails: Thumbnails
+    task_model: TaskModel
+    library_model: LibraryModel
+    generate_panel: GeneratePanel
+    queue: QueueView
+    library: LibraryView
+    player: Player
+    notifier: TaskNotifier
 
-
-class MainWindow(QMainWindow):
     def __init__(
-        self, services: Services, *, ui_state: QSettings | None = None, multimedia: bool = MULTIMEDIA
+        self,
+        services: Services | None = None,
+        *,
+        paths: Paths | None = None,
+        ui_state: QSettings | None = None,
+        multimedia: bool | None = None,
     ) -> None:
-        super().__init__()
+        paths = services.paths if services is not None else paths
+        if paths is None:
+            raise TypeError("MainWindow needs its services, or the paths to build its frame before them")
+        super().__init__(ui_state or open_ui_state(paths.config))
+        self.paths = paths
+        self._multimedia = multimedia
+        self._dialogs: list[QWidget] = []
+        self._attached = False  # regions built and listening to the engine
+        self._closed = False  # shut down: never attach again
+        self._counts_due = False
+        self.batch_action.triggered.connect(self.open_batch)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action.triggered.connect(self._about)
+        if services is not None:
+            self.attach(services)
+        else:
+            self.statusBar().showMessage(self.tr("Starting…"))
+
+    @property
+    def ready(self) -> bool:
+        return self._attached
+
+    def focus_region(self, name: str) -> None:
+        super().focus_region(name)
+        if self._attached:
+            focus: dict[str, QWidget] = {"form": self.generate_panel.prompt, "queue": self.queue.table}
+            focus.update({"library": self.library.view, "player": self.player.play_button})
+            focus[name].setFocus()
+
+    # -- the regions -----------------------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """Build the regions into their places and start listening to the engine (once)."""
+        if self._attached or self._closed:
+            return
+        from gui.regions import build_regions
+
         self.services = services
         self.engine = services.engine
-        paths = services.paths
-        self.ui_state = ui_state or open_ui_state(paths.config)
-        self.setWindowTitle("ClipDesk")
-        self.setWindowIcon(app_icon())
-        self.thumbnails = Thumbnails(paths.cache / "thumbnails", parent=self)
-        self.task_model = TaskModel(self.engine, self.thumbnails, self)
-        self.library_model = LibraryModel(self.engine, self.thumbnails, services.favourites, self)
-        self.generate_panel = GeneratePanel(
-            self.engine, self.thumbnails, paths.cache / "inputs", self.ui_state, self
+        regions = build_regions(self, services, self.ui_state, app_icon(), self._multimedia)
+        self.thumbnails, self.task_model, self.library_model = (
+            regions.thumbnails,
+            regions.task_model,
+            regions.library_model,
         )
-        self.queue = QueueView(self.engine, self.task_model, self)
-        self.library = LibraryView(self.library_model, paths.cache / "frames", self)
-        self.player = Player(self, multimedia=multimedia)
-        self.notifier = TaskNotifier(app_icon(), services.settings.notifications, self)
-        for record in self.engine.tasks.values():
-            self.notifier.watch(record)
-        self._dialogs: list[QWidget] = []
+        self.generate_panel, self.queue, self.library = regions.generate_panel, regions.queue, regions.library
+        self.player, self.notifier = regions.player, regions.notifier
+        self.places["form"].fill(self.generate_panel)
+        self.places["queue"].fill(self.queue)
+        self.places["library"].fill(self.library)
+        self.places["player"].fill(self.player)
         self._attached = True
-        self._counts_due = False
-        self._compose()
-        self._build_menus()
         self._connect_signals()
-        self._restore_state()
+        for action in self.needs_services:
+            action.setEnabled(True)
+        self.statusBar().clearMessage()
         self._show_counts()
 
-    # -- layout ----------------------------------------------------------------------------------
-    def _compose(self) -> None:
-        self.generate_panel.setMinimumWidth(400)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.queue, self.tr("&Queue"))
-        self.tabs.addTab(self.library, self.tr("&Library"))
-        self.right = QSplitter(Qt.Orientation.Vertical, self)
-        self.right.addWidget(self.tabs)
-        self.right.addWidget(self.player)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_split.addWidget(self.generate_panel)
-        self.main_split.addWidget(self.right)
-        self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([440, 960])
-        self.setCentralWidget(self.main_split)
-        self.counts = QLabel(self)
-        self.statusBar().addPermanentWidget(self.counts)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.batch_action = file_menu.addAction(self.tr("&Batch…"))
-        self.batch_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction(self.tr("&Quit"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for text, key, slot in (
-            (self.tr("&Generate form"), "Ctrl+1", self.generate_panel.prompt.setFocus),
-            (self.tr("&Queue"), "Ctrl+2", lambda: self._show_tab(0)),
-            (self.tr("&Library"), "Ctrl+3", lambda: self._show_tab(1)),
-            (self.tr("&Player"), "Ctrl+4", self.player.play_button.setFocus),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = help_menu.addAction(self.tr("&About ClipDesk"))
-
-    def _show_tab(self, index: int) -> None:
-        self.tabs.setCurrentIndex(index)
-        (self.queue.table if index == 0 else self.library.view).setFocus()
-
-    # -- wiring ----------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
+        from gui.spawn import set_notifier
+
         set_notifier(self.show_error)
         self.engine.subscribe(self._on_task_event)
         self.generate_panel.generate_requested.connect(self.create_tasks)
@@ -133,10 +136,6 @@ class MainWindow(QMainWindow):
         )
         self.notifier.show_requested.connect(self._bring_to_front)
         self.notifier.quit_requested.connect(self.close)
-        self.batch_action.triggered.connect(self.open_batch)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action.triggered.connect(self._about)
 
     def _on_task_event(self, event: str, record: TaskRecord) -> None:
         if not self._attached:
@@ -147,6 +146,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._show_counts)
 
     def _show_counts(self) -> None:
+        from core.store import TaskState
+
         self._counts_due = False
         states = [r.state for r in self.engine.tasks.values()]
         running = sum(1 for s in states if s.active and s is not TaskState.QUEUED)
@@ -161,13 +162,17 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
     def create_tasks(self, connection: str, requests: list[GenerationRequest], parent_id: str | None) -> None:
+        from gui.spawn import spawn
+
         spawn(self._create(connection, requests, parent_id), name="create-tasks")
 
     async def _create(
         self, connection: str, requests: list[GenerationRequest], parent_id: str | None
     ) -> None:
+        from core.errors import ClipDeskError, ErrorKind
+
         output_dir = self.services.settings.output_dir or None
-        self.tabs.setCurrentWidget(self.queue)
+        self.tabs.setCurrentIndex(0)
         for n, request in enumerate(requests):
             try:
                 record = await self.engine.create(
@@ -187,6 +192,8 @@ class MainWindow(QMainWindow):
         self.player.load(path)
 
     def open_settings(self) -> SettingsDialog:
+        from gui.views.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services, self)
         dialog.applied.connect(self._settings_applied)
         self._keep(dialog)
@@ -211,6 +218,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def show_error(self, exc: BaseException) -> None:
+        from gui.texts import error_message
+
         self.show_text(error_message(exc))
 
     def show_text(self, text: str) -> None:
@@ -242,33 +251,13 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    # -- state -----------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.ui_state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
-        for key, splitter in (("window/main", self.main_split), ("window/right", self.right)):
-            state = self.ui_state.value(key)
-            if state is not None:
-                splitter.restoreState(state)
-        tab = self.ui_state.value("window/tab", 0)
-        self.tabs.setCurrentIndex(int(tab) if isinstance(tab, int | str) and str(tab).isdigit() else 0)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.ui_state.setValue("window/geometry", self.saveGeometry())
-        self.ui_state.setValue("window/main", self.main_split.saveState())
-        self.ui_state.setValue("window/right", self.right.saveState())
-        self.ui_state.setValue("window/tab", self.tabs.currentIndex())
-        self.ui_state.sync()
-        self.shutdown()
-        super().closeEvent(event)
-
     def shutdown(self) -> None:
         """Stop listening to the engine and stop the helpers (the app closes the engine next)."""
+        self._closed = True
         if not self._attached:
             return
+        from gui.spawn import set_notifier
+
         self._attached = False
         set_notifier(None)
         self.task_model.detach()

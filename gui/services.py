@@ -1,21 +1,41 @@
 """The core services the window is built on, opened and closed in one place.
 
-The window receives them through its constructor; nothing here is global. The engine and its
-journal live in a process of their own (core.host): network, disk and parsing work never run in
-the window's process, and the window sees the engine through a proxy with the same API,
-coalesced events, and the journal reads it needs. Keys stay in this process's keyring access.
+The window receives them through its constructor or :meth:`gui.main_window.MainWindow.attach`;
+nothing here is global. The engine and its journal live in a process of their own (core.host):
+network, disk and parsing work never run in the window's process, and the window sees the engine
+through a proxy with the same API, coalesced events, and the journal reads it needs. Keys stay in
+this process's keyring access; the engine asks for a connection's key when it needs it.
+
+Importing this module costs nothing: the engine's proxy, the keyring, PyAV and Pillow are imported
+by :func:`open_services`, which the desktop app calls after the window's first paint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from core.connections import ConnectionStore
-from core.host import EngineProxy, RemoteJournal
-from core.logs import configure_logging
-from core.paths import Paths, default_paths
-from core.secrets import SecretStore
-from gui.settings import Favourites, SettingsStore, UserSettings
+if TYPE_CHECKING:
+    from core.connections import ConnectionStore
+    from core.host import EngineProxy, RemoteJournal
+    from core.paths import Paths
+    from core.secrets import SecretStore
+    from gui.settings import Favourites, SettingsStore, UserSettings
+
+
+# Slow imports that create no Qt object, done on a worker thread so the window keeps repainting:
+# the engine's proxy and the keyring first, then (while the engine's process starts) PyAV and
+# Pillow for the regions' thumbnails. The Qt modules the regions need are imported on Qt's thread,
+# by MainWindow.attach.
+SERVICES = ("core.host", "core.secrets", "core.connections", "core.logs")
+REGIONS = ("av", "PIL.Image", "PIL.ImageOps")
+
+
+def _import_all(names: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
 
 
 @dataclass
@@ -32,11 +52,26 @@ class Services:
 
 async def open_services(paths: Paths | None = None) -> Services:
     """Start the engine's process: journal opened, every task loaded, nothing resumed yet."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, _import_all, SERVICES)
+    from core.connections import ConnectionStore
+    from core.host import EngineProxy
+    from core.logs import configure_logging
+    from core.paths import default_paths
+    from core.secrets import SecretStore
+    from gui.settings import Favourites, SettingsStore
+
     paths = (paths or default_paths()).ensure()
     configure_logging(paths)
     secrets = SecretStore()
     connection_store = ConnectionStore(paths.config)
-    engine = await EngineProxy.start(secrets, paths)
+    regions = loop.run_in_executor(None, _import_all, REGIONS)
+    try:
+        engine = await EngineProxy.start(secrets, paths)
+    finally:
+        await regions
     settings_store = SettingsStore(paths.config)
     return Services(
         paths=paths,

@@ -134,17 +134,17 @@
     <context>
         <name>CrashBox</name>
         <message>
-            <location filename="../../gui/crash.py" line="267" />
+            <location filename="../work/wt/startup/gui/crash.py" line="280" />
             <source>ClipDesk ran into an unexpected error.</source>
             <translation>ClipDesk ran into an unexpected error.</translation>
         </message>
         <message>
-            <location filename="../../gui/crash.py" line="271" />
+            <location filename="../work/wt/startup/gui/crash.py" line="284" />
             <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
             <translation>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</translation>
         </message>
         <message>
-            <location filename="../../gui/crash.py" line="278" />
+            <location filename="../work/wt/startup/gui/crash.py" line="291" />
             <source>&amp;Open report</source>
             <translation>&amp;Open report</translation>
         </message>
@@ -260,6 +260,66 @@
             <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>Something unexpected happened.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Frame</name>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="72" />
+            <location filename="../work/wt/startup/gui/frame.py" line="104" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Queue</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="73" />
+            <location filename="../work/wt/startup/gui/frame.py" line="105" />
+            <source>&amp;Library</source>
+            <translation>&amp;Library</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="90" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="91" />
+            <source>&amp;Batch…</source>
+            <translation>&amp;Batch…</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="93" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="96" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="99" />
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="103" />
+            <source>&amp;Generate form</source>
+            <translation>&amp;Generate form</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="106" />
+            <source>&amp;Player</source>
+            <translation>&amp;Player</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="114" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="115" />
+            <source>&amp;About ClipDesk</source>
+            <translation>&amp;About ClipDesk</translation>
         </message>
     </context>
     <context>
@@ -638,79 +698,27 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="75" />
-            <location filename="../../gui/main_window.py" line="103" />
-            <source>&amp;Queue</source>
-            <translation>&amp;Queue</translation>
+            <location filename="../work/wt/startup/gui/main_window.py" line="80" />
+            <source>Starting…</source>
+            <translation>Starting…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="76" />
-            <location filename="../../gui/main_window.py" line="104" />
-            <source>&amp;Library</source>
-            <translation>&amp;Library</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="92" />
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="93" />
-            <source>&amp;Batch…</source>
-            <translation>&amp;Batch…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="95" />
-            <source>&amp;Settings…</source>
-            <translation>&amp;Settings…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="98" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="100" />
-            <source>&amp;View</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="102" />
-            <source>&amp;Generate form</source>
-            <translation>&amp;Generate form</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="105" />
-            <source>&amp;Player</source>
-            <translation>&amp;Player</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="111" />
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="112" />
-            <source>&amp;About ClipDesk</source>
-            <translation>&amp;About ClipDesk</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="135" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="152" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="157" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>%1 running · %2 queued · %3 done</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="183" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>No API key for “%1”. Add one in Settings → Connections.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="189" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>%n task queued</numerusform>
@@ -718,17 +726,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="207" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>The new language applies the next time ClipDesk starts.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="234" />
             <source>About ClipDesk</source>
             <translation>About ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="236" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -1075,6 +1083,14 @@ Turns images and text into videos through the providers you already pay for.</tr
             <location filename="../../gui/texts.py" line="271" />
             <source>Pro</source>
             <translation>Pro</translation>
+        </message>
+    </context>
+    <context>
+        <name>Place</name>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="33" />
+            <source>Starting…</source>
+            <translation>Starting…</translation>
         </message>
     </context>
     <context>

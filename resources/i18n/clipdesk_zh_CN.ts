@@ -131,17 +131,17 @@
     <context>
         <name>CrashBox</name>
         <message>
-            <location filename="../../gui/crash.py" line="267" />
+            <location filename="../work/wt/startup/gui/crash.py" line="280" />
             <source>ClipDesk ran into an unexpected error.</source>
             <translation>ClipDesk 遇到了意外错误。</translation>
         </message>
         <message>
-            <location filename="../../gui/crash.py" line="271" />
+            <location filename="../work/wt/startup/gui/crash.py" line="284" />
             <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
             <translation>已保存一份错误报告。报告中不含 API 密钥和图片，描述问题时可以一并发送。</translation>
         </message>
         <message>
-            <location filename="../../gui/crash.py" line="278" />
+            <location filename="../work/wt/startup/gui/crash.py" line="291" />
             <source>&amp;Open report</source>
             <translation>打开报告(&amp;O)</translation>
         </message>
@@ -257,6 +257,66 @@
             <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>发生了意外情况。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Frame</name>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="72" />
+            <location filename="../work/wt/startup/gui/frame.py" line="104" />
+            <source>&amp;Queue</source>
+            <translation>队列(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="73" />
+            <location filename="../work/wt/startup/gui/frame.py" line="105" />
+            <source>&amp;Library</source>
+            <translation>视频库(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="90" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="91" />
+            <source>&amp;Batch…</source>
+            <translation>批量(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="93" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="96" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="99" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="103" />
+            <source>&amp;Generate form</source>
+            <translation>生成表单(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="106" />
+            <source>&amp;Player</source>
+            <translation>播放器(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="114" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="115" />
+            <source>&amp;About ClipDesk</source>
+            <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -634,96 +694,44 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="75" />
-            <location filename="../../gui/main_window.py" line="103" />
-            <source>&amp;Queue</source>
-            <translation>队列(&amp;Q)</translation>
+            <location filename="../work/wt/startup/gui/main_window.py" line="80" />
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="76" />
-            <location filename="../../gui/main_window.py" line="104" />
-            <source>&amp;Library</source>
-            <translation>视频库(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="92" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="93" />
-            <source>&amp;Batch…</source>
-            <translation>批量(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="95" />
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="98" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="100" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="102" />
-            <source>&amp;Generate form</source>
-            <translation>生成表单(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="105" />
-            <source>&amp;Player</source>
-            <translation>播放器(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="111" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="112" />
-            <source>&amp;About ClipDesk</source>
-            <translation>关于 ClipDesk(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="135" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="152" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="157" />
             <source>%1 running · %2 queued · %3 done</source>
             <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="183" />
             <source>No API key for “%1”. Add one in Settings → Connections.</source>
             <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="189" />
             <source>%n task(s) queued</source>
             <translation>
                 <numerusform>已加入队列：%n 个任务</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="207" />
             <source>The new language applies the next time ClipDesk starts.</source>
             <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="234" />
             <source>About ClipDesk</source>
             <translation>关于 ClipDesk</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../work/wt/startup/gui/main_window.py" line="236" />
             <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
             <translation>ClipDesk %1
@@ -1070,6 +1078,14 @@ Turns images and text into videos through the providers you already pay for.</so
             <location filename="../../gui/texts.py" line="271" />
             <source>Pro</source>
             <translation>专业</translation>
+        </message>
+    </context>
+    <context>
+        <name>Place</name>
+        <message>
+            <location filename="../work/wt/startup/gui/frame.py" line="33" />
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
         </message>
     </context>
     <context>

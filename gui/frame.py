@@ -1,0 +1,148 @@
+"""The main window's frame: what start-up paints before any service exists.
+
+Menus, the splitters, the Queue/Library tabs and the status bar, restored to their saved sizes,
+with "Starting…" in each place a region goes. It needs Qt and the UI state file, nothing else, so
+``gui.app`` can show and paint it before the engine, the HTTP stack, PyAV, Pillow and QtMultimedia
+are imported. :class:`gui.main_window.MainWindow` fills the places once the services are open;
+until then the actions that need them are disabled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
+PLACES = ("form", "queue", "library", "player")
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(ICON_PATH))
+
+
+class Place(QWidget):
+    """Where a region goes: "Starting…" until :meth:`fill` puts the region in."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder: QLabel | None = QLabel(self.tr("Starting…"), self)
+        self.placeholder.setProperty("alignment", "AlignCenter")  # (no Qt namespace: see Frame)
+        self.placeholder.setEnabled(False)
+        layout.addWidget(self.placeholder)
+
+    def fill(self, region: QWidget) -> None:
+        layout = self._layout
+        if self.placeholder is not None:
+            layout.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            self.placeholder = None
+        layout.addWidget(region)
+        region.show()  # now, not on the next pass of the event loop (a layout shows it queued)
+
+
+class Frame(QMainWindow):
+    """The window without its regions; subclasses fill :attr:`places` and enable :attr:`needs_services`.
+
+    It keeps clear of the ``Qt`` namespace: PySide builds every enum in it as a Python enum on first
+    use of any (20-45 ms of CPU here), and the regions pay that after the first paint instead. So
+    enum properties are set by name (``setProperty("orientation", "Vertical")``), splitters get
+    ``parent=`` by keyword and actions ``setShortcuts([...])``: PySide tries the overloads that
+    take a ``Qt`` enum (``QSplitter(Qt.Orientation)``, ``setShortcut(Qt.Key)``) first otherwise.
+    """
+
+    def __init__(self, ui_state: QSettings) -> None:
+        super().__init__()
+        self.ui_state = ui_state
+        self.setWindowTitle("ClipDesk")
+        self.setWindowIcon(app_icon())
+        self._compose()
+        self._build_menus()
+        self._restore_state()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _compose(self) -> None:
+        self.places = {name: Place(self) for name in PLACES}
+        self.places["form"].setMinimumWidth(400)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.places["queue"], self.tr("&Queue"))
+        self.tabs.addTab(self.places["library"], self.tr("&Library"))
+        self.right = QSplitter(parent=self)  # (positional, PySide tries QSplitter(Qt.Orientation) first)
+        self.right.setProperty("orientation", "Vertical")
+        self.right.addWidget(self.tabs)
+        self.right.addWidget(self.places["player"])
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.main_split = QSplitter(parent=self)  # horizontal
+        self.main_split.addWidget(self.places["form"])
+        self.main_split.addWidget(self.right)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([440, 960])
+        self.setCentralWidget(self.main_split)
+        self.counts = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.batch_action = file_menu.addAction(self.tr("&Batch…"))
+        self.batch_action.setShortcuts([QKeySequence("Ctrl+B")])
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.needs_services: list[QAction] = [self.batch_action, self.settings_action]
+        for n, (text, key) in enumerate(
+            (
+                (self.tr("&Generate form"), "Ctrl+1"),
+                (self.tr("&Queue"), "Ctrl+2"),
+                (self.tr("&Library"), "Ctrl+3"),
+                (self.tr("&Player"), "Ctrl+4"),
+            )
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(key)])
+            action.triggered.connect(lambda *_, n=n: self.focus_region(PLACES[n]))
+            view_menu.addAction(action)
+            self.needs_services.append(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About ClipDesk"))
+        for action in self.needs_services:
+            action.setEnabled(False)
+
+    def focus_region(self, name: str) -> None:
+        """Show the region ``name`` and give it the keyboard focus (the regions do the focusing)."""
+        if name in ("queue", "library"):
+            self.tabs.setCurrentWidget(self.places[name])
+
+    # -- state -----------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        for key, splitter in (("window/main", self.main_split), ("window/right", self.right)):
+            state = self.ui_state.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        tab = self.ui_state.value("window/tab", 0)
+        self.tabs.setCurrentIndex(int(tab) if isinstance(tab, int | str) and str(tab).isdigit() else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ui_state.setValue("window/geometry", self.saveGeometry())
+        self.ui_state.setValue("window/main", self.main_split.saveState())
+        self.ui_state.setValue("window/right", self.right.saveState())
+        self.ui_state.setValue("window/tab", self.tabs.currentIndex())
+        self.ui_state.sync()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop what the window runs (the frame runs nothing)."""
