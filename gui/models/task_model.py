@@ -37,13 +37,26 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # float 0..1, None: indeterminate, NO_BAR: no bar
 SortRole = Qt.ItemDataRole.UserRole + 3
 StateRole = Qt.ItemDataRole.UserRole + 4
+ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        ProgressRole,
+        TaskIdRole,
+        SortRole,
+        StateRole,
+    }
+)
 NO_BAR = -1.0
 TICK_MS = 250
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 
 
 class TaskModel(QAbstractTableModel):
-    ticked = Signal()  # the clock moved: repaint time columns (no data changed)
+    ticked = Signal(bool)  # the clock moved (no data changed); True once a second: time columns too
 
     def __init__(
         self, engine: EngineProxy, thumbnails: Thumbnails | None = None, parent: QObject | None = None
@@ -176,7 +189,7 @@ class TaskModel(QAbstractTableModel):
                 record = self._records[task_id]
                 if not record.state.terminal:
                     self._want_typical(record)
-        self.ticked.emit()
+        self.ticked.emit(self._ticks % (1000 // TICK_MS) == 0)
 
     def _want_typical(self, record: TaskRecord) -> None:
         key = (record.connection, record.model)
@@ -228,6 +241,8 @@ class TaskModel(QAbstractTableModel):
         ][section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ROLES:  # a painted cell asks ~7 roles (font, alignment, ...): most are None
+            return None
         if not index.isValid() or index.row() >= len(self._ids):
             return None
         record = self._records[self._ids[index.row()]]

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -148,7 +149,7 @@ class QueueView(QWidget):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
-        self.model.ticked.connect(self.table.viewport().update)
+        self.model.ticked.connect(self._repaint_clock)
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
@@ -220,6 +221,15 @@ class QueueView(QWidget):
         menu.addSeparator()
         menu.addAction(self.remove_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _repaint_clock(self, second: bool) -> None:
+        """Repaint what moves with the clock: the state column's sliding bars four times a second,
+        the time columns once a second; never the thumbnails, prompts and models beside them."""
+        viewport = self.table.viewport()
+        for column in (COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES) if second else (COL_STATE,):
+            if not self.table.isColumnHidden(column):
+                x = self.table.columnViewportPosition(column)
+                viewport.update(QRect(x, 0, self.table.columnWidth(column), viewport.height()))
 
     def _fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()

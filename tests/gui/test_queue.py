@@ -259,3 +259,33 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) ->
     assert changed[-1] == (4, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
     assert model.task_ids()[-2:] == ["t1000", "t1001"] and model.rowCount() == 1001
     model.detach()
+
+
+def test_the_clock_repaints_state_and_time_columns_only(window: Any, qloop: Any, qapp: Any) -> None:
+    from gui.models.task_model import COL_ELAPSED, COL_PROMPT, COL_STATE, COL_THUMB
+
+    async def go() -> TaskRecord:
+        record = await create(window, SLOW)
+        await until(lambda: record.state is TaskState.RUNNING, what="the render to start")
+        return record
+
+    record = run(qloop, go())
+    model, queue = window.task_model, window.queue
+    queue.table.viewport().repaint()  # everything painted once
+    asked: list[int] = []
+    display = model._display
+    model._display = lambda rec, column: asked.append(column) or display(rec, column)
+    try:
+        queue._repaint_clock(False)  # a quarter second: the sliding bars
+        qapp.processEvents()
+        quarter = set(asked)
+        asked.clear()
+        queue._repaint_clock(True)  # a whole second: the times too
+        qapp.processEvents()
+        second = set(asked)
+    finally:
+        del model._display
+        run(qloop, window.engine.cancel(record.id))
+    assert quarter == {COL_STATE}
+    assert COL_STATE in second and COL_ELAPSED in second
+    assert not second & {COL_PROMPT, COL_THUMB}
