@@ -168,3 +168,30 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_the_caller_never_waits_for_a_full_pipe(clipdesk_home: Path) -> None:
+    """A thousand tasks created at once are more than a pipe holds: the caller's thread queues them
+    and goes on, even while the engine's process is not reading at all."""
+    import threading
+
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        futures: list[Any] = []
+
+        def ask() -> None:
+            futures.extend(engine._call("typical_duration", "c" * 1000, "m") for _ in range(1000))
+
+        os.kill(engine._process.pid, signal.SIGSTOP)
+        caller = threading.Thread(target=ask)
+        caller.start()
+        caller.join(timeout=20)
+        blocked = caller.is_alive()
+        os.kill(engine._process.pid, signal.SIGCONT)
+        caller.join()
+        assert not blocked, "the caller waited for the engine's process to read"
+        results = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
+        assert results == [None] * 1000
+        await engine.close()
+
+    asyncio.run(go())
