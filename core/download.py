@@ -23,7 +23,11 @@ import httpx
 from core.errors import ClipDeskError, ErrorKind
 from core.http import HttpLayer, retry_after_seconds
 
-CHUNK = 1024 * 1024
+CHUNK = 1024 * 1024  # reading a file to hash it
+# Handed to the worker thread at once: one trip to the thread and back per 4 MiB. At most two blocks
+# wait or are being written (and up to 2 MiB more in aiohttp's buffer), whatever the file's size.
+BLOCK = 4 * 1024 * 1024
+PROGRESS_STEP = 1024 * 1024  # progress is reported as bytes arrive, at most once per MiB
 ATTEMPTS = 5
 _NOT_VIDEO_TYPES = ("text/", "application/json", "application/xml", "application/problem")
 
@@ -75,16 +79,18 @@ class _PartFile:
             self.digest, self.size = _hash_file(self.path)
         self._fh = self.path.open("ab" if keep else "wb")
 
-    def append(self, data: bytes | bytearray) -> None:
+    def append(self, pieces: list[bytes]) -> None:
+        """Write and hash piece by piece: each is hashed while it is still in the CPU's cache."""
         assert self._fh is not None
-        try:
-            self._fh.write(data)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(self.path) from exc
-            raise
-        self.digest.update(data)
-        self.size += len(data)
+        for piece in pieces:
+            try:
+                self._fh.write(piece)
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFull(self.path) from exc
+                raise
+            self.digest.update(piece)
+            self.size += len(piece)
 
     def close(self) -> None:
         if self._fh is not None:
@@ -255,35 +261,50 @@ async def _stream_into(
     total: int | None,
     progress: Callable[[int, int | None], None] | None,
 ) -> None:
-    """Body → file. The write and hash of one block overlap the arrival of the next; every byte that
-    arrived is kept, also when the connection breaks, so the next attempt resumes from there."""
-    buffer = bytearray()
+    """Body → file. The pieces go to a worker thread as they arrived, a block (a list of at least
+    BLOCK bytes) at a time, never joined or copied; the write and hash of one block overlap the
+    arrival of the next. Every byte that arrived is kept, also when the connection breaks or the
+    download is cancelled, so the next attempt resumes from there."""
+    block: list[bytes] = []
+    size = 0
     checked = received > 0
     pending: asyncio.Future[None] | None = None
+    reported = received
     try:
-        async for chunk in response.aiter_raw():
-            buffer += chunk
-            received += len(chunk)
-            if not checked and len(buffer) >= 512:
-                _check_video(bytes(buffer[:512]))
+        async for piece in HttpLayer.body_pieces(response):
+            block.append(piece)
+            size += len(piece)
+            received += len(piece)
+            if not checked and size >= 512:
+                _check_video(_head(block))
                 checked = True
-            if len(buffer) >= CHUNK:
-                block, buffer = buffer, bytearray()
+            if size >= BLOCK:
                 if pending is not None:
                     await pending
                 pending = asyncio.ensure_future(asyncio.to_thread(writer.append, block))
-                if progress:
-                    progress(received, total)
+                block, size = [], 0
+            if progress and received - reported >= PROGRESS_STEP:
+                reported = received
+                progress(received, total)
         if not checked:
-            _check_video(bytes(buffer[:512]))
+            _check_video(_head(block))
             checked = True
     finally:
         if pending is not None:
             await pending
-        if buffer and checked:
-            await asyncio.to_thread(writer.append, buffer)
+        if block and checked:
+            await asyncio.to_thread(writer.append, block)
     if progress:
         progress(received, total)
+
+
+def _head(pieces: list[bytes]) -> bytes:
+    head = b""
+    for piece in pieces:
+        head += piece[: 512 - len(head)]
+        if len(head) >= 512:
+            break
+    return head
 
 
 def _check_video(head: bytes) -> None:

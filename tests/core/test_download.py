@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 import core.download as download_module
+import core.http
 from core.download import CHUNK, DiskFull, download
 from core.errors import ClipDeskError, ErrorKind
 from core.http import HttpLayer
@@ -37,6 +38,11 @@ def video_bytes(size: int = SIZE) -> bytes:
 class Seen:
     path: str
     headers: dict[str, str]  # names in lower case
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up on a refused body resets the connection: expected here
 
 
 @dataclass
@@ -70,7 +76,7 @@ class Files:
                 except OSError:
                     self.close_connection = True
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
         self.thread.start()
@@ -386,3 +392,44 @@ def test_the_proxy_setting_carries_the_download(files: Files, tmp_path: Path) ->
     done = run(fetch("http://video.example.invalid/files/result.mp4", tmp_path, proxy=files.base_url))
     assert_finished(done, files.body, tmp_path)
     assert [s.path for s in files.seen] == ["http://video.example.invalid/files/result.mp4"]
+
+
+# ------------------------------------------------------------------------------ the body path
+def test_the_body_is_read_from_aiohttp_directly_in_big_pieces(
+    files: Files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No httpx layer per chunk; the socket is read a MiB at a time for the body and at its usual
+    size again afterwards (the connection goes back to the pool for small answers)."""
+
+    def httpx_layer(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the body went through httpx's per-chunk layer")
+
+    monkeypatch.setattr(httpx.Response, "aiter_raw", httpx_layer)
+
+    async def go() -> tuple[bytes, int, int, int]:
+        http = HttpLayer("")
+        try:
+            async with http.stream(files.url) as response:
+                reader = core.http._aiohttp_reader(response)
+                assert reader is not None
+                transport = reader._protocol.transport
+                before = transport.max_size
+                pieces, during = [], 0
+                async for piece in HttpLayer.body_pieces(response):
+                    pieces.append(piece)
+                    during = max(during, transport.max_size)
+                return b"".join(pieces), before, during, transport.max_size
+        finally:
+            await http.aclose()
+
+    body, before, during, after = run(go())
+    assert body == files.body
+    assert during == core.http.BODY_READ_SIZE > before == after
+
+
+def test_the_body_of_another_transport_comes_through_httpx() -> None:
+    async def go() -> bytes:
+        response = httpx.Response(200, stream=httpx.ByteStream(b"\x00\x00\x00\x18ftyp other transport"))
+        return b"".join([piece async for piece in HttpLayer.body_pieces(response)])
+
+    assert run(go()) == b"\x00\x00\x00\x18ftyp other transport"
