@@ -279,9 +279,8 @@ async def _stream_into(
                 _check_video(_head(block))
                 checked = True
             if size >= BLOCK:
-                if pending is not None:
-                    await pending
-                pending = asyncio.ensure_future(asyncio.to_thread(writer.append, block))
+                await _settle(pending)
+                pending = _hand_over(writer, block)
                 block, size = [], 0
             if progress and received - reported >= PROGRESS_STEP:
                 reported = received
@@ -290,12 +289,32 @@ async def _stream_into(
             _check_video(_head(block))
             checked = True
     finally:
-        if pending is not None:
-            await pending
+        await _settle(pending)
         if block and checked:
-            await asyncio.to_thread(writer.append, block)
+            await _settle(_hand_over(writer, block))
     if progress:
         progress(received, total)
+
+
+def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
+    return asyncio.get_running_loop().run_in_executor(None, writer.append, block)
+
+
+async def _settle(work: asyncio.Future[None] | None) -> None:
+    """Wait until the worker is done with a block, then raise its error, if any. A cancellation
+    waits for the block too (a 4 MiB write) before it goes on, so the file is never closed under
+    a write and the bytes of every block handed over are kept."""
+    if work is None:
+        return
+    cancelled: asyncio.CancelledError | None = None
+    while not work.done():
+        try:
+            await asyncio.wait([work])  # (which never cancels the work itself)
+        except asyncio.CancelledError as exc:
+            cancelled = exc
+    if cancelled is not None:
+        raise cancelled
+    work.result()
 
 
 def _head(pieces: list[bytes]) -> bytes:

@@ -433,3 +433,45 @@ def test_the_body_of_another_transport_comes_through_httpx() -> None:
         return b"".join([piece async for piece in HttpLayer.body_pieces(response)])
 
     assert run(go()) == b"\x00\x00\x00\x18ftyp other transport"
+
+
+@pytest.mark.parametrize("blocks", [0, 2], ids=["the-last-short-block", "a-block-mid-body"])
+def test_cancelled_while_a_block_is_being_written_keeps_that_block(
+    files: Files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocks: int
+) -> None:
+    """The file is closed only after the worker thread is done with the block it holds, wherever
+    the cancellation finds the download: at the end of the body, or waiting for the worker."""
+    if blocks:
+        files.body = video_bytes(blocks * download_module.BLOCK + CHUNK)
+        files.stall_after = blocks * download_module.BLOCK + 100
+    part, final = tmp_path / "r.part", tmp_path / "lib" / "r.mp4"
+    real_append = download_module._PartFile.append
+    held: list[int] = []
+    writing, release = threading.Event(), threading.Event()
+
+    def slow_append(self: Any, pieces: list[bytes]) -> None:
+        if not held:
+            held.append(sum(map(len, pieces)))
+            writing.set()
+            release.wait(10)
+        real_append(self, pieces)
+
+    monkeypatch.setattr(download_module._PartFile, "append", slow_append)
+
+    async def go() -> None:
+        http = HttpLayer("")
+        task = asyncio.ensure_future(download(http, files.url, part, final))
+        while not writing.is_set():
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)  # the rest arrives, up to the stall, and waits for the worker
+        task.cancel()
+        await asyncio.sleep(0.2)  # the cancellation reaches the download while the block is held
+        release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await http.aclose()
+
+    run(go())
+    kept = part.read_bytes()
+    assert len(kept) >= held[0] > 0 and kept == files.body[: len(kept)]
+    assert not final.exists()
