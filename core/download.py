@@ -1,7 +1,8 @@
 """Downloads of results: to a .part file, resumed with Range, checked, hashed, renamed atomically.
 
 An HTML or JSON error page is not a video; a short body is resumed, never accepted. File writes and
-hashing run in a worker thread, a megabyte at a time, so the event loop never waits on the disk.
+hashing run in a worker thread, 4 MiB at a time, so the event loop never waits on the disk; the
+body's pieces come as aiohttp received them (HttpLayer.body_pieces) and are never copied on the way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable
+from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -271,20 +273,21 @@ async def _stream_into(
     pending: asyncio.Future[None] | None = None
     reported = received
     try:
-        async for piece in HttpLayer.body_pieces(response):
-            block.append(piece)
-            size += len(piece)
-            received += len(piece)
-            if not checked and size >= 512:
-                _check_video(_head(block))
-                checked = True
-            if size >= BLOCK:
-                await _settle(pending)
-                pending = _hand_over(writer, block)
-                block, size = [], 0
-            if progress and received - reported >= PROGRESS_STEP:
-                reported = received
-                progress(received, total)
+        async with aclosing(HttpLayer.body_pieces(response)) as pieces:
+            async for piece in pieces:
+                block.append(piece)
+                size += len(piece)
+                received += len(piece)
+                if not checked and size >= 512:
+                    _check_video(_head(block))
+                    checked = True
+                if size >= BLOCK:
+                    await _settle(pending)
+                    pending = _hand_over(writer, block)
+                    block, size = [], 0
+                if progress and received - reported >= PROGRESS_STEP:
+                    reported = received
+                    progress(received, total)
         if not checked:
             _check_video(_head(block))
             checked = True

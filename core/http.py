@@ -18,7 +18,7 @@ import os
 import random
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -274,7 +274,9 @@ class HttpLayer:
             raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
 
     @staticmethod
-    async def body_pieces(response: httpx.Response, read_size: int = BODY_READ_SIZE) -> AsyncIterator[bytes]:
+    async def body_pieces(
+        response: httpx.Response, read_size: int = BODY_READ_SIZE
+    ) -> AsyncGenerator[bytes, None]:
         """The raw body of a response from ``stream``, in the pieces the socket delivered.
 
         On this layer's aiohttp transport the pieces come straight from aiohttp's reader, one
