@@ -82,7 +82,7 @@ class _PartFile:
         self._fh = self.path.open("ab" if keep else "wb")
 
     def append(self, pieces: list[bytes]) -> None:
-        """Write and hash piece by piece: each is hashed while it is still in the CPU's cache."""
+        """Write and hash the pieces one by one (they are never joined into one buffer)."""
         assert self._fh is not None
         for piece in pieces:
             try:
