@@ -1,7 +1,8 @@
 """Downloads of results: to a .part file, resumed with Range, checked, hashed, renamed atomically.
 
 An HTML or JSON error page is not a video; a short body is resumed, never accepted. File writes and
-hashing run in a worker thread, a megabyte at a time, so the event loop never waits on the disk.
+hashing run in a worker thread, 4 MiB at a time, so the event loop never waits on the disk; the
+body's pieces come as aiohttp received them (HttpLayer.body_pieces) and are never copied on the way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable
+from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -23,7 +25,11 @@ import httpx
 from core.errors import ClipDeskError, ErrorKind
 from core.http import HttpLayer, retry_after_seconds
 
-CHUNK = 1024 * 1024
+CHUNK = 1024 * 1024  # reading a file to hash it
+# Handed to the worker thread at once: one trip to the thread and back per 4 MiB. At most two blocks
+# wait or are being written (and up to 2 MiB more in aiohttp's buffer), whatever the file's size.
+BLOCK = 4 * 1024 * 1024
+PROGRESS_STEP = 1024 * 1024  # progress is reported as bytes arrive, at most once per MiB
 ATTEMPTS = 5
 _NOT_VIDEO_TYPES = ("text/", "application/json", "application/xml", "application/problem")
 
@@ -75,16 +81,18 @@ class _PartFile:
             self.digest, self.size = _hash_file(self.path)
         self._fh = self.path.open("ab" if keep else "wb")
 
-    def append(self, data: bytes | bytearray) -> None:
+    def append(self, pieces: list[bytes]) -> None:
+        """Write and hash the pieces one by one (they are never joined into one buffer)."""
         assert self._fh is not None
-        try:
-            self._fh.write(data)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(self.path) from exc
-            raise
-        self.digest.update(data)
-        self.size += len(data)
+        for piece in pieces:
+            try:
+                self._fh.write(piece)
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFull(self.path) from exc
+                raise
+            self.digest.update(piece)
+            self.size += len(piece)
 
     def close(self) -> None:
         if self._fh is not None:
@@ -255,35 +263,70 @@ async def _stream_into(
     total: int | None,
     progress: Callable[[int, int | None], None] | None,
 ) -> None:
-    """Body → file. The write and hash of one block overlap the arrival of the next; every byte that
-    arrived is kept, also when the connection breaks, so the next attempt resumes from there."""
-    buffer = bytearray()
+    """Body → file. The pieces go to a worker thread as they arrived, a block (a list of at least
+    BLOCK bytes) at a time, never joined or copied; the write and hash of one block overlap the
+    arrival of the next. Every byte that arrived is kept, also when the connection breaks or the
+    download is cancelled, so the next attempt resumes from there."""
+    block: list[bytes] = []
+    size = 0
     checked = received > 0
     pending: asyncio.Future[None] | None = None
+    reported = received
     try:
-        async for chunk in response.aiter_raw():
-            buffer += chunk
-            received += len(chunk)
-            if not checked and len(buffer) >= 512:
-                _check_video(bytes(buffer[:512]))
-                checked = True
-            if len(buffer) >= CHUNK:
-                block, buffer = buffer, bytearray()
-                if pending is not None:
-                    await pending
-                pending = asyncio.ensure_future(asyncio.to_thread(writer.append, block))
-                if progress:
+        async with aclosing(HttpLayer.body_pieces(response)) as pieces:
+            async for piece in pieces:
+                block.append(piece)
+                size += len(piece)
+                received += len(piece)
+                if not checked and size >= 512:
+                    _check_video(_head(block))
+                    checked = True
+                if size >= BLOCK:
+                    await _settle(pending)
+                    pending = _hand_over(writer, block)
+                    block, size = [], 0
+                if progress and received - reported >= PROGRESS_STEP:
+                    reported = received
                     progress(received, total)
         if not checked:
-            _check_video(bytes(buffer[:512]))
+            _check_video(_head(block))
             checked = True
     finally:
-        if pending is not None:
-            await pending
-        if buffer and checked:
-            await asyncio.to_thread(writer.append, buffer)
+        await _settle(pending)
+        if block and checked:
+            await _settle(_hand_over(writer, block))
     if progress:
         progress(received, total)
+
+
+def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
+    return asyncio.get_running_loop().run_in_executor(None, writer.append, block)
+
+
+async def _settle(work: asyncio.Future[None] | None) -> None:
+    """Wait until the worker is done with a block, then raise its error, if any. A cancellation
+    waits for the block too (a 4 MiB write) before it goes on, so the file is never closed under
+    a write and the bytes of every block handed over are kept."""
+    if work is None:
+        return
+    cancelled: asyncio.CancelledError | None = None
+    while not work.done():
+        try:
+            await asyncio.wait([work])  # (which never cancels the work itself)
+        except asyncio.CancelledError as exc:
+            cancelled = exc
+    if cancelled is not None:
+        raise cancelled
+    work.result()
+
+
+def _head(pieces: list[bytes]) -> bytes:
+    head = b""
+    for piece in pieces:
+        head += piece[: 512 - len(head)]
+        if len(head) >= 512:
+            break
+    return head
 
 
 def _check_video(head: bytes) -> None:

@@ -18,7 +18,7 @@ import os
 import random
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
-from httpx_aiohttp.transport import AiohttpResponseStream
+from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
@@ -41,6 +41,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=60.0)
 # The transport's body stream reads 16 KB at a time: a 1 GB download would cost 65,000 trips through
 # Python. Reading up to 256 KB when that much has arrived cuts the CPU (and GIL time) per byte.
 AiohttpResponseStream.CHUNK_SIZE = 256 * 1024
+BODY_READ_SIZE = 1024 * 1024  # socket reads of a large streamed body (HttpLayer.body_pieces)
 ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (tests, unusual links)
 
 
@@ -272,6 +273,33 @@ class HttpLayer:
                 return
             raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
 
+    @staticmethod
+    async def body_pieces(
+        response: httpx.Response, read_size: int = BODY_READ_SIZE
+    ) -> AsyncGenerator[bytes, None]:
+        """The raw body of a response from ``stream``, in the pieces the socket delivered.
+
+        On this layer's aiohttp transport the pieces come straight from aiohttp's reader, one
+        buffered piece at a time: no joins or slices into fixed-size chunks, and no httpx layer per
+        chunk; and the socket is read ``read_size`` at a time (see ``_read_in_big_pieces``). The
+        read timeout still applies (aiohttp's sock_read), and aiohttp's errors reach the caller as
+        the same httpx exceptions the transport maps them to. On any other transport: httpx's
+        ``aiter_raw``.
+        """
+        reader = _aiohttp_reader(response)
+        if reader is None:
+            async for chunk in response.aiter_raw():
+                yield chunk
+            return
+        restore = _read_in_big_pieces(reader, read_size)
+        try:
+            with map_aiohttp_exceptions():
+                async for piece, _end_of_http_chunk in reader.iter_chunks():
+                    if piece:
+                        yield piece
+        finally:
+            restore()
+
     def _delay(self, attempt: int, hint: float | None) -> float:
         if hint is not None:
             return min(hint, 120.0)
@@ -280,6 +308,39 @@ class HttpLayer:
     async def aclose(self) -> None:
         await self._client.aclose()
         await self._once_client.aclose()
+
+
+def _aiohttp_reader(response: httpx.Response) -> aiohttp.StreamReader | None:
+    """aiohttp's body reader under a streamed httpx response, when the transport is aiohttp's."""
+    stream = getattr(response.stream, "_stream", response.stream)  # httpx wraps the transport's stream
+    if isinstance(stream, AiohttpResponseStream):
+        return stream._aiohttp_response.content
+    return None
+
+
+def _read_in_big_pieces(reader: aiohttp.StreamReader, size: int) -> Callable[[], None]:
+    """For one large body: aiohttp pauses the socket once 128 KiB wait in its buffer (its default
+    read_bufsize, 64 KiB, which the httpx transport does not let us set per request), and asyncio
+    reads at most 256 KiB per recv(). Then every 256 KiB costs a trip through the event loop and
+    two epoll changes. Let it buffer up to ``2 * size`` and read ``size`` at a time instead. Both
+    are internals, so each is changed only where it exists as expected; the transport's read size
+    is put back when the body ends, as the connection may go on to carry small answers. Returns
+    the function that puts it back."""
+    if isinstance(getattr(reader, "_low_water", None), int) and isinstance(
+        getattr(reader, "_high_water", None), int
+    ):
+        reader._low_water = max(reader._low_water, size)
+        reader._high_water = max(reader._high_water, 2 * size)
+    transport: Any = getattr(getattr(reader, "_protocol", None), "transport", None)
+    before = getattr(transport, "max_size", None)  # asyncio's plain socket transport
+    if not isinstance(before, int) or before >= size:
+        return lambda: None
+    transport.max_size = size
+
+    def restore() -> None:
+        transport.max_size = before
+
+    return restore
 
 
 def _describe(exc: BaseException) -> str:
