@@ -73,7 +73,8 @@ class TaskModel(QAbstractTableModel):
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
         self._attached = True
         self._ticks = 0
-        for record in sorted(engine.tasks.values(), key=lambda r: r.created_at):
+        # Rows are newest first: the queue's default order needs no sorting (see TaskFilter.sort).
+        for record in sorted(engine.tasks.values(), key=lambda r: r.created_at, reverse=True):
             self._append(record)
         engine.subscribe_batch(self._on_batch)
         if thumbnails is not None:
@@ -104,12 +105,17 @@ class TaskModel(QAbstractTableModel):
         self._insert(new)
 
     def _insert(self, records: list[TaskRecord]) -> None:
+        """New tasks go on top, newest first."""
         if not records or not self._attached:
             return
-        first = len(self._ids)
-        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+        records = sorted(reversed(records), key=lambda r: r.created_at, reverse=True)  # ties: later first
+        self.beginInsertRows(QModelIndex(), 0, len(records) - 1)
+        self._ids[0:0] = [r.id for r in records]
+        self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
         for record in records:
-            self._append(record)
+            self._records[record.id] = record
+            self._thumb_source[record.id] = self._source_of(record)
+            self._update_live(record)
         self.endInsertRows()
 
     def _on_event(self, event: str, record: TaskRecord) -> None:
@@ -118,10 +124,7 @@ class TaskModel(QAbstractTableModel):
         if event == "removed":
             self._remove(record.id)
         elif record.id not in self._rows:
-            row = len(self._ids)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._append(record)
-            self.endInsertRows()
+            self._insert([record])
         else:
             self._records[record.id] = record
             source = self._source_of(record)

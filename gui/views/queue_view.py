@@ -65,6 +65,15 @@ class TaskFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # Newest first is the task model's own row order: the default sort costs nothing. Through a
+        # sorting proxy every new row is a binary search of Python data() calls (1,000 tasks
+        # created at once held the UI thread for 0.85 s); other orders sort as asked.
+        if column == COL_THUMB and order == Qt.SortOrder.DescendingOrder:
+            super().sort(-1, Qt.SortOrder.AscendingOrder)  # -1 with "descending" would reverse rows
+        else:
+            super().sort(column, order)
+
     def set_group(self, group: int) -> None:
         self.beginFilterChange()
         self.group = group

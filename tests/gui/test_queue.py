@@ -239,7 +239,7 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) ->
     records = [record(n) for n in range(1000)]
     engine.deliver([("added", r) for r in records])
     assert inserted == [(0, 999)]
-    assert model.rowCount() == 1000 and model.record_at(999) is records[999]
+    assert model.rowCount() == 1000 and model.record_at(0) is records[999]  # newest first
     changed: list[tuple[int, int, int]] = []
     model.dataChanged.connect(
         lambda a, b, _roles=None: (
@@ -249,15 +249,15 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) ->
     records[5].state = TaskState.RUNNING
     late = [record(n) for n in (1000, 1001)]
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
-    assert inserted[1:] == [(999, 999), (1000, 1000)]
+    assert inserted[1:] == [(0, 0), (0, 0)]
     # a state change repaints state and times, not the input, prompt and model the view sorts by
-    assert changed == [(4, COL_STATE, COLUMN_COUNT - 1)]
+    assert changed == [(995, COL_STATE, COLUMN_COUNT - 1)]
     video = tmp_path / "done.mp4"
     video.write_bytes(b"\0" * 16)
     records[5].state, records[5].video_path = TaskState.SUCCEEDED, str(video)
     engine.deliver([("changed", records[5])])
-    assert changed[-1] == (4, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
-    assert model.task_ids()[-2:] == ["t1000", "t1001"] and model.rowCount() == 1001
+    assert changed[-1] == (996, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
+    assert model.task_ids()[:2] == ["t1001", "t1000"] and model.rowCount() == 1001
     model.detach()
 
 
@@ -289,3 +289,37 @@ def test_the_clock_repaints_state_and_time_columns_only(window: Any, qloop: Any,
     assert quarter == {COL_STATE}
     assert COL_STATE in second and COL_ELAPSED in second
     assert not second & {COL_PROMPT, COL_THUMB}
+
+
+def test_newest_first_by_default_without_sorting_work(window: Any, qloop: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from gui.models.task_model import COL_PROMPT, COL_THUMB, TaskIdRole
+
+    queue = window.queue
+    header = queue.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_THUMB,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert queue.proxy.sortColumn() == -1  # the model's own order is already newest first
+
+    async def go() -> list[TaskRecord]:
+        made = []
+        for prompt in ("b second", "c third", "a first"):
+            made.append(await create(window, GenerationRequest(model="preview", prompt=prompt, duration=1)))
+        await window.engine.wait([r.id for r in made])
+        return made
+
+    made = run(qloop, go())
+
+    def shown() -> list[str]:
+        return [queue.proxy.index(r, 0).data(TaskIdRole) for r in range(queue.proxy.rowCount())]
+
+    assert shown() == [r.id for r in reversed(made)]
+    queue.table.sortByColumn(COL_PROMPT, Qt.SortOrder.AscendingOrder)
+    assert shown() == [made[2].id, made[0].id, made[1].id]
+    queue.table.sortByColumn(COL_THUMB, Qt.SortOrder.AscendingOrder)
+    assert shown() == [r.id for r in made]
+    queue.table.sortByColumn(COL_THUMB, Qt.SortOrder.DescendingOrder)
+    assert shown() == [r.id for r in reversed(made)]
