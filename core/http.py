@@ -31,7 +31,7 @@ from httpx_aiohttp.transport import AiohttpResponseStream
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
-from core.http1 import SMALL_BODY, Http1Client, Target, encode_json
+from core.http1 import SMALL_BODY, Http1Client, Target, encode_json, ssl_context
 from core.redact import redact, register_secret
 
 log = logging.getLogger("clipdesk.http")
@@ -152,6 +152,8 @@ class HttpLayer:
             register_secret(value)
             register_secret(value.removeprefix("Bearer "))
         self._origin = origin(self.base_url) if self.base_url else None
+        auth = list(self._auth.items())
+        self._auth_wire = auth if all(_safe_header(n, v) for n, v in auth) else None  # else httpx
         self.retries = retries
         self.backoff = backoff
         self._sem = asyncio.Semaphore(max_in_flight)
@@ -165,25 +167,44 @@ class HttpLayer:
             if proxy_obj is not None
             else Http1Client(connect_timeout=timeout.connect, read_timeout=timeout.read, keepalive=30)
         )
-        common: dict[str, Any] = {
-            "timeout": timeout,
+        self._timeout = timeout
+        self._proxy = proxy_obj
+        self._limits = limits
+        self._clients: dict[bool, httpx.AsyncClient] = {}  # made when first needed (an SSL context each)
+        self.requests_sent = 0
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The pooled httpx client: downloads, and requests core.http1 leaves to httpx."""
+        client = self._clients.get(False)
+        if client is None:
+            transport = AiohttpTransport(
+                verify=ssl_context(), limits=self._limits, proxy=self._proxy, trust_env=False
+            )
+            client = self._clients[False] = httpx.AsyncClient(transport=transport, **self._common())
+        return client
+
+    @property
+    def _once_client(self) -> httpx.AsyncClient:
+        """A connector that closes every connection after use: billed submits never ride a stale socket."""
+        client = self._clients.get(True)
+        if client is None:
+            transport = AiohttpTransport(
+                client=lambda: aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)),
+                verify=ssl_context(),
+                proxy=self._proxy,
+                trust_env=False,
+            )
+            client = self._clients[True] = httpx.AsyncClient(transport=transport, **self._common())
+        return client
+
+    def _common(self) -> dict[str, Any]:
+        return {
+            "timeout": self._timeout,
             "headers": {"User-Agent": USER_AGENT},
             "follow_redirects": False,
             "trust_env": False,
         }
-        self._client = httpx.AsyncClient(
-            transport=AiohttpTransport(limits=limits, proxy=proxy_obj, trust_env=False), **common
-        )
-        # A connector that closes every connection after use: billed submits never ride a stale socket.
-        self._once_client = httpx.AsyncClient(
-            transport=AiohttpTransport(
-                client=lambda: aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)),
-                proxy=proxy_obj,
-                trust_env=False,
-            ),
-            **common,
-        )
-        self.requests_sent = 0
 
     # -- addresses and credentials ---------------------------------------------------------------
     def url(self, path_or_url: str) -> str:
@@ -269,7 +290,7 @@ class HttpLayer:
                 else:
                     started = time.monotonic()
                     self.requests_sent += 1
-                    response = await lean.send(method, target, iter(wire), body, fresh=billed)
+                    response = await lean.send(method, target, wire, body, fresh=billed)
                     if log.isEnabledFor(logging.DEBUG):
                         log.debug(
                             "%s %s -> %s in %.0f ms",
@@ -286,19 +307,24 @@ class HttpLayer:
     def _wire_headers(
         self, target: Target, extra: dict[str, str] | None, has_body: bool
     ) -> list[tuple[str, str]] | None:
-        """The request's headers as sent, or None when one cannot go on the wire as it is."""
-        wire = [("User-Agent", USER_AGENT), ("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate")]
-        if has_body:
-            wire.append(("Content-Type", "application/json"))
-        if extra:
-            names = {name.lower() for name in extra}
-            wire = [(n, v) for n, v in wire if n.lower() not in names]
-            wire.extend(extra.items())
-        if self._auth and target.key == self._origin:
-            wire.extend(self._auth.items())
-        for name, value in wire:
-            if _UNSAFE_HEADER.search(name) or _UNSAFE_VALUE.search(value):
+        """The request's headers as sent (credentials only to the own origin, over any the caller
+        gave, as ``_headers_for`` does), or None when one cannot go on the wire as it is."""
+        base = _WIRE_JSON if has_body else _WIRE
+        own = bool(self._auth) and target.key == self._origin
+        if not extra:  # the usual case: nothing to check again
+            if not own:
+                return base
+            return base + self._auth_wire if self._auth_wire is not None else None
+        merged = extra
+        if own:  # the connection's credentials replace a caller's header of the same name
+            mine = {name.lower() for name in self._auth}
+            merged = {**{n: v for n, v in extra.items() if n.lower() not in mine}, **self._auth}
+        names = {name.lower() for name in merged}
+        wire = [(n, v) for n, v in base if n.lower() not in names]
+        for name, value in merged.items():
+            if not _safe_header(name, value):
                 return None
+            wire.append((name, value))
         return wire
 
     async def _send_httpx(
@@ -383,12 +409,18 @@ class HttpLayer:
     async def aclose(self) -> None:
         if self._lean is not None:
             self._lean.close()
-        await self._client.aclose()
-        await self._once_client.aclose()
+        for client in self._clients.values():
+            await client.aclose()
 
 
 _UNSAFE_HEADER = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")  # not an RFC 9110 token
 _UNSAFE_VALUE = re.compile(r"[^\t\x20-\x7e]")  # control characters or beyond ASCII
+_WIRE = [("User-Agent", USER_AGENT), ("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate")]
+_WIRE_JSON = [*_WIRE, ("Content-Type", "application/json")]
+
+
+def _safe_header(name: str, value: str) -> bool:
+    return bool(name) and not _UNSAFE_HEADER.search(name) and not _UNSAFE_VALUE.search(value)
 
 
 def _json_type(headers: dict[str, str] | None, body: bytes | None) -> dict[str, str] | None:

@@ -27,7 +27,7 @@ import json as jsonlib
 import re
 import ssl
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import httpx
@@ -406,6 +406,9 @@ class Http1Client:
         self._idle: dict[tuple[str, str, int], list[_Connection]] = {}
         self._all: set[_Connection] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._busy: set[_Connection] = set()  # waiting for an answer
+        self._sweeper: asyncio.TimerHandle | None = None
+        self._sweep_every = min(max((read_timeout or 1.0) / 4, 0.05), 1.0)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -416,7 +419,7 @@ class Http1Client:
         self,
         method: str,
         target: Target,
-        headers: Iterator[tuple[str, str]],
+        headers: Iterable[tuple[str, str]],
         body: bytes | None,
         *,
         fresh: bool,
@@ -444,38 +447,42 @@ class Http1Client:
             if fresh:
                 conn._keep = False
             future = conn.start(payload, head_only)
+            self._watch(conn)
             try:
-                return await self._wait(conn, future)
+                return await future
             except _StaleConnection as exc:
                 if attempt == 2 or fresh:
                     raise httpx.RemoteProtocolError(str(exc)) from exc.__cause__
             except BaseException:
                 conn._abort()
                 raise
+            finally:
+                self._busy.discard(conn)
         raise AssertionError("unreachable")
 
-    async def _wait(self, conn: _Connection, future: asyncio.Future[Answer]) -> Answer:
+    # One timer for all requests in flight (not one per request): every quarter of the read
+    # timeout (at most 1 s), a request that has had no byte for the read timeout fails.
+    def _watch(self, conn: _Connection) -> None:
+        if self.read_timeout is None:
+            return
+        self._busy.add(conn)
+        if self._sweeper is None:
+            self._sweeper = self.loop.call_later(self._sweep_every, self._sweep)
+
+    def _sweep(self) -> None:
+        self._sweeper = None
         read = self.read_timeout
-        if read is None:
-            return await future
-        loop = self.loop
-        exchange = conn._exchange
-        handles: list[asyncio.TimerHandle] = []
-
-        def check() -> None:
-            if future.done() or exchange is None:
-                return
-            quiet = loop.time() - exchange.last_activity
-            if quiet >= read:
+        assert read is not None
+        now = self.loop.time()
+        for conn in list(self._busy):
+            exchange = conn._exchange
+            if exchange is None:
+                self._busy.discard(conn)
+            elif now - exchange.last_activity >= read:
+                self._busy.discard(conn)
                 conn.timed_out()
-            else:
-                handles[0] = loop.call_later(read - quiet, check)
-
-        handles.append(loop.call_later(read, check))
-        try:
-            return await future
-        finally:
-            handles[0].cancel()
+        if self._busy:
+            self._sweeper = self.loop.call_later(self._sweep_every, self._sweep)
 
     def _take(self, key: tuple[str, str, int]) -> _Connection | None:
         idle = self._idle.get(key)
@@ -526,6 +533,10 @@ class Http1Client:
             idle.remove(conn)
 
     def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            self._sweeper = None
+        self._busy.clear()
         for conn in list(self._all):
             conn._abort()
         self._all.clear()

@@ -281,3 +281,18 @@ def test_a_proxy_keeps_the_httpx_path() -> None:
         assert server.requests[0].startswith(b"GET http://provider.invalid/tasks/1 HTTP/1.1")
 
     run(test)
+
+
+def test_the_connection_key_wins_over_a_caller_header_of_the_same_name() -> None:
+    async def test(server: Server) -> None:
+        server.scripts += [json_reply({})]
+        http = HttpLayer(server.base, auth_headers={"Authorization": "Bearer sk-own"})
+        await http.request("GET", "/a", headers={"authorization": "Bearer other", "X-Trace": "1"})
+        await http.aclose()
+        lines = server.requests[0].decode().split("\r\n")
+        assert [line for line in lines if line.lower().startswith("authorization")] == [
+            "Authorization: Bearer sk-own"
+        ]
+        assert "X-Trace: 1" in lines
+
+    run(test)
