@@ -40,7 +40,7 @@ from core.http import HttpLayer
 from core.images import PreparedImage, prepare_image
 from core.paths import Paths
 from core.providers import get_provider
-from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus
+from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.redact import redact
 from core.request import GenerationRequest
 from core.schedule import PollSchedule
@@ -460,6 +460,7 @@ class Engine:
         provider = lane.provider
         for attempt in range(1, SUBMIT_ATTEMPTS + 1):
             await lane.running.wait()
+            accepted: Submitted | None = None
             async with lane.submits:
                 if provider.needs_upload and not record.uploads:
                     await self._set_state(record, TaskState.UPLOADING)
@@ -489,11 +490,15 @@ class Engine:
                     else:
                         raise
                 else:
-                    record.remote_id = submitted.remote_id
-                    record.remote_status = submitted.status.value
-                    await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
-                    await self._log(record, f"submitted, remote id {submitted.remote_id}")
-                    return
+                    accepted = submitted
+            if accepted is not None:
+                # Journaled in the same step the answer came in; only the submit slot is already
+                # free for the next task (the provider is done with this request).
+                record.remote_id = accepted.remote_id
+                record.remote_status = accepted.status.value
+                await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
+                await self._log(record, f"submitted, remote id {accepted.remote_id}")
+                return
             # The server provably created nothing: back to queued and try again after a pause.
             await self._set_state(record, TaskState.QUEUED)
             await self._log(record, f"submit not accepted ({reason}); retrying in {wait:.0f} s")

@@ -6,7 +6,7 @@ duration T): sleep until T is nearly reached, then look every 5 % of T, then bac
 
 How near depends on what T is. Where the provider reports when each task really ended (``exact``,
 e.g. DashScope's submit_time/end_time), T is the true median: the first look comes just after it
-(T + 1 % + 0.2 s, for the way there), so a task of typical length costs one poll. Where
+(T + 0.5 % + 0.1 s: the submit's way there), so a task of typical length costs one poll. Where
 ClipDesk only knows when it saw the end, T is late by up to one poll gap; looking just after it
 would feed that lateness back into the next T, so the first look comes at 0.9 T instead.
 A server's hint (Retry-After, openai-poll-after-ms) wins over both.
@@ -52,7 +52,7 @@ class PollSchedule:
         typical = self.typical
         if not typical:
             return None
-        return typical * 1.01 + 0.2 if self.exact else 0.9 * typical
+        return typical * 1.005 + 0.1 if self.exact else 0.9 * typical
 
     def next_delay(self, elapsed: float, progress: float | None = None, hint: float | None = None) -> float:
         """Seconds to wait before the next poll, ``elapsed`` seconds after the submit."""

@@ -132,3 +132,45 @@ def test_submitting_and_the_remote_id_are_fsynced_before_the_engine_goes_on(
     saves = dict(asyncio.run(go()))
     assert saves["submitting"] and saves["running"] and saves["downloading"]
     assert not saves["succeeded"]
+
+
+def test_the_next_submit_does_not_wait_for_the_last_remote_id_to_reach_the_disk(
+    dashscope_emu: Any, clipdesk_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One submit at a time (max_submits=1): the slot is free once the provider answered; the
+    remote id is still journaled before its task does anything else."""
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    monkeypatch.setenv("CLIPDESK_POLL_INTERVAL", "0.05")
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 0.2
+
+    async def go() -> list[str]:
+        engine, journal = _engine(clipdesk_home)
+        engine.add_connection(
+            Connection(name="c", dialect="dashscope", base_url=dashscope_emu.base_url, max_submits=1)
+        )
+        await journal.open()
+        order: list[str] = []
+        real = journal.save
+
+        async def slow(record: TaskRecord, *names: str, durable: bool = True) -> None:
+            if record.state is TaskState.RUNNING and "remote_id" in names:
+                await asyncio.sleep(1.0)  # a slow disk
+                assert record.state is TaskState.RUNNING  # nothing happened to it meanwhile
+                await real(record, *names, durable=durable)
+                order.append(f"{record.id} on disk")
+                return
+            if record.state is TaskState.SUBMITTING:
+                order.append(f"submitting {record.id}")
+            await real(record, *names, durable=durable)
+
+        monkeypatch.setattr(journal, "save", slow)
+        first = await engine.create("c", _record().request)
+        second = await engine.create("c", _record().request)
+        await engine.wait()
+        assert first.state is second.state is TaskState.SUCCEEDED
+        await engine.close()
+        await journal.close()
+        return [line.replace(first.id, "1").replace(second.id, "2") for line in order]
+
+    order = asyncio.run(go())
+    assert order.index("submitting 2") < order.index("1 on disk")
