@@ -35,7 +35,7 @@ import httpx
 MAX_BODY = 64 * 1024 * 1024  # an answer to a small request larger than this is refused
 MAX_HEAD = 256 * 1024
 SMALL_BODY = 256 * 1024  # larger request bodies go through httpx
-_NEEDS_QUOTING = re.compile(r"[^\x21-\x7e]")
+_NEEDS_QUOTING = re.compile(r'[^\x21-\x7e]|["<>\\^`{|}]')  # httpx would percent-encode these
 _NO_BODY_STATUS = frozenset({204, 304})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 

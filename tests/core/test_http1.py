@@ -296,3 +296,27 @@ def test_the_connection_key_wins_over_a_caller_header_of_the_same_name() -> None
         assert "X-Trace: 1" in lines
 
     run(test)
+
+
+def test_urls_are_sent_as_they_are_only_when_httpx_would_not_change_them() -> None:
+    from core.http1 import Target
+
+    parsed = Target.parse("https://H.example:8443/api/v1/tasks/ab%20c?x=1#frag")
+    assert parsed is not None
+    assert (parsed.host, parsed.port, parsed.host_header, parsed.target) == (
+        "h.example",
+        8443,
+        "h.example:8443",
+        "/api/v1/tasks/ab%20c?x=1",
+    )
+    v6 = Target.parse("http://[::1]/p")
+    assert v6 is not None and (v6.host, v6.host_header) == ("::1", "[::1]")
+    for url in (
+        "http://a/t/{x}",
+        "http://a/t/a b",
+        "http://a/é",
+        "http://u:p@a/x",
+        "ftp://a/x",
+        "http://a:99999/",
+    ):
+        assert Target.parse(url) is None, url
