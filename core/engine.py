@@ -40,7 +40,7 @@ from core.http import HttpLayer
 from core.images import PreparedImage, prepare_image
 from core.paths import Paths
 from core.providers import get_provider
-from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus
+from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.redact import redact
 from core.request import GenerationRequest
 from core.schedule import PollSchedule
@@ -113,7 +113,9 @@ class Engine:
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
         self._prepared: dict[str, dict[str, list[PreparedImage]]] = {}  # inputs of tasks made this session
-        self._typical: dict[tuple[str, str], tuple[float, float | None]] = {}
+        # per (connection, model): (when read, median seconds) or the read in flight
+        self._typical: dict[tuple[str, str], tuple[float, float | None] | asyncio.Future[float | None]] = {}
+        self._seen_done: set[str] = set()  # tasks whose end this session saw (no earlier run's file)
 
     # -- observers -------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -458,6 +460,7 @@ class Engine:
         provider = lane.provider
         for attempt in range(1, SUBMIT_ATTEMPTS + 1):
             await lane.running.wait()
+            accepted: Submitted | None = None
             async with lane.submits:
                 if provider.needs_upload and not record.uploads:
                     await self._set_state(record, TaskState.UPLOADING)
@@ -487,11 +490,15 @@ class Engine:
                     else:
                         raise
                 else:
-                    record.remote_id = submitted.remote_id
-                    record.remote_status = submitted.status.value
-                    await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
-                    await self._log(record, f"submitted, remote id {submitted.remote_id}")
-                    return
+                    accepted = submitted
+            if accepted is not None:
+                # Journaled in the same step the answer came in; only the submit slot is already
+                # free for the next task (the provider is done with this request).
+                record.remote_id = accepted.remote_id
+                record.remote_status = accepted.status.value
+                await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
+                await self._log(record, f"submitted, remote id {accepted.remote_id}")
+                return
             # The server provably created nothing: back to queued and try again after a pause.
             await self._set_state(record, TaskState.QUEUED)
             await self._log(record, f"submit not accepted ({reason}); retrying in {wait:.0f} s")
@@ -500,7 +507,8 @@ class Engine:
 
     async def _poll_until_done(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
         assert record.remote_id is not None
-        schedule = PollSchedule.for_task(await self._typical_duration(record))
+        typical = await self._typical_duration(record)
+        schedule = PollSchedule.for_task(typical, exact=lane.provider.reports_duration)
         started = record.submitted_at or time.time()
         hint: float | None = None
         while True:
@@ -533,6 +541,8 @@ class Engine:
                 raise
             hint = result.poll_after
             if await self._apply_poll(record, result):
+                if record.state is TaskState.DOWNLOADING:
+                    self._seen_done.add(record.id)
                 return
 
     async def _apply_poll(self, record: TaskRecord, result: PollResult) -> bool:
@@ -544,7 +554,7 @@ class Engine:
             self._typical.pop((record.connection, record.model), None)  # learn from this one too
             record.result_url = result.result_url
             record.result_expires_at = result.result_expires_at
-            record.finished_at = time.time()
+            record.finished_at = _finished_at(record, result)
             await self._set_state(
                 record,
                 TaskState.DOWNLOADING,
@@ -574,7 +584,11 @@ class Engine:
         )
         part = self._task_dir(record.id) / "result.part"
         final = self._final_path(record)
-        if not part.exists() and await asyncio.to_thread(final.is_file):
+        # Only a task that was already downloading when this session took it over can have a file
+        # in place from an earlier run; one whose end this session saw skips the look (a thread hop).
+        earlier_run = record.id not in self._seen_done
+        self._seen_done.discard(record.id)
+        if earlier_run and not part.exists() and await asyncio.to_thread(final.is_file):
             # The last run moved the finished file into place and stopped before journaling it:
             # take it, rather than fetch it again (a second copy, or "expired" once the link is old).
             done = await asyncio.to_thread(adopt, final)
@@ -592,6 +606,8 @@ class Engine:
         record.video_sha256 = done.sha256
         record.progress = 1.0
         record.error_kind = record.error_message = record.error_code = None
+        # Not fsynced on its own: should a power cut lose it, the task resumes as downloading and
+        # takes the file already in place (the downloading state before it was fsynced).
         await self._set_state(
             record,
             TaskState.SUCCEEDED,
@@ -602,6 +618,7 @@ class Engine:
             "error_kind",
             "error_message",
             "error_code",
+            durable=False,
         )
 
     async def _fetch_result(
@@ -640,10 +657,23 @@ class Engine:
         """This connection's median duration for the model, from the journal (cached for a minute)."""
         key = (record.connection, record.model)
         cached = self._typical.get(key)
+        if isinstance(cached, asyncio.Future):  # another task is reading it: one query for all
+            return await asyncio.shield(cached)
         if cached is not None and time.monotonic() - cached[0] < 60:
             return cached[1]
-        value = await self.journal.typical_duration(*key)
-        self._typical[key] = (time.monotonic(), value)
+        reading: asyncio.Future[float | None] = asyncio.get_running_loop().create_future()
+        self._typical[key] = reading
+        try:
+            value = await self.journal.typical_duration(*key)
+        except BaseException as exc:
+            if self._typical.get(key) is reading:
+                del self._typical[key]
+            reading.set_exception(exc)
+            reading.exception()  # retrieved: a waiter may not exist
+            raise
+        if self._typical.get(key) is reading:
+            self._typical[key] = (time.monotonic(), value)
+        reading.set_result(value)
         return value
 
     def _final_path(self, record: TaskRecord) -> Path:
@@ -654,13 +684,15 @@ class Engine:
         return (folder if record.output_dir else folder / day) / f"{stem}.mp4"
 
     # -- journal helpers -------------------------------------------------------------------------
-    async def _save(self, record: TaskRecord, *names: str) -> None:
-        await self.journal.save(record, *names)
+    async def _save(self, record: TaskRecord, *names: str, durable: bool = True) -> None:
+        await self.journal.save(record, *names, durable=durable)
         self._emit("changed", record)
 
-    async def _set_state(self, record: TaskRecord, state: TaskState, *names: str) -> None:
+    async def _set_state(
+        self, record: TaskRecord, state: TaskState, *names: str, durable: bool = True
+    ) -> None:
         record.state = state
-        await self._save(record, "state", *names)
+        await self._save(record, "state", *names, durable=durable)
 
     async def _fail(
         self, record: TaskRecord, exc: ClipDeskError, state: TaskState = TaskState.FAILED
@@ -685,6 +717,15 @@ class Engine:
 
     def _log_soon(self, record: TaskRecord, line: str) -> None:
         self.journal.add_log(record.id, redact(line))
+
+
+def _finished_at(record: TaskRecord, result: PollResult) -> float:
+    """When the remote task ended: the submit plus the duration the provider reports, where it
+    does (never later than now); else now, when ClipDesk saw it."""
+    now = time.time()
+    if result.remote_seconds is not None and record.submitted_at:
+        return min(now, record.submitted_at + result.remote_seconds)
+    return now
 
 
 def _is_url(source: str) -> bool:

@@ -3,7 +3,13 @@
 All database work runs on one dedicated thread (SQLite connections are thread-bound), so the event
 loop — and the GUI's thread with it — never waits on disk. The schema version lives in
 ``PRAGMA user_version``; migrations are numbered, and an existing database is copied aside before
-it is migrated. WAL with synchronous=FULL: a committed state change survives a crash or power loss.
+it is migrated. WAL: a committed state change survives a crash of ClipDesk. Writes that guard money
+or a person's decision (the default: a new task, submitting, the remote id, unknown, failed,
+cancelled...) commit with synchronous=FULL, so they also survive a power cut before their caller
+goes on. Writes saved with ``durable=False`` (a finished download's record, log lines) commit
+without the fsync (synchronous=NORMAL): a power cut may lose the last of them, and what it loses
+redoes itself on resume (a ``downloading`` task takes the file already in place). The WAL is
+written in order, so the next FULL commit makes every earlier one durable too.
 """
 
 from __future__ import annotations
@@ -101,6 +107,7 @@ class TaskRecord:
 
 
 _COLUMNS = [f.name for f in fields(TaskRecord)]
+_UPDATES: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # field names -> (UPDATE statement, columns)
 _JSON_COLUMNS = {"request", "uploads"}
 
 MIGRATIONS: list[str] = [
@@ -174,8 +181,9 @@ class Journal:
         self._conn: sqlite3.Connection | None = None
         self._thread_id: int | None = None
         self._pending: list[
-            tuple[str, Any, tuple[asyncio.Future[None], asyncio.AbstractEventLoop] | None]
+            tuple[str, Any, tuple[asyncio.Future[None], asyncio.AbstractEventLoop] | None, bool]
         ] = []
+        self._full = True  # synchronous=FULL on the connection now
         self._pending_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -250,12 +258,13 @@ class Journal:
             raise JournalError("the task journal is not open")
         return self._conn
 
-    async def _execute(self, sql: str, params: tuple[Any, ...] | list[Any]) -> None:
-        """Write one statement durably. Writes that arrive together share one transaction (group
-        commit): one fsync for many state changes, and each caller returns only once it is on disk."""
+    async def _execute(self, sql: str, params: tuple[Any, ...] | list[Any], durable: bool = True) -> None:
+        """Write one statement. Writes that arrive together share one transaction (group commit):
+        one fsync for many state changes, and each caller returns only once it is committed (on
+        disk, unless every write of the transaction is ``durable=False``: see the module doc)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
-        self._enqueue(sql, params, (future, loop))
+        self._enqueue(sql, params, (future, loop), durable)
         await future
 
     def _enqueue(
@@ -263,9 +272,10 @@ class Journal:
         sql: str,
         params: tuple[Any, ...] | list[Any],
         waiter: tuple[asyncio.Future[None], asyncio.AbstractEventLoop] | None,
+        durable: bool = True,
     ) -> None:
         with self._pending_lock:
-            self._pending.append((sql, params, waiter))
+            self._pending.append((sql, params, waiter, durable))
             first = len(self._pending) == 1
         if first:
             self._executor.submit(self._flush)
@@ -276,9 +286,13 @@ class Journal:
         error: BaseException | None = None
         try:
             db = self._db()
+            full = any(item[3] for item in batch)
+            if full != self._full:
+                db.execute("PRAGMA synchronous=FULL" if full else "PRAGMA synchronous=NORMAL")
+                self._full = full
             db.execute("BEGIN IMMEDIATE")
             try:
-                for sql, params, _waiter in batch:
+                for sql, params, _waiter, _durable in batch:
                     db.execute(sql, params)
                 db.execute("COMMIT")
             except BaseException:
@@ -290,7 +304,7 @@ class Journal:
         except BaseException as exc:
             error = exc
         by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
-        for _sql, _params, waiter in batch:
+        for _sql, _params, waiter, _durable in batch:
             if waiter is not None:
                 by_loop.setdefault(waiter[1], []).append(waiter[0])
         for loop, futures in by_loop.items():  # one wake-up per loop, not one per write
@@ -325,12 +339,19 @@ class Journal:
             f"INSERT INTO tasks ({','.join(_COLUMNS)}) VALUES ({marks})", self._to_row(record)
         )
 
-    async def save(self, record: TaskRecord, *names: str) -> None:
-        """Persist the named fields of ``record`` (all fields when none are named)."""
+    async def save(self, record: TaskRecord, *names: str, durable: bool = True) -> None:
+        """Persist the named fields of ``record`` (all fields when none are named). ``durable=False``
+        only for what a resume redoes by itself (see the module doc)."""
         record.updated_at = time.time()
-        chosen = list(dict.fromkeys([n for n in (names or _COLUMNS) if n != "id"] + ["updated_at"]))
-        sets = ",".join(f"{n}=?" for n in chosen)
-        await self._execute(f"UPDATE tasks SET {sets} WHERE id=?", [*self._to_row(record, chosen), record.id])
+        statement = _UPDATES.get(names)
+        if statement is None:  # the same few field lists every time: build each statement once
+            chosen = list(dict.fromkeys([n for n in (names or _COLUMNS) if n != "id"] + ["updated_at"]))
+            statement = _UPDATES[names] = (
+                f"UPDATE tasks SET {','.join(f'{n}=?' for n in chosen)} WHERE id=?",
+                chosen,
+            )
+        sql, chosen = statement
+        await self._execute(sql, [*self._to_row(record, chosen), record.id], durable)
 
     async def get(self, task_id: str) -> TaskRecord | None:
         rows = await self._run(self._select, "WHERE id=?", (task_id,))
@@ -358,7 +379,7 @@ class Journal:
     # -- per-task request/response log (already redacted by the caller) --------------------------
     def add_log(self, task_id: str, line: str) -> None:
         """Append to a task's log with the next commit; diagnostics, so nobody waits for the disk."""
-        self._enqueue("INSERT INTO task_log VALUES (?,?,?)", (task_id, time.time(), line), None)
+        self._enqueue("INSERT INTO task_log VALUES (?,?,?)", (task_id, time.time(), line), None, False)
 
     async def task_log(self, task_id: str) -> list[tuple[float, str]]:
         def read() -> list[tuple[float, str]]:

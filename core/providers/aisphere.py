@@ -14,11 +14,9 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-import httpx
-
 from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.http import retry_after_seconds
+from core.http import Reply, retry_after_seconds
 from core.images import ImageLimits
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.common import (
@@ -67,7 +65,7 @@ def expiry(value: Any) -> float | None:
     return None
 
 
-def aisphere_error(response: httpx.Response, body: dict[str, Any]) -> ProviderError:
+def aisphere_error(response: Reply, body: dict[str, Any]) -> ProviderError:
     """An envelope with a non-zero code. The codes are undocumented: read them like HTTP statuses
     when they look like one, else let the message's words decide."""
     code = text(body.get("code"))
@@ -83,7 +81,7 @@ def aisphere_error(response: httpx.Response, body: dict[str, Any]) -> ProviderEr
     )
 
 
-def envelope(response: httpx.Response) -> dict[str, Any]:
+def envelope(response: Reply) -> dict[str, Any]:
     """A successful envelope (code 0); ProviderError for anything else."""
     if response.status_code >= 400:
         raise generic_error(response)
@@ -135,7 +133,7 @@ class AiSphereProvider(Provider):
         response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
         return self.parse_submit(response)
 
-    def parse_submit(self, response: httpx.Response) -> Submitted:
+    def parse_submit(self, response: Reply) -> Submitted:
         data = obj(envelope(response).get("data"))
         task_id = text(data.get("task_id")) or text(data.get("taskId"))
         if not task_id:
@@ -148,7 +146,7 @@ class AiSphereProvider(Provider):
         response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
         return self.parse_poll(response)
 
-    def parse_poll(self, response: httpx.Response) -> PollResult:
+    def parse_poll(self, response: Reply) -> PollResult:
         try:
             body = envelope(response)
         except ProviderError as exc:

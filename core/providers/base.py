@@ -46,6 +46,9 @@ class PollResult:
     result_expires_at: float | None = None  # epoch seconds, when known
     error: ProviderError | None = None  # set when status is FAILED
     poll_after: float | None = None  # server hint, seconds
+    # seconds from the provider's receipt of the submit to the end of the task, as the provider
+    # reports them (its own clock); None when it does not say
+    remote_seconds: float | None = None
     raw: Any = None
 
 
@@ -81,6 +84,9 @@ class Provider(ABC):
     billed: ClassVar[bool] = True  # False: a lost submit may be re-sent automatically
     can_cancel: ClassVar[bool] = False
     needs_upload: ClassVar[bool] = False
+    # True: a finished task's answer says when the provider received it and when it ended
+    # (PollResult.remote_seconds), so this connection's history holds true durations
+    reports_duration: ClassVar[bool] = False
     # how images travel: "url" (public http URL only), "data_uri", "upload"
     image_transport: ClassVar[str] = "data_uri"
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
-
 from core.errors import ErrorKind, ProviderError
-from core.http import retry_after_seconds
+from core.http import Reply, retry_after_seconds
 from core.providers.base import RemoteStatus
 
 # Guess, shared by all dialects: the synonyms seen across the documented dialects.
@@ -80,7 +78,7 @@ def parse_progress(value: Any) -> float | None:
     return min(number if fraction else number / 100.0, 1.0)
 
 
-def json_of(response: httpx.Response) -> Any:
+def json_of(response: Reply) -> Any:
     """The body as JSON, or ProviderError for a truncated or non-JSON answer."""
     try:
         return json.loads(response.content)
@@ -164,7 +162,7 @@ def refine_kind(base: ErrorKind, *words: str | None) -> ErrorKind:
     return base
 
 
-def generic_error(response: httpx.Response) -> ProviderError:
+def generic_error(response: Reply) -> ProviderError:
     """An error answer in any of the shapes the dialects use:
     {"code","message"}, {"error":{"code","message","type"}}, {"ErrCode","ErrMsg"}, {"detail"}, text."""
     status = response.status_code

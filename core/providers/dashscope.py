@@ -7,6 +7,7 @@ gateway, ``https://dashscope.aliyuncs.com`` for DashScope itself. Paths below ar
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -28,6 +29,7 @@ class DashScopeProvider(Provider):
     label = "Alibaba Bailian / DashScope"
     doc_url = "https://help.aliyun.com/zh/model-studio/image-to-video-api-reference"
     can_cancel = True
+    reports_duration = True  # submit_time and end_time of a finished task
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -105,7 +107,12 @@ class DashScopeProvider(Provider):
                     ErrorKind.UPSTREAM_FAILED, "DashScope reported success without a video_url"
                 )
             return PollResult(
-                status, 1.0, result_url=url, result_expires_at=time.time() + RESULT_TTL, raw=body
+                status,
+                1.0,
+                result_url=url,
+                result_expires_at=time.time() + RESULT_TTL,
+                remote_seconds=_seconds_between(output.get("submit_time"), output.get("end_time")),
+                raw=body,
             )
         if status is RemoteStatus.FAILED:
             code = text(output.get("code"))
@@ -121,3 +128,19 @@ class DashScopeProvider(Provider):
 
     def error(self, response: Any) -> ProviderError:
         return generic_error(response)
+
+
+def _seconds_between(start: object, end: object) -> float | None:
+    """Seconds between two DashScope times ("2025-01-08 16:43:17.421", the same zone); None if unreadable."""
+    if not isinstance(start, str) or not isinstance(end, str):
+        return None
+    try:
+        seconds = (_when(end) - _when(start)).total_seconds()
+    except ValueError:
+        return None
+    return seconds if seconds > 0 else None
+
+
+def _when(value: str) -> datetime:
+    value = value.strip()
+    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f" if "." in value else "%Y-%m-%d %H:%M:%S")

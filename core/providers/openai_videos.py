@@ -16,9 +16,8 @@ import time
 from functools import cached_property
 from typing import Any
 
-import httpx
-
 from core.catalog import Catalog, load_catalog
+from core.http import Reply
 from core.images import ImageLimits, PreparedImage
 from core.providers.base import (
     DownloadTarget,
@@ -39,7 +38,7 @@ LOST_WINDOW = 600.0  # a lost submit is looked for among videos created this man
 SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
-def poll_after(response: httpx.Response) -> float | None:
+def poll_after(response: Reply) -> float | None:
     hint = response.headers.get("openai-poll-after-ms")
     try:
         seconds = float(hint) / 1000 if hint else None
@@ -123,7 +122,7 @@ class OpenAIVideosProvider(Provider):
             response = await ctx.http.request("POST", VIDEOS_PATH, data=form, files=files, billed=True)
         return self.parse_submit(response)
 
-    def parse_submit(self, response: httpx.Response) -> Submitted:
+    def parse_submit(self, response: Reply) -> Submitted:
         return parse_job_submit(response)
 
     # -- poll and download -----------------------------------------------------------------------
@@ -131,7 +130,7 @@ class OpenAIVideosProvider(Provider):
         response = await ctx.http.request("GET", VIDEO_PATH.format(id=remote_id))
         return self.parse_poll(response)
 
-    def parse_poll(self, response: httpx.Response) -> PollResult:
+    def parse_poll(self, response: Reply) -> PollResult:
         result = parse_task(response)
         result.poll_after = poll_after(response)
         return result

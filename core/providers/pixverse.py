@@ -11,11 +11,9 @@ import uuid
 from functools import cached_property
 from typing import Any
 
-import httpx
-
 from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.http import retry_after_seconds
+from core.http import Reply, retry_after_seconds
 from core.images import ImageLimits, PreparedImage
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.common import generic_error, json_of, kind_for_status, obj, refine_kind, text
@@ -87,7 +85,7 @@ def trace() -> dict[str, str]:
     return {"Ai-trace-id": str(uuid.uuid4())}
 
 
-def pixverse_error(response: httpx.Response, body: Any = None) -> ProviderError:
+def pixverse_error(response: Reply, body: Any = None) -> ProviderError:
     """An answer with ErrCode ≠ 0 (or an HTTP error in any shape) as a ProviderError."""
     if body is None:
         try:
@@ -111,7 +109,7 @@ def pixverse_error(response: httpx.Response, body: Any = None) -> ProviderError:
     )
 
 
-def envelope(response: httpx.Response) -> dict[str, Any]:
+def envelope(response: Reply) -> dict[str, Any]:
     """``Resp`` of a successful answer; ProviderError for anything else."""
     if response.status_code >= 400:
         raise pixverse_error(response)
@@ -158,7 +156,7 @@ class PixVerseProvider(Provider):
         response = await ctx.http.request("POST", UPLOAD_PATH, files=files, headers=trace)
         return self.parse_upload(response)
 
-    def parse_upload(self, response: httpx.Response) -> int:
+    def parse_upload(self, response: Reply) -> int:
         img_id = as_int(envelope(response).get("img_id"))
         if img_id is None:
             raise ProviderError(ErrorKind.UPSTREAM_FAILED, "PixVerse took the image but sent no img_id")
@@ -210,7 +208,7 @@ class PixVerseProvider(Provider):
         response = await ctx.http.request("POST", path, json=body, headers=trace, billed=True)
         return self.parse_submit(response)
 
-    def parse_submit(self, response: httpx.Response) -> Submitted:
+    def parse_submit(self, response: Reply) -> Submitted:
         resp = envelope(response)
         video_id = text(resp.get("video_id"))
         if not video_id:
@@ -222,7 +220,7 @@ class PixVerseProvider(Provider):
         response = await ctx.http.request("GET", RESULT_PATH.format(id=remote_id), headers=trace)
         return self.parse_poll(response)
 
-    def parse_poll(self, response: httpx.Response) -> PollResult:
+    def parse_poll(self, response: Reply) -> PollResult:
         resp = envelope(response)
         code = as_int(resp.get("status"))
         status = STATUSES.get(code, RemoteStatus.RUNNING) if code is not None else RemoteStatus.RUNNING

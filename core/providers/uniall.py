@@ -11,10 +11,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-import httpx
-
 from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
+from core.http import Reply
 from core.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.common import obj, text
@@ -83,14 +82,14 @@ class UniAllProvider(Provider):
         response = await ctx.http.request("POST", SUBMIT_PATH, json=self.body(ctx, request), billed=True)
         return self.parse_submit(response)
 
-    def parse_submit(self, response: httpx.Response) -> Submitted:
+    def parse_submit(self, response: Reply) -> Submitted:
         return parse_job_submit(response)
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
         response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
         return self.parse_poll(response)
 
-    def parse_poll(self, response: httpx.Response) -> PollResult:
+    def parse_poll(self, response: Reply) -> PollResult:
         result = parse_task(response)
         body = obj(result.raw)
         job = obj(body.get("data")) if isinstance(body.get("data"), dict) else body

@@ -47,3 +47,13 @@ def test_env_interval_fixes_the_schedule(monkeypatch) -> None:  # type: ignore[n
     monkeypatch.setenv("CLIPDESK_POLL_INTERVAL", "0.05")
     schedule = PollSchedule.for_task(100.0)
     assert [schedule.next_delay(0) for _ in range(3)] == [0.05, 0.05, 0.05]
+
+
+def test_with_true_durations_the_first_look_is_just_after_the_typical_end(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
+    exact = PollSchedule.for_task(typical=40.0, exact=True)
+    first = exact.next_delay(0)
+    assert 40.0 < first <= 40.0 * 1.05  # after the median, so a typical task is done at the first look
+    assert exact.next_delay(first) == 2.0  # then every 5 %, as before
+    # durations ClipDesk only saw are late by up to a poll gap: keep looking a little before them
+    assert PollSchedule.for_task(typical=40.0).next_delay(0) == 36.0

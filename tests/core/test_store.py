@@ -80,3 +80,37 @@ def test_corrupt_journal_gives_a_clear_message_and_is_kept(tmp_path: Path) -> No
     with pytest.raises(JournalError, match="damaged"):
         Journal(path).open_sync()
     assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_billing_guards_are_fsynced_and_what_resume_redoes_is_not(tmp_path: Path) -> None:
+    """synchronous=FULL (2) for any transaction holding a durable write, NORMAL (1) only when none."""
+
+    async def go() -> list[int]:
+        journal = Journal(tmp_path / "j.sqlite3")
+        await journal.open()
+        record = TaskRecord(
+            id=TaskRecord.new_id(),
+            connection="c",
+            dialect="dashscope",
+            base_url="",
+            model="m",
+            request=GenerationRequest(model="m", prompt="p"),
+        )
+
+        async def level() -> int:
+            return int(await journal._run(lambda: journal._db().execute("PRAGMA synchronous").fetchone()[0]))
+
+        seen = []
+        await journal.insert(record)
+        seen.append(await level())
+        record.state = TaskState.SUCCEEDED
+        await journal.save(record, "state", durable=False)
+        seen.append(await level())
+        journal.add_log(record.id, "a line")
+        record.state = TaskState.RUNNING
+        await journal.save(record, "state")  # shares the log line's transaction: FULL wins
+        seen.append(await level())
+        await journal.close()
+        return seen
+
+    assert asyncio.run(go()) == [2, 1, 2]
