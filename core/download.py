@@ -1,7 +1,7 @@
 """Downloads of results: to a .part file, resumed with Range, checked, hashed, renamed atomically.
 
 An HTML or JSON error page is not a video; a short body is resumed, never accepted. File writes and
-hashing run in a worker thread, 4 MiB at a time, so the event loop never waits on the disk; the
+hashing run in a worker thread, 1 MiB at a time, so the event loop never waits on the disk; the
 body's pieces come as aiohttp received them (HttpLayer.body_pieces) and are never copied on the way.
 """
 
@@ -26,9 +26,12 @@ from core.errors import ClipDeskError, ErrorKind
 from core.http import HttpLayer, retry_after_seconds
 
 CHUNK = 1024 * 1024  # reading a file to hash it
-# Handed to the worker thread at once: one trip to the thread and back per 4 MiB. At most two blocks
-# wait or are being written (and up to 2 MiB more in aiohttp's buffer), whatever the file's size.
-BLOCK = 4 * 1024 * 1024
+# Handed to the worker thread at once: one trip to the thread and back per MiB (1, 2, 4 and 8 MiB
+# measured the same in bench/download.py). At most two blocks wait or are being written (and up to
+# 2 MiB more in aiohttp's buffer), whatever the file's size; a crash loses at most that, since the
+# file is unbuffered and a slow body's pieces go to the writer after KEEP_AT_MOST.
+BLOCK = 1024 * 1024
+KEEP_AT_MOST = 0.5  # seconds a received piece may wait in memory while the writer is idle
 PROGRESS_STEP = 1024 * 1024  # progress is reported as bytes arrive, at most once per MiB
 ATTEMPTS = 5
 _NOT_VIDEO_TYPES = ("text/", "application/json", "application/xml", "application/problem")
@@ -79,14 +82,17 @@ class _PartFile:
         """Hash what an earlier attempt left (when resuming), or start empty."""
         if keep and self.path.exists():
             self.digest, self.size = _hash_file(self.path)
-        self._fh = self.path.open("ab" if keep else "wb")
+        # Unbuffered: each block goes to the OS as it is written, so a crash keeps it.
+        self._fh = self.path.open("ab" if keep else "wb", buffering=0)
 
     def append(self, pieces: list[bytes]) -> None:
         """Write and hash the pieces one by one (they are never joined into one buffer)."""
         assert self._fh is not None
         for piece in pieces:
             try:
-                self._fh.write(piece)
+                view, written = memoryview(piece), 0
+                while written < len(view):  # a raw write may take less than it was given
+                    written += self._fh.write(view[written:]) or 0
             except OSError as exc:
                 if exc.errno == errno.ENOSPC:
                     raise DiskFull(self.path) from exc
@@ -272,6 +278,24 @@ async def _stream_into(
     checked = received > 0
     pending: asyncio.Future[None] | None = None
     reported = received
+    loop = asyncio.get_running_loop()
+    timer: asyncio.TimerHandle | None = None
+
+    def hand_over_idle() -> None:
+        # A slow or stalled body must not sit in memory waiting for a whole block: a crash keeps
+        # only what is on disk. When the writer is idle, what arrived goes to it after KEEP_AT_MOST.
+        nonlocal block, size, pending, timer
+        timer = None
+        if not block or not checked:
+            return
+        if pending is not None and not pending.done():
+            timer = loop.call_later(KEEP_AT_MOST, hand_over_idle)
+            return
+        if pending is not None and pending.exception() is not None:
+            return  # the main path raises it
+        pending = _hand_over(writer, block)
+        block, size = [], 0
+
     try:
         async with aclosing(HttpLayer.body_pieces(response)) as pieces:
             async for piece in pieces:
@@ -285,6 +309,8 @@ async def _stream_into(
                     await _settle(pending)
                     pending = _hand_over(writer, block)
                     block, size = [], 0
+                elif timer is None:
+                    timer = loop.call_later(KEEP_AT_MOST, hand_over_idle)
                 if progress and received - reported >= PROGRESS_STEP:
                     reported = received
                     progress(received, total)
@@ -292,6 +318,8 @@ async def _stream_into(
             _check_video(_head(block))
             checked = True
     finally:
+        if timer is not None:
+            timer.cancel()
         await _settle(pending)
         if block and checked:
             await _settle(_hand_over(writer, block))
@@ -305,7 +333,7 @@ def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
 
 async def _settle(work: asyncio.Future[None] | None) -> None:
     """Wait until the worker is done with a block, then raise its error, if any. A cancellation
-    waits for the block too (a 4 MiB write) before it goes on, so the file is never closed under
+    waits for the block too (a 1 MiB write) before it goes on, so the file is never closed under
     a write and the bytes of every block handed over are kept."""
     if work is None:
         return

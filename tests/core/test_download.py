@@ -475,3 +475,30 @@ def test_cancelled_while_a_block_is_being_written_keeps_that_block(
     kept = part.read_bytes()
     assert len(kept) >= held[0] > 0 and kept == files.body[: len(kept)]
     assert not final.exists()
+
+
+def test_what_arrived_reaches_the_part_file_while_the_body_is_still_coming(
+    files: Files, tmp_path: Path
+) -> None:
+    """A crash (kill -9) keeps only what is on disk: a slow body must not wait in memory for a
+    whole block; what arrived is written within a second even when no more comes."""
+    files.stall_after = CHUNK + 100  # far less than a block
+    part, final = tmp_path / "r.part", tmp_path / "lib" / "r.mp4"
+
+    async def go() -> int:
+        http = HttpLayer("")
+        task = asyncio.ensure_future(download(http, files.url, part, final))
+        on_disk = 0
+        for _ in range(60):  # up to 3 s: the body stalls, the download goes on waiting
+            await asyncio.sleep(0.05)
+            on_disk = part.stat().st_size if part.exists() else 0
+            if on_disk == CHUNK + 100:
+                break
+        assert not task.done()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await http.aclose()
+        return on_disk
+
+    assert run(go()) == CHUNK + 100
