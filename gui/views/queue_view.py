@@ -157,7 +157,7 @@ class QueueView(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.model.dataChanged.connect(self._update_actions)
+        self.model.dataChanged.connect(self._data_changed)
         self.model.ticked.connect(self._repaint_clock)
 
         bar = QHBoxLayout()
@@ -206,6 +206,12 @@ class QueueView(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
+
+    def _data_changed(self, *_args: object) -> None:
+        # With nothing selected a task's change cannot change what the actions allow (1,000 tasks
+        # starting at once are thousands of changes a second).
+        if self.table.selectionModel().hasSelection():
+            self._update_actions()
 
     def _update_actions(self, *_args: object) -> None:
         records = self.selected_records()
