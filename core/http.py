@@ -292,14 +292,7 @@ class HttpLayer:
                     started = time.monotonic()
                     self.requests_sent += 1
                     response = await lean.send(method, target, wire, body, fresh=billed)
-                    if log.isEnabledFor(logging.DEBUG):
-                        log.debug(
-                            "%s %s -> %s in %.0f ms",
-                            method,
-                            redact(_loggable(url, self)),
-                            response.status_code,
-                            (time.monotonic() - started) * 1000,
-                        )
+                    self._log_answer(method, url, response.status_code, started)
                 if not (response.is_redirect and method == "GET"):
                     return response
                 url = urljoin(url, response.headers["location"])
@@ -350,14 +343,7 @@ class HttpLayer:
             headers=self._headers_for(url, headers, with_auth=True),
         )
         await response.aread()
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "%s %s -> %s in %.0f ms",
-                method,
-                redact(_loggable(url, self)),
-                response.status_code,
-                (time.monotonic() - started) * 1000,
-            )
+        self._log_answer(method, url, response.status_code, started)
         return response
 
     async def _send_once(
@@ -428,6 +414,11 @@ class HttpLayer:
                         yield piece
         finally:
             restore()
+
+    def _log_answer(self, method: str, url: str, status: int, started: float) -> None:
+        if log.isEnabledFor(logging.DEBUG):  # (formatting the URL is not free: only when wanted)
+            elapsed_ms = (time.monotonic() - started) * 1000
+            log.debug("%s %s -> %s in %.0f ms", method, redact(_loggable(url, self)), status, elapsed_ms)
 
     def _delay(self, attempt: int, hint: float | None) -> float:
         if hint is not None:
