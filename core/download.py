@@ -13,7 +13,9 @@ import hashlib
 import os
 import re
 import shutil
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ CHUNK = 1024 * 1024  # reading a file to hash it
 # 2 MiB more in aiohttp's buffer), whatever the file's size; a crash loses at most that, since the
 # file is unbuffered and a slow body's pieces go to the writer after KEEP_AT_MOST.
 BLOCK = 1024 * 1024
+DEPTH = 4  # blocks handed to the writer and not yet written, at most
 KEEP_AT_MOST = 0.5  # seconds a received piece may wait in memory while the writer is idle
 PROGRESS_STEP = 1024 * 1024  # progress is reported as bytes arrive, at most once per MiB
 ATTEMPTS = 5
@@ -74,6 +77,9 @@ class _PartFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # One thread of its own: blocks are written in the order they were handed over, and several
+        # may wait (the body keeps arriving while a block is written and hashed).
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="clipdesk-part")
         self.digest = hashlib.sha256()
         self.size = 0
         self._fh: BinaryIO | None = None
@@ -101,6 +107,7 @@ class _PartFile:
             self.size += len(piece)
 
     def close(self) -> None:
+        self.pool.shutdown(wait=True)
         if self._fh is not None:
             try:
                 self._fh.close()
@@ -276,24 +283,25 @@ async def _stream_into(
     block: list[bytes] = []
     size = 0
     checked = received > 0
-    pending: asyncio.Future[None] | None = None
+    pending: deque[asyncio.Future[None]] = deque()  # handed to the writer, oldest first
     reported = received
     loop = asyncio.get_running_loop()
     timer: asyncio.TimerHandle | None = None
 
+    def hand_over(now: list[bytes]) -> None:
+        pending.append(_hand_over(writer, now))
+
     def hand_over_idle() -> None:
         # A slow or stalled body must not sit in memory waiting for a whole block: a crash keeps
-        # only what is on disk. When the writer is idle, what arrived goes to it after KEEP_AT_MOST.
-        nonlocal block, size, pending, timer
+        # only what is on disk. What arrived goes to the writer after KEEP_AT_MOST.
+        nonlocal block, size, timer
         timer = None
         if not block or not checked:
             return
-        if pending is not None and not pending.done():
+        if len(pending) >= DEPTH:
             timer = loop.call_later(KEEP_AT_MOST, hand_over_idle)
             return
-        if pending is not None and pending.exception() is not None:
-            return  # the main path raises it
-        pending = _hand_over(writer, block)
+        hand_over(block)
         block, size = [], 0
 
     try:
@@ -306,8 +314,9 @@ async def _stream_into(
                     _check_video(_head(block))
                     checked = True
                 if size >= BLOCK:
-                    await _settle(pending)
-                    pending = _hand_over(writer, block)
+                    while pending and (pending[0].done() or len(pending) >= DEPTH):
+                        await _settle(pending.popleft())  # raises a write's error (e.g. a full disk)
+                    hand_over(block)
                     block, size = [], 0
                 elif timer is None:
                     timer = loop.call_later(KEEP_AT_MOST, hand_over_idle)
@@ -320,7 +329,8 @@ async def _stream_into(
     finally:
         if timer is not None:
             timer.cancel()
-        await _settle(pending)
+        while pending:
+            await _settle(pending.popleft())
         if block and checked:
             await _settle(_hand_over(writer, block))
     if progress:
@@ -328,7 +338,7 @@ async def _stream_into(
 
 
 def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
-    return asyncio.get_running_loop().run_in_executor(None, writer.append, block)
+    return asyncio.get_running_loop().run_in_executor(writer.pool, writer.append, block)
 
 
 async def _settle(work: asyncio.Future[None] | None) -> None:
