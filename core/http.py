@@ -31,7 +31,7 @@ from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exception
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
-from core.http1 import SMALL_BODY, Http1Client, Target, encode_json, ssl_context
+from core.http1 import SMALL_BODY, Http1Client, StreamedAnswer, Target, encode_json, ssl_context
 from core.redact import redact, register_secret
 
 log = logging.getLogger("clipdesk.http")
@@ -47,8 +47,9 @@ BODY_READ_SIZE = 1024 * 1024  # socket reads of a large streamed body (HttpLayer
 ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (tests, unusual links)
 
 
-class Reply(Protocol):
-    """A whole HTTP answer as the providers read it: an httpx.Response or a core.http1.Answer."""
+class Head(Protocol):
+    """An HTTP answer's status and headers: what a streamed answer (``HttpLayer.stream``) offers
+    before its body is read (an httpx.Response or a core.http1.StreamedAnswer)."""
 
     @property
     def status_code(self) -> int: ...
@@ -57,10 +58,14 @@ class Reply(Protocol):
     def headers(self) -> Mapping[str, str]: ...
 
     @property
-    def content(self) -> bytes: ...
+    def is_redirect(self) -> bool: ...
+
+
+class Reply(Head, Protocol):
+    """A whole HTTP answer as the providers read it: an httpx.Response or a core.http1.Answer."""
 
     @property
-    def is_redirect(self) -> bool: ...
+    def content(self) -> bytes: ...
 
 
 def default_timeout() -> httpx.Timeout:
@@ -84,7 +89,7 @@ def origin(url: str) -> tuple[str, str, int]:
     return scheme, (parts.hostname or "").lower(), port
 
 
-def retry_after_seconds(response: Reply) -> float | None:
+def retry_after_seconds(response: Head) -> float | None:
     """Retry-After (seconds or HTTP date), or the OpenAI-style poll hint, in seconds."""
     value = response.headers.get("retry-after")
     if value:
@@ -299,12 +304,12 @@ class HttpLayer:
             raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
 
     def _wire_headers(
-        self, target: Target, extra: dict[str, str] | None, has_body: bool
+        self, target: Target, extra: dict[str, str] | None, has_body: bool, with_auth: bool = True
     ) -> list[tuple[str, str]] | None:
         """The request's headers as sent (credentials only to the own origin, over any the caller
         gave, as ``_headers_for`` does), or None when one cannot go on the wire as it is."""
         base = _WIRE_JSON if has_body else _WIRE
-        own = bool(self._auth) and target.key == self._origin
+        own = with_auth and bool(self._auth) and target.key == self._origin
         if not extra:  # the usual case: nothing to check again
             if not own:
                 return base
@@ -368,12 +373,34 @@ class HttpLayer:
     @asynccontextmanager
     async def stream(
         self, url: str, *, headers: dict[str, str] | None = None, with_auth: bool = False
-    ) -> AsyncIterator[httpx.Response]:
-        """GET a body as a stream, following redirects; credentials only on the connection's own host."""
+    ) -> AsyncIterator[Head]:
+        """GET a body as a stream, following redirects; credentials only on the connection's own host.
+        Read the body with :meth:`body_pieces`. It is asked for unencoded (a video is sent as is;
+        a compressed body would break Range resumes), and kept as sent if it comes encoded anyway."""
         async with self._sem:
             for _hop in range(MAX_REDIRECTS + 1):
+                lean = self._lean
+                target = None if lean is None else Target.parse(url)
+                wire = (
+                    None
+                    if target is None
+                    else self._wire_headers(target, {**_IDENTITY, **(headers or {})}, False, with_auth)
+                )
+                if lean is not None and target is not None and wire is not None:
+                    started = time.monotonic()
+                    self.requests_sent += 1
+                    answer = await lean.open(target, wire)
+                    self._log_answer("GET", url, answer.status_code, started)
+                    try:
+                        if answer.is_redirect:
+                            url = urljoin(url, answer.headers["location"])
+                            continue
+                        yield answer
+                    finally:
+                        answer.close()
+                    return
                 request = self._client.build_request(
-                    "GET", url, headers=self._headers_for(url, headers, with_auth)
+                    "GET", url, headers={**_IDENTITY, **self._headers_for(url, headers, with_auth)}
                 )
                 self.requests_sent += 1
                 response = await self._client.send(request, stream=True)
@@ -389,18 +416,22 @@ class HttpLayer:
             raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
 
     @staticmethod
-    async def body_pieces(
-        response: httpx.Response, read_size: int = BODY_READ_SIZE
-    ) -> AsyncGenerator[bytes, None]:
+    async def body_pieces(response: Head, read_size: int = BODY_READ_SIZE) -> AsyncGenerator[bytes, None]:
         """The raw body of a response from ``stream``, in the pieces the socket delivered.
 
-        On this layer's aiohttp transport the pieces come straight from aiohttp's reader, one
+        Over core.http1 (no proxy), as that client received them (see ``Http1Client.open``). On this
+        layer's aiohttp transport the pieces come straight from aiohttp's reader, one
         buffered piece at a time: no joins or slices into fixed-size chunks, and no httpx layer per
         chunk; and the socket is read ``read_size`` at a time (see ``_read_in_big_pieces``). The
         read timeout still applies (aiohttp's sock_read), and aiohttp's errors reach the caller as
         the same httpx exceptions the transport maps them to. On any other transport: httpx's
         ``aiter_raw``.
         """
+        if isinstance(response, StreamedAnswer):
+            async for piece in response.pieces():
+                yield piece
+            return
+        assert isinstance(response, httpx.Response)
         reader = _aiohttp_reader(response)
         if reader is None:
             async for chunk in response.aiter_raw():
@@ -436,6 +467,7 @@ _UNSAFE_HEADER = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")  # not an RFC 9110 
 _UNSAFE_VALUE = re.compile(r"[^\t\x20-\x7e]")  # control characters or beyond ASCII
 _WIRE = [("User-Agent", USER_AGENT), ("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate")]
 _WIRE_JSON = [*_WIRE, ("Content-Type", "application/json")]
+_IDENTITY = {"Accept-Encoding": "identity"}  # streamed bodies: as stored
 
 
 def _safe_header(name: str, value: str) -> bool:

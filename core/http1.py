@@ -12,8 +12,12 @@ read-until-close bodies, gzip/deflate, interim 1xx answers, a connect timeout an
 a kept-alive connection that the server had closed meanwhile (no byte of an answer came back) is
 sent again once on a new connection, unless billed.
 
-What it leaves to httpx (``HttpLayer`` decides, see :func:`eligible`): proxies, request bodies other
-than small JSON, URLs with credentials or characters that would need quoting, streamed downloads.
+Streamed downloads too (:meth:`Http1Client.open`): the answer comes as soon as its header has, its
+body as the pieces the socket delivered (read a MiB at a time once the body is large), with the
+socket paused while the reader is behind (``STREAM_HIGH``), so a slow disk never fills memory.
+
+What it leaves to httpx (``HttpLayer`` decides): proxies, request bodies other than small JSON, URLs
+with credentials or characters that would need quoting.
 
 Failures are raised as the httpx exceptions the rest of ClipDesk already maps: ConnectError /
 ConnectTimeout (caused by a TimeoutError) when nothing was sent, ReadTimeout, ReadError,
@@ -27,7 +31,8 @@ import json as jsonlib
 import re
 import ssl
 import zlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import AsyncGenerator, Iterable
 from typing import Any
 
 import httpx
@@ -39,6 +44,9 @@ _NEEDS_QUOTING = re.compile(r'[^\x21-\x7e]|["<>\\^`{|}]')  # httpx would percent
 _NO_BODY_STATUS = frozenset({204, 304})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
+STREAM_HIGH = 4 * 1024 * 1024  # a streamed body pauses the socket when this much waits unread
+STREAM_LOW = 1024 * 1024  # ... and reads again once the reader is down to this
+STREAM_READ_SIZE = 1024 * 1024  # socket reads of a large streamed body (asyncio's own: 256 KiB)
 _ssl_context: ssl.SSLContext | None = None
 
 
@@ -91,6 +99,101 @@ class Answer:
 
     def __repr__(self) -> str:
         return f"<Answer [{self.status_code} {self.reason_phrase}]>"
+
+
+class StreamedAnswer:
+    """An answer whose body is still arriving: status and headers now, the body from :meth:`pieces`.
+    Closing it before the body ended drops the connection (it cannot carry another answer)."""
+
+    __slots__ = ("_body", "headers", "reason_phrase", "status_code")
+
+    def __init__(self, status_code: int, reason: str, headers: Headers, body: _Body) -> None:
+        self.status_code = status_code
+        self.reason_phrase = reason
+        self.headers = headers
+        self._body = body
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.status_code in _REDIRECTS and "location" in self.headers
+
+    async def pieces(self) -> AsyncGenerator[bytes, None]:
+        body = self._body
+        while True:
+            piece = body.take()
+            if piece is not None:
+                yield piece
+            elif body.error is not None:
+                raise body.error
+            elif body.ended:
+                return
+            else:
+                await body.wait()
+
+    def close(self) -> None:
+        self._body.close()
+
+    def __repr__(self) -> str:
+        return f"<StreamedAnswer [{self.status_code} {self.reason_phrase}]>"
+
+
+class _Body:
+    """The body of a streamed answer between the socket and its reader."""
+
+    __slots__ = ("_conn", "_pieces", "_size", "_waiter", "ended", "error", "paused")
+
+    def __init__(self, conn: _Connection) -> None:
+        self._conn = conn
+        self._pieces: deque[bytes] = deque()
+        self._size = 0
+        self._waiter: asyncio.Future[None] | None = None
+        self.ended = False
+        self.error: BaseException | None = None
+        self.paused = False
+
+    def feed(self, piece: bytes) -> None:
+        self._pieces.append(piece)
+        self._size += len(piece)
+        if self._size > STREAM_HIGH and not self.paused and self._conn.transport is not None:
+            self.paused = True
+            self._conn.transport.pause_reading()
+        self._wake()
+
+    def end(self) -> None:
+        self.ended = True
+        self._wake()
+
+    def fail(self, error: BaseException) -> None:
+        if not self.ended and self.error is None:
+            self.error = error
+            self._wake()
+
+    def take(self) -> bytes | None:
+        if not self._pieces:
+            return None
+        piece = self._pieces.popleft()
+        self._size -= len(piece)
+        if self.paused and self._size <= STREAM_LOW:
+            self.paused = False
+            self._conn.resume_body()
+        return piece
+
+    async def wait(self) -> None:
+        self._waiter = self._conn.client.loop.create_future()
+        try:
+            await self._waiter
+        finally:
+            self._waiter = None
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+    def close(self) -> None:
+        self._pieces.clear()
+        if not self.ended:
+            self.fail(httpx.StreamClosed())
+            self._conn.drop_stream(self)
 
 
 def encode_json(value: Any) -> bytes:
@@ -151,12 +254,13 @@ class Target:
 class _Exchange:
     """One request's wait for its answer on a connection."""
 
-    __slots__ = ("future", "head_only", "last_activity")
+    __slots__ = ("future", "head_only", "last_activity", "stream")
 
-    def __init__(self, future: asyncio.Future[Answer], head_only: bool, now: float) -> None:
+    def __init__(self, future: asyncio.Future[Any], head_only: bool, now: float, stream: bool) -> None:
         self.future = future
         self.head_only = head_only
         self.last_activity = now
+        self.stream = stream  # the answer is resolved at its header; the body goes to a _Body
 
 
 class _Connection(asyncio.Protocol):
@@ -181,6 +285,8 @@ class _Connection(asyncio.Protocol):
         self._pos = 0  # parse position in _buf (chunked)
         self._body = bytearray()
         self._keep = True
+        self._stream: _Body | None = None  # the body of a streamed answer, while it arrives
+        self._read_size: int | None = None  # the transport's read size, while raised for a stream
 
     # -- asyncio.Protocol ------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -194,8 +300,11 @@ class _Connection(asyncio.Protocol):
             return
         self._got_bytes = True
         exchange.last_activity = self.client.loop.time()
-        self._buf += data
         try:
+            if self._stream is not None and not self._buf:  # body bytes go straight through
+                self._stream_bytes(data)
+                return
+            self._buf += data
             self._parse()
         except httpx.HTTPError as exc:
             self._finish_error(exc)
@@ -206,6 +315,14 @@ class _Connection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
         self.client._forget(self)
+        if self._stream is not None:
+            if self._mode == "close":  # the body ends with the connection
+                self._end_stream()
+            else:
+                self._finish_error(
+                    httpx.ReadError(f"the connection closed in the middle of the answer: {exc or 'EOF'}")
+                )
+            return
         exchange = self._exchange
         if exchange is None or exchange.future.done():
             return
@@ -224,11 +341,11 @@ class _Connection(asyncio.Protocol):
         self._finish_error(error)
 
     # -- the exchange ----------------------------------------------------------------------------
-    def start(self, payload: bytes, head_only: bool) -> asyncio.Future[Answer]:
+    def start(self, payload: bytes, head_only: bool, stream: bool = False) -> asyncio.Future[Any]:
         assert self.transport is not None
         loop = self.client.loop
-        future: asyncio.Future[Answer] = loop.create_future()
-        self._exchange = _Exchange(future, head_only, loop.time())
+        future: asyncio.Future[Any] = loop.create_future()
+        self._exchange = _Exchange(future, head_only, loop.time(), stream)
         self._got_bytes = False
         self._status, self._headers, self._body = 0, None, bytearray()
         self.transport.write(payload)
@@ -282,10 +399,13 @@ class _Connection(asyncio.Protocol):
                 if not length.strip().isdigit():
                     raise httpx.RemoteProtocolError(f"bad content-length {length!r}")
                 self._mode, self._length = "length", int(length)
-                if self._length > MAX_BODY:
+                if self._length > MAX_BODY and not self._exchange.stream:
                     raise httpx.RemoteProtocolError("the answer is too large for a small request")
             else:
                 self._mode, self._keep = "close", False
+            if self._exchange.stream:
+                self._start_stream()
+                return
         mode = self._mode
         if mode == "length":
             if len(self._buf) >= self._length:
@@ -301,6 +421,78 @@ class _Connection(asyncio.Protocol):
             self._parse_chunks()
         elif len(self._buf) > MAX_BODY:  # "close": the body ends with the connection
             raise httpx.RemoteProtocolError("the answer is too large for a small request")
+
+    # -- streamed answers ------------------------------------------------------------------------
+    def _start_stream(self) -> None:
+        """The header of a streamed answer is in: hand the answer over, then the body as it comes."""
+        exchange, headers = self._exchange, self._headers
+        assert exchange is not None and headers is not None
+        body = self._stream = _Body(self)
+        exchange.future.set_result(StreamedAnswer(self._status, self._reason, headers, body))
+        if self._mode == "none":
+            self._end_stream()
+            return
+        transport = self.transport
+        size = getattr(transport, "max_size", None)  # asyncio's plain socket transport
+        large = self._mode != "length" or self._length > STREAM_READ_SIZE // 4
+        if large and isinstance(size, int) and size < STREAM_READ_SIZE:
+            self._read_size, transport.max_size = size, STREAM_READ_SIZE  # type: ignore[union-attr]
+        rest = bytes(self._buf)
+        self._buf.clear()
+        self._stream_bytes(rest)
+
+    def _stream_bytes(self, data: bytes) -> None:
+        body = self._stream
+        assert body is not None
+        mode = self._mode
+        if mode == "length":
+            left = self._length
+            if len(data) > left:
+                data = data[:left]
+                self._keep = False  # more than the answer: do not reuse
+            if data:
+                body.feed(data)
+                self._length = left - len(data)
+            if self._length == 0:
+                self._end_stream()
+        elif mode == "chunked":
+            self._buf += data
+            self._parse_chunks()
+        elif data:  # "close"
+            body.feed(data)
+
+    def _end_stream(self) -> None:
+        body = self._stream
+        assert body is not None
+        self._stream = None
+        self._exchange = None
+        self._headers = None
+        self._buf.clear()
+        self._restore_read_size()
+        body.end()
+        if self._keep and not self.closed:
+            self.client._release(self)
+        else:
+            self._abort()
+
+    def resume_body(self) -> None:
+        """The reader caught up with a paused body: read again (the pause was not the server's)."""
+        if self._exchange is not None:
+            self._exchange.last_activity = self.client.loop.time()
+        if self.transport is not None and not self.closed:
+            self.transport.resume_reading()
+
+    def drop_stream(self, body: _Body) -> None:
+        """The reader closed the body before its end: this connection cannot carry another answer."""
+        if self._stream is body:
+            self._stream = None
+            self._exchange = None
+            self._abort()
+
+    def _restore_read_size(self) -> None:
+        if self._read_size is not None:
+            self.transport.max_size = self._read_size  # type: ignore[union-attr]
+            self._read_size = None
 
     def _parse_chunks(self) -> None:
         buf = self._buf
@@ -319,14 +511,20 @@ class _Connection(asyncio.Protocol):
                     return
                 if len(buf) > end + 4:
                     self._keep = False
-                self._complete(bytes(self._body))
+                if self._stream is not None:
+                    self._end_stream()
+                else:
+                    self._complete(bytes(self._body))
                 return
             start = line_end + 2
             if len(buf) < start + size + 2:
                 return
-            self._body += buf[start : start + size]
-            if len(self._body) > MAX_BODY:
-                raise httpx.RemoteProtocolError("the answer is too large for a small request")
+            if self._stream is not None:
+                self._stream.feed(bytes(buf[start : start + size]))
+            else:
+                self._body += buf[start : start + size]
+                if len(self._body) > MAX_BODY:
+                    raise httpx.RemoteProtocolError("the answer is too large for a small request")
             self._pos = start + size + 2
             if self._pos > 65536:  # drop what was parsed, so the buffer does not grow without end
                 del buf[: self._pos]
@@ -359,6 +557,9 @@ class _Connection(asyncio.Protocol):
     def _finish_error(self, error: httpx.HTTPError, retry_safe: bool = False) -> None:
         exchange = self._exchange
         self._exchange = None
+        if self._stream is not None:
+            self._stream.fail(error)
+            self._stream = None
         if exchange is not None and not exchange.future.done():
             if retry_safe:
                 error = _StaleConnection(str(error))
@@ -394,6 +595,22 @@ def _decode(body: bytes, encoding: str) -> bytes:
     return out
 
 
+def _payload(
+    method: str, target: Target, headers: Iterable[tuple[str, str]], body: bytes | None, fresh: bool
+) -> bytes:
+    lines = [f"{method} {target.target} HTTP/1.1", f"Host: {target.host_header}"]
+    for name, value in headers:
+        lines.append(f"{name}: {value}")
+    if fresh:
+        lines.append("Connection: close")
+    if body is not None:
+        lines.append(f"Content-Length: {len(body)}")
+    elif method in ("POST", "PUT", "PATCH"):
+        lines.append("Content-Length: 0")
+    payload = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    return payload + body if body else payload
+
+
 class Http1Client:
     """Pooled HTTP/1.1 connections for one HttpLayer (one event loop)."""
 
@@ -427,18 +644,7 @@ class Http1Client:
         """One exchange. ``fresh``: a new connection, closed afterwards (billed requests)."""
         if self._loop is None:
             self._loop = asyncio.get_running_loop()
-        lines = [f"{method} {target.target} HTTP/1.1", f"Host: {target.host_header}"]
-        for name, value in headers:
-            lines.append(f"{name}: {value}")
-        if fresh:
-            lines.append("Connection: close")
-        if body is not None:
-            lines.append(f"Content-Length: {len(body)}")
-        elif method in ("POST", "PUT", "PATCH"):
-            lines.append("Content-Length: 0")
-        payload = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        if body:
-            payload += body
+        payload = _payload(method, target, headers, body, fresh)
         head_only = method == "HEAD"
         for attempt in (1, 2):
             conn = None if fresh else self._take(target.key)
@@ -460,6 +666,33 @@ class Http1Client:
                 self._busy.discard(conn)
         raise AssertionError("unreachable")
 
+    async def open(self, target: Target, headers: Iterable[tuple[str, str]]) -> StreamedAnswer:
+        """GET with the answer streamed: it returns once the header is in. The caller reads the body
+        from :meth:`StreamedAnswer.pieces` and closes the answer when done (the connection then goes
+        back to the pool if the body ended cleanly). The read timeout applies to the body too, except
+        while the reader is behind and the socket is paused for it."""
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+        payload = _payload("GET", target, headers, None, False)
+        for attempt in (1, 2):
+            conn = self._take(target.key)
+            if conn is None:
+                conn = await self._connect(target)
+            future = conn.start(payload, False, stream=True)
+            self._watch(conn)
+            try:
+                answer: StreamedAnswer = await future
+                return answer
+            except _StaleConnection as exc:
+                self._busy.discard(conn)
+                if attempt == 2:
+                    raise httpx.RemoteProtocolError(str(exc)) from exc.__cause__
+            except BaseException:
+                self._busy.discard(conn)
+                conn._abort()
+                raise
+        raise AssertionError("unreachable")
+
     # One timer for all requests in flight (not one per request): every quarter of the read
     # timeout (at most 1 s), a request that has had no byte for the read timeout fails.
     def _watch(self, conn: _Connection) -> None:
@@ -478,6 +711,8 @@ class Http1Client:
             exchange = conn._exchange
             if exchange is None:
                 self._busy.discard(conn)
+            elif conn._stream is not None and conn._stream.paused:
+                exchange.last_activity = now  # waiting for our reader, not for the server
             elif now - exchange.last_activity >= read:
                 self._busy.discard(conn)
                 conn.timed_out()

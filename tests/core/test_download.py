@@ -24,6 +24,7 @@ import core.http
 from core.download import CHUNK, DiskFull, download
 from core.errors import ClipDeskError, ErrorKind
 from core.http import HttpLayer
+from core.http1 import STREAM_HIGH, STREAM_READ_SIZE, StreamedAnswer
 
 SIZE = 3 * CHUNK + 12345  # several blocks and a short tail
 SECRET = "sk-download-test-secret"
@@ -61,6 +62,7 @@ class Files:
 
     def __post_init__(self) -> None:
         self.stop_stalling = threading.Event()
+        self.stalled = threading.Event()  # a cut or stalled body has sent what it will
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -129,6 +131,7 @@ class Files:
             assert n is not None
             h.wfile.write(data[:n])
             h.wfile.flush()
+            self.stalled.set()
             # a pause before the drop lets the client read what arrived (aiohttp drops bytes that
             # are still buffered when the connection error lands in the same read)
             self.stop_stalling.wait(0.3 if cut is not None else None)
@@ -247,11 +250,48 @@ def test_a_cut_connection_keeps_what_arrived_and_resumes_from_there(files: Files
     assert 0 < resumed_at <= CHUNK + CHUNK // 2
 
 
+def test_a_small_body_cut_off_keeps_what_arrived_and_resumes_from_there(tmp_path: Path) -> None:
+    """A body of at most one block is gathered in memory and saved at once; a break keeps it too."""
+    server = Files(body=video_bytes(300_000), cut_after=[100_000])
+    try:
+        assert_finished(run(fetch(server.url, tmp_path)), server.body, tmp_path)
+    finally:
+        server.stop()
+    ranges = [s.headers.get("range") for s in server.seen]
+    assert ranges == [None, "bytes=100000-"]
+
+
+def test_a_small_body_cancelled_midway_leaves_a_resumable_part(tmp_path: Path) -> None:
+    server = Files(body=video_bytes(300_000), stall_after=100_000)
+    part, final = tmp_path / "r.part", tmp_path / "lib" / "r.mp4"
+
+    async def go() -> None:
+        http = HttpLayer("")
+        task = asyncio.ensure_future(download(http, server.url, part, final))
+        await asyncio.to_thread(server.stalled.wait, 30)
+        await asyncio.sleep(0.5)  # the 100,000 bytes sent cross the loopback
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await http.aclose()
+
+    try:
+        run(go())
+        assert not final.exists()
+        assert part.read_bytes() == server.body[:100_000]
+        server.stall_after = None
+        assert_finished(run(fetch(server.url, tmp_path)), server.body, tmp_path)
+        assert server.seen[-1].headers.get("range") == "bytes=100000-"
+    finally:
+        server.stop()
+
+
 # ------------------------------------------------------------------------------ one attempt, failing
 async def one_attempt(url: str, part: Path, **kw: Any) -> Any:
     http = HttpLayer("", **kw)
     try:
-        return await download_module._fetch(http, url, part, False, None)
+        have = part.stat().st_size if part.exists() else 0
+        return await download_module._fetch(http, url, part, part.with_suffix(".mp4"), have, False, None)
     finally:
         await http.aclose()
 
@@ -395,11 +435,95 @@ def test_the_proxy_setting_carries_the_download(files: Files, tmp_path: Path) ->
 
 
 # ------------------------------------------------------------------------------ the body path
+def test_a_streamed_body_is_read_in_big_pieces_and_its_connection_reused(files: Files) -> None:
+    """Over core.http1: the socket is read a MiB at a time for a large body and at its usual size
+    again afterwards, and the connection goes back to the pool for the next request."""
+
+    async def go() -> tuple[bytes, int, int]:
+        http = HttpLayer("")
+        try:
+            async with http.stream(files.url) as response:
+                assert isinstance(response, StreamedAnswer)
+                transport = response._body._conn.transport
+                pieces, during = [], 0
+                async for piece in HttpLayer.body_pieces(response):
+                    pieces.append(piece)
+                    during = max(during, transport.max_size)
+            async with http.stream(files.url) as again:
+                assert again._body._conn.transport is transport  # the same connection
+                assert b"".join([p async for p in HttpLayer.body_pieces(again)]) == files.body
+            return b"".join(pieces), during, transport.max_size
+        finally:
+            await http.aclose()
+
+    body, during, after = run(go())
+    assert body == files.body
+    assert during == STREAM_READ_SIZE > after
+
+
+def test_a_reader_that_falls_behind_pauses_the_socket_and_is_not_timed_out(tmp_path: Path) -> None:
+    """A slow disk: the body waiting in memory stays bounded (the socket is paused), and the pause
+    is not mistaken for a silent server by the read timeout."""
+    server = Files(body=video_bytes(24 * 1024 * 1024))
+    try:
+
+        async def go() -> tuple[bytes, int, bool]:
+            http = HttpLayer("", timeout=httpx.Timeout(0.5))
+            try:
+                async with http.stream(server.url) as response:
+                    assert isinstance(response, StreamedAnswer)
+                    body, pieces, most, paused = response._body, [], 0, False
+                    await asyncio.sleep(1.5)  # three read timeouts with nothing read
+                    async for piece in HttpLayer.body_pieces(response):
+                        most = max(most, body._size + len(piece))
+                        paused = paused or body.paused
+                        pieces.append(piece)
+                        if len(pieces) % 8 == 0:
+                            await asyncio.sleep(0.6)  # more than the read timeout, again and again
+                    return b"".join(pieces), most, paused
+            finally:
+                await http.aclose()
+
+        data, most, paused = run(go())
+    finally:
+        server.stop()
+    assert data == server.body
+    assert paused
+    assert most <= STREAM_HIGH + STREAM_READ_SIZE  # at most one read beyond the mark
+
+
+def test_a_body_closed_before_its_end_drops_the_connection(files: Files) -> None:
+    async def go() -> tuple[bool, int]:
+        http = HttpLayer("")
+        try:
+            async with http.stream(files.url) as response:
+                assert isinstance(response, StreamedAnswer)
+                conn = response._body._conn
+                async for _piece in HttpLayer.body_pieces(response):
+                    break
+            async with http.stream(files.url) as again:
+                assert isinstance(again, StreamedAnswer)
+                data = b"".join([p async for p in HttpLayer.body_pieces(again)])
+                return again._body._conn is conn, len(data)
+        finally:
+            await http.aclose()
+
+    reused, size = run(go())
+    assert not reused and size == len(files.body)
+
+
+def test_a_download_asks_for_the_body_as_stored(files: Files, tmp_path: Path) -> None:
+    """A video is not compressed on the way: asking for identity keeps Range offsets meaningful."""
+    run(fetch(files.url, tmp_path))
+    assert files.seen[0].headers["accept-encoding"] == "identity"
+
+
 def test_the_body_is_read_from_aiohttp_directly_in_big_pieces(
     files: Files, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No httpx layer per chunk; the socket is read a MiB at a time for the body and at its usual
-    size again afterwards (the connection goes back to the pool for small answers)."""
+    """Where httpx carries the download (behind a proxy): no httpx layer per chunk; the socket is
+    read a MiB at a time for the body and at its usual size again afterwards (the connection goes
+    back to the pool for small answers)."""
 
     def httpx_layer(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the body went through httpx's per-chunk layer")
@@ -408,6 +532,7 @@ def test_the_body_is_read_from_aiohttp_directly_in_big_pieces(
 
     async def go() -> tuple[bytes, int, int, int]:
         http = HttpLayer("")
+        http._lean = None  # as with a proxy
         try:
             async with http.stream(files.url) as response:
                 reader = core.http._aiohttp_reader(response)
