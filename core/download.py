@@ -2,7 +2,8 @@
 
 An HTML or JSON error page is not a video; a short body is resumed, never accepted. File writes and
 hashing run in a worker thread, 1 MiB at a time, so the event loop never waits on the disk; the
-body's pieces come as aiohttp received them (HttpLayer.body_pieces) and are never copied on the way.
+body's pieces come as the HTTP client received them (HttpLayer.body_pieces) and are never copied on
+the way. A body of at most one block is gathered and saved in a single trip to a worker thread.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from core.errors import ClipDeskError, ErrorKind
-from core.http import HttpLayer, retry_after_seconds
+from core.http import Head, HttpLayer, retry_after_seconds
 
 CHUNK = 1024 * 1024  # reading a file to hash it
 # Handed to the worker thread at once: one trip to the thread and back per MiB (1, 2, 4 and 8 MiB
@@ -35,6 +36,7 @@ CHUNK = 1024 * 1024  # reading a file to hash it
 BLOCK = 1024 * 1024
 DEPTH = 4  # blocks handed to the writer and not yet written, at most
 KEEP_AT_MOST = 0.5  # seconds a received piece may wait in memory while the writer is idle
+SMALL = BLOCK  # a body of at most this many bytes (and known length) is gathered, then saved at once
 PROGRESS_STEP = 1024 * 1024  # progress is reported as bytes arrive, at most once per MiB
 ATTEMPTS = 5
 _NOT_VIDEO_TYPES = ("text/", "application/json", "application/xml", "application/problem")
@@ -75,11 +77,11 @@ class _PartFile:
     """The .part file of one attempt: opened once, appended and hashed as blocks arrive (in worker
     threads, never on the loop), closed at the end of the attempt."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, own_thread: bool = True) -> None:
         self.path = path
         # One thread of its own: blocks are written in the order they were handed over, and several
         # may wait (the body keeps arriving while a block is written and hashed).
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="clipdesk-part")
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="clipdesk-part") if own_thread else None
         self.digest = hashlib.sha256()
         self.size = 0
         self._fh: BinaryIO | None = None
@@ -107,7 +109,8 @@ class _PartFile:
             self.size += len(piece)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
         if self._fh is not None:
             try:
                 self._fh.close()
@@ -168,7 +171,7 @@ def _leftover(part: Path, final: Path) -> Downloaded | None:
     return done
 
 
-def _check_status(response: httpx.Response) -> None:
+def _check_status(response: Head) -> None:
     status = response.status_code
     if status in (401, 403, 410):
         raise ClipDeskError(
@@ -202,31 +205,56 @@ async def download(
     """Fetch ``url`` into ``final`` (renamed if taken). ``part`` may hold an earlier partial body."""
     if url.startswith("file://"):
         return await asyncio.to_thread(_take_local, Path(unquote(urlsplit(url).path)), part, final)
-    leftover = await asyncio.to_thread(_leftover, part, final)
+    leftover, have = await asyncio.to_thread(_prepare, part, final)
     if leftover is not None:
         return leftover
-    part.parent.mkdir(parents=True, exist_ok=True)
     last_error: ClipDeskError | None = None
     for attempt in range(ATTEMPTS):
         try:
-            done = await _fetch(http, url, part, with_auth, progress)
+            if attempt:
+                have = await asyncio.to_thread(_size_of, part)
+            done = await _fetch(http, url, part, final, have, with_auth, progress)
         except ClipDeskError as exc:
             if exc.kind is not ErrorKind.NETWORK:
                 raise
             last_error = exc
             await asyncio.sleep(exc.retry_after if exc.retry_after is not None else min(2**attempt, 20))
             continue
+        if isinstance(done, Downloaded):
+            return done
         if done is not None:
             path = await asyncio.to_thread(_finish, part, final)
             return Downloaded(path, done.size, done.digest.hexdigest())
     raise last_error or ClipDeskError(ErrorKind.NETWORK, "the download did not complete")
 
 
+def _prepare(part: Path, final: Path) -> tuple[Downloaded | None, int]:
+    """Before the first attempt (one trip to a worker thread): a finished leftover, or the bytes
+    an earlier attempt left in ``part``."""
+    leftover = _leftover(part, final)
+    if leftover is None:
+        part.parent.mkdir(parents=True, exist_ok=True)
+    return leftover, _size_of(part)
+
+
+def _size_of(part: Path) -> int:
+    try:
+        return part.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 async def _fetch(
-    http: HttpLayer, url: str, part: Path, with_auth: bool, progress: Callable[[int, int | None], None] | None
-) -> _PartFile | None:
-    """One attempt: the complete body in ``part``, or None to try again (resuming)."""
-    have = part.stat().st_size if part.exists() else 0
+    http: HttpLayer,
+    url: str,
+    part: Path,
+    final: Path,
+    have: int,
+    with_auth: bool,
+    progress: Callable[[int, int | None], None] | None,
+) -> _PartFile | Downloaded | None:
+    """One attempt: the complete body in ``part`` (or, for a small one, already in ``final``), or
+    None to try again (resuming). ``have``: the bytes already in ``part``."""
     headers = {"Range": f"bytes={have}-"} if have else {}
     try:
         async with http.stream(url, headers=headers, with_auth=with_auth) as response:
@@ -251,6 +279,8 @@ async def _fetch(
                 have = 0
                 length = response.headers.get("content-length")
                 total = int(length) if length and length.isdigit() else None
+                if total is not None and 0 < total <= SMALL:
+                    return await _fetch_small(response, part, final, total, progress)
             writer = _PartFile(part)
             await asyncio.to_thread(writer.open, have > 0)
             received = have
@@ -269,8 +299,67 @@ async def _fetch(
     return writer if received > 0 else None
 
 
+async def _fetch_small(
+    response: Head,
+    part: Path,
+    final: Path,
+    total: int,
+    progress: Callable[[int, int | None], None] | None,
+) -> Downloaded | None:
+    """A body of at most one block, from its start: gathered in memory, then written, hashed and
+    moved into place in one trip to a worker thread (no writer thread, no trip per step). What
+    arrived is kept in ``part`` when the body breaks off or the download is cancelled."""
+    pieces: list[bytes] = []
+    size = 0
+    checked = False
+    try:
+        async with aclosing(HttpLayer.body_pieces(response)) as body:
+            async for piece in body:
+                pieces.append(piece)
+                size += len(piece)
+                if not checked and size >= 512:
+                    _check_video(_head(pieces))
+                    checked = True
+                if size > total:
+                    break
+    except BaseException:
+        if checked:
+            await _settle(asyncio.ensure_future(asyncio.to_thread(_keep, part, pieces)))
+        raise
+    if size > total:  # more than announced: start over
+        return None
+    if not checked:
+        _check_video(_head(pieces))
+    if size < total:
+        await asyncio.to_thread(_keep, part, pieces)
+        raise ClipDeskError(ErrorKind.NETWORK, f"the download stopped at {size} of {total} bytes")
+    done = await asyncio.to_thread(_save_whole, part, final, pieces)
+    if progress:
+        progress(size, total)
+    return done
+
+
+def _keep(part: Path, pieces: list[bytes]) -> None:
+    writer = _PartFile(part, own_thread=False)
+    writer.open(False)
+    try:
+        writer.append(pieces)
+    finally:
+        writer.close()
+
+
+def _save_whole(part: Path, final: Path, pieces: list[bytes]) -> Downloaded:
+    writer = _PartFile(part, own_thread=False)
+    writer.open(False)
+    try:
+        writer.append(pieces)
+    finally:
+        writer.close()
+    return Downloaded(_finish(part, final), writer.size, writer.digest.hexdigest())
+
+
 async def _stream_into(
-    response: httpx.Response,
+    response: Head,
     writer: _PartFile,
     received: int,
     total: int | None,
@@ -338,6 +427,7 @@ async def _stream_into(
 
 
 def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
+    assert writer.pool is not None
     return asyncio.get_running_loop().run_in_executor(writer.pool, writer.append, block)
 
 
