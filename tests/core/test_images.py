@@ -420,3 +420,18 @@ def test_link_survives_save_and_load(good: dict[str, str], tmp_path: Path) -> No
     prepared = prepare_image(good["link_png"], DEFAULT)
     prepared.save(tmp_path / "ref")
     assert PreparedImage.load(tmp_path / "ref", good["link_png"]) == prepared
+
+
+@pytest.mark.parametrize(
+    ("url", "mime"),
+    [
+        ("https://cdn.example.com/shots/a.PNG", "image/png"),
+        ("https://cdn.example.com/a.webp?sig=1.png", "image/webp"),  # the path decides, not the query
+        ("https://cdn.example.com/a.jpeg", "image/jpeg"),
+        ("https://cdn.example.com/render", "image/jpeg"),  # no extension: the common case
+        ("https://cdn.example.com/doc.pdf", "image/jpeg"),  # not an image type: never passed on
+    ],
+)
+def test_an_image_url_is_passed_on_with_the_type_its_name_says(url: str, mime: str) -> None:
+    prepared = prepare_image(url, DEFAULT)
+    assert (prepared.url, prepared.mime, prepared.data) == (url, mime, b"")
