@@ -136,11 +136,12 @@ def _seconds_between(start: object, end: object) -> float | None:
         return None
     try:
         seconds = (_when(end) - _when(start)).total_seconds()
-    except ValueError:
+    except (ValueError, TypeError):  # unreadable, or one with a zone and one without
         return None
     return seconds if seconds > 0 else None
 
 
 def _when(value: str) -> datetime:
-    value = value.strip()
-    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f" if "." in value else "%Y-%m-%d %H:%M:%S")
+    # fromisoformat reads "2025-01-08 16:43:17.421" (Python 3.11+) without strptime's first-use cost
+    # (an import, a locale lookup and regex compiles, ~20 ms)
+    return datetime.fromisoformat(value.strip())

@@ -32,7 +32,11 @@ def test_dashscope_success_reports_the_span_from_its_submit_to_its_end() -> None
     )
     assert result.remote_seconds == pytest.approx(105.5)
     assert provider.reports_duration
-    for times in ({}, {"submit_time": "yesterday", "end_time": "2025-01-08 16:45:02"}):
+    for times in (
+        {},
+        {"submit_time": "yesterday", "end_time": "2025-01-08 16:45:02"},
+        {"submit_time": "2025-01-08 16:43:17+08:00", "end_time": "2025-01-08 16:45:02"},
+    ):
         assert provider.parse_poll(_answer({**done, **times})).remote_seconds is None
 
 
