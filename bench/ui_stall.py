@@ -17,10 +17,126 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 
 from bench.common import ROOT, emulator, machine, table
 
 TICK_MS = 5
+
+
+class StallTracer:
+    """--trace: a thread that looks at the window's thread every 2 ms and, while a heartbeat is
+    over 12 ms late, records where that thread is (Python frames; a frame in Qt's own code shows
+    as the Python call that entered it). Printed at the end as the most frequent places."""
+
+    def __init__(self, beat: Heartbeat) -> None:
+        import collections
+        import threading
+
+        self.beat = beat
+        self.samples: collections.Counter[tuple[str, ...]] = collections.Counter()
+        self.others: collections.Counter[str] = collections.Counter()  # the window process's other threads
+        self.kernel: collections.Counter[str] = collections.Counter()  # the window's thread: state, wait
+        # per stall: (stall ms, ms on a CPU, ms runnable but waiting for a CPU, ms measured over)
+        self.stalls: list[tuple[float, float, float, float]] = []
+        self.main = threading.main_thread().ident
+        self.running = True
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+        import gc
+
+        self.collections: list[tuple[int, float]] = []  # (generation, ms) of the window's process
+        self._gc_started = 0.0
+
+        def on_gc(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                self._gc_started = time.perf_counter()
+            elif self.beat.timer.isActive():
+                self.collections.append((info["generation"], (time.perf_counter() - self._gc_started) * 1000))
+
+        gc.callbacks.append(on_gc)
+
+    def _watch(self) -> None:
+        import collections
+        import threading
+        import traceback
+
+        tid = threading.main_thread().native_id
+        path = f"/proc/self/task/{tid}/schedstat"
+        history: collections.deque[tuple[float, int, int]] = collections.deque(maxlen=1000)
+        last_seen = self.beat._last
+        while self.running:
+            time.sleep(0.002)
+            with open(path) as stat:
+                run_ns, wait_ns = (int(v) for v in stat.read().split()[:2])
+            now = time.perf_counter()
+            history.append((now, run_ns, wait_ns))
+            beat_at = self.beat._last
+            if beat_at != last_seen and self.beat.timer is not None:
+                gap_ms = (beat_at - last_seen) * 1000 - TICK_MS
+                if gap_ms > 16 and self.beat.timer.isActive() and self.beat.gaps:
+                    before = next((h for h in history if h[0] >= last_seen), history[0])
+                    self.stalls.append(
+                        (
+                            gap_ms,
+                            (run_ns - before[1]) / 1e6,
+                            (wait_ns - before[2]) / 1e6,
+                            (now - before[0]) * 1000,
+                        )
+                    )
+                last_seen = beat_at
+            if self.beat.timer.isActive() and (time.perf_counter() - self.beat._last) * 1000 > 12 + TICK_MS:
+                try:
+                    with open(f"/proc/self/task/{tid}/stat") as stat_file:
+                        state = stat_file.read().rsplit(")", 1)[1].split()[0]
+                    with open(f"/proc/self/task/{tid}/wchan") as wchan_file:
+                        self.kernel[f"{state} {wchan_file.read().strip() or '-'}"] += 1
+                except OSError:
+                    pass
+                frames = sys._current_frames()
+                frame = frames.get(self.main or 0)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-12:]
+                    self.samples[
+                        tuple(f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno} {f.name}" for f in stack)
+                    ] += 1
+                names = {t.ident: t.name for t in threading.enumerate()}
+                for ident, other in frames.items():
+                    if ident in (self.main, threading.get_ident()):
+                        continue
+                    top = traceback.extract_stack(other)[-3:]
+                    where = " < ".join(
+                        f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(top)
+                    )
+                    self.others[f"{names.get(ident, ident)}: {where}"] += 1
+
+    def report(self, top: int = 12) -> list[str]:
+        self.running = False
+        lines = []
+        for stack, n in self.samples.most_common(top):
+            lines.append(f"{n} samples (x2 ms):")
+            lines.extend(f"    {frame}" for frame in stack)
+        lines.append("stalls: ms late / the window's thread on a CPU / waiting for a CPU / over ms")
+        lines.extend(f"  stall {g:6.1f} {r:6.1f} {w:6.1f} {o:6.1f}" for g, r, w, o in self.stalls)
+        if self.stalls:
+            total = [sum(x[i] for x in self.stalls) for i in range(4)]
+            lines.append(
+                f"  total {total[0]:.0f} ms late: {total[1]:.0f} on a CPU, {total[2]:.0f} waiting for one, "
+                f"the rest ({total[3] - total[1] - total[2]:.0f} of {total[3]:.0f}) asleep or blocked"
+            )
+        for gen in (0, 1, 2):
+            times = [ms for g, ms in self.collections if g == gen]
+            if times:
+                lines.append(
+                    f"garbage collections of generation {gen}: {len(times)}, {sum(times):.0f} ms in all, "
+                    f"longest {max(times):.1f} ms"
+                )
+        lines.append("the window's thread in stalls (state, kernel wait), samples: " + str(dict(self.kernel)))
+        lines.append("other threads of the window's process meanwhile:")
+        lines.extend(
+            f"{n:5d}  {where}" for where, n in self.others.most_common(40) if "queue.py:171 get" not in where
+        )
+        return lines
 
 
 class Heartbeat:
@@ -43,6 +159,7 @@ class Heartbeat:
         self._last = now
 
     def start(self) -> None:
+        self.timer.stop()
         self.gaps.clear()
         self.late.clear()
         self._last = self._start = time.perf_counter()
@@ -81,7 +198,48 @@ def child(args: argparse.Namespace) -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])  # noqa: F841  (must exist for the window)
+    slow_events: dict[str, list[float]] = {}
+    slow_at: list[tuple[float, float, str]] = []
+    slow_paints: list[tuple[float, int, float]] = []
+    data_calls, data_time = [0], [0.0]
+    if args.trace:
+        from gui.models.task_model import TaskModel
+
+        real_data = TaskModel.data
+
+        def counted(self: Any, index: Any, role: int = 0) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return real_data(self, index, role)
+            finally:
+                data_calls[0] += 1
+                data_time[0] += time.perf_counter() - t0
+
+        TaskModel.data = counted  # type: ignore[method-assign]
+    if args.trace:
+        # Where the window's thread spends its time, by event: every event that took over 2 ms
+        # (a Python notify() costs a little on every event: a diagnosis, not the measured figure)
+        class TimedApplication(QApplication):
+            def notify(self, receiver: Any, event: Any) -> bool:
+                started = time.perf_counter()
+                calls_before, time_before = data_calls[0], data_time[0]
+                try:
+                    return bool(super().notify(receiver, event))
+                finally:
+                    ms = (time.perf_counter() - started) * 1000
+                    if ms > 2 and event.type().name == "Paint":
+                        calls = data_calls[0] - calls_before
+                        slow_paints.append((ms, calls, data_time[0] - time_before))
+                    if ms > 2:
+                        parent = receiver.parent() if hasattr(receiver, "parent") else None
+                        owner = f" in {type(parent).__name__}" if parent is not None else ""
+                        key = f"{event.type().name} -> {type(receiver).__name__}{owner}"
+                        slow_events.setdefault(key, []).append(ms)
+                        slow_at.append((started, ms, key))
+
+        app = TimedApplication([])
+    else:
+        app = QApplication([])  # noqa: F841  (must exist for the window)
 
     async def run() -> dict[str, object]:
         from core.connections import Connection
@@ -99,6 +257,7 @@ def child(args: argparse.Namespace) -> None:
         )
         engine.add_connection(Connection(name="files", dialect="dashscope", base_url=args.file_url))
         beat = Heartbeat()
+        tracer = StallTracer(beat) if args.trace else None
         await asyncio.sleep(1.0)
 
         beat.start()
@@ -124,6 +283,18 @@ def child(args: argparse.Namespace) -> None:
         files_done = sum(r.state is TaskState.SUCCEEDED for r in downloads)
         window.shutdown()
         await close_services(services)
+        if tracer is not None:
+            print("\n".join(tracer.report()), file=sys.stderr)
+            print("events over 2 ms (count, total ms, longest):", file=sys.stderr)
+            ranked = sorted(slow_events.items(), key=lambda kv: -sum(kv[1]))[:15]
+            for key, times in ranked:
+                print(f"  {len(times):5d} {sum(times):8.0f} {max(times):7.1f}  {key}", file=sys.stderr)
+            print("slow paints: ms, data() calls, ms inside data():", file=sys.stderr)
+            for ms, calls, inside in sorted(slow_paints, key=lambda x: -x[0])[:12]:
+                print(f"  {ms:7.1f} {calls:6d} {inside * 1000:7.1f}", file=sys.stderr)
+            print("the slowest, by time since the tasks were created:", file=sys.stderr)
+            for at, ms, key in sorted(slow_at, key=lambda x: -x[1])[:25]:
+                print(f"  {at - started:7.2f} s {ms:7.1f} ms  {key}", file=sys.stderr)
         return {
             "idle": idle,
             "loaded": loaded,
@@ -149,6 +320,7 @@ def main() -> None:
     parser.add_argument("--poll-interval", type=float, default=2.0)
     parser.add_argument("--file-size", type=int, default=100_000_000)
     parser.add_argument("--switch", type=float, default=0.0, help="sys.setswitchinterval for the window")
+    parser.add_argument("--trace", action="store_true", help="print where the window's thread was in stalls")
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--poll-url")
     parser.add_argument("--file-url")
@@ -184,7 +356,12 @@ def main() -> None:
             "--switch",
             str(args.switch),
         ]
-        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        if args.trace:
+            cmd.append("--trace")
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+        out = done.stdout
+        if args.trace:
+            print(done.stderr)
     r = json.loads(out.strip().splitlines()[-1])
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     servers_cpu = children.ru_utime + children.ru_stime - r["app_cpu_s"]  # the two emulators
