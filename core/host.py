@@ -72,6 +72,7 @@ CALLS = frozenset(
         "unpause",
         "task_log",
         "typical_duration",
+        "check_connection",
     }
 )
 
@@ -516,6 +517,9 @@ class EngineProxy:
 
     def remove_connection(self, name: str) -> None:
         self._call("remove_connection", name).result(timeout=10)
+
+    async def check_connection(self, connection: Connection, key: str | None) -> None:
+        await self._run("check_connection", connection, key)
 
     def pause(self, connection: str) -> None:
         self._call("pause", connection)

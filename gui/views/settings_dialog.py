@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 
 from core.connections import LOCAL_CONNECTION, Connection
 from core.errors import ClipDeskError
-from core.http import HttpLayer
 from core.providers import DIALECTS, available_dialects
-from core.providers.base import Provider, ProviderContext
+from core.providers.base import Provider
 from core.secrets import NO_KEYRING_MESSAGE
 from gui.i18n import is_chinese
 from gui.services import Services
@@ -340,15 +339,8 @@ class SettingsDialog(QDialog):
             return
         self.test_result.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
-        http = HttpLayer(
-            conn.base_url,
-            auth_headers=provider.auth_headers(key) if key else {},
-            proxy=conn.proxy,
-            max_in_flight=2,
-            retries=1,
-        )
-        try:
-            await provider.check_connection(ProviderContext(http=http))
+        try:  # in the engine's process, which has the HTTP stack (the window's never loads it)
+            await self.services.engine.check_connection(conn, key)
         except ClipDeskError as exc:
             self.test_result.setText(
                 self.tr("Failed: %1").replace("%1", f"{error_summary(exc.kind.value)} ({exc.message})")
@@ -356,7 +348,6 @@ class SettingsDialog(QDialog):
         else:
             self.test_result.setText(self.tr("Connection works: the key was accepted."))
         finally:
-            await http.aclose()
             self.test_button.setEnabled(True)
 
     # -- general tab -----------------------------------------------------------------------------

@@ -99,6 +99,7 @@ def test_the_app_paints_its_window_before_the_heavy_imports(clipdesk_home: Path)
     assert {"core.host", "av", "PySide6.QtMultimedia"} <= set(found["heavy_when_ready"])
     # the engine, its HTTP stack and providers live in the engine's process, never in the app's
     assert "core.engine" not in found["heavy_when_ready"]
+    assert {"aiohttp", "httpx"}.isdisjoint(found["heavy_when_ready"])  # (~150 ms on the window's thread)
     assert (clipdesk_home / "data" / "clipdesk.sqlite3").exists()
     assert "geometry=" in (clipdesk_home / "config" / "ui-state.ini").read_text()  # saved on close
 
