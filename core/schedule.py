@@ -47,6 +47,11 @@ class PollSchedule:
         return cls(typical=typical, exact=exact)
 
     @property
+    def adaptive(self) -> bool:
+        """False for a fixed interval (CLIPDESK_POLL_INTERVAL): every task polls on it, alone."""
+        return self.growth != 1.0 or self.base != self.cap
+
+    @property
     def first_look(self) -> float | None:
         """Seconds after the submit of the first look a known typical duration asks for."""
         typical = self.typical

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+import core.engine as engine_module
 from core.connections import Connection
 from core.engine import Engine
 from core.paths import default_paths
@@ -178,3 +179,54 @@ def test_the_next_submit_does_not_wait_for_the_last_remote_id_to_reach_the_disk(
 
     order = asyncio.run(go())
     assert order.index("submitting 2") < order.index("1 on disk")
+
+
+def _batch(dashscope_emu: Any, count: int, prompt: str = "p") -> tuple[list[TaskRecord], list[int]]:
+    """``count`` tasks of one model on a connection with no history, started together; the
+    polls each task's id got."""
+
+    async def go() -> list[TaskRecord]:
+        engine, journal = _engine(Path())
+        engine.add_connection(Connection(name="c", dialect="dashscope", base_url=dashscope_emu.base_url))
+        await journal.open()
+        request = GenerationRequest(
+            model="wan2.5-i2v-preview", prompt=prompt, image="https://example.com/a.png"
+        )
+        records = await asyncio.gather(*(engine.create("c", request) for _ in range(count)))
+        await engine.wait()
+        await engine.close()
+        await journal.close()
+        return list(records)
+
+    records = asyncio.run(asyncio.wait_for(go(), 120))
+    polls = [dashscope_emu.count("GET", f"/api/v1/tasks/{r.remote_id}") for r in records]
+    return records, polls
+
+
+def test_tasks_started_together_follow_a_few_scouts(
+    dashscope_emu: Any, clipdesk_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No history for the model: two tasks poll on the cautious schedule, the others wait for one
+    of them to finish and then look once, when they are due."""
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 4.0
+    records, polls = _batch(dashscope_emu, 12)
+    assert all(r.state is TaskState.SUCCEEDED for r in records), [r.error_message for r in records]
+    scouts = sorted(polls)[-engine_module.SCOUTS :]
+    followers = sorted(polls)[: -engine_module.SCOUTS]
+    assert min(scouts) >= 3  # the cautious schedule: 1, 2.5, 4.75 s
+    assert max(followers) <= 2, polls
+
+
+def test_followers_look_by_themselves_when_no_scout_succeeds(
+    dashscope_emu: Any, clipdesk_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every task fails on the provider: nobody learns a duration, and each task still sees its
+    own end, a look every FOLLOW_WAIT."""
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    monkeypatch.delenv("CLIPDESK_POLL_INTERVAL", raising=False)
+    monkeypatch.setattr(engine_module, "FOLLOW_WAIT", 0.5)
+    dashscope_emu.seconds_queued, dashscope_emu.seconds_running = 0.0, 1.0
+    records, _polls = _batch(dashscope_emu, 6, prompt="every one fails #fail")
+    assert all(r.state is TaskState.FAILED for r in records), [r.state for r in records]
