@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -339,22 +339,19 @@ async def _fetch_small(
     return done
 
 
-def _keep(part: Path, pieces: list[bytes]) -> None:
+def _keep(part: Path, pieces: list[bytes]) -> _PartFile:
+    """``pieces`` as the whole of ``part``, written and hashed here (in a worker thread)."""
     writer = _PartFile(part, own_thread=False)
     writer.open(False)
     try:
         writer.append(pieces)
     finally:
         writer.close()
+    return writer
 
 
 def _save_whole(part: Path, final: Path, pieces: list[bytes]) -> Downloaded:
-    writer = _PartFile(part, own_thread=False)
-    writer.open(False)
-    try:
-        writer.append(pieces)
-    finally:
-        writer.close()
+    writer = _keep(part, pieces)
     return Downloaded(_finish(part, final), writer.size, writer.digest.hexdigest())
 
 
@@ -431,7 +428,7 @@ def _hand_over(writer: _PartFile, block: list[bytes]) -> asyncio.Future[None]:
     return asyncio.get_running_loop().run_in_executor(writer.pool, writer.append, block)
 
 
-async def _settle(work: asyncio.Future[None] | None) -> None:
+async def _settle(work: asyncio.Future[Any] | None) -> None:
     """Wait until the worker is done with a block, then raise its error, if any. A cancellation
     waits for the block too (a 1 MiB write) before it goes on, so the file is never closed under
     a write and the bytes of every block handed over are kept."""

@@ -71,20 +71,32 @@ class Headers(dict[str, str]):
         return isinstance(key, str) and dict.__contains__(self, key.lower())
 
 
-class Answer:
-    """A whole HTTP answer: what the providers read of httpx.Response (status, headers, body)."""
+class _Head:
+    """An answer's status line and headers."""
 
-    __slots__ = ("content", "headers", "reason_phrase", "status_code")
+    __slots__ = ("headers", "reason_phrase", "status_code")
 
-    def __init__(self, status_code: int, reason: str, headers: Headers, content: bytes) -> None:
+    def __init__(self, status_code: int, reason: str, headers: Headers) -> None:
         self.status_code = status_code
         self.reason_phrase = reason
         self.headers = headers
-        self.content = content
 
     @property
     def is_redirect(self) -> bool:
         return self.status_code in _REDIRECTS and "location" in self.headers
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} [{self.status_code} {self.reason_phrase}]>"
+
+
+class Answer(_Head):
+    """A whole HTTP answer: what the providers read of httpx.Response (status, headers, body)."""
+
+    __slots__ = ("content",)
+
+    def __init__(self, status_code: int, reason: str, headers: Headers, content: bytes) -> None:
+        super().__init__(status_code, reason, headers)
+        self.content = content
 
     @property
     def is_success(self) -> bool:
@@ -97,25 +109,16 @@ class Answer:
     def json(self) -> Any:
         return jsonlib.loads(self.content)
 
-    def __repr__(self) -> str:
-        return f"<Answer [{self.status_code} {self.reason_phrase}]>"
 
-
-class StreamedAnswer:
+class StreamedAnswer(_Head):
     """An answer whose body is still arriving: status and headers now, the body from :meth:`pieces`.
     Closing it before the body ended drops the connection (it cannot carry another answer)."""
 
-    __slots__ = ("_body", "headers", "reason_phrase", "status_code")
+    __slots__ = ("_body",)
 
     def __init__(self, status_code: int, reason: str, headers: Headers, body: _Body) -> None:
-        self.status_code = status_code
-        self.reason_phrase = reason
-        self.headers = headers
+        super().__init__(status_code, reason, headers)
         self._body = body
-
-    @property
-    def is_redirect(self) -> bool:
-        return self.status_code in _REDIRECTS and "location" in self.headers
 
     async def pieces(self) -> AsyncGenerator[bytes, None]:
         body = self._body
@@ -132,9 +135,6 @@ class StreamedAnswer:
 
     def close(self) -> None:
         self._body.close()
-
-    def __repr__(self) -> str:
-        return f"<StreamedAnswer [{self.status_code} {self.reason_phrase}]>"
 
 
 class _Body:
