@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,21 +10,11 @@ from core.request import GenerationRequest
 from core.store import TaskRecord, TaskState
 from gui.tray import TaskNotifier
 from tests.gui.conftest import run
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.app import run_app
 
 
 def test_selftest_starts_and_shuts_down_cleanly(clipdesk_home: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(clipdesk_home)}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    result = subprocess.run(
-        [sys.executable, "main.py", "--selftest"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_app(["main.py", "--selftest"], clipdesk_home)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert (clipdesk_home / "data" / "clipdesk.sqlite3").exists()
@@ -37,15 +24,7 @@ def test_selftest_starts_and_shuts_down_cleanly(clipdesk_home: Path) -> None:
 def test_a_locked_journal_is_reported_not_crashed(clipdesk_home: Path) -> None:
     (clipdesk_home / "data").mkdir(parents=True)
     (clipdesk_home / "data" / "clipdesk.sqlite3").write_bytes(b"this is not a database" * 100)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(clipdesk_home)}
-    result = subprocess.run(
-        [sys.executable, "main.py", "--selftest"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_app(["main.py", "--selftest"], clipdesk_home, keyring=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 

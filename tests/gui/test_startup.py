@@ -4,16 +4,12 @@ regions come with the services, and what needs them waits for them."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from core.paths import default_paths
 from tests.gui.conftest import run
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.app import run_app
 
 # What the window's first paint must not wait for: asyncio and the loop, the engine and its HTTP
 # stack, the journal, the keyring, PyAV, Pillow and QtMultimedia.
@@ -76,16 +72,7 @@ def test_the_app_paints_its_window_before_the_heavy_imports(clipdesk_home: Path)
     """``python main.py``: first paint with none of HEAVY imported, then services, regions, exit 0."""
     (clipdesk_home / "config").mkdir(parents=True)
     (clipdesk_home / "config" / "ui-state.ini").write_text("[welcome]\nshown=true\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPDESK_HOME": str(clipdesk_home)}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(HEAVY)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_app(["-c", CHILD, json.dumps(HEAVY)], clipdesk_home)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
