@@ -55,6 +55,7 @@ class StallTracer:
                 self.collections.append((info["generation"], (time.perf_counter() - self._gc_started) * 1000))
 
         gc.callbacks.append(on_gc)
+        self._on_gc = on_gc
 
     def _watch(self) -> None:
         import collections
@@ -111,7 +112,10 @@ class StallTracer:
                     self.others[f"{names.get(ident, ident)}: {where}"] += 1
 
     def report(self, top: int = 12) -> list[str]:
+        import gc
+
         self.running = False
+        gc.callbacks.remove(self._on_gc)  # the heartbeat's timer goes with the window
         lines = []
         for stack, n in self.samples.most_common(top):
             lines.append(f"{n} samples (x2 ms):")
