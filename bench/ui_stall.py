@@ -225,19 +225,26 @@ def child(args: argparse.Namespace) -> None:
         # (a Python notify() costs a little on every event: a diagnosis, not the measured figure)
         class TimedApplication(QApplication):
             def notify(self, receiver: Any, event: Any) -> bool:
+                # named before delivery: an event may delete its receiver (DeferredDelete, ...)
+                kind = event.type().name
+                try:
+                    parent = receiver.parent() if hasattr(receiver, "parent") else None
+                    owner = f" in {type(parent).__name__}" if parent is not None else ""
+                except RuntimeError:
+                    owner = ""
+                key = f"{kind} -> {type(receiver).__name__}{owner}"
                 started = time.perf_counter()
                 calls_before, time_before = data_calls[0], data_time[0]
                 try:
                     return bool(super().notify(receiver, event))
+                except TypeError:  # PySide hands a receiver it already lost as the wrong type
+                    return False
                 finally:
                     ms = (time.perf_counter() - started) * 1000
-                    if ms > 2 and event.type().name == "Paint":
+                    if ms > 2 and kind == "Paint":
                         calls = data_calls[0] - calls_before
                         slow_paints.append((ms, calls, data_time[0] - time_before))
                     if ms > 2:
-                        parent = receiver.parent() if hasattr(receiver, "parent") else None
-                        owner = f" in {type(parent).__name__}" if parent is not None else ""
-                        key = f"{event.type().name} -> {type(receiver).__name__}{owner}"
                         slow_events.setdefault(key, []).append(ms)
                         slow_at.append((started, ms, key))
 
