@@ -1,26 +1,28 @@
-"""The queue's table: a thin Qt adapter over the engine's task events.
+"""The queue's table: a thin Qt adapter over the engine's task events, whose cells live in Qt.
 
-``added`` inserts one row at the end, ``changed`` emits ``dataChanged`` for that row only,
-``removed`` removes that row; the model is never reset. A timer refreshes the time columns of
-running rows (elapsed, ETA, link expiry) and animates indeterminate progress.
+The view paints from Qt's own storage (a QStandardItemModel): a repaint of the queue reads some
+hundred cells in several roles each, and as calls into Python (a QAbstractTableModel's data(),
+rowCount() and columnCount()) those were ~2,300 calls and 10-16 ms a repaint, several times that
+while the engine kept the other core busy. Here Python writes a row's cells when its task
+changes; painting calls no Python but the state column's bar (ProgressDelegate).
+
+``added`` inserts rows at the top (a frame's new tasks in one insertion), ``changed`` rewrites
+that row's changing cells with one ``dataChanged``, ``removed`` removes that row; the model is
+never reset. Writing is deferred to the next turn of the event loop (the events of many callbacks
+are written once) and limited to the rows on screen: a row off screen keeps its change pending
+until it comes into view, or until a sort needs every row (``write_all``, ``settle()``). The time
+cells of the unfinished rows on screen are written once a second.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
@@ -32,36 +34,34 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
 COLUMN_COUNT = 8
+CLOCK_COLUMNS = (COL_ELAPSED, COL_ETA, COL_EXPIRES)
 
-TaskIdRole = Qt.ItemDataRole.UserRole + 1
-ProgressRole = Qt.ItemDataRole.UserRole + 2  # float 0..1, None: indeterminate, NO_BAR: no bar
+TaskIdRole = Qt.ItemDataRole.UserRole + 1  # on the first column
+ProgressRole = Qt.ItemDataRole.UserRole + 2  # state column: float 0..1, None: indeterminate, NO_BAR: no bar
 SortRole = Qt.ItemDataRole.UserRole + 3
-StateRole = Qt.ItemDataRole.UserRole + 4
-ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        ProgressRole,
-        TaskIdRole,
-        SortRole,
-        StateRole,
-    }
-)
 NO_BAR = -1.0
 TICK_MS = 250
+WRITE_BUDGET = 0.004  # seconds of the window's thread a turn for rows off screen
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
+RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
+DISPLAY, DECORATION, TOOLTIP, FOREGROUND = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
 
 
-class TaskModel(QAbstractTableModel):
+class TaskModel(QStandardItemModel):
     ticked = Signal(bool)  # the clock moved (no data changed); True once a second: time columns too
 
     def __init__(
         self, engine: EngineProxy, thumbnails: Thumbnails | None = None, parent: QObject | None = None
     ):
-        super().__init__(parent)
+        super().__init__(0, COLUMN_COUNT, parent)
+        prototype = QStandardItem()  # cells are created by cloning this: shown, selectable, not editable
+        prototype.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+        self.setItemPrototype(prototype)
         self.engine = engine
         self.thumbnails = thumbnails
         self.paused: set[str] = set()
@@ -71,11 +71,20 @@ class TaskModel(QAbstractTableModel):
         self._thumb_source: dict[str, str] = {}
         self._typical: dict[tuple[str, str], float | None] = {}
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
+        self._dirty: dict[str, int] = {}  # task id -> the first column to write again
+        # The view tells which rows it shows: only those are written, unless a sort needs them all.
+        self.visible_rows: Callable[[], Iterable[int]] | None = None
+        self.write_all = False
         self._attached = True
         self._ticks = 0
+        self._writer = QTimer(self)
+        self._writer.setSingleShot(True)
+        self._writer.setInterval(0)
+        self._writer.timeout.connect(self.write_pending)
         # Rows are newest first: the queue's default order needs no sorting (see TaskFilter.sort).
-        for record in sorted(engine.tasks.values(), key=lambda r: r.created_at, reverse=True):
-            self._append(record)
+        records = sorted(engine.tasks.values(), key=lambda r: r.created_at, reverse=True)
+        self._insert_rows(records)
+        self._write_soon()
         engine.subscribe_batch(self._on_batch)
         if thumbnails is not None:
             thumbnails.ready.connect(self._on_thumbnail)
@@ -90,10 +99,13 @@ class TaskModel(QAbstractTableModel):
         self._attached = False
         self.engine.unsubscribe_batch(self._on_batch)
         self._timer.stop()
+        self._writer.stop()
 
     def _on_batch(self, batch: list[tuple[str, TaskRecord]]) -> None:
         """A frame's events: each run of new tasks becomes one row insertion (1,000 tasks created
         at once cost one insertion, not 1,000), everything else one event at a time."""
+        if not self._attached:
+            return
         new: list[TaskRecord] = []
         for event, record in batch:
             if event != "removed" and record.id not in self._rows:  # one event per task a frame
@@ -103,24 +115,27 @@ class TaskModel(QAbstractTableModel):
             new = []
             self._on_event(event, record)
         self._insert(new)
+        self._write_soon()
 
     def _insert(self, records: list[TaskRecord]) -> None:
         """New tasks go on top, newest first."""
-        if not records or not self._attached:
+        if records:
+            self._insert_rows(sorted(reversed(records), key=lambda r: r.created_at, reverse=True))
+
+    def _insert_rows(self, records: list[TaskRecord]) -> None:
+        """Rows for ``records`` (in that order) on top; their cells are written when due."""
+        if not records:
             return
-        records = sorted(reversed(records), key=lambda r: r.created_at, reverse=True)  # ties: later first
-        self.beginInsertRows(QModelIndex(), 0, len(records) - 1)
         self._ids[0:0] = [r.id for r in records]
         self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
         for record in records:
             self._records[record.id] = record
             self._thumb_source[record.id] = self._source_of(record)
             self._update_live(record)
-        self.endInsertRows()
+            self._dirty[record.id] = COL_THUMB
+        self.insertRows(0, len(records))
 
     def _on_event(self, event: str, record: TaskRecord) -> None:
-        if not self._attached:
-            return
         if event == "removed":
             self._remove(record.id)
         elif record.id not in self._rows:
@@ -134,14 +149,7 @@ class TaskModel(QAbstractTableModel):
             # What a task's progress changes: its state and times, not its input, prompt or model.
             # Leaving those columns out spares the sorted view re-placing the row when it is sorted
             # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
-            self._row_changed(self._rows[record.id], COL_THUMB if thumb_changed else COL_STATE)
-
-    def _append(self, record: TaskRecord) -> None:
-        self._rows[record.id] = len(self._ids)
-        self._ids.append(record.id)
-        self._records[record.id] = record
-        self._thumb_source[record.id] = self._source_of(record)
-        self._update_live(record)
+            self._mark(record.id, COL_THUMB if thumb_changed else COL_STATE)
 
     def _update_live(self, record: TaskRecord) -> None:
         expiring = bool(record.result_expires_at) and record.state is not TaskState.SUCCEEDED
@@ -154,18 +162,103 @@ class TaskModel(QAbstractTableModel):
         row = self._rows.get(task_id)
         if row is None:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
         del self._ids[row]
         del self._rows[task_id]
         self._records.pop(task_id, None)
         self._thumb_source.pop(task_id, None)
         self._live.discard(task_id)
+        self._dirty.pop(task_id, None)
         for later in self._ids[row:]:
             self._rows[later] -= 1
-        self.endRemoveRows()
+        self.removeRows(row, 1)
 
-    def _row_changed(self, row: int, first: int = 0, last: int = COLUMN_COUNT - 1) -> None:
+    # -- writing cells ---------------------------------------------------------------------------
+    def _mark(self, task_id: str, first: int) -> None:
+        self._dirty[task_id] = min(first, self._dirty.get(task_id, first))
+
+    def _write_soon(self) -> None:
+        """Write at the next turn of the event loop: the events of many callbacks (1,000 tasks
+        created one after another) are written once, not once each."""
+        if self._dirty and self._attached and not self._writer.isActive():
+            self._writer.start()
+
+    def write_pending(self) -> None:
+        """Write the pending rows on screen; the others only while a sort needs them (write_all),
+        at most WRITE_BUDGET a turn. A row off screen is written when it comes into view."""
+        if not self._dirty or not self._attached:
+            return
+        for row in self._shown():
+            task_id = self._ids[row]
+            if task_id in self._dirty:
+                self._write(row, self._dirty.pop(task_id))
+        if not self.write_all:
+            return
+        deadline = time.perf_counter() + WRITE_BUDGET
+        for task_id in list(self._dirty):
+            if time.perf_counter() > deadline:
+                self._writer.start()
+                return
+            self._write(self._rows[task_id], self._dirty.pop(task_id))
+
+    def _shown(self) -> list[int]:
+        if self.visible_rows is None:
+            return []
+        return [row for row in self.visible_rows() if 0 <= row < len(self._ids)]
+
+    def refresh_clock(self) -> None:
+        """Once a second: the time cells of the unfinished rows on screen."""
+        for row in self._shown():
+            task_id = self._ids[row]
+            if task_id in self._live and task_id not in self._dirty:
+                self._write(row, COL_ELAPSED, COL_EXPIRES)
+
+    def settle(self) -> None:
+        """Write every pending row now (a sort or filter about to look at every row)."""
+        while self._dirty:
+            task_id, first = self._dirty.popitem()
+            self._write(self._rows[task_id], first)
+        self._writer.stop()
+
+    def refresh_sort_keys(self, column: int) -> None:
+        """Time columns' sort keys move with the clock: bring them up to date before sorting."""
+        if column not in CLOCK_COLUMNS:
+            return
+        blocked = self.blockSignals(True)  # the sort about to run reads them all
+        try:
+            for row, task_id in enumerate(self._ids):
+                key = self._sort_key(self._records[task_id], column)
+                self.setData(self.index(row, column), key, SortRole)
+        finally:
+            self.blockSignals(blocked)
+
+    def _write(self, row: int, first: int, last: int = COLUMN_COUNT - 1) -> None:
+        """One row's cells from ``first`` to ``last``, then one ``dataChanged`` for them."""
+        record = self._records[self._ids[row]]
+        blocked = self.blockSignals(True)
+        try:
+            for column in range(first, last + 1):
+                self.setItemData(self.index(row, column), self._cell(record, column))
+        finally:
+            self.blockSignals(blocked)
         self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
+    def _cell(self, record: TaskRecord, column: int) -> dict[int, Any]:
+        roles: dict[int, Any] = {
+            DISPLAY: self._display(record, column),
+            SortRole: self._sort_key(record, column),
+        }
+        if column in (COL_THUMB, COL_PROMPT, COL_STATE, COL_ERROR):
+            roles[TOOLTIP] = self._tooltip(record, column)
+        if column == COL_THUMB:
+            source = self._thumb_source.get(record.id, "")
+            icon = self.thumbnails.icon(source) if source and self.thumbnails is not None else None
+            roles[DECORATION] = icon
+            roles[TaskIdRole] = record.id
+        elif column in (COL_STATE, COL_ERROR):
+            roles[FOREGROUND] = self._foreground(record)
+            if column == COL_STATE:
+                roles[ProgressRole] = self._progress(record)
+        return roles
 
     @staticmethod
     def _source_of(record: TaskRecord) -> str:
@@ -177,9 +270,13 @@ class TaskModel(QAbstractTableModel):
         return ""
 
     def _on_thumbnail(self, path: str) -> None:
+        marked = False
         for task_id, source in self._thumb_source.items():
             if source == path:
-                self._row_changed(self._rows[task_id], COL_THUMB, COL_THUMB)
+                self._mark(task_id, COL_THUMB)
+                marked = True
+        if marked:
+            self._write_soon()
 
     def _tick(self) -> None:
         """Time columns (elapsed, ETA, link expiry) and indeterminate bars move with the clock, not
@@ -192,6 +289,7 @@ class TaskModel(QAbstractTableModel):
                 record = self._records[task_id]
                 if not record.state.terminal:
                     self._want_typical(record)
+            self.refresh_clock()
         self.ticked.emit(self._ticks % (1000 // TICK_MS) == 0)
 
     def _want_typical(self, record: TaskRecord) -> None:
@@ -206,13 +304,17 @@ class TaskModel(QAbstractTableModel):
     # -- pausing ---------------------------------------------------------------------------------
     def set_paused(self, connection: str, paused: bool) -> None:
         (self.paused.add if paused else self.paused.discard)(connection)
-        for row, task_id in enumerate(self._ids):
+        for task_id in self._ids:
             if self._records[task_id].connection == connection:
-                self._row_changed(row, COL_STATE, COL_STATE)
+                self._mark(task_id, COL_STATE)
+        self._write_soon()
 
     # -- lookups ---------------------------------------------------------------------------------
     def record_at(self, row: int) -> TaskRecord:
         return self._records[self._ids[row]]
+
+    def record(self, task_id: str) -> TaskRecord | None:
+        return self._records.get(task_id)
 
     def row_of(self, task_id: str) -> int | None:
         return self._rows.get(task_id)
@@ -220,13 +322,14 @@ class TaskModel(QAbstractTableModel):
     def task_ids(self) -> list[str]:
         return list(self._ids)
 
+    def search_text(self, row: int) -> str:
+        """What the filter box looks in: prompt, connection and model, state, problem."""
+        record = self.record_at(row)
+        return " ".join(
+            self._display(record, column) or "" for column in (COL_PROMPT, COL_WHERE, COL_STATE, COL_ERROR)
+        )
+
     # -- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -243,36 +346,12 @@ class TaskModel(QAbstractTableModel):
             self.tr("Problem"),
         ][section]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in ROLES:  # a painted cell asks ~7 roles (font, alignment, ...): most are None
-            return None
-        if not index.isValid() or index.row() >= len(self._ids):
-            return None
-        record = self._records[self._ids[index.row()]]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_THUMB and self.thumbnails is not None:
-            source = self._thumb_source.get(record.id, "")
-            return self.thumbnails.icon(source) if source else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(record, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_STATE, COL_ERROR):
-            if record.state in (TaskState.FAILED, TaskState.EXPIRED, TaskState.UNKNOWN):
-                return QColor("#c0392b")
-            if record.state is TaskState.CANCELLED:
-                return QColor("#7f8c8d")
-            return None
-        if role == ProgressRole:
-            return self._progress(record)
-        if role == TaskIdRole:
-            return record.id
-        if role == StateRole:
-            return record.state.value
-        if role == SortRole:
-            return self._sort_key(record, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(record, column) or ""
+    @staticmethod
+    def _foreground(record: TaskRecord) -> QColor | None:
+        if record.state in (TaskState.FAILED, TaskState.EXPIRED, TaskState.UNKNOWN):
+            return RED
+        if record.state is TaskState.CANCELLED:
+            return GREY
         return None
 
     def _display(self, record: TaskRecord, column: int) -> str | None:

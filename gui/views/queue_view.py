@@ -42,7 +42,6 @@ from gui.models.task_model import (
     COL_THUMB,
     COL_WHERE,
     SortRole,
-    StateRole,
     TaskModel,
 )
 from gui.spawn import spawn
@@ -55,41 +54,59 @@ PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNK
 
 
 class TaskFilter(QSortFilterProxyModel):
-    """Text filter over every column plus a state group."""
+    """A text filter (prompt, connection, model, state, problem) plus a state group, both read
+    from the tasks themselves, so a row is placed right even before its cells are written."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = FILTER_ALL
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self.needle = ""
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
+    def task_model(self) -> TaskModel:
+        model = self.sourceModel()
+        assert isinstance(model, TaskModel)
+        return model
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Newest first is the task model's own row order: the default sort costs nothing. Through a
-        # sorting proxy every new row is a binary search of Python data() calls (1,000 tasks
-        # created at once held the UI thread for 0.85 s); other orders sort as asked.
+        # sorting proxy every new row is a binary search (1,000 tasks created at once held the UI
+        # thread for 0.85 s when that was Python calls); other orders sort as asked.
+        model = self.task_model()
         if column == COL_THUMB and order == Qt.SortOrder.DescendingOrder:
+            model.write_all = False  # rows off screen are written when they come into view
             super().sort(-1, Qt.SortOrder.AscendingOrder)  # -1 with "descending" would reverse rows
-        else:
-            super().sort(column, order)
+            return
+        model.write_all = column >= 0  # a sort reads every row's key: keep every row written
+        if column >= 0:
+            model.settle()
+            model.refresh_sort_keys(column)
+        super().sort(column, order)
 
     def set_group(self, group: int) -> None:
         self.beginFilterChange()
         self.group = group
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.task_model().write_pending()
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.task_model().write_pending()  # rows the filter brings into view
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
+        model = self.task_model()
         if self.group != FILTER_ALL:
-            state = TaskState(model.index(row, 0, parent).data(StateRole))
+            state = model.record_at(row).state
             if self.group == FILTER_ACTIVE and state.terminal:
                 return False
             if self.group == FILTER_DONE and state is not TaskState.SUCCEEDED:
                 return False
             if self.group == FILTER_PROBLEMS and state.value not in PROBLEM_STATES:
                 return False
-        return super().filterAcceptsRow(row, parent)
+        return not self.needle or self.needle in model.search_text(row).casefold()
 
 
 class QueueView(QWidget):
@@ -113,7 +130,7 @@ class QueueView(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter by prompt, connection, model or state…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter tasks"))
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.group_combo = QComboBox(self)
         self.group_combo.setAccessibleName(self.tr("Show tasks"))
         for text in (
@@ -145,6 +162,7 @@ class QueueView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(42)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setItemDelegateForColumn(COL_STATE, ProgressDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -159,6 +177,9 @@ class QueueView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._data_changed)
         self.model.ticked.connect(self._repaint_clock)
+        self.model.visible_rows = self._visible_rows
+        self.table.verticalScrollBar().valueChanged.connect(self.model.write_pending)
+        self.proxy.layoutChanged.connect(self.model.write_pending)
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
@@ -207,6 +228,16 @@ class QueueView(QWidget):
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
 
+    def _visible_rows(self) -> list[int]:
+        """The task model's rows the table shows now, top to bottom."""
+        first = self.table.rowAt(0)
+        if first < 0:
+            return []
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if last < 0:
+            last = self.proxy.rowCount() - 1
+        return [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(first, last + 1)]
+
     def _data_changed(self, *_args: object) -> None:
         # With nothing selected a task's change cannot change what the actions allow (1,000 tasks
         # starting at once are thousands of changes a second).
@@ -237,14 +268,13 @@ class QueueView(QWidget):
         menu.addAction(self.remove_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def _repaint_clock(self, second: bool) -> None:
-        """Repaint what moves with the clock: the state column's sliding bars four times a second,
-        the time columns once a second; never the thumbnails, prompts and models beside them."""
-        viewport = self.table.viewport()
-        for column in (COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES) if second else (COL_STATE,):
-            if not self.table.isColumnHidden(column):
-                x = self.table.columnViewportPosition(column)
-                viewport.update(QRect(x, 0, self.table.columnWidth(column), viewport.height()))
+    def _repaint_clock(self, _second: bool) -> None:
+        """Repaint the state column's sliding bars four times a second (the time cells are written
+        once a second, and repaint as any changed cell); never the cells beside them."""
+        if not self.table.isColumnHidden(COL_STATE):
+            viewport = self.table.viewport()
+            x = self.table.columnViewportPosition(COL_STATE)
+            viewport.update(QRect(x, 0, self.table.columnWidth(COL_STATE), viewport.height()))
 
     def _fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()

@@ -50,6 +50,7 @@ def test_cancel_then_retry(window: Any, qloop: Any) -> None:
     record, retried = run(qloop, go())
     assert retried.parent_id == record.id
     assert retried.request.to_dict() == record.request.to_dict()
+    window.task_model.settle()  # cells are written at the next turn of the loop
     row = window.task_model.row_of(record.id)
     assert window.task_model.index(row, 3).data() == "Cancelled"
 
@@ -89,6 +90,7 @@ def test_filter_sort_and_pause(window: Any, qloop: Any) -> None:
         second = await create(
             window, GenerationRequest(model="preview", prompt="apple orchard", duration=1, resolution="360p")
         )
+        window.task_model.settle()
         assert window.task_model.index(0, 3).data().endswith("(paused)")
         queue.filter_edit.setText("orchard")
         assert queue.proxy.rowCount() == 1
@@ -132,6 +134,7 @@ def test_unknown_submit_needs_a_decision(unknown_task: TaskRecord, window: Any, 
     queue = window.queue
     record = window.engine.tasks[unknown_task.id]
     assert record.state is TaskState.UNKNOWN
+    window.task_model.settle()
     row = window.task_model.row_of(record.id)
     assert window.task_model.index(row, 7).data() == "Submit outcome unknown: check the provider"
     select(window, record)
@@ -208,8 +211,9 @@ def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: 
 
 def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) -> None:
     """1,000 tasks created at once reach the table as one insertion per frame, not one each; a
-    removal and a change in the same frame still apply one row at a time."""
-    from gui.models.task_model import COL_STATE, COL_THUMB, COLUMN_COUNT, TaskModel
+    removal and a change in the same frame still apply one row at a time. Cells are written for
+    the rows on screen, the others when they come into view (or when a sort needs them)."""
+    from gui.models.task_model import COL_PROMPT, COL_STATE, COL_THUMB, COLUMN_COUNT, TaskModel
 
     class Engine:
         tasks: dict[str, TaskRecord] = {}
@@ -234,12 +238,19 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) ->
     engine = Engine()
     model = TaskModel(engine)  # type: ignore[arg-type]
     model._timer.stop()
+    model.visible_rows = lambda: range(0, 12)  # what a view shows
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     records = [record(n) for n in range(1000)]
     engine.deliver([("added", r) for r in records])
     assert inserted == [(0, 999)]
     assert model.rowCount() == 1000 and model.record_at(0) is records[999]  # newest first
+    assert model.index(0, COL_PROMPT).data() is None  # written at the next turn of the loop
+    model.write_pending()
+    assert model.index(11, COL_PROMPT).data() == "a quick card"
+    assert model.index(12, COL_PROMPT).data() is None  # off screen: not written yet
+    model.settle()
+    assert model.index(999, COL_PROMPT).data() == "a quick card"
     changed: list[tuple[int, int, int]] = []
     model.dataChanged.connect(
         lambda a, b, _roles=None: (
@@ -250,19 +261,26 @@ def test_a_frame_of_new_tasks_is_one_row_insertion(qapp: Any, tmp_path: Path) ->
     late = [record(n) for n in (1000, 1001)]
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
     assert inserted[1:] == [(0, 0), (0, 0)]
-    # a state change repaints state and times, not the input, prompt and model the view sorts by
-    assert changed == [(995, COL_STATE, COLUMN_COUNT - 1)]
+    model.settle()
+    # a state change rewrites state and times, not the input, prompt and model the view sorts by
+    whole, states = (COL_THUMB, COLUMN_COUNT - 1), (COL_STATE, COLUMN_COUNT - 1)
+    assert sorted(changed) == [(0, *whole), (1, *whole), (996, *states)]
+    assert model.index(996, COL_STATE).data() == "Generating"
     video = tmp_path / "done.mp4"
     video.write_bytes(b"\0" * 16)
     records[5].state, records[5].video_path = TaskState.SUCCEEDED, str(video)
     engine.deliver([("changed", records[5])])
+    model.settle()
     assert changed[-1] == (996, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
     assert model.task_ids()[:2] == ["t1001", "t1000"] and model.rowCount() == 1001
     model.detach()
 
 
 def test_the_clock_repaints_state_and_time_columns_only(window: Any, qloop: Any, qapp: Any) -> None:
-    from gui.models.task_model import COL_ELAPSED, COL_PROMPT, COL_STATE, COL_THUMB
+    from PySide6.QtCore import QEvent, QObject, QRect
+
+    from gui.models.task_model import COL_ELAPSED, COL_EXPIRES, COL_STATE
+    from gui.texts import fmt_duration
 
     async def go() -> TaskRecord:
         record = await create(window, SLOW)
@@ -271,24 +289,100 @@ def test_the_clock_repaints_state_and_time_columns_only(window: Any, qloop: Any,
 
     record = run(qloop, go())
     model, queue = window.task_model, window.queue
-    queue.table.viewport().repaint()  # everything painted once
-    asked: list[int] = []
-    display = model._display
-    model._display = lambda rec, column: asked.append(column) or display(rec, column)
+    table = queue.table
+    painted: list[QRect] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.region().boundingRect())  # type: ignore[attr-defined]
+            return False
+
+    def columns() -> set[int]:
+        return {table.columnAt(x) for rect in painted for x in (rect.left() + 2, rect.right() - 2)}
+
+    spy = Spy()
+    table.viewport().installEventFilter(spy)
     try:
+        model.settle()
+        table.viewport().repaint()  # everything painted once
+        painted.clear()
         queue._repaint_clock(False)  # a quarter second: the sliding bars
         qapp.processEvents()
-        quarter = set(asked)
-        asked.clear()
-        queue._repaint_clock(True)  # a whole second: the times too
+        quarter = columns()
+        painted.clear()
+        before = fmt_duration(model.elapsed(record))
+        model.refresh_clock()  # a whole second: the times too
+        after = fmt_duration(model.elapsed(record))
+        queue._repaint_clock(True)
         qapp.processEvents()
-        second = set(asked)
+        second = columns()
+        row = model.row_of(record.id)
+        shown = model.index(row, COL_ELAPSED).data()
     finally:
-        del model._display
+        table.viewport().removeEventFilter(spy)
         run(qloop, window.engine.cancel(record.id))
     assert quarter == {COL_STATE}
-    assert COL_STATE in second and COL_ELAPSED in second
-    assert not second & {COL_PROMPT, COL_THUMB}
+    assert second == {COL_STATE, COL_EXPIRES}  # state to link expiry: the four columns in between
+    assert shown in (before, after)
+
+
+def test_painting_the_queue_runs_no_python_but_the_state_bars(window: Any, qloop: Any) -> None:
+    """A repaint reads the cells from Qt's storage: hundreds of cells and roles, none of them a call
+    into Python (which cost a frame a repaint with 1,000 tasks running)."""
+    import sys
+
+    async def go() -> None:
+        running = await create(window, SLOW)
+        for _ in range(3):
+            await create(window, QUICK)
+        await until(lambda: running.state is TaskState.RUNNING, what="the render to start")
+
+    run(qloop, go())
+    window.task_model.settle()
+    called: list[str] = []  # what Qt called into while painting (not what that called in turn)
+    here = sys._getframe()
+
+    def profile(frame: Any, event: str, _arg: Any) -> None:
+        if event == "call" and frame.f_back is here:
+            called.append(frame.f_code.co_qualname)
+
+    sys.setprofile(profile)
+    try:
+        window.queue.table.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+        for task in list(window.engine.tasks.values()):
+            if not task.state.terminal:
+                run(qloop, window.engine.cancel(task.id))
+    assert "ProgressDelegate.paint" in called  # the bars were painted ...
+    assert set(called) == {"ProgressDelegate.paint"}  # ... and nothing else was asked of Python
+
+
+def test_rows_off_screen_are_written_when_they_come_into_view(window: Any, qloop: Any, qapp: Any) -> None:
+    from gui.models.task_model import COL_STATE
+
+    model, table = window.task_model, window.queue.table
+    window.engine.pause(LOCAL_CONNECTION)  # the tasks wait in the queue
+
+    async def go() -> list[TaskRecord]:
+        return [
+            await create(window, GenerationRequest(model="preview", prompt=f"card {n}")) for n in range(60)
+        ]
+
+    made = run(qloop, go())
+    qapp.processEvents()
+    bottom = model.row_of(made[0].id)  # the oldest: last row, off screen
+    assert bottom == model.rowCount() - 1 and table.rowAt(table.viewport().height() - 1) < bottom
+    run(qloop, window.engine.cancel(made[0].id))
+    qapp.processEvents()
+    assert model.index(0, COL_STATE).data() != "Cancelled"
+    assert model.index(bottom, COL_STATE).data() != "Cancelled"  # changed off screen: not written yet
+    table.scrollToBottom()
+    assert model.index(bottom, COL_STATE).data() == "Cancelled"  # written as it came into view
+    for record in made[1:]:
+        run(qloop, window.engine.cancel(record.id))
+    window.engine.unpause(LOCAL_CONNECTION)
 
 
 def test_newest_first_by_default_without_sorting_work(window: Any, qloop: Any) -> None:
