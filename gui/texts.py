@@ -16,13 +16,28 @@ from core.connections import LOCAL_CONNECTION
 from core.errors import ClipDeskError, ErrorKind, InvalidInput
 from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
 from core.store import TaskState
-from gui.i18n import is_chinese
+from gui.i18n import current_language, is_chinese
 
 translate = QCoreApplication.translate
+# The queue writes a state and an error word for every change of every task (1,000 tasks running:
+# thousands a second); each table below is translated once per language.
+_tables: dict[tuple[str, str], dict[Any, str]] = {}
+
+
+def _table(name: str, make: Any) -> dict[Any, str]:
+    key = (name, current_language())
+    table = _tables.get(key)
+    if table is None:
+        table = _tables[key] = make()
+    return table
 
 
 def state_name(state: TaskState) -> str:
-    names = {
+    return _table("states", _state_names)[state]
+
+
+def _state_names() -> dict[Any, str]:
+    return {
         TaskState.QUEUED: translate("TaskState", "Queued"),
         TaskState.UPLOADING: translate("TaskState", "Uploading"),
         TaskState.SUBMITTING: translate("TaskState", "Submitting"),
@@ -34,14 +49,20 @@ def state_name(state: TaskState) -> str:
         TaskState.EXPIRED: translate("TaskState", "Expired"),
         TaskState.UNKNOWN: translate("TaskState", "Needs a decision"),
     }
-    return names[state]
 
 
 def error_summary(kind: str | None) -> str:
     """A few words for the queue's error column."""
     if not kind:
         return ""
-    words = {
+    try:
+        return _table("errors", _error_words)[ErrorKind(kind)]
+    except ValueError:
+        return kind
+
+
+def _error_words() -> dict[Any, str]:
+    return {
         ErrorKind.AUTH: translate("ErrorKind", "API key refused"),
         ErrorKind.BALANCE: translate("ErrorKind", "Insufficient balance"),
         ErrorKind.MODERATION: translate("ErrorKind", "Blocked by content moderation"),
@@ -54,10 +75,6 @@ def error_summary(kind: str | None) -> str:
         ErrorKind.CANCELLED: translate("ErrorKind", "Cancelled"),
         ErrorKind.UNKNOWN: translate("ErrorKind", "Unexpected error"),
     }
-    try:
-        return words[ErrorKind(kind)]
-    except ValueError:
-        return kind
 
 
 def error_advice(kind: str | None) -> str:
