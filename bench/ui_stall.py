@@ -149,7 +149,7 @@ class Heartbeat:
 
         self.gaps: list[float] = []
         self.late: list[tuple[float, float]] = []  # (seconds since start, stall ms) over 16 ms
-        self._last = self._start = time.perf_counter()
+        self._last = self._start = self.started_at = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -166,7 +166,7 @@ class Heartbeat:
         self.timer.stop()
         self.gaps.clear()
         self.late.clear()
-        self._last = self._start = time.perf_counter()
+        self._last = self._start = self.started_at = time.perf_counter()
         self.timer.start()
 
     def stop(self) -> dict[str, float]:
@@ -204,47 +204,21 @@ def child(args: argparse.Namespace) -> None:
 
     slow_events: dict[str, list[float]] = {}
     slow_at: list[tuple[float, float, str]] = []
-    slow_paints: list[tuple[float, int, float]] = []
-    data_calls, data_time = [0], [0.0]
-    if args.trace:
-        from gui.models.task_model import TaskModel
-
-        real_data = TaskModel.data
-
-        def counted(self: Any, index: Any, role: int = 0) -> Any:
-            t0 = time.perf_counter()
-            try:
-                return real_data(self, index, role)
-            finally:
-                data_calls[0] += 1
-                data_time[0] += time.perf_counter() - t0
-
-        TaskModel.data = counted  # type: ignore[method-assign]
-    if args.trace:
-        # Where the window's thread spends its time, by event: every event that took over 2 ms
+    if args.trace or args.events:
+        # Where the window's thread spends its time, by event: every event that took over 1 ms
         # (a Python notify() costs a little on every event: a diagnosis, not the measured figure)
         class TimedApplication(QApplication):
             def notify(self, receiver: Any, event: Any) -> bool:
-                # named before delivery: an event may delete its receiver (DeferredDelete, ...)
-                kind = event.type().name
-                try:
-                    parent = receiver.parent() if hasattr(receiver, "parent") else None
-                    owner = f" in {type(parent).__name__}" if parent is not None else ""
-                except RuntimeError:
-                    owner = ""
-                key = f"{kind} -> {type(receiver).__name__}{owner}"
                 started = time.perf_counter()
-                calls_before, time_before = data_calls[0], data_time[0]
+                kind = event.type()
                 try:
                     return bool(super().notify(receiver, event))
                 except TypeError:  # PySide hands a receiver it already lost as the wrong type
                     return False
                 finally:
                     ms = (time.perf_counter() - started) * 1000
-                    if ms > 2 and kind == "Paint":
-                        calls = data_calls[0] - calls_before
-                        slow_paints.append((ms, calls, data_time[0] - time_before))
-                    if ms > 2:
+                    if ms > 1:  # named by its Python type only: the receiver may be gone by now
+                        key = f"{kind.name} -> {type(receiver).__name__}"
                         slow_events.setdefault(key, []).append(ms)
                         slow_at.append((started, ms, key))
 
@@ -296,16 +270,23 @@ def child(args: argparse.Namespace) -> None:
         await close_services(services)
         if tracer is not None:
             print("\n".join(tracer.report()), file=sys.stderr)
-            print("events over 2 ms (count, total ms, longest):", file=sys.stderr)
+        if args.trace or args.events:
+            print("events over 1 ms (count, total ms, longest):", file=sys.stderr)
             ranked = sorted(slow_events.items(), key=lambda kv: -sum(kv[1]))[:15]
             for key, times in ranked:
                 print(f"  {len(times):5d} {sum(times):8.0f} {max(times):7.1f}  {key}", file=sys.stderr)
-            print("slow paints: ms, data() calls, ms inside data():", file=sys.stderr)
-            for ms, calls, inside in sorted(slow_paints, key=lambda x: -x[0])[:12]:
-                print(f"  {ms:7.1f} {calls:6d} {inside * 1000:7.1f}", file=sys.stderr)
             print("the slowest, by time since the tasks were created:", file=sys.stderr)
             for at, ms, key in sorted(slow_at, key=lambda x: -x[1])[:25]:
                 print(f"  {at - started:7.2f} s {ms:7.1f} ms  {key}", file=sys.stderr)
+            print("what the window did in each stall (events over 1 ms):", file=sys.stderr)
+            for at, gap in beat.late:
+                end = beat.started_at + at
+                inside = [(t, ms, key) for t, ms, key in slow_at if end - gap / 1000 - 0.006 <= t <= end]
+                busy = sum(ms for _, ms, _ in inside)
+                head = f"  {end - started:6.2f} s stall {gap:5.1f} ms, {busy:5.1f} ms in events:"
+                print(head, file=sys.stderr)
+                for _, ms, key in inside:
+                    print(f"      {ms:5.1f}  {key}", file=sys.stderr)
         return {
             "idle": idle,
             "loaded": loaded,
@@ -332,6 +313,7 @@ def main() -> None:
     parser.add_argument("--file-size", type=int, default=100_000_000)
     parser.add_argument("--switch", type=float, default=0.0, help="sys.setswitchinterval for the window")
     parser.add_argument("--trace", action="store_true", help="print where the window's thread was in stalls")
+    parser.add_argument("--events", action="store_true", help="print the slow Qt events in each stall")
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--poll-url")
     parser.add_argument("--file-url")
@@ -367,11 +349,11 @@ def main() -> None:
             "--switch",
             str(args.switch),
         ]
-        if args.trace:
-            cmd.append("--trace")
+        cmd += ["--trace"] if args.trace else []
+        cmd += ["--events"] if args.events else []
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
         out = done.stdout
-        if args.trace:
+        if args.trace or args.events:
             print(done.stderr)
     r = json.loads(out.strip().splitlines()[-1])
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
