@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "app_icon"]
 
 
+COUNTS_EVERY_MS = 250  # the status bar's task counts follow the tasks at most this often
+
+
 class MainWindow(Frame):
     services: Services
     engine: EngineProxy
@@ -148,7 +151,7 @@ class MainWindow(Frame):
         self.notifier.on_task_event(event, record)
         if not self._counts_due:  # once per batch of events, not once per event
             self._counts_due = True
-            QTimer.singleShot(0, self._show_counts)
+            QTimer.singleShot(COUNTS_EVERY_MS, self._show_counts)
 
     def _show_counts(self) -> None:
         from collections import Counter

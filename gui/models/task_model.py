@@ -34,7 +34,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
 COLUMN_COUNT = 8
-CLOCK_COLUMNS = (COL_ELAPSED, COL_ETA, COL_EXPIRES)
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1  # on the first column
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # state column: float 0..1, None: indeterminate, NO_BAR: no bar
@@ -42,6 +41,7 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 NO_BAR = -1.0
 TICK_MS = 250
 WRITE_BUDGET = 0.004  # seconds of the window's thread a turn for rows off screen
+WRITE_EVERY_MS = 50  # changes are written (and repainted) at most this often
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
 DISPLAY, DECORATION, TOOLTIP, FOREGROUND = (
@@ -54,6 +54,7 @@ DISPLAY, DECORATION, TOOLTIP, FOREGROUND = (
 
 class TaskModel(QStandardItemModel):
     ticked = Signal(bool)  # the clock moved (no data changed); True once a second: time columns too
+    tasks_changed = Signal()  # a frame of the engine's events arrived (before their cells are written)
 
     def __init__(
         self, engine: EngineProxy, thumbnails: Thumbnails | None = None, parent: QObject | None = None
@@ -72,14 +73,16 @@ class TaskModel(QStandardItemModel):
         self._typical: dict[tuple[str, str], float | None] = {}
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
         self._dirty: dict[str, int] = {}  # task id -> the first column to write again
+        self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
         # The view tells which rows it shows: only those are written, unless a sort needs them all.
         self.visible_rows: Callable[[], Iterable[int]] | None = None
-        self.write_all = False
+        self.write_all = False  # write rows off screen too (a sort needs their keys)
+        self.sort_column = -1  # the column whose cells carry SortRole
         self._attached = True
         self._ticks = 0
         self._writer = QTimer(self)
         self._writer.setSingleShot(True)
-        self._writer.setInterval(0)
+        self._writer.setInterval(WRITE_EVERY_MS)
         self._writer.timeout.connect(self.write_pending)
         # Rows are newest first: the queue's default order needs no sorting (see TaskFilter.sort).
         records = sorted(engine.tasks.values(), key=lambda r: r.created_at, reverse=True)
@@ -102,20 +105,27 @@ class TaskModel(QStandardItemModel):
         self._writer.stop()
 
     def _on_batch(self, batch: list[tuple[str, TaskRecord]]) -> None:
-        """A frame's events: each run of new tasks becomes one row insertion (1,000 tasks created
-        at once cost one insertion, not 1,000), everything else one event at a time."""
+        """A frame's events. New tasks wait for the next write (``insert_pending``): the tasks of
+        many frames (1,000 created one after another) become one row insertion, not one each."""
         if not self._attached:
             return
-        new: list[TaskRecord] = []
         for event, record in batch:
-            if event != "removed" and record.id not in self._rows:  # one event per task a frame
-                new.append(record)
-                continue
-            self._insert(new)
-            new = []
-            self._on_event(event, record)
-        self._insert(new)
+            if record.id in self._incoming:
+                if event == "removed":
+                    del self._incoming[record.id]
+            elif event != "removed" and record.id not in self._rows:
+                self._incoming[record.id] = record
+            else:
+                self._on_event(event, record)
         self._write_soon()
+        self.tasks_changed.emit()
+
+    def insert_pending(self) -> None:
+        """Rows for the tasks that arrived since the last write, on top, newest first."""
+        if self._incoming:
+            records = list(self._incoming.values())
+            self._incoming.clear()
+            self._insert(records)
 
     def _insert(self, records: list[TaskRecord]) -> None:
         """New tasks go on top, newest first."""
@@ -138,8 +148,6 @@ class TaskModel(QStandardItemModel):
     def _on_event(self, event: str, record: TaskRecord) -> None:
         if event == "removed":
             self._remove(record.id)
-        elif record.id not in self._rows:
-            self._insert([record])
         else:
             self._records[record.id] = record
             source = self._source_of(record)
@@ -177,15 +185,18 @@ class TaskModel(QStandardItemModel):
         self._dirty[task_id] = min(first, self._dirty.get(task_id, first))
 
     def _write_soon(self) -> None:
-        """Write at the next turn of the event loop: the events of many callbacks (1,000 tasks
-        created one after another) are written once, not once each."""
-        if self._dirty and self._attached and not self._writer.isActive():
+        """Write within WRITE_EVERY_MS: the events of many callbacks (1,000 tasks created one
+        after another) are inserted and written once, and the table repaints once for them."""
+        if (self._dirty or self._incoming) and self._attached and not self._writer.isActive():
             self._writer.start()
 
     def write_pending(self) -> None:
         """Write the pending rows on screen; the others only while a sort needs them (write_all),
         at most WRITE_BUDGET a turn. A row off screen is written when it comes into view."""
-        if not self._dirty or not self._attached:
+        if not self._attached:
+            return
+        self.insert_pending()
+        if not self._dirty:
             return
         for row in self._shown():
             task_id = self._ids[row]
@@ -213,16 +224,22 @@ class TaskModel(QStandardItemModel):
                 self._write(row, COL_ELAPSED, COL_EXPIRES)
 
     def settle(self) -> None:
-        """Write every pending row now (a sort or filter about to look at every row)."""
+        """Insert and write every pending row now (a sort about to look at every row)."""
+        self.insert_pending()
         while self._dirty:
             task_id, first = self._dirty.popitem()
             self._write(self._rows[task_id], first)
         self._writer.stop()
 
-    def refresh_sort_keys(self, column: int) -> None:
-        """Time columns' sort keys move with the clock: bring them up to date before sorting."""
-        if column not in CLOCK_COLUMNS:
+    def sort_by(self, column: int) -> None:
+        """The view sorts by ``column`` (-1: the model's own order, newest first). Only that
+        column's cells carry a sort key, and a sort reads every row: from now on every row is
+        written, not only those on screen; the keys are written now (times move with the clock)."""
+        self.sort_column = column
+        self.write_all = column >= 0
+        if column < 0:
             return
+        self.settle()
         blocked = self.blockSignals(True)  # the sort about to run reads them all
         try:
             for row, task_id in enumerate(self._ids):
@@ -243,10 +260,9 @@ class TaskModel(QStandardItemModel):
         self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
     def _cell(self, record: TaskRecord, column: int) -> dict[int, Any]:
-        roles: dict[int, Any] = {
-            DISPLAY: self._display(record, column),
-            SortRole: self._sort_key(record, column),
-        }
+        roles: dict[int, Any] = {DISPLAY: self._display(record, column)}
+        if column == self.sort_column:
+            roles[SortRole] = self._sort_key(record, column)
         if column in (COL_THUMB, COL_PROMPT, COL_STATE, COL_ERROR):
             roles[TOOLTIP] = self._tooltip(record, column)
         if column == COL_THUMB:

@@ -75,13 +75,10 @@ class TaskFilter(QSortFilterProxyModel):
         # thread for 0.85 s when that was Python calls); other orders sort as asked.
         model = self.task_model()
         if column == COL_THUMB and order == Qt.SortOrder.DescendingOrder:
-            model.write_all = False  # rows off screen are written when they come into view
+            model.sort_by(-1)  # rows off screen are written when they come into view
             super().sort(-1, Qt.SortOrder.AscendingOrder)  # -1 with "descending" would reverse rows
             return
-        model.write_all = column >= 0  # a sort reads every row's key: keep every row written
-        if column >= 0:
-            model.settle()
-            model.refresh_sort_keys(column)
+        model.sort_by(column)
         super().sort(column, order)
 
     def set_group(self, group: int) -> None:
@@ -175,7 +172,7 @@ class QueueView(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.model.dataChanged.connect(self._data_changed)
+        self.model.tasks_changed.connect(self._data_changed)
         self.model.ticked.connect(self._repaint_clock)
         self.model.visible_rows = self._visible_rows
         self.table.verticalScrollBar().valueChanged.connect(self.model.write_pending)
@@ -221,6 +218,7 @@ class QueueView(QWidget):
         return [self.model.record_at(r) for r in rows]
 
     def select_task(self, task_id: str) -> None:
+        self.model.insert_pending()  # a task created a moment ago gets its row now
         row = self.model.row_of(task_id)
         if row is None:
             return
@@ -238,7 +236,7 @@ class QueueView(QWidget):
             last = self.proxy.rowCount() - 1
         return [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(first, last + 1)]
 
-    def _data_changed(self, *_args: object) -> None:
+    def _data_changed(self) -> None:
         # With nothing selected a task's change cannot change what the actions allow (1,000 tasks
         # starting at once are thousands of changes a second).
         if self.table.selectionModel().hasSelection():

@@ -9,7 +9,7 @@ from core.connections import LOCAL_CONNECTION
 from core.request import GenerationRequest
 from core.store import TaskRecord, TaskState
 from gui.tray import TaskNotifier
-from tests.gui.conftest import run
+from tests.gui.conftest import run, until
 from tests.support.app import run_app
 
 
@@ -75,7 +75,7 @@ def test_window_counts_and_notice_in_the_status_bar(window: Any, qloop: Any) -> 
             GenerationRequest(model="preview", prompt="status", duration=1, resolution="360p"),
         )
         await window.engine.wait([record.id])
+        await until(lambda: window.counts.text() == "0 running · 0 queued · 1 done", what="the counts")
 
     run(qloop, go())
-    assert window.counts.text() == "0 running · 0 queued · 1 done"
     assert window.statusBar().currentMessage().startswith("Video ready")

@@ -91,7 +91,7 @@ def test_failure_reason_is_shown_in_words(window: Any, qloop: Any, newapi_emu: A
         record = window.task_model.record_at(0)
         await until(lambda: record.state.terminal, timeout=30, what="the failure")
         # the row shows it once the event reaches the window (a frame later) and its cells are written
-        await until(lambda: window.task_model.index(0, 7).data() != "", what="the reason in the row")
+        await until(lambda: bool(window.task_model.index(0, 7).data()), what="the reason in the row")
 
     run(qloop, go())
     record = window.task_model.record_at(0)
