@@ -74,6 +74,7 @@ class TaskModel(QStandardItemModel):
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
         self._dirty: dict[str, int] = {}  # task id -> the first column to write again
         self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
+        self._seen: set[str] = set()  # the tasks on screen at the last write
         # The view tells which rows it shows: only those are written, unless a sort needs them all.
         self.visible_rows: Callable[[], Iterable[int]] | None = None
         self.write_all = False  # write rows off screen too (a sort needs their keys)
@@ -196,13 +197,15 @@ class TaskModel(QStandardItemModel):
         if not self._attached:
             return
         self.insert_pending()
-        if not self._dirty:
-            return
+        before, self._seen = self._seen, set()
         for row in self._shown():
             task_id = self._ids[row]
+            self._seen.add(task_id)
             if task_id in self._dirty:
                 self._write(row, self._dirty.pop(task_id))
-        if not self.write_all:
+            elif task_id not in before and task_id in self._live:
+                self._write(row, COL_ELAPSED, COL_EXPIRES)  # its times were written before it left view
+        if not self.write_all or not self._dirty:
             return
         deadline = time.perf_counter() + WRITE_BUDGET
         for task_id in list(self._dirty):

@@ -363,7 +363,7 @@ def test_painting_the_queue_runs_no_python_but_the_state_bars(window: Any, qloop
 
 
 def test_rows_off_screen_are_written_when_they_come_into_view(window: Any, qloop: Any, qapp: Any) -> None:
-    from gui.models.task_model import COL_STATE
+    from gui.models.task_model import COL_ELAPSED, COL_STATE
 
     model, table = window.task_model, window.queue.table
     window.engine.pause(LOCAL_CONNECTION)  # the tasks wait in the queue
@@ -383,6 +383,11 @@ def test_rows_off_screen_are_written_when_they_come_into_view(window: Any, qloop
     assert model.index(bottom, COL_STATE).data() != "Cancelled"  # changed off screen: not written yet
     table.scrollToBottom()
     assert model.index(bottom, COL_STATE).data() == "Cancelled"  # written as it came into view
+    table.scrollToTop()
+    model.elapsed = lambda record: 3600.0  # an hour later: the rows at the bottom show old times
+    table.scrollToBottom()
+    waiting = model.row_of(made[1].id)
+    assert model.index(waiting, COL_ELAPSED).data() == "1:00:00"  # brought up to date as shown
     for record in made[1:]:
         run(qloop, window.engine.cancel(record.id))
     window.engine.unpause(LOCAL_CONNECTION)
