@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,7 +85,8 @@ def client_sdk_openai(base: str, n: int) -> int:
 
 def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, float, float]:
     """Returns (finished, cpu seconds, wall seconds) of the measured batch only."""
-    os.environ["CLIPDESK_HOME"] = tempfile.mkdtemp(prefix="clipdesk-bench-")
+    home = tempfile.mkdtemp(prefix="clipdesk-bench-")
+    os.environ["CLIPDESK_HOME"] = home
     os.environ["CLIPDESK_API_KEY"] = "sk-ok"
     from core.connections import Connection
     from core.engine import Engine
@@ -124,7 +126,10 @@ def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, fl
         await journal.close()
         return finished, cpu, wall
 
-    return asyncio.run(run())
+    try:
+        return asyncio.run(run())
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def child(args: argparse.Namespace) -> None:

@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -193,7 +194,8 @@ def _cpu_of(engine: object) -> float:
 
 def child(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["CLIPDESK_HOME"] = tempfile.mkdtemp(prefix="clipdesk-stall-")
+    home = tempfile.mkdtemp(prefix="clipdesk-stall-")  # ~1 GB of downloads: removed at the end
+    os.environ["CLIPDESK_HOME"] = home
     os.environ["CLIPDESK_API_KEY"] = "sk-ok"
     if args.poll_interval:
         os.environ["CLIPDESK_POLL_INTERVAL"] = str(args.poll_interval)
@@ -297,8 +299,11 @@ def child(args: argparse.Namespace) -> None:
             "engine_cpu_s": engine_cpu,
         }
 
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        result = runner.run(run())
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            result = runner.run(run())
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     result["app_cpu_s"] = sum(os.times()[:4])  # the window's process and the engine's, whole run
     print(json.dumps(result))
 
