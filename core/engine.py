@@ -214,19 +214,7 @@ class Engine:
     ) -> TaskRecord:
         """Validate, prepare the inputs, journal the task, then start it. Raises before any request
         is sent when the input is bad (InvalidInput) or the connection has no key (auth)."""
-        connection = self.connections.get(connection_name)
-        if connection is None:
-            raise InvalidInput(f"there is no connection named {connection_name!r}", field="connection")
-        provider = get_provider(connection.dialect)
-        validate_request(provider.catalog.spec(request.model), request)
-        if provider.needs_base_url and not connection.base_url:
-            raise InvalidInput(f"the connection {connection.name!r} has no base URL", field="base_url")
-        if provider.needs_key and not self.secrets.get(connection.name):
-            raise ClipDeskError(
-                ErrorKind.AUTH,
-                f"no API key for {connection.name!r}: add one in the connection settings, "
-                "or set CLIPDESK_API_KEY for a headless run",
-            )
+        connection, provider = self._check(connection_name, request)
         record = TaskRecord(
             id=TaskRecord.new_id(),
             connection=connection.name,
@@ -252,6 +240,41 @@ class Engine:
         if start:
             self._start(record)
         return record
+
+    def _check(self, connection_name: str, request: GenerationRequest) -> tuple[Connection, Provider]:
+        """What can be said of a request before anything is written or sent (raises)."""
+        connection = self.connections.get(connection_name)
+        if connection is None:
+            raise InvalidInput(f"there is no connection named {connection_name!r}", field="connection")
+        provider = get_provider(connection.dialect)
+        validate_request(provider.catalog.spec(request.model), request)
+        if provider.needs_base_url and not connection.base_url:
+            raise InvalidInput(f"the connection {connection.name!r} has no base URL", field="base_url")
+        if provider.needs_key and not self.secrets.get(connection.name):
+            raise ClipDeskError(
+                ErrorKind.AUTH,
+                f"no API key for {connection.name!r}: add one in the connection settings, "
+                "or set CLIPDESK_API_KEY for a headless run",
+            )
+        return connection, provider
+
+    async def create_many(
+        self,
+        connection_name: str,
+        requests: list[GenerationRequest],
+        *,
+        output_dir: str | None = None,
+        batch_id: str | None = None,
+    ) -> list[TaskRecord]:
+        """A batch in one call (from the window: one message, not one per task). Every request
+        is checked first: one that is not valid creates none of them. Then all are created at
+        once (their journal writes share commits), in order of creation time."""
+        for request in requests:
+            self._check(connection_name, request)
+        made = await asyncio.gather(
+            *(self.create(connection_name, r, output_dir=output_dir, batch_id=batch_id) for r in requests)
+        )
+        return list(made)
 
     @staticmethod
     def _prepare_images(provider: Provider, request: GenerationRequest) -> dict[str, list[PreparedImage]]:

@@ -59,6 +59,7 @@ BatchListener = Callable[[list[tuple[str, TaskRecord]]], None]
 CALLS = frozenset(
     {
         "create",
+        "create_many",
         "cancel",
         "retry",
         "remove",
@@ -486,6 +487,13 @@ class EngineProxy:
     async def create(self, connection_name: str, request: GenerationRequest, **kwargs: Any) -> TaskRecord:
         record: TaskRecord = await self._run("create", connection_name, request, **kwargs)
         return record
+
+    async def create_many(
+        self, connection_name: str, requests: list[GenerationRequest], **kwargs: Any
+    ) -> list[TaskRecord]:
+        """Many tasks in one call (a batch of 1,000 is one message, not 1,000 round trips)."""
+        records: list[TaskRecord] = await self._run("create_many", connection_name, requests, **kwargs)
+        return records
 
     async def cancel(self, task_id: str) -> None:
         await self._run("cancel", task_id)

@@ -193,7 +193,6 @@ class BatchDialog(QDialog):
         connection = self.panel.connection_name()
         output_dir = self.settings.output_dir or None
         copies = self.panel.count.value()
-        for item in items:
-            for request in self.panel.copies_of(item.request, copies):
-                await self.engine.create(connection, request, output_dir=output_dir, batch_id=batch_id)
+        requests = [request for item in items for request in self.panel.copies_of(item.request, copies)]
+        await self.engine.create_many(connection, requests, output_dir=output_dir, batch_id=batch_id)
         self.accept()

@@ -75,6 +75,32 @@ def test_a_task_runs_in_the_engine_process_and_the_caller_sees_it(clipdesk_home:
     asyncio.run(go())
 
 
+def test_a_batch_is_created_in_one_call(clipdesk_home: Path) -> None:
+    """create_many: the requests in order, one message each way; a request that is not valid
+    creates none of the batch."""
+    quick = [GenerationRequest(model="preview", prompt=f"card {n}", duration=1) for n in range(5)]
+    bad = GenerationRequest(model="preview", prompt="too long", duration=999)
+
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        try:
+            engine.pause(LOCAL_CONNECTION)
+            sent: list[str] = []
+            real_send = engine._send
+            engine._send = lambda message: (sent.append(message[0]), real_send(message))  # type: ignore[method-assign]
+            records = await engine.create_many(LOCAL_CONNECTION, quick, batch_id="b1")
+            assert sent == ["call"]
+            assert [r.request.prompt for r in records] == [f"card {n}" for n in range(5)]
+            assert all(r.batch_id == "b1" and engine.tasks[r.id] is r for r in records)
+            with pytest.raises(InvalidInput):
+                await engine.create_many(LOCAL_CONNECTION, [quick[0], bad, quick[1]], batch_id="b2")
+            assert not [r for r in engine.tasks.values() if r.batch_id == "b2"]
+        finally:
+            await engine.close()
+
+    asyncio.run(go())
+
+
 def test_errors_reach_the_caller_with_their_kind(clipdesk_home: Path) -> None:
     async def go() -> None:
         engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
