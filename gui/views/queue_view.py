@@ -160,6 +160,9 @@ class QueueView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(42)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Kept: the first viewport() call costs ~20 ms (PySide builds the enum types it needs),
+        # better here, while the window opens, than at the first task's first write.
+        self.viewport = self.table.viewport()
         self.table.setItemDelegateForColumn(COL_STATE, ProgressDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -231,7 +234,7 @@ class QueueView(QWidget):
         first = self.table.rowAt(0)
         if first < 0:
             return []
-        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.table.rowAt(self.viewport.height() - 1)
         if last < 0:
             last = self.proxy.rowCount() - 1
         return [self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(first, last + 1)]
@@ -264,15 +267,14 @@ class QueueView(QWidget):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.remove_action)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        menu.popup(self.viewport.mapToGlobal(pos))
 
     def _repaint_clock(self, _second: bool) -> None:
         """Repaint the state column's sliding bars four times a second (the time cells are written
         once a second, and repaint as any changed cell); never the cells beside them."""
         if not self.table.isColumnHidden(COL_STATE):
-            viewport = self.table.viewport()
             x = self.table.columnViewportPosition(COL_STATE)
-            viewport.update(QRect(x, 0, self.table.columnWidth(COL_STATE), viewport.height()))
+            self.viewport.update(QRect(x, 0, self.table.columnWidth(COL_STATE), self.viewport.height()))
 
     def _fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()
