@@ -42,6 +42,7 @@ NO_BAR = -1.0
 TICK_MS = 250
 WRITE_BUDGET = 0.004  # seconds of the window's thread a turn for rows off screen
 WRITE_EVERY_MS = 50  # changes are written (and repainted) at most this often
+INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
 DISPLAY, DECORATION, TOOLTIP, FOREGROUND = (
@@ -121,12 +122,12 @@ class TaskModel(QStandardItemModel):
         self._write_soon()
         self.tasks_changed.emit()
 
-    def insert_pending(self) -> None:
-        """Rows for the tasks that arrived since the last write, on top, newest first."""
+    def insert_pending(self, most: int | None = None) -> None:
+        """Rows for the tasks that arrived since the last write, on top, newest first: all of
+        them, or the ``most`` that came first (the rest go on top of them at the next write)."""
         if self._incoming:
-            records = list(self._incoming.values())
-            self._incoming.clear()
-            self._insert(records)
+            ids = list(self._incoming)[:most]
+            self._insert([self._incoming.pop(task_id) for task_id in ids])
 
     def _insert(self, records: list[TaskRecord]) -> None:
         """New tasks go on top, newest first."""
@@ -196,7 +197,9 @@ class TaskModel(QStandardItemModel):
         at most WRITE_BUDGET a turn. A row off screen is written when it comes into view."""
         if not self._attached:
             return
-        self.insert_pending()
+        self.insert_pending(INSERT_PER_WRITE)  # 1,000 rows at once: ~10 ms, and as long to lay out
+        if self._incoming:
+            self._writer.start()
         before, self._seen = self._seen, set()
         for row in self._shown():
             task_id = self._ids[row]

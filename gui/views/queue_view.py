@@ -160,6 +160,9 @@ class QueueView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(42)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Always there: the first rows past the bottom do not resize and re-lay out the table
+        # (and its columns do not jump) in the middle of a batch.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Kept: the first viewport() call costs ~20 ms (PySide builds the enum types it needs),
         # better here, while the window opens, than at the first task's first write.
         self.viewport = self.table.viewport()

@@ -210,10 +210,18 @@ def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: 
 
 
 def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> None:
-    """1,000 tasks created at once reach the table as one insertion, however many frames brought
-    them before the next write; removals and changes still apply one row at a time. Cells are
-    written for the rows on screen, the others when they come into view (or a sort needs them)."""
-    from gui.models.task_model import COL_PROMPT, COL_STATE, COL_THUMB, COLUMN_COUNT, TaskModel
+    """The tasks that arrived before a write are one insertion, however many frames brought them
+    (at most INSERT_PER_WRITE a write: 1,000 at once are a few); removals and changes still apply
+    one row at a time. Cells are written for the rows on screen, the others when they come into
+    view (or a sort needs them)."""
+    from gui.models.task_model import (
+        COL_PROMPT,
+        COL_STATE,
+        COL_THUMB,
+        COLUMN_COUNT,
+        INSERT_PER_WRITE,
+        TaskModel,
+    )
 
     class Engine:
         tasks: dict[str, TaskRecord] = {}
@@ -241,17 +249,24 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
     model.visible_rows = lambda: range(0, 12)  # what a view shows
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
-    records = [record(n) for n in range(500)]
+    records = [record(n) for n in range(100)]
     engine.deliver([("added", r) for r in records])
-    records += [record(n) for n in range(500, 1000)]
-    engine.deliver([("added", r) for r in records[500:]])  # a second frame before the next write
+    records += [record(n) for n in range(100, 150)]
+    engine.deliver([("added", r) for r in records[100:]])  # a second frame before the next write
     assert inserted == []  # rows come at the next write
     model.write_pending()
-    assert inserted == [(0, 999)]
-    assert model.rowCount() == 1000 and model.record_at(0) is records[999]  # newest first
+    assert inserted == [(0, 149)]
+    assert model.rowCount() == 150 and model.record_at(0) is records[149]  # newest first
     assert model.index(11, COL_PROMPT).data() == "a quick card"
     assert model.index(12, COL_PROMPT).data() is None  # off screen: not written yet
-    model.settle()
+    records += [record(n) for n in range(150, 1000)]
+    engine.deliver([("added", r) for r in records[150:]])
+    model.write_pending()  # at most INSERT_PER_WRITE new rows a write: the first that came
+    assert inserted[1:] == [(0, INSERT_PER_WRITE - 1)]
+    assert model.record_at(0) is records[149 + INSERT_PER_WRITE]
+    model.settle()  # everything now, newest on top
+    assert inserted[2:] == [(0, 1000 - 150 - INSERT_PER_WRITE - 1)]
+    assert model.rowCount() == 1000 and model.record_at(0) is records[999]
     assert model.index(999, COL_PROMPT).data() == "a quick card"
     changed: list[tuple[int, int, int]] = []
     model.dataChanged.connect(
@@ -263,7 +278,7 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
     late = [record(n) for n in (1000, 1001)]
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
     model.settle()
-    assert inserted[1:] == [(0, 1)]
+    assert inserted[3:] == [(0, 1)]
     # a state change rewrites state and times, not the input, prompt and model the view sorts by
     whole, states = (COL_THUMB, COLUMN_COUNT - 1), (COL_STATE, COLUMN_COUNT - 1)
     assert sorted(changed) == [(0, *whole), (1, *whole), (996, *states)]
