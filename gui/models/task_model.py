@@ -6,12 +6,12 @@ rowCount() and columnCount()) those were ~2,300 calls and 10-16 ms a repaint, se
 while the engine kept the other core busy. Here Python writes a row's cells when its task
 changes; painting calls no Python but the state column's bar (ProgressDelegate).
 
-``added`` inserts rows at the top (a frame's new tasks in one insertion), ``changed`` rewrites
-that row's changing cells with one ``dataChanged``, ``removed`` removes that row; the model is
-never reset. Writing is deferred to the next turn of the event loop (the events of many callbacks
-are written once) and limited to the rows on screen: a row off screen keeps its change pending
-until it comes into view, or until a sort needs every row (``write_all``, ``settle()``). The time
-cells of the unfinished rows on screen are written once a second.
+``added`` puts a row on top, ``changed`` rewrites that row's changing cells with one
+``dataChanged``, ``removed`` removes that row; the model is never reset. Both wait for the next
+write, at most WRITE_EVERY_MS away: the tasks that arrived meanwhile are one row insertion (at
+most INSERT_PER_WRITE), and only the rows on screen are written. A row off screen keeps its
+change until it comes into view, or until a sort needs every row (``write_all``, ``settle()``).
+The time cells of the unfinished rows on screen are written once a second.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class TaskModel(QStandardItemModel):
 
     def _on_batch(self, batch: list[tuple[str, TaskRecord]]) -> None:
         """A frame's events. New tasks wait for the next write (``insert_pending``): the tasks of
-        many frames (1,000 created one after another) become one row insertion, not one each."""
+        many frames (1,000 created one after another) become a few row insertions, not 1,000."""
         if not self._attached:
             return
         for event, record in batch:
