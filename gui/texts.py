@@ -7,6 +7,7 @@ with the core's own detail in tooltips.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,7 +25,7 @@ translate = QCoreApplication.translate
 _tables: dict[tuple[str, str], dict[Any, str]] = {}
 
 
-def _table(name: str, make: Any) -> dict[Any, str]:
+def _table(name: str, make: Callable[[], dict[Any, str]]) -> dict[Any, str]:
     key = (name, current_language())
     table = _tables.get(key)
     if table is None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from core.host import EngineProxy
@@ -29,8 +29,6 @@ from core.store import TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
 from gui.thumbnails import Thumbnails
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
 COLUMN_COUNT = 8
@@ -334,9 +332,6 @@ class TaskModel(QStandardItemModel):
     # -- lookups ---------------------------------------------------------------------------------
     def record_at(self, row: int) -> TaskRecord:
         return self._records[self._ids[row]]
-
-    def record(self, task_id: str) -> TaskRecord | None:
-        return self._records.get(task_id)
 
     def row_of(self, task_id: str) -> int | None:
         return self._rows.get(task_id)
