@@ -4,14 +4,16 @@ The view paints from Qt's own storage (a QStandardItemModel): a repaint of the q
 hundred cells in several roles each, and as calls into Python (a QAbstractTableModel's data(),
 rowCount() and columnCount()) those were ~2,300 calls and 10-16 ms a repaint, several times that
 while the engine kept the other core busy. Here Python writes a row's cells when its task
-changes; painting calls no Python but the state column's bar (ProgressDelegate).
+changes, and painting calls no Python at all: the state column's progress bar is the cell's
+background brush (``bar_brush``), which Qt's own delegate fills.
 
 ``added`` puts a row on top, ``changed`` rewrites that row's changing cells with one
 ``dataChanged``, ``removed`` removes that row; the model is never reset. Both wait for the next
 write, at most WRITE_EVERY_MS away: the tasks that arrived meanwhile are one row insertion (at
 most INSERT_PER_WRITE), and only the rows on screen are written. A row off screen keeps its
 change until it comes into view, or until a sort needs every row (``write_all``, ``settle()``).
-The time cells of the unfinished rows on screen are written once a second.
+The time cells of the unfinished rows on screen are written once a second; nothing else moves
+with the clock (a bar without a known progress is striped, not animated).
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 
 from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
@@ -37,22 +48,26 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1  # on the first column
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # state column: float 0..1, None: indeterminate, NO_BAR: no bar
 SortRole = Qt.ItemDataRole.UserRole + 3
 NO_BAR = -1.0
-TICK_MS = 250
+TICK_MS = 1000
+BAR_ALPHA = 110  # the bar is the highlight colour over the row's ground, the label readable on it
+STRIPE = 16  # px: the tile of the striped bar (progress unknown)
 WRITE_BUDGET = 0.004  # seconds of the window's thread a turn for rows off screen
 WRITE_EVERY_MS = 50  # changes are written (and repainted) at most this often
 INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
-DISPLAY, DECORATION, TOOLTIP, FOREGROUND = (
+DISPLAY, DECORATION, TOOLTIP, FOREGROUND, BACKGROUND, ALIGNMENT = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.TextAlignmentRole,
 )
+CENTRED = Qt.AlignmentFlag.AlignCenter
 
 
 class TaskModel(QStandardItemModel):
-    ticked = Signal(bool)  # the clock moved (no data changed); True once a second: time columns too
     tasks_changed = Signal()  # a frame of the engine's events arrived (before their cells are written)
 
     def __init__(
@@ -79,7 +94,10 @@ class TaskModel(QStandardItemModel):
         self.write_all = False  # write rows off screen too (a sort needs their keys)
         self.sort_column = -1  # the column whose cells carry SortRole
         self._attached = True
-        self._ticks = 0
+        self.bar_width = 140  # the state column's width: a bar's brush is drawn to it
+        self._bar_colour = QColor("#308cc6")
+        self._bars: dict[int, QBrush] = {}  # filled pixels -> brush
+        self._stripes: QBrush | None = None
         self._writer = QTimer(self)
         self._writer.setSingleShot(True)
         self._writer.setInterval(WRITE_EVERY_MS)
@@ -277,7 +295,10 @@ class TaskModel(QStandardItemModel):
         elif column in (COL_STATE, COL_ERROR):
             roles[FOREGROUND] = self._foreground(record)
             if column == COL_STATE:
-                roles[ProgressRole] = self._progress(record)
+                progress = self._progress(record)
+                roles[ProgressRole] = progress
+                roles[BACKGROUND] = self.bar_brush(progress)
+                roles[ALIGNMENT] = CENTRED
         return roles
 
     @staticmethod
@@ -299,18 +320,15 @@ class TaskModel(QStandardItemModel):
             self._write_soon()
 
     def _tick(self) -> None:
-        """Time columns (elapsed, ETA, link expiry) and indeterminate bars move with the clock, not
-        with the data: ask the views to repaint what they show, whatever the number of tasks."""
-        self._ticks += 1
+        """Once a second: the time cells (elapsed, ETA, link expiry) of the unfinished rows on
+        screen, and the typical durations their ETAs need."""
         if not self._live:
             return
-        if self._ticks % (1000 // TICK_MS) == 0:
-            for task_id in list(self._live):
-                record = self._records[task_id]
-                if not record.state.terminal:
-                    self._want_typical(record)
-            self.refresh_clock()
-        self.ticked.emit(self._ticks % (1000 // TICK_MS) == 0)
+        for task_id in list(self._live):
+            record = self._records[task_id]
+            if not record.state.terminal:
+                self._want_typical(record)
+        self.refresh_clock()
 
     def _want_typical(self, record: TaskRecord) -> None:
         key = (record.connection, record.model)
@@ -422,6 +440,65 @@ class TaskModel(QStandardItemModel):
                 parts.append(self.tr("Code: %1").replace("%1", record.error_code))
             return "\n".join(p for p in parts if p)
         return None
+
+    # -- the state column's bar ------------------------------------------------------------------
+    def set_bar_look(self, width: int, colour: QColor) -> None:
+        """The state column is ``width`` px wide, bars are ``colour``: the bars on screen are
+        drawn again (the others as they come into view)."""
+        if width == self.bar_width and colour == self._bar_colour:
+            return
+        self.bar_width, self._bar_colour = max(1, width), QColor(colour)
+        self._bars.clear()
+        self._stripes = None
+        for task_id in self._ids:
+            if task_id not in self._dirty and self._records[task_id].state.active:
+                self._dirty[task_id] = COL_STATE
+        self._write_soon()
+
+    def bar_brush(self, progress: float | None) -> QBrush | None:
+        """The state cell's background: the column filled to ``progress`` from the left, striped
+        where the progress is not known (None), none for a task that is not under way (NO_BAR).
+        Qt's delegate fills it with its origin at the cell's corner: no Python runs to paint."""
+        if progress == NO_BAR:
+            return None
+        if progress is None:
+            if self._stripes is None:
+                self._stripes = self._striped()
+            return self._stripes
+        filled = round(self.bar_width * min(max(progress, 0.0), 1.0))
+        brush = self._bars.get(filled)
+        if brush is None:
+            brush = self._bars[filled] = self._filled_to(filled)
+        return brush
+
+    def _fill(self) -> QColor:
+        colour = QColor(self._bar_colour)
+        colour.setAlpha(BAR_ALPHA)
+        return colour
+
+    def _filled_to(self, filled: int) -> QBrush:
+        if filled <= 0:
+            return QBrush(Qt.BrushStyle.NoBrush)
+        if filled >= self.bar_width:
+            return QBrush(self._fill())
+        edge = filled / self.bar_width  # a hard edge: the colour up to it, nothing after
+        gradient = QLinearGradient(0, 0, self.bar_width, 0)
+        fill, clear = self._fill(), QColor(0, 0, 0, 0)
+        gradient.setStops([(0.0, fill), (edge, fill), (min(edge + 1 / 4096, 1.0), clear), (1.0, clear)])
+        return QBrush(gradient)
+
+    def _striped(self) -> QBrush:
+        tile = QPixmap(STRIPE, STRIPE)
+        tile.fill(Qt.GlobalColor.transparent)
+        colour = self._fill()
+        colour.setAlpha(BAR_ALPHA * 2 // 3)
+        painter = QPainter(tile)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, STRIPE / 3))
+        for start in (-STRIPE, 0, STRIPE):  # 45° stripes that meet across tiles
+            painter.drawLine(start, STRIPE, start + STRIPE, 0)
+        painter.end()
+        return QBrush(tile)
 
     def _progress(self, record: TaskRecord) -> float | None:
         if not record.state.active:

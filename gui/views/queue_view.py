@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -47,7 +47,6 @@ from gui.models.task_model import (
 from gui.spawn import spawn
 from gui.texts import connection_label
 from gui.views.task_dialogs import LogDialog, ResolveDialog
-from gui.widgets.progress_delegate import ProgressDelegate
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNKNOWN.value}
@@ -166,7 +165,6 @@ class QueueView(QWidget):
         # Kept: the first viewport() call costs ~20 ms (PySide builds the enum types it needs),
         # better here, while the window opens, than at the first task's first write.
         self.viewport = self.table.viewport()
-        self.table.setItemDelegateForColumn(COL_STATE, ProgressDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._activated)
@@ -179,7 +177,8 @@ class QueueView(QWidget):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.tasks_changed.connect(self._data_changed)
-        self.model.ticked.connect(self._repaint_clock)
+        header.sectionResized.connect(self._bar_look)
+        self._bar_look()
         self.model.visible_rows = self._visible_rows
         self.table.verticalScrollBar().valueChanged.connect(self.model.write_pending)
         self.proxy.layoutChanged.connect(self.model.write_pending)
@@ -272,12 +271,14 @@ class QueueView(QWidget):
         menu.addAction(self.remove_action)
         menu.popup(self.viewport.mapToGlobal(pos))
 
-    def _repaint_clock(self, _second: bool) -> None:
-        """Repaint the state column's sliding bars four times a second (the time cells are written
-        once a second, and repaint as any changed cell); never the cells beside them."""
-        if not self.table.isColumnHidden(COL_STATE):
-            x = self.table.columnViewportPosition(COL_STATE)
-            self.viewport.update(QRect(x, 0, self.table.columnWidth(COL_STATE), self.viewport.height()))
+    def _bar_look(self, *_args: object) -> None:
+        """The state column's bars are drawn to its width, in the palette's highlight colour."""
+        self.model.set_bar_look(self.table.columnWidth(COL_STATE), self.table.palette().highlight().color())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._bar_look()
+        super().changeEvent(event)
 
     def _fill_lanes_menu(self) -> None:
         self.lanes_menu.clear()

@@ -1,0 +1,119 @@
+"""The queue's state cell is a bar: the cell's background filled to the task's progress, striped
+when the provider gives none, none once the task is over. Qt's own delegate paints it from the
+brush the model writes, so a repaint of the queue calls no Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QTableView
+
+from core.connections import LOCAL_CONNECTION
+from core.request import GenerationRequest
+from core.store import TaskRecord, TaskState
+from gui.models.task_model import COL_STATE, COLUMN_COUNT, TaskModel
+
+HIGHLIGHT = QColor("#d03030")  # a red bar: easy to tell from the grey and white row grounds
+WIDTH = 200
+
+
+class Engine:
+    """What the model asks of the engine: its tasks and their events."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[str, TaskRecord] = {}
+        self.journal = None
+
+    def subscribe_batch(self, listener: Any) -> None:
+        self.deliver = listener
+
+    def unsubscribe_batch(self, listener: Any) -> None:
+        pass
+
+
+def record(n: int, state: TaskState, progress: float | None) -> TaskRecord:
+    task = TaskRecord(
+        id=f"t{n}",
+        connection=LOCAL_CONNECTION,
+        dialect="local",
+        base_url="",
+        model="preview",
+        request=GenerationRequest(model="preview", prompt=f"card {n}"),
+    )
+    task.state, task.progress, task.created_at = state, progress, 1_000_000.0 + n
+    return task
+
+
+def reddish(colour: QColor) -> bool:
+    return colour.red() - colour.blue() > 25
+
+
+def paint(tasks: list[TaskRecord]) -> tuple[QImage, QTableView, TaskModel]:
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(40)
+    view.setShowGrid(False)
+    for column in range(COLUMN_COUNT):
+        view.setColumnHidden(column, column != COL_STATE)
+    view.setColumnWidth(COL_STATE, WIDTH)
+    view.resize(WIDTH + 40, 40 * len(tasks) + 60)
+    model.visible_rows = lambda: range(len(tasks))
+    model.set_bar_look(WIDTH, HIGHLIGHT)
+    engine.deliver([("added", task) for task in tasks])
+    model.settle()
+    return view.viewport().grab().toImage(), view, model
+
+
+def rows_of(image: QImage, view: QTableView, count: int) -> list[list[QColor]]:
+    """Each row's pixels along a line through the bar, under the label's height."""
+    x0 = view.columnViewportPosition(COL_STATE)
+    return [
+        [image.pixelColor(x0 + x, view.rowViewportPosition(row) + 4) for x in range(WIDTH)]
+        for row in range(count)
+    ]
+
+
+def test_the_bar_is_filled_to_the_progress(qapp: Any) -> None:
+    tasks = [record(1, TaskState.RUNNING, 0.45), record(0, TaskState.RUNNING, 0.9)]  # rows: newest first
+    image, view, model = paint(tasks)
+    forty_five, ninety = rows_of(image, view, 2)
+    edge = round(WIDTH * 0.45)
+    assert all(reddish(c) for c in forty_five[2 : edge - 2])
+    assert not any(reddish(c) for c in forty_five[edge + 2 : WIDTH - 2])
+    assert all(reddish(c) for c in ninety[2 : round(WIDTH * 0.9) - 2])
+    assert not any(reddish(c) for c in ninety[round(WIDTH * 0.9) + 2 : WIDTH - 2])
+    assert model.index(0, COL_STATE).data() == "Generating 45%"
+    assert model.index(0, COL_STATE).data(Qt.ItemDataRole.TextAlignmentRole) == Qt.AlignmentFlag.AlignCenter
+    model.detach()
+
+
+def test_unknown_progress_is_striped_and_a_finished_task_has_no_bar(qapp: Any) -> None:
+    tasks = [record(1, TaskState.RUNNING, None), record(0, TaskState.SUCCEEDED, None)]
+    image, view, model = paint(tasks)
+    striped, done = rows_of(image, view, 2)
+    tinted = [reddish(c) for c in striped]
+    assert 0.2 < sum(tinted) / WIDTH < 0.8  # stripes across the whole cell: tinted and not
+    assert any(tinted[:40]) and any(tinted[-40:])
+    assert not any(reddish(c) for c in done)
+    model.detach()
+
+
+def test_bars_follow_the_columns_width(qapp: Any) -> None:
+    """A bar is drawn to the column's width: when the column is resized, the bars on screen are
+    written again, and a half-done task still fills half the column."""
+    image, view, model = paint([record(0, TaskState.RUNNING, 0.5)])
+    view.setColumnWidth(COL_STATE, WIDTH * 2)
+    model.set_bar_look(WIDTH * 2, HIGHLIGHT)  # what the queue does when its header is resized
+    model.write_pending()
+    view.resize(WIDTH * 2 + 40, 100)
+    image = view.viewport().grab().toImage()
+    line = [image.pixelColor(x, 4) for x in range(WIDTH * 2)]
+    assert all(reddish(c) for c in line[2 : WIDTH - 2])
+    assert not any(reddish(c) for c in line[WIDTH + 2 : WIDTH * 2 - 2])
+    model.detach()
