@@ -18,6 +18,7 @@ with the clock (a bar without a known progress is striped, not animated).
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -139,29 +140,41 @@ class TaskModel(QStandardItemModel):
         self.tasks_changed.emit()
 
     def insert_pending(self, most: int | None = None) -> None:
-        """Rows for the tasks that arrived since the last write, on top, newest first: all of
-        them, or the ``most`` that came first (the rest go on top of them at the next write)."""
-        if self._incoming:
-            ids = list(self._incoming)[:most]
-            self._insert([self._incoming.pop(task_id) for task_id in ids])
-
-    def _insert(self, records: list[TaskRecord]) -> None:
-        """New tasks go on top, newest first."""
-        if records:
-            self._insert_rows(sorted(reversed(records), key=lambda r: r.created_at, reverse=True))
+        """Rows for the tasks that arrived since the last write, each at its place in the queue
+        (newest first): all of them, or the ``most`` newest. Those are the rows on top, on screen;
+        the older ones go below them at the next write, usually off screen, where nothing is
+        written, so 1,000 tasks created at once have the rows on screen written once, not once
+        per insertion."""
+        if not self._incoming:
+            return
+        # newest first; among tasks created at the same moment the one that came last
+        records = sorted(reversed(self._incoming.values()), key=lambda r: r.created_at, reverse=True)[:most]
+        for record in records:
+            del self._incoming[record.id]
+        self._insert_rows(records)
 
     def _insert_rows(self, records: list[TaskRecord]) -> None:
-        """Rows for ``records`` (in that order) on top; their cells are written when due."""
+        """Rows for ``records`` (newest first), each placed above the rows created before it, in
+        one insertion per run of them that no existing row separates; cells are written when due."""
         if not records:
             return
-        self._ids[0:0] = [r.id for r in records]
-        self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
+        ages = [-self._records[task_id].created_at for task_id in self._ids]  # ascending
+        runs: list[tuple[int, list[TaskRecord]]] = []
+        for record in records:
+            at = bisect.bisect_left(ages, -record.created_at)
+            if runs and runs[-1][0] == at:
+                runs[-1][1].append(record)
+            else:
+                runs.append((at, [record]))
         for record in records:
             self._records[record.id] = record
             self._thumb_source[record.id] = self._source_of(record)
             self._update_live(record)
             self._dirty[record.id] = COL_THUMB
-        self.insertRows(0, len(records))
+        for at, run in reversed(runs):  # from the bottom up: the places above stay right
+            self._ids[at:at] = [r.id for r in run]
+            self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
+            self.insertRows(at, len(run))
 
     def _on_event(self, event: str, record: TaskRecord) -> None:
         if event == "removed":

@@ -241,6 +241,7 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
             base_url="",
             model="preview",
             request=QUICK,
+            created_at=1_000_000.0 + n,
         )
 
     engine = Engine()
@@ -261,12 +262,19 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
     assert model.index(12, COL_PROMPT).data() is None  # off screen: not written yet
     records += [record(n) for n in range(150, 1000)]
     engine.deliver([("added", r) for r in records[150:]])
-    model.write_pending()  # at most INSERT_PER_WRITE new rows a write: the first that came
+    written: list[int] = []
+    model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
+    model.write_pending()  # at most INSERT_PER_WRITE new rows a write: the newest, on top
     assert inserted[1:] == [(0, INSERT_PER_WRITE - 1)]
-    assert model.record_at(0) is records[149 + INSERT_PER_WRITE]
+    assert model.record_at(0) is records[999] and sorted(written) == list(range(12))
+    written.clear()
+    model.write_pending()  # the next newest below them, off screen: nothing on screen is written again
+    assert inserted[2:] == [(INSERT_PER_WRITE, 2 * INSERT_PER_WRITE - 1)] and written == []
+    assert model.record_at(2 * INSERT_PER_WRITE - 1) is records[1000 - 2 * INSERT_PER_WRITE]
     model.settle()  # everything now, newest on top
-    assert inserted[2:] == [(0, 1000 - 150 - INSERT_PER_WRITE - 1)]
+    assert inserted[3:] == [(2 * INSERT_PER_WRITE, 1000 - 150 - 1)]
     assert model.rowCount() == 1000 and model.record_at(0) is records[999]
+    assert [model.record_at(row) for row in range(1000)] == records[::-1]
     assert model.index(999, COL_PROMPT).data() == "a quick card"
     changed: list[tuple[int, int, int]] = []
     model.dataChanged.connect(
@@ -278,7 +286,7 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
     late = [record(n) for n in (1000, 1001)]
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
     model.settle()
-    assert inserted[3:] == [(0, 1)]
+    assert inserted[4:] == [(0, 1)]
     # a state change rewrites state and times, not the input, prompt and model the view sorts by
     whole, states = (COL_THUMB, COLUMN_COUNT - 1), (COL_STATE, COLUMN_COUNT - 1)
     assert sorted(changed) == [(0, *whole), (1, *whole), (996, *states)]
