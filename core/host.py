@@ -14,6 +14,8 @@ engine's API:
   updated in place, so a record the caller holds shows the task's current state;
 - engine events are coalesced (one per task however often it changed) in the child, sent once a
   frame, and delivered to the caller's listeners on the caller's loop, at most ``frame`` apart;
+- no message carries more than RECORDS_PER_MESSAGE task records (events, a reply's records, the
+  tasks known at start come in parts), so the caller's reader thread never holds the GIL long;
 - before answering a call the child sends what is pending, so a caller sees its own action
   reflected when the call returns;
 - keys stay with the caller: the child asks for a connection's key when it opens a lane or checks
@@ -54,6 +56,10 @@ log = logging.getLogger(__name__)
 
 FRAME = 1 / 30
 NICENESS = 5
+# The caller's reader thread unpickles a message holding the GIL (1,000 task records: ~15 ms in
+# which the window's thread cannot run): events, replies and the tasks known at start are sent
+# in parts of at most this many records, ~1.5 ms each.
+RECORDS_PER_MESSAGE = 100
 BatchListener = Callable[[list[tuple[str, TaskRecord]]], None]
 # Engine methods the caller may run in the child (anything else is refused there).
 CALLS = frozenset(
@@ -76,6 +82,9 @@ CALLS = frozenset(
         "check_connection",
     }
 )
+
+
+PARTS = "<the parts sent before>"  # a reply whose list came in "part" messages
 
 
 class EngineStopped(ClipDeskError):
@@ -180,8 +189,8 @@ class _Server:
     def flush(self) -> None:
         self.flush_scheduled = False
         batch = self.events.take()
-        if batch:
-            self.send(("events", batch))
+        for start in range(0, len(batch), RECORDS_PER_MESSAGE):
+            self.send(("events", batch[start : start + RECORDS_PER_MESSAGE]))
         connections = dict(self.engine.connections)
         if connections != self.sent_connections:
             self.sent_connections = connections
@@ -214,7 +223,10 @@ class _Server:
             return
         self.engine.subscribe(self.collect)
         self.sent_connections = dict(self.engine.connections)
-        self.send(("ready", list(self.engine.tasks.values()), self.sent_connections))
+        known = list(self.engine.tasks.values())
+        for start in range(0, len(known), RECORDS_PER_MESSAGE):
+            self.send(("known", known[start : start + RECORDS_PER_MESSAGE]))
+        self.send(("ready", [], self.sent_connections))
         await self.done.wait()
         await self.engine.close()
         await self.journal.close()
@@ -255,6 +267,10 @@ class _Server:
         except Exception as exc:
             reply = ("reply", call_id, False, _portable(exc))
         self.flush()  # what the call changed reaches the caller before its answer
+        if reply[2] and isinstance(result, list) and len(result) > RECORDS_PER_MESSAGE:
+            for start in range(0, len(result), RECORDS_PER_MESSAGE):  # the list, in parts
+                self.send(("part", call_id, result[start : start + RECORDS_PER_MESSAGE]))
+            reply = ("reply", call_id, True, PARTS)
         self.send(reply)
 
 
@@ -303,6 +319,7 @@ class EngineProxy:
         self._lock = threading.Lock()
         self._scheduled = False
         self._calls: dict[int, concurrent.futures.Future[Any]] = {}
+        self._parts: dict[int, list[Any]] = {}  # call id -> the reply's list so far
         self._ids = itertools.count()
         self._outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
         self._ready: concurrent.futures.Future[None] = concurrent.futures.Future()
@@ -367,11 +384,14 @@ class EngineProxy:
             if kind == "events":
                 for event, record in message[1]:
                     self._apply_event(event, record)
+            elif kind == "part":
+                self._parts.setdefault(message[1], []).extend(message[2])
             elif kind == "reply":
                 future = self._calls.pop(message[1], None)
+                parts = self._parts.pop(message[1], [])
                 if future is not None:
                     if message[2]:
-                        future.set_result(message[3])
+                        future.set_result(parts if message[3] == PARTS else message[3])
                     else:
                         future.set_exception(message[3])
             elif kind == "secret?":
@@ -383,9 +403,10 @@ class EngineProxy:
                 self._send(("secret", message[1], value))
             elif kind == "connections":
                 self._connections = message[1]
-            elif kind == "ready":
+            elif kind == "known":
                 for record in message[1]:
                     self._tasks[record.id] = record
+            elif kind == "ready":
                 self._connections = message[2]
                 self._ready.set_result(None)
             elif kind == "failed":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing.connection
 import os
 import pickle
 import signal
@@ -99,6 +100,51 @@ def test_a_batch_is_created_in_one_call(clipdesk_home: Path) -> None:
             await engine.close()
 
     asyncio.run(go())
+
+
+def test_no_message_from_the_engine_holds_many_records(clipdesk_home: Path, monkeypatch: Any) -> None:
+    """The caller's reader thread unpickles each message holding the GIL: 1,000 task records are
+    ~15 ms in which the window's thread cannot run. Events, replies and the tasks known at start
+    come in messages of at most RECORDS_PER_MESSAGE records, and arrive whole all the same."""
+    from core.host import RECORDS_PER_MESSAGE
+    from core.store import TaskRecord
+
+    many = [GenerationRequest(model="preview", prompt=f"card {n}", duration=1) for n in range(250)]
+    sizes: list[int] = []
+
+    def records_in(message: Any) -> int:
+        if isinstance(message, TaskRecord):
+            return 1
+        if isinstance(message, (list, tuple)):
+            return sum(records_in(part) for part in message)
+        return 0
+
+    real_recv = multiprocessing.connection.Connection.recv
+
+    def recv(pipe: Any) -> Any:
+        message = real_recv(pipe)
+        sizes.append(records_in(message))
+        return message
+
+    async def go() -> None:
+        engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        try:
+            engine.pause(LOCAL_CONNECTION)
+            records = await engine.create_many(LOCAL_CONNECTION, many)
+            assert [r.request.prompt for r in records] == [f"card {n}" for n in range(250)]
+            assert all(engine.tasks[r.id] is r for r in records)
+        finally:
+            await engine.close()
+        again = await EngineProxy.start(SecretStore(), default_paths().ensure())
+        try:
+            assert len(again.tasks) == 250  # all known at start, though sent in parts
+        finally:
+            await again.close()
+
+    monkeypatch.setattr(multiprocessing.connection.Connection, "recv", recv)  # the caller's end
+    asyncio.run(go())
+    assert sum(sizes) >= 750  # the events, the reply and the start carried them all ...
+    assert max(sizes) <= RECORDS_PER_MESSAGE  # ... a few at a time
 
 
 def test_errors_reach_the_caller_with_their_kind(clipdesk_home: Path) -> None:
