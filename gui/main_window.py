@@ -130,7 +130,7 @@ class MainWindow(Frame):
         from gui.spawn import set_notifier
 
         set_notifier(self.show_error)
-        self.engine.subscribe(self._on_task_event)
+        self.engine.subscribe_batch(self._on_task_events)
         self.generate_panel.generate_requested.connect(self.create_tasks)
         self.generate_panel.batch_requested.connect(self.open_batch)
         self.queue.play_requested.connect(self.play)
@@ -145,10 +145,10 @@ class MainWindow(Frame):
         self.notifier.show_requested.connect(self._bring_to_front)
         self.notifier.quit_requested.connect(self.close)
 
-    def _on_task_event(self, event: str, record: TaskRecord) -> None:
+    def _on_task_events(self, batch: list[tuple[str, TaskRecord]]) -> None:
         if not self._attached:
             return
-        self.notifier.on_task_event(event, record)
+        self.notifier.on_task_events(batch)
         if not self._counts_due:  # once per batch of events, not once per event
             self._counts_due = True
             QTimer.singleShot(COUNTS_EVERY_MS, self._show_counts)

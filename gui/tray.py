@@ -39,6 +39,16 @@ class TaskNotifier(QObject):
         """Remember a task's state without notifying (tasks that were already there)."""
         self._seen[record.id] = record.state
 
+    def on_task_events(self, batch: list[tuple[str, TaskRecord]]) -> None:
+        """A frame's events: only a task whose state moved is looked at further."""
+        seen = self._seen
+        for event, record in batch:
+            before = seen.get(record.id)
+            if event == "removed" or (before is not None and before is not record.state):
+                self.on_task_event(event, record)
+            elif before is None:
+                seen[record.id] = record.state
+
     def on_task_event(self, event: str, record: TaskRecord) -> None:
         before = self._seen.get(record.id)
         self._seen[record.id] = record.state

@@ -70,13 +70,13 @@ class LibraryModel(QAbstractListModel):
         self._all = sorted((r for r in engine.tasks.values() if in_library(r)), key=lambda r: -r.created_at)
         self._ids = {r.id for r in self._all}
         self._apply_filter()
-        engine.subscribe(self._on_event)
+        engine.subscribe_batch(self._on_batch)
         if thumbnails is not None:
             thumbnails.ready.connect(self._on_thumbnail)
 
     def detach(self) -> None:
         self._attached = False
-        self.engine.unsubscribe(self._on_event)
+        self.engine.unsubscribe_batch(self._on_batch)
 
     # -- contents --------------------------------------------------------------------------------
     def set_filter(self, library_filter: LibraryFilter) -> None:
@@ -102,14 +102,16 @@ class LibraryModel(QAbstractListModel):
     def record_at(self, row: int) -> TaskRecord:
         return self._matches[row]
 
-    def _on_event(self, event: str, record: TaskRecord) -> None:
+    def _on_batch(self, batch: list[tuple[str, TaskRecord]]) -> None:
+        """A frame's events (1,000 tasks starting at once are one frame: one loop, no call each)."""
         if not self._attached:
             return
-        known = record.id in self._ids
-        if event != "removed" and in_library(record) and not known:
-            self._insert(record)
-        elif known and (event == "removed" or not in_library(record)):
-            self._drop(record.id)
+        for event, record in batch:
+            if record.id in self._ids:
+                if event == "removed" or not in_library(record):
+                    self._drop(record.id)
+            elif event != "removed" and record.state is TaskState.SUCCEEDED and record.video_path:
+                self._insert(record)
 
     def _insert(self, record: TaskRecord) -> None:
         facets = record.connection not in self.connections() or record.model not in self.models()

@@ -43,27 +43,28 @@ def test_notifies_once_when_a_task_ends(qapp: Any) -> None:
     )
     old = TaskRecord(**{**record.__dict__, "id": "t0", "state": TaskState.SUCCEEDED})
     notifier.watch(old)
-    notifier.on_task_event("changed", old)  # already finished before: no notice
-    notifier.on_task_event("added", record)
+    # events come a frame at a time, many tasks in one
+    notifier.on_task_events([("changed", old)])  # already finished before: no notice
+    notifier.on_task_events([("added", record)])
     record.state = TaskState.RUNNING
-    notifier.on_task_event("changed", record)
+    notifier.on_task_events([("changed", record)])
     record.state = TaskState.SUCCEEDED
-    notifier.on_task_event("changed", record)
-    notifier.on_task_event("changed", record)
+    notifier.on_task_events([("changed", record)])
+    notifier.on_task_events([("changed", record)])
     assert shown == [("Video ready", "a quiet harbour")]
     failing = TaskRecord(**{**record.__dict__, "id": "t2", "state": TaskState.RUNNING})
-    notifier.on_task_event("added", failing)
+    notifier.on_task_events([("added", failing)])
     failing.state, failing.error_kind = TaskState.FAILED, "balance"
-    notifier.on_task_event("changed", failing)
+    notifier.on_task_events([("changed", failing)])
     assert shown[-1] == ("Task failed", "a quiet harbour · Insufficient balance")
     for state, title in (
         (TaskState.UNKNOWN, "A task needs your decision"),
         (TaskState.EXPIRED, "Task expired"),
     ):
         task = TaskRecord(**{**record.__dict__, "id": f"t-{state}", "state": TaskState.RUNNING})
-        notifier.on_task_event("added", task)
+        notifier.on_task_events([("added", task)])
         task.state = state
-        notifier.on_task_event("changed", task)
+        notifier.on_task_events([("changed", task)])
         assert shown[-1][0] == title
         assert "a quiet harbour" in shown[-1][1]
 

@@ -63,7 +63,7 @@ class FakeEngine:
         self.tasks = {r.id: r for r in records}
         self.listeners: list[Any] = []
 
-    def subscribe(self, listener: Any) -> None:
+    def subscribe_batch(self, listener: Any) -> None:
         self.listeners.append(listener)
 
 
@@ -124,12 +124,12 @@ def test_new_success_appears_and_removed_task_goes(qtbot: Any, tmp_path: Path) -
     model = LibraryModel(engine, None, Favourites(tmp_path / "f.json"))  # type: ignore[arg-type]
     fresh = record(7, "/x.mp4")
     fresh.state = TaskState.RUNNING
-    engine.listeners[0]("added", fresh)
+    engine.listeners[0]([("added", fresh)])
     assert model.rowCount() == 0
     fresh.state = TaskState.SUCCEEDED
-    engine.listeners[0]("changed", fresh)
+    engine.listeners[0]([("changed", fresh)])
     assert model.rowCount() == 1
-    engine.listeners[0]("removed", fresh)
+    engine.listeners[0]([("removed", fresh)])
     assert model.rowCount() == 0
 
 
