@@ -465,13 +465,16 @@ class Engine:
             lane = self.lane(record.connection)
             ctx = self._context(lane, record)
             images = self._prepared.pop(record.id, None)
-            if images is None and (
-                record.request.image or record.request.last_image or record.request.ref_images
-            ):
-                images = await asyncio.to_thread(self._load_images, record)
             ctx.images = images or {}
             while not record.state.terminal and record.state is not TaskState.UNKNOWN:
                 if record.state in (TaskState.QUEUED, TaskState.UPLOADING):
+                    # Only a submit needs the images: a task resumed after its submit polls and
+                    # downloads without them (its folder may be gone; it was billed all the same).
+                    if images is None and (
+                        record.request.image or record.request.last_image or record.request.ref_images
+                    ):
+                        images = await asyncio.to_thread(self._load_images, record)
+                        ctx.images = images
                     await self._submit(lane, ctx, record)
                 elif record.state is TaskState.RUNNING:
                     await self._poll_until_done(lane, ctx, record)
