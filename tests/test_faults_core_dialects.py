@@ -74,18 +74,21 @@ def test_fault(
     assert emu.foreign.credential_headers() == []
 
 
+@pytest.mark.parametrize("given", ["file", "web address"])
 def test_tasks_json_lists_the_journal_and_no_wait_then_resume(
-    dashscope_emu: Any, tmp_path: Path, clipdesk_home: Path
+    dashscope_emu: Any, tmp_path: Path, clipdesk_home: Path, given: str
 ) -> None:
+    """A task left running is resumed to its end, whatever its image was: a file (kept in the
+    task's folder) or a web address (kept in the request only)."""
     env = cli_env(clipdesk_home)
-    image = make_image(tmp_path / "fox.png")
+    image = str(make_image(tmp_path / "fox.png")) if given == "file" else "https://example.com/fox.png"
     args = generate_args(
         "dashscope",
         dashscope_emu.base_url + "/alibailian",
         "wan2.5-i2v-preview",
         "a fox",
         "--image",
-        str(image),
+        image,
         "--no-wait",
     )
     started = run_cli(args, env)
@@ -97,5 +100,5 @@ def test_tasks_json_lists_the_journal_and_no_wait_then_resume(
     [task] = json.loads(listed.stdout)
     assert task["id"] == started.final["id"] and task["state"] == "running"
     resumed = run_cli(["resume", "--json"], env)
-    assert resumed.returncode == 0 and resumed.final["state"] == "succeeded"
+    assert resumed.returncode == 0 and resumed.final["state"] == "succeeded", resumed.stderr[-2000:]
     assert len(dashscope_emu.submits) == 1

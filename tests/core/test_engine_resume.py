@@ -1,0 +1,98 @@
+"""Tasks resumed after a restart need only what their next step needs: a task already submitted
+polls and downloads without its images; a task not yet submitted finds them again, whether they
+were files (kept in the task's folder) or web addresses (kept in the request)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from core.connections import Connection
+from core.engine import Engine
+from core.paths import default_paths
+from core.request import GenerationRequest
+from core.secrets import SecretStore
+from core.store import Journal, TaskState
+
+WEB_IMAGE = "https://example.com/fox.png"
+
+
+async def _open(base_url: str) -> Engine:
+    paths = default_paths().ensure()
+    journal = Journal(paths.database)
+    await journal.open()
+    engine = Engine(paths, journal, SecretStore())
+    engine.add_connection(Connection(name="c", dialect="dashscope", base_url=base_url + "/alibailian"))
+    await engine.load()
+    return engine
+
+
+async def _close(engine: Engine) -> None:
+    await engine.close()
+    await engine.journal.close()
+
+
+def test_a_queued_task_with_a_web_image_is_submitted_after_a_restart(
+    dashscope_emu: Any, clipdesk_home: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    request = GenerationRequest(model="wan2.5-i2v-preview", prompt="a fox", image=WEB_IMAGE)
+
+    async def go() -> None:
+        engine = await _open(dashscope_emu.base_url)
+        engine.pause("c")  # it waits in the queue when the app closes
+        record = await engine.create("c", request)
+        await _close(engine)
+        assert record.state is TaskState.QUEUED
+
+        engine = await _open(dashscope_emu.base_url)
+        try:
+            await engine.resume_all()
+            await asyncio.wait_for(engine.wait([record.id]), 60)
+            again = engine.tasks[record.id]
+            assert again.state is TaskState.SUCCEEDED, again.error_message
+        finally:
+            await _close(engine)
+
+    asyncio.run(go())
+    [submit] = dashscope_emu.submits
+    assert WEB_IMAGE in submit.body.decode()
+
+
+def test_a_running_task_resumes_without_its_images(
+    dashscope_emu: Any, clipdesk_home: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Its folder of prepared images may be gone (cleaned, or never needed): it was billed, it
+    polls and downloads all the same."""
+    import shutil
+
+    from tests.support.images import make_image
+
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    dashscope_emu.seconds_running = 2.0
+    image = make_image(tmp_path / "fox.png")
+    request = GenerationRequest(model="wan2.5-i2v-preview", prompt="a fox", image=str(image))
+
+    async def go() -> None:
+        engine = await _open(dashscope_emu.base_url)
+        record = await engine.create("c", request)
+        for _ in range(200):
+            if record.state is TaskState.RUNNING:
+                break
+            await asyncio.sleep(0.05)
+        await _close(engine)
+        assert record.state is TaskState.RUNNING and record.remote_id
+        shutil.rmtree(engine.paths.tasks / record.id)
+
+        engine = await _open(dashscope_emu.base_url)
+        try:
+            await engine.resume_all()
+            await asyncio.wait_for(engine.wait([record.id]), 60)
+            again = engine.tasks[record.id]
+            assert again.state is TaskState.SUCCEEDED, again.error_message
+        finally:
+            await _close(engine)
+
+    asyncio.run(go())
+    assert len(dashscope_emu.submits) == 1
