@@ -16,10 +16,12 @@ if str(ROOT) not in sys.path:
 
 
 @contextmanager
-def emulator(dialect: str, *args: str) -> Iterator[str]:
-    """Start ``python -m tests.emulators DIALECT ARGS`` in its own process; yield its base URL."""
+def emulator(dialect: str, *args: str, nice: int = 0) -> Iterator[str]:
+    """Start ``python -m tests.emulators DIALECT ARGS`` in its own process (at ``nice`` more
+    niceness than ours); yield its base URL."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.emulators", dialect, "--port", "0", "--stdin", *args],
+        preexec_fn=(lambda: os.nice(nice)) if nice else None,
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

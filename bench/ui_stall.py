@@ -323,6 +323,12 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=10.0)
     parser.add_argument("--poll-interval", type=float, default=2.0)
     parser.add_argument("--file-size", type=int, default=100_000_000)
+    parser.add_argument(
+        "--servers-nice",
+        type=int,
+        default=0,
+        help="run the two loopback servers this much nicer than the window (they stand for remote hosts)",
+    )
     parser.add_argument("--switch", type=float, default=0.0, help="sys.setswitchinterval for the window")
     parser.add_argument("--trace", action="store_true", help="print where the window's thread was in stalls")
     parser.add_argument("--events", action="store_true", help="print the slow Qt events in each stall")
@@ -340,9 +346,18 @@ def main() -> None:
         child(args)
         return
     with (
-        emulator("dashscope", "--seconds-queued", "1", "--seconds-running", "3600") as poll_url,
         emulator(
-            "dashscope", "--seconds-queued", "0", "--seconds-running", "1", "--file-size", str(args.file_size)
+            "dashscope", "--seconds-queued", "1", "--seconds-running", "3600", nice=args.servers_nice
+        ) as poll_url,
+        emulator(
+            "dashscope",
+            "--seconds-queued",
+            "0",
+            "--seconds-running",
+            "1",
+            "--file-size",
+            str(args.file_size),
+            nice=args.servers_nice,
         ) as file_url,
     ):
         cmd = [
