@@ -90,6 +90,7 @@ class TaskModel(QStandardItemModel):
         self._dirty: dict[str, int] = {}  # task id -> the first column to write again
         self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
         self._seen: set[str] = set()  # the tasks on screen at the last write
+        self._held: dict[str, list[dict[int, Any] | None]] = {}  # task id -> its cells' roles as written
         # The view tells which rows it shows: only those are written, unless a sort needs them all.
         self.visible_rows: Callable[[], Iterable[int]] | None = None
         self.write_all = False  # write rows off screen too (a sort needs their keys)
@@ -207,6 +208,7 @@ class TaskModel(QStandardItemModel):
         self._thumb_source.pop(task_id, None)
         self._live.discard(task_id)
         self._dirty.pop(task_id, None)
+        self._held.pop(task_id, None)
         for later in self._ids[row:]:
             self._rows[later] -= 1
         self.removeRows(row, 1)
@@ -284,15 +286,24 @@ class TaskModel(QStandardItemModel):
             self.blockSignals(blocked)
 
     def _write(self, row: int, first: int, last: int = COLUMN_COUNT - 1) -> None:
-        """One row's cells from ``first`` to ``last``, then one ``dataChanged`` for them."""
-        record = self._records[self._ids[row]]
+        """One row's cells from ``first`` to ``last`` that differ from what they hold, then one
+        ``dataChanged`` over those: a task polled again with nothing new to show repaints nothing."""
+        task_id = self._ids[row]
+        record = self._records[task_id]
+        held = self._held.setdefault(task_id, [None] * COLUMN_COUNT)
+        changed: list[int] = []
         blocked = self.blockSignals(True)
         try:
             for column in range(first, last + 1):
-                self.setItemData(self.index(row, column), self._cell(record, column))
+                cell = self._cell(record, column)
+                if cell != held[column]:
+                    self.setItemData(self.index(row, column), cell)
+                    held[column] = cell
+                    changed.append(column)
         finally:
             self.blockSignals(blocked)
-        self.dataChanged.emit(self.index(row, first), self.index(row, last))
+        if changed:
+            self.dataChanged.emit(self.index(row, changed[0]), self.index(row, changed[-1]))
 
     def _cell(self, record: TaskRecord, column: int) -> dict[int, Any]:
         roles: dict[int, Any] = {DISPLAY: self._display(record, column)}

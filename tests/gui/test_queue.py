@@ -209,7 +209,7 @@ def test_restart_resumes_tasks_in_flight(qloop: Any, qtbot: Any, clipdesk_home: 
     assert record.state is TaskState.SUCCEEDED, record.error_message
 
 
-def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> None:
+def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path, monkeypatch: Any) -> None:
     """The tasks that arrived before a write are one insertion, however many frames brought them
     (at most INSERT_PER_WRITE a write: 1,000 at once are a few); removals and changes still apply
     one row at a time. Cells are written for the rows on screen, the others when they come into
@@ -245,6 +245,7 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
         )
 
     engine = Engine()
+    monkeypatch.setattr(TaskModel, "elapsed", staticmethod(lambda record: 5.0))  # a clock that stands still
     model = TaskModel(engine)  # type: ignore[arg-type]
     model._timer.stop()
     model.visible_rows = lambda: range(0, 12)  # what a view shows
@@ -287,28 +288,35 @@ def test_new_tasks_are_one_row_insertion_a_write(qapp: Any, tmp_path: Path) -> N
     engine.deliver([("removed", records[0]), ("added", late[0]), ("changed", records[5]), ("added", late[1])])
     model.settle()
     assert inserted[4:] == [(0, 1)]
-    # a state change rewrites state and times, not the input, prompt and model the view sorts by
-    whole, states = (COL_THUMB, COLUMN_COUNT - 1), (COL_STATE, COLUMN_COUNT - 1)
-    assert sorted(changed) == [(0, *whole), (1, *whole), (996, *states)]
+    # a state change rewrites what it changed (the state), not the input, prompt and model the
+    # view sorts by, nor the times and problem that did not move
+    whole = (COL_THUMB, COLUMN_COUNT - 1)
+    assert sorted(changed) == [(0, *whole), (1, *whole), (996, COL_STATE, COL_STATE)]
     assert model.index(996, COL_STATE).data() == "Generating"
+    engine.deliver([("changed", records[5])])  # polled again, nothing new to show
+    model.settle()
+    assert len(changed) == 3  # nothing written, nothing to repaint
     video = tmp_path / "done.mp4"
     video.write_bytes(b"\0" * 16)
     records[5].state, records[5].video_path = TaskState.SUCCEEDED, str(video)
     engine.deliver([("changed", records[5])])
     model.settle()
-    assert changed[-1] == (996, COL_THUMB, COLUMN_COUNT - 1)  # the thumbnail is now the video's
+    # the thumbnail is now the video's (looked up again: none here, no thumbnail service), and the
+    # state and problem columns say so
+    assert changed[-1] == (996, COL_STATE, COL_STATE) and len(changed) == 4
+    assert model.index(996, COL_STATE).data() == "Done" and model._thumb_source["t5"] == str(video)
     assert model.task_ids()[:2] == ["t1001", "t1000"] and model.rowCount() == 1001
     model.detach()
 
 
 def test_the_clock_repaints_time_columns_only(window: Any, qloop: Any, qapp: Any) -> None:
-    """Once a second the time cells of a waiting task are written and repainted; nothing else in
-    the table moves with the clock (its bar, striped, is not animated)."""
+    """Once a second the time cells of a waiting task that changed are written and repainted;
+    nothing else in the table moves with the clock (its bar, striped, is not animated)."""
     import asyncio
 
     from PySide6.QtCore import QEvent, QObject, QRect
 
-    from gui.models.task_model import COL_ELAPSED, COL_EXPIRES, TICK_MS
+    from gui.models.task_model import COL_ELAPSED, TICK_MS
     from gui.texts import fmt_duration
 
     window.engine.pause(LOCAL_CONNECTION)  # a task that waits: its clock moves, nothing else does
@@ -333,22 +341,24 @@ def test_the_clock_repaints_time_columns_only(window: Any, qloop: Any, qapp: Any
         model.settle()
         table.viewport().repaint()  # everything painted once
         painted.clear()
-        run(qloop, asyncio.sleep(TICK_MS / 1000 * 1.5))  # the clock, left to itself, for over a second
+        run(qloop, asyncio.sleep(TICK_MS / 1000 * 2.5))  # the clock, left to itself: two ticks or more
         ticking = columns()
         painted.clear()
         before = fmt_duration(model.elapsed(record))
-        model._tick()  # a second: the times
+        model._tick()
         after = fmt_duration(model.elapsed(record))
         qapp.processEvents()
-        second = columns()
+        again = columns()
         row = model.row_of(record.id)
         shown = model.index(row, COL_ELAPSED).data()
     finally:
         table.viewport().removeEventFilter(spy)
         run(qloop, window.engine.cancel(record.id))
         window.engine.unpause(LOCAL_CONNECTION)
-    assert ticking == {COL_ELAPSED, COL_EXPIRES}  # the time columns only, not the bar beside them
-    assert second == {COL_ELAPSED, COL_EXPIRES}  # elapsed to link expiry: the three time columns
+    # the elapsed time only: not the bar beside it, nor the time left and link expiry a waiting
+    # task without history does not have
+    assert ticking == {COL_ELAPSED}
+    assert again <= {COL_ELAPSED}  # a tick within the same second has nothing to write
     assert shown in (before, after)
 
 
