@@ -33,6 +33,18 @@ async def _close(engine: Engine) -> None:
     await engine.journal.close()
 
 
+async def _restart_and_finish(base_url: str, task_id: str) -> None:
+    """Open the engine again, resume what is unfinished, and see the task succeed."""
+    engine = await _open(base_url)
+    try:
+        await engine.resume_all()
+        await asyncio.wait_for(engine.wait([task_id]), 60)
+        again = engine.tasks[task_id]
+        assert again.state is TaskState.SUCCEEDED, again.error_message
+    finally:
+        await _close(engine)
+
+
 def test_a_queued_task_with_a_web_image_is_submitted_after_a_restart(
     dashscope_emu: Any, clipdesk_home: Path, monkeypatch: Any
 ) -> None:
@@ -46,14 +58,7 @@ def test_a_queued_task_with_a_web_image_is_submitted_after_a_restart(
         await _close(engine)
         assert record.state is TaskState.QUEUED
 
-        engine = await _open(dashscope_emu.base_url)
-        try:
-            await engine.resume_all()
-            await asyncio.wait_for(engine.wait([record.id]), 60)
-            again = engine.tasks[record.id]
-            assert again.state is TaskState.SUCCEEDED, again.error_message
-        finally:
-            await _close(engine)
+        await _restart_and_finish(dashscope_emu.base_url, record.id)
 
     asyncio.run(go())
     [submit] = dashscope_emu.submits
@@ -85,14 +90,7 @@ def test_a_running_task_resumes_without_its_images(
         assert record.state is TaskState.RUNNING and record.remote_id
         shutil.rmtree(engine.paths.tasks / record.id)
 
-        engine = await _open(dashscope_emu.base_url)
-        try:
-            await engine.resume_all()
-            await asyncio.wait_for(engine.wait([record.id]), 60)
-            again = engine.tasks[record.id]
-            assert again.state is TaskState.SUCCEEDED, again.error_message
-        finally:
-            await _close(engine)
+        await _restart_and_finish(dashscope_emu.base_url, record.id)
 
     asyncio.run(go())
     assert len(dashscope_emu.submits) == 1
