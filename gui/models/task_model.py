@@ -7,10 +7,11 @@ while the engine kept the other core busy. Here Python writes a row's cells when
 changes, and painting calls no Python at all: the state column's progress bar is the cell's
 background brush (``bar_brush``), which Qt's own delegate fills.
 
-``added`` puts a row on top, ``changed`` rewrites that row's changing cells with one
-``dataChanged``, ``removed`` removes that row; the model is never reset. Both wait for the next
-write, at most WRITE_EVERY_MS away: the tasks that arrived meanwhile are one row insertion (at
-most INSERT_PER_WRITE), and only the rows on screen are written. A row off screen keeps its
+``added`` gives the task a row where its creation time puts it (newest first: a new task on top),
+``changed`` rewrites that row's cells that changed with one ``dataChanged``, ``removed`` removes
+that row; the model is never reset. Both wait for the next write, at most WRITE_EVERY_MS away:
+the tasks that arrived meanwhile are one row insertion (at most INSERT_PER_WRITE, the newest),
+and only the rows on screen are written. A row off screen keeps its
 change until it comes into view, or until a sort needs every row (``write_all``, ``settle()``).
 The time cells of the unfinished rows on screen are written once a second; nothing else moves
 with the clock (a bar without a known progress is striped, not animated).
