@@ -92,6 +92,7 @@ class TaskModel(QStandardItemModel):
         self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
         self._seen: set[str] = set()  # the tasks on screen at the last write
         self._held: dict[str, list[dict[int, Any] | None]] = {}  # task id -> its cells' roles as written
+        self._still_at: dict[str, float] = {}  # task id -> when it was last seen running at 0 %
         # The view tells which rows it shows: only those are written, unless a sort needs them all.
         self.visible_rows: Callable[[], Iterable[int]] | None = None
         self.write_all = False  # write rows off screen too (a sort needs their keys)
@@ -172,6 +173,7 @@ class TaskModel(QStandardItemModel):
             self._records[record.id] = record
             self._thumb_source[record.id] = self._source_of(record)
             self._update_live(record)
+            self._note_progress(record)
             self._dirty[record.id] = COL_THUMB
         for at, run in reversed(runs):  # from the bottom up: the places above stay right
             self._ids[at:at] = [r.id for r in run]
@@ -187,10 +189,18 @@ class TaskModel(QStandardItemModel):
             thumb_changed = source != self._thumb_source.get(record.id)
             self._thumb_source[record.id] = source
             self._update_live(record)
+            self._note_progress(record)
             # What a task's progress changes: its state and times, not its input, prompt or model.
             # Leaving those columns out spares the sorted view re-placing the row when it is sorted
             # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
             self._mark(record.id, COL_THUMB if thumb_changed else COL_STATE)
+
+    def _note_progress(self, record: TaskRecord) -> None:
+        """When a running task was last seen at 0 %: its progress started there."""
+        if record.state is TaskState.RUNNING and not record.progress:
+            self._still_at[record.id] = time.time()
+        elif record.state.terminal:
+            self._still_at.pop(record.id, None)
 
     def _update_live(self, record: TaskRecord) -> None:
         expiring = bool(record.result_expires_at) and record.state is not TaskState.SUCCEEDED
@@ -210,6 +220,7 @@ class TaskModel(QStandardItemModel):
         self._live.discard(task_id)
         self._dirty.pop(task_id, None)
         self._held.pop(task_id, None)
+        self._still_at.pop(task_id, None)
         for later in self._ids[row:]:
             self._rows[later] -= 1
         self.removeRows(row, 1)
@@ -548,7 +559,10 @@ class TaskModel(QStandardItemModel):
             return None
         since = time.time() - (record.submitted_at or record.created_at)
         if record.state is TaskState.RUNNING and record.progress and record.progress > 0.02:
-            return since * (1 - record.progress) / record.progress
+            # at the pace since it left 0 %: the wait before (its turn at the offline renderer, the
+            # provider's queue) says nothing about how fast it goes now
+            moving = time.time() - self._still_at.get(record.id, record.submitted_at or record.created_at)
+            return moving * (1 - record.progress) / record.progress
         typical = self._typical.get((record.connection, record.model))
         if typical:
             return max(0.0, typical - since) if record.state is TaskState.RUNNING else typical

@@ -117,3 +117,38 @@ def test_bars_follow_the_columns_width(qapp: Any) -> None:
     assert all(reddish(c) for c in line[2 : WIDTH - 2])
     assert not any(reddish(c) for c in line[WIDTH + 2 : WIDTH * 2 - 2])
     model.detach()
+
+
+def test_time_left_counts_from_when_the_progress_started(qapp: Any, monkeypatch: Any) -> None:
+    """A task that waited at 0 % (behind others in the offline renderer, or in the provider's
+    queue) and then moved: its time left comes from how fast it moves now, not from its submit."""
+    import time as real_time
+
+    import gui.models.task_model as task_model
+
+    class Clock:
+        now = 1_000_000.0
+
+        def time(self) -> float:
+            return self.now
+
+        def perf_counter(self) -> float:
+            return real_time.perf_counter()
+
+    clock = Clock()
+    monkeypatch.setattr(task_model, "time", clock)
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    task = record(0, TaskState.RUNNING, 0.0)
+    task.submitted_at = clock.now
+    engine.deliver([("added", task)])
+    model.settle()
+    clock.now += 100  # waiting its turn at 0 %
+    engine.deliver([("changed", task)])
+    clock.now += 2  # then half done in two seconds
+    task.progress = 0.5
+    engine.deliver([("changed", task)])
+    eta = model.eta(task)
+    assert eta is not None and 1.5 <= eta <= 2.5, eta
+    model.detach()
