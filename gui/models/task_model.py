@@ -449,10 +449,19 @@ class TaskModel(QStandardItemModel):
             return error_summary(record.error_kind)
         return None
 
+    @staticmethod
+    def _waiting(record: TaskRecord) -> bool:
+        """Submitted, not started yet: in the provider's queue (or behind others at the offline
+        renderer), not generating."""
+        return record.state is TaskState.RUNNING and record.remote_status == "queued" and not record.progress
+
     def _state_text(self, record: TaskRecord) -> str:
-        text = state_name(record.state)
-        if record.progress is not None and record.state.active:
-            text = f"{text} {record.progress * 100:.0f}%"
+        if self._waiting(record):
+            text = self.tr("Waiting its turn")
+        else:
+            text = state_name(record.state)
+            if record.progress is not None and record.state.active:
+                text = f"{text} {record.progress * 100:.0f}%"
         if record.connection in self.paused and record.state.active:
             text = self.tr("%1 (paused)").replace("%1", text)
         return text
@@ -537,7 +546,7 @@ class TaskModel(QStandardItemModel):
         return QBrush(tile)
 
     def _progress(self, record: TaskRecord) -> float | None:
-        if not record.state.active:
+        if not record.state.active or self._waiting(record):
             return NO_BAR
         if record.state is TaskState.DOWNLOADING and record.progress is None:
             return None

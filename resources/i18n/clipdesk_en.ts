@@ -1597,6 +1597,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>TaskModel</name>
         <message>
+            <location filename="../../gui/models/task_model.py" line="460" />
+            <source>Waiting its turn</source>
+            <translation>Waiting its turn</translation>
+        </message>
+        <message>
             <location filename="../../gui/models/task_model.py" line="183" />
             <source>Input</source>
             <translation>Input</translation>

@@ -1591,6 +1591,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>TaskModel</name>
         <message>
+            <location filename="../../gui/models/task_model.py" line="460" />
+            <source>Waiting its turn</source>
+            <translation>等待处理</translation>
+        </message>
+        <message>
             <location filename="../../gui/models/task_model.py" line="183" />
             <source>Input</source>
             <translation>输入</translation>

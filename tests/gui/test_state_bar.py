@@ -152,3 +152,17 @@ def test_time_left_counts_from_when_the_progress_started(qapp: Any, monkeypatch:
     eta = model.eta(task)
     assert eta is not None and 1.5 <= eta <= 2.5, eta
     model.detach()
+
+
+def test_a_task_waiting_its_turn_says_so(qapp: Any) -> None:
+    """Submitted, but the provider (or the offline renderer) has not started it: not "Generating
+    0%", and no bar yet."""
+    waiting = record(1, TaskState.RUNNING, 0.0)
+    waiting.remote_status = "queued"
+    working = record(0, TaskState.RUNNING, 0.3)
+    working.remote_status = "running"
+    image, view, model = paint([waiting, working])
+    assert model.index(0, COL_STATE).data() == "Waiting its turn"
+    assert model.index(1, COL_STATE).data() == "Generating 30%"
+    assert not any(reddish(c) for c in rows_of(image, view, 1)[0])
+    model.detach()
