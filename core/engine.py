@@ -300,7 +300,9 @@ class Engine:
                 if image.data:
                     image.save(folder / f"{slot}-{n}")
 
-    def _load_images(self, record: TaskRecord) -> dict[str, list[PreparedImage]]:
+    def _load_images(self, record: TaskRecord, provider: Provider) -> dict[str, list[PreparedImage]]:
+        """The images ``create`` prepared: read back from the task's folder, or, for a web address
+        (never stored, as in ``create``), prepared again from the request."""
         folder = self._task_dir(record.id)
         sources: dict[str, list[str]] = {
             "image": [record.request.image] if record.request.image else [],
@@ -311,7 +313,10 @@ class Engine:
         for slot, items in sources.items():
             if items:
                 loaded[slot] = [
-                    PreparedImage.load(folder / f"{slot}-{n}", src) for n, src in enumerate(items)
+                    prepare_image(src, provider.image_limits, field=slot)
+                    if _is_url(src)
+                    else PreparedImage.load(folder / f"{slot}-{n}", src)
+                    for n, src in enumerate(items)
                 ]
         return loaded
 
@@ -473,7 +478,7 @@ class Engine:
                     if images is None and (
                         record.request.image or record.request.last_image or record.request.ref_images
                     ):
-                        images = await asyncio.to_thread(self._load_images, record)
+                        images = await asyncio.to_thread(self._load_images, record, lane.provider)
                         ctx.images = images
                     await self._submit(lane, ctx, record)
                 elif record.state is TaskState.RUNNING:

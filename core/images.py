@@ -150,13 +150,10 @@ class PreparedImage:
     def load(cls, path: str | os.PathLike[str], source: str) -> PreparedImage:
         """Read back what :meth:`save` stored. Raises InvalidInput when it is missing or damaged.
 
-        Without a readable sidecar the bytes are identified again from their content. A web
-        address was never stored (the provider fetches it): it comes back from ``source``.
+        Without a readable sidecar the bytes are identified again from their content.
         """
         target = Path(path)
         label = _quote(target)
-        if source.strip().lower().startswith(("http://", "https://")) and not target.exists():
-            return _pass_url(source.strip(), None)  # a web address is passed on, never stored
         try:
             data = target.read_bytes()
         except FileNotFoundError:
