@@ -110,7 +110,7 @@ class LibraryModel(QAbstractListModel):
             if record.id in self._ids:
                 if event == "removed" or not in_library(record):
                     self._drop(record.id)
-            elif event != "removed" and record.state is TaskState.SUCCEEDED and record.video_path:
+            elif event != "removed" and in_library(record):
                 self._insert(record)
 
     def _insert(self, record: TaskRecord) -> None:
