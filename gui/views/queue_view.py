@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from gui.models.task_model import (
 )
 from gui.spawn import spawn
 from gui.texts import connection_label
+from gui.views.queue_table import QueueTable
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
@@ -146,7 +146,7 @@ class QueueView(QWidget):
         self.lanes_menu.aboutToShow.connect(self._fill_lanes_menu)
         self.lanes_button.setMenu(self.lanes_menu)
 
-        self.table = QTableView(self)
+        self.table = QueueTable(self)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Task queue"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

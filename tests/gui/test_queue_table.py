@@ -1,0 +1,85 @@
+"""The queue's table repaints nothing for rows added below a full screen (the older tasks of a
+batch), and repaints as any table does for every change that can be seen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication
+
+from gui.views.queue_table import QueueTable
+
+ROW = 20
+
+
+class Paints(QObject):
+    count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def table_of(app: QApplication, rows: int) -> tuple[QueueTable, QStandardItemModel, Paints]:
+    model = QStandardItemModel(0, 2)
+    for n in range(rows):
+        model.appendRow([QStandardItem(f"task {n}"), QStandardItem(str(n))])
+    table = QueueTable()
+    table.setModel(model)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(ROW)
+    table.resize(300, 10 * ROW + 30)  # about ten rows on screen
+    table.show()
+    settle(app)
+    paints = Paints(table)
+    table.viewport().installEventFilter(paints)
+    return table, model, paints
+
+
+def paints_for(app: QApplication, paints: Paints, change: Callable[[], object]) -> int:
+    paints.count = 0
+    change()
+    settle(app)
+    return paints.count
+
+
+def test_rows_added_below_a_full_screen_repaint_nothing(qapp: Any) -> None:
+    table, model, paints = table_of(qapp, 50)
+    scroll = table.verticalScrollBar()
+    room = scroll.maximum()
+    assert paints_for(qapp, paints, lambda: model.insertRows(50, 200)) == 0
+    assert paints_for(qapp, paints, lambda: model.insertRows(30, 200)) == 0  # under the screen too
+    assert scroll.maximum() > room  # the scroll bar knows of them
+    # scrolled down to them, they are there
+    assert paints_for(qapp, paints, lambda: scroll.setValue(scroll.maximum())) >= 1
+    assert table.rowAt(table.viewport().height() - 1) == model.rowCount() - 1
+
+
+def test_every_change_that_can_be_seen_repaints(qapp: Any) -> None:
+    table, model, paints = table_of(qapp, 50)
+    # (empty rows: what is painted is the layout's doing, not a cell's change)
+    assert paints_for(qapp, paints, lambda: model.insertRows(0, 5)) >= 1  # on top
+    assert paints_for(qapp, paints, lambda: model.insertRows(3, 1)) >= 1  # among the rows on screen
+    assert paints_for(qapp, paints, lambda: model.removeRows(2, 1)) >= 1
+    assert paints_for(qapp, paints, lambda: model.sort(1, Qt.SortOrder.DescendingOrder)) >= 1
+    # rows added below the screen together with rows that show, before the table lays them out
+    assert paints_for(qapp, paints, lambda: (model.insertRows(45, 10), model.insertRows(0, 1))) >= 1
+    scroll = table.verticalScrollBar()
+    scroll.setValue(5 * ROW)  # scrolled a little: a row added above shifts every row on screen
+    settle(qapp)
+    assert paints_for(qapp, paints, lambda: model.insertRows(0, 1)) >= 1
+
+
+def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any) -> None:
+    table, model, paints = table_of(qapp, 3)
+    assert paints_for(qapp, paints, lambda: model.insertRows(3, 2)) >= 1
+    assert table.rowAt(4 * ROW + ROW // 2) == 4  # the new rows are laid out where they show
