@@ -93,6 +93,8 @@ class TaskFilter(QSortFilterProxyModel):
         self.task_model().write_pending()  # rows the filter brings into view
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.group == FILTER_ALL and not self.needle:  # each row a batch adds comes here
+            return True
         model = self.task_model()
         if self.group != FILTER_ALL:
             state = model.record_at(row).state
