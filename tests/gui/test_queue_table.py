@@ -83,3 +83,58 @@ def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any) -> None:
     table, model, paints = table_of(qapp, 3)
     assert paints_for(qapp, paints, lambda: model.insertRows(3, 2)) >= 1
     assert table.rowAt(4 * ROW + ROW // 2) == 4  # the new rows are laid out where they show
+
+
+def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qapp: Any) -> None:
+    """The queue's own table, proxy and model: of 1,000 tasks created at once the newest rows go
+    on top (painted), the older ones below the screen (not painted), and scrolling down shows them."""
+    from core.connections import LOCAL_CONNECTION
+    from core.request import GenerationRequest
+    from core.store import TaskRecord
+    from gui.models.task_model import COL_PROMPT, INSERT_PER_WRITE, TaskModel
+    from gui.views.queue_view import QueueView
+
+    class Engine:
+        tasks: dict[str, TaskRecord] = {}
+        journal = None
+        connections: dict[str, object] = {}
+
+        def subscribe_batch(self, listener: Any) -> None:
+            self.deliver = listener
+
+        def unsubscribe_batch(self, listener: Any) -> None:
+            pass
+
+    def record(n: int) -> TaskRecord:
+        request = GenerationRequest(model="preview", prompt=f"card {n}")
+        task = TaskRecord(
+            id=f"t{n}",
+            connection=LOCAL_CONNECTION,
+            dialect="local",
+            base_url="",
+            model="preview",
+            request=request,
+        )
+        task.created_at = 1_000_000.0 + n
+        return task
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    queue = QueueView(engine, model)  # type: ignore[arg-type]
+    queue.resize(900, 600)
+    queue.show()
+    settle(qapp)
+    paints = Paints(queue)
+    queue.viewport.installEventFilter(paints)
+    engine.deliver([("added", record(n)) for n in range(1000)])
+    assert paints_for(qapp, paints, model.write_pending) >= 1  # the newest, on top
+    assert model.rowCount() == INSERT_PER_WRITE
+    assert queue.table.rowAt(0) == 0 and queue.proxy.index(0, COL_PROMPT).data() == "card 999"
+    while model.rowCount() < 1000:
+        assert paints_for(qapp, paints, model.write_pending) == 0  # the older ones, below
+    queue.table.scrollToBottom()
+    settle(qapp)
+    last = queue.table.rowAt(queue.viewport.height() - 1)
+    assert last == 999 and queue.proxy.index(last, COL_PROMPT).data() == "card 0"
+    model.detach()
