@@ -46,7 +46,7 @@ def build_regions(
     paths, engine = services.paths, services.engine
     thumbnails = Thumbnails(paths.cache / "thumbnails", parent=window)
     task_model = TaskModel(engine, thumbnails, window)
-    library_model = LibraryModel(engine, thumbnails, services.favourites, window)
+    library_model = LibraryModel(engine, thumbnails, services.library_marks, window)
     notifier = TaskNotifier(icon, services.settings.notifications, window)
     for record in engine.tasks.values():
         notifier.watch(record)

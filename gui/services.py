@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from core.host import EngineProxy, RemoteJournal
     from core.paths import Paths
     from core.secrets import SecretStore
-    from gui.settings import Favourites, SettingsStore, UserSettings
+    from gui.settings import LibraryMarks, SettingsStore, UserSettings
 
 
 # Slow imports that create no Qt object, done on a worker thread so the window keeps repainting:
@@ -47,7 +47,7 @@ class Services:
     engine: EngineProxy
     settings_store: SettingsStore
     settings: UserSettings
-    favourites: Favourites
+    library_marks: LibraryMarks
 
 
 async def open_services(paths: Paths | None = None) -> Services:
@@ -61,7 +61,7 @@ async def open_services(paths: Paths | None = None) -> Services:
     from core.logs import configure_logging
     from core.paths import default_paths
     from core.secrets import SecretStore
-    from gui.settings import Favourites, SettingsStore
+    from gui.settings import LibraryMarks, SettingsStore
 
     paths = (paths or default_paths()).ensure()
     configure_logging(paths)
@@ -81,7 +81,7 @@ async def open_services(paths: Paths | None = None) -> Services:
         engine=engine,
         settings_store=settings_store,
         settings=settings_store.load(),
-        favourites=Favourites.load(paths.config),
+        library_marks=LibraryMarks.load(paths.config),
     )
 
 

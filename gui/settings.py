@@ -60,29 +60,80 @@ class SettingsStore:
 
 
 @dataclass
-class Favourites:
-    """Favourite library items (task ids), in ``favourites.json`` in the config folder."""
+class LibraryMarks:
+    """What the user did to library items (by task id): favourites, titles given by a rename,
+    and items moved to the library's trash (with when), in ``library.json`` in the config folder.
+    The videos' files and the tasks are untouched: a restored item comes back as it was."""
 
     path: Path
-    ids: set[str] = field(default_factory=set)
+    favourites: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)
+    trashed: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, config_dir: Path) -> Favourites:
-        path = config_dir / "favourites.json"
+    def load(cls, config_dir: Path) -> LibraryMarks:
+        marks = cls(config_dir / "library.json")
         try:
-            ids = set(json.loads(path.read_text(encoding="utf-8")).get("favourites", []))
-        except (OSError, ValueError):
-            ids = set()
-        return cls(path, ids)
+            data = json.loads(marks.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = _read_favourites_file(config_dir / "favourites.json")  # kept by earlier versions
+        except (OSError, ValueError) as exc:
+            log.warning("library marks unreadable, starting without: %s", exc)
+            data = {}
+        try:
+            marks.favourites = {str(i) for i in data.get("favourites", [])}
+            marks.titles = {str(k): str(v) for k, v in data.get("titles", {}).items()}
+            marks.trashed = {str(k): float(v) for k, v in data.get("trashed", {}).items()}
+        except (AttributeError, TypeError, ValueError) as exc:
+            log.warning("library marks unreadable, starting without: %s", exc)
+            marks = cls(marks.path)
+        return marks
 
-    def toggle(self, task_id: str) -> bool:
+    def _save(self) -> None:
+        _write_json(
+            self.path,
+            {
+                "version": 1,
+                "favourites": sorted(self.favourites),
+                "titles": self.titles,
+                "trashed": self.trashed,
+            },
+        )
+
+    def toggle_favourite(self, task_id: str) -> bool:
         """Flip and save; returns whether it is now a favourite."""
-        if task_id in self.ids:
-            self.ids.discard(task_id)
+        if task_id in self.favourites:
+            self.favourites.discard(task_id)
         else:
-            self.ids.add(task_id)
-        _write_json(self.path, {"version": 1, "favourites": sorted(self.ids)})
-        return task_id in self.ids
+            self.favourites.add(task_id)
+        self._save()
+        return task_id in self.favourites
+
+    def rename(self, task_id: str, title: str) -> None:
+        """Give the item a title (an empty one: back to its prompt) and save."""
+        title = " ".join(title.split())
+        if title:
+            self.titles[task_id] = title
+        else:
+            self.titles.pop(task_id, None)
+        self._save()
+
+    def trash(self, task_ids: list[str], when: float) -> None:
+        self.trashed.update(dict.fromkeys(task_ids, when))
+        self._save()
+
+    def restore(self, task_ids: list[str]) -> None:
+        for task_id in task_ids:
+            self.trashed.pop(task_id, None)
+        self._save()
+
+
+def _read_favourites_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {"favourites": data.get("favourites", [])} if isinstance(data, dict) else {}
 
 
 def ui_state(config_dir: Path) -> QSettings:

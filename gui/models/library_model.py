@@ -1,5 +1,9 @@
 """The library: downloaded videos (succeeded tasks' files), newest first, loaded lazily.
 
+An item can be a favourite, be given a title (shown and searched instead of its prompt), or be
+moved to the library's trash, from where it can be restored (gui/settings.LibraryMarks): the
+filter shows either the library or its trash.
+
 The matching items are a plain list; rows are handed to the view in batches through
 ``canFetchMore``/``fetchMore``, and thumbnails are only asked for when a row is painted, so
 10,000 videos open as fast as 100. A search or filter change resets the model (this one may:
@@ -8,6 +12,8 @@ it is not the live queue).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +23,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
-from gui.settings import Favourites
+from gui.settings import LibraryMarks
 from gui.thumbnails import Thumbnails
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -33,15 +39,25 @@ class LibraryFilter:
     connection: str = ""
     model: str = ""
     favourites_only: bool = False
+    since: float = 0.0  # made at or after this time (0: any time)
+    trash: bool = False  # the items in the trash instead of the others
 
-    def accepts(self, record: TaskRecord, favourites: set[str]) -> bool:
-        if self.favourites_only and record.id not in favourites:
+    def accepts(self, record: TaskRecord, marks: LibraryMarks) -> bool:
+        if (record.id in marks.trashed) != self.trash:
+            return False
+        if self.favourites_only and record.id not in marks.favourites:
             return False
         if self.connection and record.connection != self.connection:
             return False
         if self.model and record.model != self.model:
             return False
-        return not self.text or self.text.casefold() in record.request.prompt.casefold()
+        if self.since and record.created_at < self.since:
+            return False
+        if not self.text:
+            return True
+        needle = self.text.casefold()
+        title = marks.titles.get(record.id, "")
+        return needle in record.request.prompt.casefold() or needle in title.casefold()
 
 
 def in_library(record: TaskRecord) -> bool:
@@ -50,18 +66,19 @@ def in_library(record: TaskRecord) -> bool:
 
 class LibraryModel(QAbstractListModel):
     facets_changed = Signal()  # the set of connections/models present changed
+    trash_changed = Signal()  # items went into the trash or came out of it
 
     def __init__(
         self,
         engine: EngineProxy,
         thumbnails: Thumbnails | None,
-        favourites: Favourites,
+        marks: LibraryMarks,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.thumbnails = thumbnails
-        self.favourites = favourites
+        self.marks = marks
         self.filter = LibraryFilter()
         self._all: list[TaskRecord] = []  # every library item, newest first
         self._matches: list[TaskRecord] = []
@@ -86,8 +103,7 @@ class LibraryModel(QAbstractListModel):
         self.endResetModel()
 
     def _apply_filter(self) -> None:
-        favourites = self.favourites.ids
-        self._matches = [r for r in self._all if self.filter.accepts(r, favourites)]
+        self._matches = [r for r in self._all if self.filter.accepts(r, self.marks)]
         self._loaded = min(BATCH, len(self._matches))
 
     def total(self) -> int:
@@ -117,7 +133,7 @@ class LibraryModel(QAbstractListModel):
         facets = record.connection not in self.connections() or record.model not in self.models()
         self._all.insert(0, record)
         self._ids.add(record.id)
-        if self.filter.accepts(record, self.favourites.ids):
+        if self.filter.accepts(record, self.marks):
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._matches.insert(0, record)
             self._loaded += 1
@@ -142,10 +158,44 @@ class LibraryModel(QAbstractListModel):
 
     def toggle_favourite(self, row: int) -> bool:
         record = self._matches[row]
-        now = self.favourites.toggle(record.id)
+        now = self.marks.toggle_favourite(record.id)
         index = self.index(row)
         self.dataChanged.emit(index, index)
         return now
+
+    def title_of(self, record: TaskRecord) -> str:
+        """What the item is called: the title it was given, else its prompt."""
+        return self.marks.titles.get(record.id) or record.request.prompt.replace("\n", " ").strip()
+
+    def rename(self, row: int, title: str) -> None:
+        """Give the item a title (empty: its prompt again)."""
+        self.marks.rename(self._matches[row].id, title)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def move_to_trash(self, rows: list[int]) -> None:
+        """Move the items to the trash (their files stay where they are until then)."""
+        self._take_out(rows, lambda ids: self.marks.trash(ids, time.time()))
+
+    def restore(self, rows: list[int]) -> None:
+        """Bring items back from the trash."""
+        self._take_out(rows, self.marks.restore)
+
+    def trashed_count(self) -> int:
+        return sum(1 for r in self._all if r.id in self.marks.trashed)
+
+    def _take_out(self, rows: list[int], mark: Callable[[list[str]], None]) -> None:
+        """Mark the items at ``rows``; they leave this view (the library, or its trash)."""
+        rows = sorted({r for r in rows if 0 <= r < self._loaded}, reverse=True)
+        if not rows:
+            return
+        mark([self._matches[r].id for r in rows])
+        for row in rows:  # from the bottom up: the rows above keep their places
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._matches[row]
+            self._loaded -= 1
+            self.endRemoveRows()
+        self.trash_changed.emit()
 
     def _on_thumbnail(self, path: str) -> None:
         for row in range(self._loaded):
@@ -174,19 +224,19 @@ class LibraryModel(QAbstractListModel):
         if not index.isValid() or index.row() >= self._loaded:
             return None
         record = self._matches[index.row()]
-        favourite = record.id in self.favourites.ids
+        favourite = record.id in self.marks.favourites
         if role == Qt.ItemDataRole.DisplayRole:
-            prompt = record.request.prompt.replace("\n", " ").strip() or self.tr("(no prompt)")
-            return ("★ " if favourite else "") + (prompt if len(prompt) <= 60 else prompt[:58] + "…")
+            title = self.title_of(record) or self.tr("(no prompt)")
+            return ("★ " if favourite else "") + (title if len(title) <= 60 else title[:58] + "…")
         if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None and record.video_path:
             return self.thumbnails.icon(record.video_path)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
-            return (
-                f"{record.request.prompt}\n{record.connection} / {record.model}\n{when}\n{record.video_path}"
-            )
+            lines = [self.marks.titles[record.id]] if record.id in self.marks.titles else []
+            lines += [record.request.prompt, f"{record.connection} / {record.model}", when]
+            return "\n".join([*lines, record.video_path or ""])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return record.request.prompt or Path(record.video_path or "").name
+            return self.title_of(record) or Path(record.video_path or "").name
         if role == TaskIdRole:
             return record.id
         if role == PathRole:

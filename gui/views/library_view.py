@@ -1,12 +1,14 @@
 """The library: downloaded videos as a grid or a list, with search, filters and favourites.
 
 From a video: play it, reuse its settings in the generate form, or continue from its last frame
-(extracted off the UI thread) as the first frame of a new task linked to it.
+(extracted off the UI thread) as the first frame of a new task linked to it; rename it, or move
+it to the library's trash, whose items can be restored (the "Trash" switch shows them).
 """
 
 from __future__ import annotations
 
 import asyncio
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -63,8 +66,20 @@ class LibraryView(QWidget):
         self.connection_filter.setAccessibleName(self.tr("Filter by connection"))
         self.model_filter = QComboBox(self)
         self.model_filter.setAccessibleName(self.tr("Filter by model"))
+        self.when_filter = QComboBox(self)
+        self.when_filter.setAccessibleName(self.tr("Filter by date"))
+        for text, days in (
+            (self.tr("Any time"), 0),
+            (self.tr("Today"), 1),
+            (self.tr("Last 7 days"), 7),
+            (self.tr("Last 30 days"), 30),
+        ):
+            self.when_filter.addItem(text, days)
         self.favourites_only = QCheckBox(self.tr("★ &Favourites"), self)
         self.favourites_only.setAccessibleName(self.tr("Show favourites only"))
+        self.trash_only = QCheckBox(self.tr("&Trash"), self)
+        self.trash_only.setAccessibleName(self.tr("Show the videos in the trash"))
+        self.trash_only.setToolTip(self.tr("Show the videos moved to the trash, to restore them"))
         self.mode_button = QToolButton(self)
         self.mode_button.setCheckable(True)
         self.mode_button.setText(self.tr("List"))
@@ -86,14 +101,18 @@ class LibraryView(QWidget):
         self.search.textChanged.connect(self._filter_changed)
         self.connection_filter.currentIndexChanged.connect(self._filter_changed)
         self.model_filter.currentIndexChanged.connect(self._filter_changed)
+        self.when_filter.currentIndexChanged.connect(self._filter_changed)
         self.favourites_only.toggled.connect(self._filter_changed)
+        self.trash_only.toggled.connect(self._filter_changed)
         self.mode_button.toggled.connect(lambda as_list: self._set_grid(not as_list))
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.connection_filter)
         bar.addWidget(self.model_filter)
+        bar.addWidget(self.when_filter)
         bar.addWidget(self.favourites_only)
+        bar.addWidget(self.trash_only)
         bar.addWidget(self.mode_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +137,9 @@ class LibraryView(QWidget):
         )
         self.open_action = action(self.tr("&Open in system player"), "Ctrl+O", self.open_selected)
         self.folder_action = action(self.tr("Show in &folder"), "Ctrl+Shift+O", self.show_in_folder)
+        self.rename_action = action(self.tr("Re&name…"), "F2", self.rename_selected)
+        self.trash_action = action(self.tr("Move to &trash"), "Delete", self.trash_selected)
+        self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
 
     def _set_grid(self, grid: bool) -> None:
         if grid:
@@ -148,17 +170,27 @@ class LibraryView(QWidget):
             combo.blockSignals(False)
 
     def _filter_changed(self, *_args: object) -> None:
+        days = int(self.when_filter.currentData() or 0)
+        since = 0.0
+        if days:  # today: since midnight; the last N days: since midnight N-1 days ago
+            first_day = date.today() - timedelta(days=days - 1)
+            since = datetime.combine(first_day, datetime.min.time()).timestamp()
         self.model.set_filter(
             LibraryFilter(
                 text=self.search.text().strip(),
                 connection=str(self.connection_filter.currentData() or ""),
                 model=str(self.model_filter.currentData() or ""),
                 favourites_only=self.favourites_only.isChecked(),
+                since=since,
+                trash=self.trash_only.isChecked(),
             )
         )
 
     def _show_count(self, *_args: object) -> None:
-        self.count_label.setText(self.tr("%n video(s)", "", self.model.total()))
+        if self.model.filter.trash:
+            self.count_label.setText(self.tr("%n video(s) in the trash", "", self.model.total()))
+        else:
+            self.count_label.setText(self.tr("%n video(s)", "", self.model.total()))
 
     # -- selection and actions -------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -176,6 +208,9 @@ class LibraryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.addAction(self.folder_action)
+        menu.addSeparator()
+        menu.addAction(self.rename_action)
+        menu.addAction(self.restore_action if self.model.filter.trash else self.trash_action)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
@@ -209,6 +244,39 @@ class LibraryView(QWidget):
         self.message.emit(self.tr("Taking the last frame…"))
         await asyncio.to_thread(save_last_frame, Path(record.video_path), target)
         self.continue_requested.emit(str(target), record.id)
+
+    def rename_selected(self) -> QInputDialog | None:
+        """Ask for a new title for the selected video (not modal to the loop: it opens and returns)."""
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        row = rows[0]
+        record = self.model.record_at(row)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Rename video"))
+        dialog.setLabelText(self.tr("Title (empty: the prompt):"))
+        dialog.setTextValue(self.model.marks.titles.get(record.id, ""))
+        dialog.textValueSelected.connect(lambda title: self._rename(record.id, title))
+        dialog.open()
+        return dialog
+
+    def _rename(self, task_id: str, title: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.record_at(row).id == task_id:
+                self.model.rename(row, title)
+                return
+
+    def trash_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows and not self.model.filter.trash:
+            self.model.move_to_trash(rows)
+            self.message.emit(self.tr("Moved %n video(s) to the trash", "", len(rows)))
+
+    def restore_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows and self.model.filter.trash:
+            self.model.restore(rows)
+            self.message.emit(self.tr("Restored %n video(s)", "", len(rows)))
 
     def open_selected(self) -> None:
         for record in self.selected_records():

@@ -580,6 +580,95 @@
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="70" />
+            <source>Filter by date</source>
+            <translation>Filter by date</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="72" />
+            <source>Any time</source>
+            <translation>Any time</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="73" />
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="74" />
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="75" />
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="80" />
+            <source>&amp;Trash</source>
+            <translation>&amp;Trash</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="81" />
+            <source>Show the videos in the trash</source>
+            <translation>Show the videos in the trash</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="82" />
+            <source>Show the videos moved to the trash, to restore them</source>
+            <translation>Show the videos moved to the trash, to restore them</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="140" />
+            <source>Re&amp;name…</source>
+            <translation>Re&amp;name…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="141" />
+            <source>Move to &amp;trash</source>
+            <translation>Move to &amp;trash</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="142" />
+            <source>Re&amp;store</source>
+            <translation>Re&amp;store</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="191" />
+            <source>%n video(s) in the trash</source>
+            <translation>
+                <numerusform>%n video in the trash</numerusform>
+                <numerusform>%n videos in the trash</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="256" />
+            <source>Rename video</source>
+            <translation>Rename video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="257" />
+            <source>Title (empty: the prompt):</source>
+            <translation>Title (empty: the prompt):</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="273" />
+            <source>Moved %n video(s) to the trash</source>
+            <translation>
+                <numerusform>Moved %n video to the trash</numerusform>
+                <numerusform>Moved %n videos to the trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="279" />
+            <source>Restored %n video(s)</source>
+            <translation>
+                <numerusform>Restored %n video</numerusform>
+                <numerusform>Restored %n videos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="70" />
             <source>List</source>
             <translation>List</translation>
         </message>

@@ -577,6 +577,92 @@
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="70" />
+            <source>Filter by date</source>
+            <translation>按日期筛选</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="72" />
+            <source>Any time</source>
+            <translation>任何时间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="73" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="74" />
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="75" />
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="80" />
+            <source>&amp;Trash</source>
+            <translation>回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="81" />
+            <source>Show the videos in the trash</source>
+            <translation>显示回收站中的视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="82" />
+            <source>Show the videos moved to the trash, to restore them</source>
+            <translation>显示已移到回收站的视频，以便恢复</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="140" />
+            <source>Re&amp;name…</source>
+            <translation>重命名(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="141" />
+            <source>Move to &amp;trash</source>
+            <translation>移到回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="142" />
+            <source>Re&amp;store</source>
+            <translation>恢复(&amp;S)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="191" />
+            <source>%n video(s) in the trash</source>
+            <translation>
+                <numerusform>回收站中有 %n 个视频</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="256" />
+            <source>Rename video</source>
+            <translation>重命名视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="257" />
+            <source>Title (empty: the prompt):</source>
+            <translation>标题（留空则用提示词）：</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="273" />
+            <source>Moved %n video(s) to the trash</source>
+            <translation>
+                <numerusform>已将 %n 个视频移到回收站</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="279" />
+            <source>Restored %n video(s)</source>
+            <translation>
+                <numerusform>已恢复 %n 个视频</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="70" />
             <source>List</source>
             <translation>列表</translation>
         </message>

@@ -19,7 +19,7 @@ from core.paths import default_paths
 from core.request import GenerationRequest
 from core.store import Journal, TaskRecord, TaskState
 from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
-from gui.settings import Favourites
+from gui.settings import LibraryMarks
 from tests.gui.conftest import run, until
 
 
@@ -70,7 +70,7 @@ class FakeEngine:
 def open_library(count: int, tmp_path: Path) -> tuple[LibraryModel, QListView, float]:
     engine = FakeEngine([record(n, f"/nowhere/{n}.mp4") for n in range(count)])
     started = time.perf_counter()
-    model = LibraryModel(engine, None, Favourites(tmp_path / "fav.json"))  # type: ignore[arg-type]
+    model = LibraryModel(engine, None, LibraryMarks(tmp_path / "library.json"))  # type: ignore[arg-type]
     view = QListView()
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setModel(model)
@@ -102,8 +102,8 @@ def test_search_filters_and_favourites(qtbot: Any, tmp_path: Path) -> None:
         record(3, "/c.mp4"),
     ]
     engine = FakeEngine(records)
-    favourites = Favourites.load(tmp_path)
-    model = LibraryModel(engine, None, favourites)  # type: ignore[arg-type]
+    marks = LibraryMarks.load(tmp_path)
+    model = LibraryModel(engine, None, marks)  # type: ignore[arg-type]
     model.set_filter(LibraryFilter(text="NUMBER 2"))
     assert model.rowCount() == 1 and model.record_at(0).id == records[1].id
     model.set_filter(LibraryFilter(connection="Gateway"))
@@ -113,7 +113,7 @@ def test_search_filters_and_favourites(qtbot: Any, tmp_path: Path) -> None:
     model.set_filter(LibraryFilter())
     assert model.toggle_favourite(0) is True
     assert model.index(0, 0).data().startswith("★ ")
-    assert Favourites.load(tmp_path).ids == {records[2].id}  # saved at once
+    assert LibraryMarks.load(tmp_path).favourites == {records[2].id}  # saved at once
     model.set_filter(LibraryFilter(favourites_only=True))
     assert model.rowCount() == 1
     assert model.connections() == sorted([LOCAL_CONNECTION, "Gateway"])
@@ -121,7 +121,7 @@ def test_search_filters_and_favourites(qtbot: Any, tmp_path: Path) -> None:
 
 def test_new_success_appears_and_removed_task_goes(qtbot: Any, tmp_path: Path) -> None:
     engine = FakeEngine([])
-    model = LibraryModel(engine, None, Favourites(tmp_path / "f.json"))  # type: ignore[arg-type]
+    model = LibraryModel(engine, None, LibraryMarks(tmp_path / "library.json"))  # type: ignore[arg-type]
     fresh = record(7, "/x.mp4")
     fresh.state = TaskState.RUNNING
     engine.listeners[0]([("added", fresh)])
@@ -233,3 +233,81 @@ def test_grid_and_list_modes(seeded: TaskRecord, window: Any) -> None:
     library.mode_button.setChecked(True)
     assert library.view.viewMode() == QListView.ViewMode.ListMode
     assert library.count_label.text() == "1 video"
+
+
+def test_rename_trash_and_restore(qtbot: Any, tmp_path: Path) -> None:
+    records = [record(n, f"/videos/{n}.mp4") for n in range(3)]
+    model = LibraryModel(FakeEngine(records), None, LibraryMarks.load(tmp_path))  # type: ignore[arg-type]
+    assert model.index(0, 0).data() == "clip number 2"  # newest first
+    model.rename(0, "  The   harbour at dawn ")
+    assert model.index(0, 0).data() == "The harbour at dawn"
+    model.set_filter(LibraryFilter(text="harbour"))  # a title is searched like a prompt
+    assert [model.record_at(r).id for r in range(model.rowCount())] == [records[2].id]
+    model.set_filter(LibraryFilter())
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    model.move_to_trash([0, 2])
+    assert removed == [(2, 2), (0, 0)] and model.rowCount() == 1 and model.trashed_count() == 2
+    assert model.index(0, 0).data() == "clip number 1"
+    saved = LibraryMarks.load(tmp_path)  # kept at once, across restarts
+    assert set(saved.trashed) == {records[0].id, records[2].id}
+    assert saved.titles == {records[2].id: "The harbour at dawn"}
+    model.set_filter(LibraryFilter(trash=True))  # the trash shows them, newest first
+    assert [model.record_at(r).id for r in range(model.rowCount())] == [records[2].id, records[0].id]
+    model.restore([0])
+    assert model.rowCount() == 1 and model.trashed_count() == 1
+    model.set_filter(LibraryFilter())
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "The harbour at dawn",
+        "clip number 1",
+    ]
+    model.rename(0, "")  # an empty title: the prompt again
+    assert model.index(0, 0).data() == "clip number 2" and LibraryMarks.load(tmp_path).titles == {}
+    assert all(Path(r.video_path or "").name == f"{n}.mp4" for n, r in enumerate(records))  # files untouched
+
+
+def test_filter_by_date(qtbot: Any, tmp_path: Path) -> None:
+    now = time.time()
+    records = [record(n, f"/v/{n}.mp4") for n in range(3)]
+    for r, age_days in zip(records, (40, 3, 0), strict=True):
+        r.created_at = now - age_days * 86400
+    model = LibraryModel(FakeEngine(records), None, LibraryMarks.load(tmp_path))  # type: ignore[arg-type]
+    model.set_filter(LibraryFilter(since=now - 7 * 86400))
+    assert {model.record_at(r).id for r in range(model.rowCount())} == {records[1].id, records[2].id}
+    model.set_filter(LibraryFilter(since=now - 3600))
+    assert [model.record_at(r).id for r in range(model.rowCount())] == [records[2].id]
+
+
+def test_favourites_of_earlier_versions_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "favourites.json").write_text('{"version": 1, "favourites": ["abc"]}', encoding="utf-8")
+    marks = LibraryMarks.load(tmp_path)
+    assert marks.favourites == {"abc"}
+    marks.toggle_favourite("def")
+    assert LibraryMarks.load(tmp_path).favourites == {"abc", "def"}
+    (tmp_path / "library.json").write_text("[1, 2]", encoding="utf-8")  # damaged: starts empty
+    assert LibraryMarks.load(tmp_path).favourites == set()
+
+
+def test_trash_restore_and_rename_from_the_window(seeded: TaskRecord, window: Any, qtbot: Any) -> None:
+    library, model = window.library, window.library_model
+    library.view.setCurrentIndex(model.index(0, 0))
+    dialog = library.rename_selected()
+    assert dialog is not None
+    dialog.setTextValue("My first clip")
+    dialog.accept()
+    assert model.index(0, 0).data() == "My first clip"
+    library.view.setCurrentIndex(model.index(0, 0))
+    library.trash_action.trigger()  # Delete
+    assert model.rowCount() == 0 and library.count_label.text() == "0 videos"
+    library.trash_only.setChecked(True)
+    assert model.rowCount() == 1 and library.count_label.text() == "1 video in the trash"
+    library.view.setCurrentIndex(model.index(0, 0))
+    library.restore_action.trigger()
+    assert model.rowCount() == 0
+    library.trash_only.setChecked(False)
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "My first clip"
+    assert Path(seeded.video_path or "").exists()
+    library.when_filter.setCurrentIndex(library.when_filter.findData(1))  # made today? (in 2023)
+    assert model.rowCount() == 0
+    library.when_filter.setCurrentIndex(library.when_filter.findData(0))  # any time
+    assert model.rowCount() == 1
