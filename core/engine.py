@@ -39,6 +39,7 @@ from core.errors import (
 )
 from core.http import HttpLayer
 from core.images import PreparedImage, prepare_image
+from core.library import find_videos, index, write_sidecar
 from core.paths import Paths
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
@@ -423,6 +424,29 @@ class Engine:
         self.tasks.pop(task_id, None)
         self._emit("removed", record)
 
+    async def import_videos(self, paths: list[str]) -> list[TaskRecord]:
+        """Video files, and the videos in folders (searched through), into the library: a video
+        with a sidecar comes back as the task it was (a known task whose file had moved is pointed
+        at it), one without as an imported video (core/library.py). Videos the library has where
+        they are are left alone. Returns the tasks added or pointed at a new place."""
+        videos = await asyncio.to_thread(find_videos, paths)
+        found = await asyncio.to_thread(index, videos, dict(self.tasks))
+        changed: list[TaskRecord] = []
+        for task_id, path in found.moved:
+            record = self.tasks.get(task_id)
+            if record is not None:
+                record.video_path = path
+                await self._save(record, "video_path")
+                changed.append(record)
+        for record in found.added:
+            await self.journal.insert(record)
+            self.tasks[record.id] = record
+            self._emit("added", record)
+            changed.append(record)
+        added, moved = len(found.added), len(found.moved)
+        log.info("import: %d videos found, %d added, %d moved", len(videos), added, moved)
+        return changed
+
     async def wait(self, task_ids: list[str] | None = None) -> None:
         """Until the given tasks (default: all running) have stopped."""
         while True:
@@ -717,6 +741,10 @@ class Engine:
             "error_code",
             durable=False,
         )
+        try:  # what the video is, beside it: a library re-indexed elsewhere gets its settings back
+            await asyncio.to_thread(write_sidecar, record)
+        except OSError as exc:
+            await self._log(record, f"no sidecar written beside the video: {exc}")
 
     async def _fetch_result(
         self,

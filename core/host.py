@@ -70,6 +70,7 @@ CALLS = frozenset(
         "retry",
         "remove",
         "resolve_unknown",
+        "import_videos",
         "load",
         "resume_all",
         "wait",
@@ -528,6 +529,9 @@ class EngineProxy:
 
     async def resolve_unknown(self, task_id: str, **kwargs: Any) -> None:
         await self._run("resolve_unknown", task_id, **kwargs)
+
+    async def import_videos(self, paths: list[str]) -> list[TaskRecord]:
+        return list(await self._run("import_videos", paths))
 
     async def load(self) -> list[TaskRecord]:
         records: list[TaskRecord] = await self._run("load")
