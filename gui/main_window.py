@@ -159,7 +159,10 @@ class MainWindow(Frame):
         from core.store import TaskState
 
         self._counts_due = False
-        states = Counter(r.state for r in self.engine.tasks.values())  # one pass; 1,000 tasks: ~0.2 ms
+        from gui.models.task_model import in_queue
+
+        tasks = self.engine.tasks.values()
+        states = Counter(r.state for r in tasks if in_queue(r))  # one pass; 1,000 tasks: ~0.2 ms
         running = sum(n for s, n in states.items() if s.active and s is not TaskState.QUEUED)
         queued = states[TaskState.QUEUED]
         done = states[TaskState.SUCCEEDED]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from core.catalog import ModelSpec
 from core.connections import LOCAL_CONNECTION
 from core.errors import ClipDeskError, ErrorKind, InvalidInput
+from core.library import IMPORTED
 from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
 from core.store import TaskState
 from gui.i18n import current_language, is_chinese
@@ -294,8 +295,13 @@ def param_value_label(name: str, value: Any) -> str:
 
 
 def connection_label(name: str) -> str:
-    """A connection as shown: the built-in offline preview in the interface language."""
-    return translate("Texts", "Offline preview") if name == LOCAL_CONNECTION else name
+    """A connection as shown: the built-in offline preview and imported videos in the interface
+    language."""
+    if name == LOCAL_CONNECTION:
+        return translate("Texts", "Offline preview")
+    if name == IMPORTED:
+        return translate("Texts", "Imported videos")
+    return name
 
 
 def model_label(dialect: str, spec: ModelSpec) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 
 from core.host import EngineProxy
+from core.library import IMPORTED
 from core.store import TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
@@ -67,6 +68,11 @@ DISPLAY, DECORATION, TOOLTIP, FOREGROUND, BACKGROUND, ALIGNMENT = (
     Qt.ItemDataRole.TextAlignmentRole,
 )
 CENTRED = Qt.AlignmentFlag.AlignCenter
+
+
+def in_queue(record: TaskRecord) -> bool:
+    """Every task is in the queue; a video imported into the library is not a task."""
+    return record.dialect != IMPORTED
 
 
 class TaskModel(QStandardItemModel):
@@ -107,7 +113,8 @@ class TaskModel(QStandardItemModel):
         self._writer.setInterval(WRITE_EVERY_MS)
         self._writer.timeout.connect(self.write_pending)
         # Rows are newest first: the queue's default order needs no sorting (see TaskFilter.sort).
-        records = sorted(engine.tasks.values(), key=lambda r: r.created_at, reverse=True)
+        tasks = (r for r in engine.tasks.values() if in_queue(r))
+        records = sorted(tasks, key=lambda r: r.created_at, reverse=True)
         self._insert_rows(records)
         self._write_soon()
         engine.subscribe_batch(self._on_batch)
@@ -132,6 +139,8 @@ class TaskModel(QStandardItemModel):
         if not self._attached:
             return
         for event, record in batch:
+            if not in_queue(record):
+                continue
             if record.id in self._incoming:
                 if event == "removed":
                     del self._incoming[record.id]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.library import VIDEO_SUFFIXES
 from core.store import TaskRecord
 from gui.media import save_last_frame
 from gui.models.library_model import LibraryFilter, LibraryModel
 from gui.spawn import spawn
-from gui.texts import connection_label
+from gui.texts import connection_label, error_message
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
@@ -80,6 +82,17 @@ class LibraryView(QWidget):
         self.trash_only = QCheckBox(self.tr("&Trash"), self)
         self.trash_only.setAccessibleName(self.tr("Show the videos in the trash"))
         self.trash_only.setToolTip(self.tr("Show the videos moved to the trash, to restore them"))
+        self.import_button = QToolButton(self)
+        self.import_button.setText(self.tr("&Import…"))
+        self.import_button.setToolTip(
+            self.tr("Add videos made elsewhere, or re-index a folder (with the settings they were made with)")
+        )
+        self.import_button.setAccessibleName(self.tr("Import videos"))
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        import_menu = QMenu(self.import_button)
+        import_menu.addAction(self.tr("Import &videos…"), self.choose_videos)
+        import_menu.addAction(self.tr("Re-index a &folder…"), self.choose_folder)
+        self.import_button.setMenu(import_menu)
         self.mode_button = QToolButton(self)
         self.mode_button.setCheckable(True)
         self.mode_button.setText(self.tr("List"))
@@ -113,6 +126,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.when_filter)
         bar.addWidget(self.favourites_only)
         bar.addWidget(self.trash_only)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.mode_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -277,6 +291,40 @@ class LibraryView(QWidget):
         if rows and self.model.filter.trash:
             self.model.restore(rows)
             self.message.emit(self.tr("Restored %n video(s)", "", len(rows)))
+
+    def choose_videos(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Import videos"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Videos (%1)").replace("%1", " ".join(f"*{s}" for s in VIDEO_SUFFIXES)))
+        dialog.filesSelected.connect(self.import_paths)
+        dialog.open()
+        return dialog
+
+    def choose_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Re-index a folder"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda folder: self.import_paths([folder]))
+        dialog.open()
+        return dialog
+
+    def import_paths(self, paths: list[str]) -> asyncio.Task[None] | None:
+        """Videos, or folders searched through, into the library (the engine reads them)."""
+        if not paths:
+            return None
+        self.message.emit(self.tr("Looking for videos…"))
+        return spawn(self._import(list(paths)), name="import-videos")
+
+    async def _import(self, paths: list[str]) -> None:
+        try:
+            records = await self.model.engine.import_videos(paths)
+        except Exception as exc:
+            self.message.emit(self.tr("Import failed: %1").replace("%1", error_message(exc)))
+            return
+        if records:
+            self.message.emit(self.tr("%n video(s) added to the library", "", len(records)))
+        else:
+            self.message.emit(self.tr("No new videos found"))
 
     def open_selected(self) -> None:
         for record in self.selected_records():

@@ -579,6 +579,64 @@
             <translation>Show favourites only</translation>
         </message>
         <message>
+            <location filename="../../gui/views/library_view.py" line="86" />
+            <source>&amp;Import…</source>
+            <translation>&amp;Import…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="88" />
+            <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
+            <translation>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="90" />
+            <source>Import videos</source>
+            <translation>Import videos</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="93" />
+            <source>Import &amp;videos…</source>
+            <translation>Import &amp;videos…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="94" />
+            <source>Re-index a &amp;folder…</source>
+            <translation>Re-index a &amp;folder…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="304" />
+            <source>Re-index a folder</source>
+            <translation>Re-index a folder</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="298" />
+            <source>Videos (%1)</source>
+            <translation>Videos (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="315" />
+            <source>Looking for videos…</source>
+            <translation>Looking for videos…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="322" />
+            <source>Import failed: %1</source>
+            <translation>Import failed: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="325" />
+            <source>%n video(s) added to the library</source>
+            <translation>
+                <numerusform>%n video added to the library</numerusform>
+                <numerusform>%n videos added to the library</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="327" />
+            <source>No new videos found</source>
+            <translation>No new videos found</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/library_view.py" line="70" />
             <source>Filter by date</source>
             <translation>Filter by date</translation>
@@ -1959,6 +2017,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>Offline preview</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="303" />
+            <source>Imported videos</source>
+            <translation>Imported videos</translation>
         </message>
     </context>
     <context>

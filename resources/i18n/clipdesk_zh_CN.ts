@@ -576,6 +576,63 @@
             <translation>只显示收藏</translation>
         </message>
         <message>
+            <location filename="../../gui/views/library_view.py" line="86" />
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="88" />
+            <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
+            <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="90" />
+            <source>Import videos</source>
+            <translation>导入视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="93" />
+            <source>Import &amp;videos…</source>
+            <translation>导入视频(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="94" />
+            <source>Re-index a &amp;folder…</source>
+            <translation>重新索引文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="304" />
+            <source>Re-index a folder</source>
+            <translation>重新索引文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="298" />
+            <source>Videos (%1)</source>
+            <translation>视频 (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="315" />
+            <source>Looking for videos…</source>
+            <translation>正在查找视频…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="322" />
+            <source>Import failed: %1</source>
+            <translation>导入失败：%1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/library_view.py" line="325" />
+            <source>%n video(s) added to the library</source>
+            <translation>
+                <numerusform>已将 %n 个视频加入视频库</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/library_view.py" line="327" />
+            <source>No new videos found</source>
+            <translation>没有找到新的视频</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/library_view.py" line="70" />
             <source>Filter by date</source>
             <translation>按日期筛选</translation>
@@ -1950,6 +2007,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="282" />
             <source>Offline preview</source>
             <translation>离线预览</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="303" />
+            <source>Imported videos</source>
+            <translation>导入的视频</translation>
         </message>
     </context>
     <context>

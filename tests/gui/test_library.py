@@ -311,3 +311,21 @@ def test_trash_restore_and_rename_from_the_window(seeded: TaskRecord, window: An
     assert model.rowCount() == 0
     library.when_filter.setCurrentIndex(library.when_filter.findData(0))  # any time
     assert model.rowCount() == 1
+
+
+def test_import_a_folder_into_the_library_not_the_queue(window: Any, qloop: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "made elsewhere"
+    make_video(folder / "sunset.mp4")
+    make_video(folder / "more" / "rain.mp4")
+    library, model = window.library, window.library_model
+    task = library.import_paths([str(folder)])
+    assert task is not None
+    run(qloop, task)
+    names = sorted(Path(model.record_at(r).video_path or "").name for r in range(model.rowCount()))
+    assert names == ["rain.mp4", "sunset.mp4"]
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"sunset", "rain"}
+    assert window.task_model.rowCount() == 0  # videos, not tasks: the queue does not list them
+    assert library.connection_filter.itemText(1) == "Imported videos"
+    assert window.statusBar().currentMessage() == "2 videos added to the library"
+    run(qloop, library.import_paths([str(folder)]))  # again: nothing new
+    assert model.rowCount() == 2 and window.statusBar().currentMessage() == "No new videos found"
