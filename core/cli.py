@@ -3,6 +3,7 @@
     main.py generate (--dialect D --base-url URL | --connection NAME) --model M --prompt TEXT [...] [--json]
     main.py resume [--json]
     main.py tasks [--json]
+    main.py import PATH... [--json]    (video files, or folders searched through, into the library)
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
@@ -70,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("--json", action="store_true")
     lst = sub.add_parser("tasks", help="list tasks")
     lst.add_argument("--json", action="store_true")
+    imp = sub.add_parser(
+        "import",
+        help="add video files, or the videos in folders, to the library (re-index: videos with a "
+        "ClipDesk sidecar come back with the settings they were made with)",
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--json", action="store_true", help="print the records added, as a JSON list")
     return parser
 
 
@@ -239,6 +247,17 @@ class CliApp:
                 )
         return EXIT_OK
 
+    async def import_videos(self, paths: list[str], as_json: bool) -> int:
+        await self.engine.load()  # what the journal has is left alone
+        records = await self.engine.import_videos(paths)
+        if as_json:
+            print(json.dumps([r.to_public() for r in records], ensure_ascii=False))
+        else:
+            for r in records:
+                print(r.video_path)
+            print(f"{len(records)} video(s) added to the library", file=sys.stderr)
+        return EXIT_OK
+
 
 async def run(args: argparse.Namespace, paths: Paths) -> int:
     printer = Printer(as_json=bool(getattr(args, "json", False)))
@@ -248,6 +267,8 @@ async def run(args: argparse.Namespace, paths: Paths) -> int:
                 return await app.generate(args, printer)
             if args.command == "resume":
                 return await app.resume(printer)
+            if args.command == "import":
+                return await app.import_videos(list(args.paths), printer.as_json)
             return await app.list_tasks(printer.as_json)
     except JournalError as exc:
         printer.error(ClipDeskError(ErrorKind.UNKNOWN, str(exc)))

@@ -84,3 +84,28 @@ def test_offline_text_card_and_a_bad_camera_move_is_refused(clipdesk_home: Path)
     )
     assert bad.returncode == 2 and bad.final["error"]["kind"] == "invalid_input"
     assert "camera_movement" in bad.final["error"]["message"]
+
+
+def test_import_rebuilds_a_library_from_its_folder(tmp_path: Path, clipdesk_home: Path) -> None:
+    """`import` into a fresh home: the video comes back as the task it was (its sidecar), once."""
+    import json
+
+    args = ["generate", "--dialect", "local", "--model", "preview", "--prompt", "a lighthouse"]
+    made = run_cli(
+        [*args, "--duration", "1", "--resolution", "360p", "--json"],
+        cli_env(clipdesk_home, key=None),
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr[-3000:]
+    original = made.final
+    fresh = cli_env(tmp_path / "another machine", key=None)
+    folder = str(clipdesk_home / "library")
+    first = run_cli(["import", folder, "--json"], fresh)
+    assert first.returncode == 0, first.stderr[-3000:]
+    [back] = json.loads(first.stdout)
+    assert back["id"] == original["id"] and back["request"] == original["request"]
+    assert back["state"] == "succeeded" and back["video_path"] == original["video_path"]
+    again = run_cli(["import", folder, "--json"], fresh)
+    assert again.returncode == 0 and json.loads(again.stdout) == []
+    listed = run_cli(["tasks", "--json"], fresh)
+    assert [t["id"] for t in json.loads(listed.stdout)] == [original["id"]]
