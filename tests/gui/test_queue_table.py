@@ -29,11 +29,12 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def table_of(app: QApplication, rows: int) -> tuple[QueueTable, QStandardItemModel, Paints]:
+def table_of(app: QApplication, qtbot: Any, rows: int) -> tuple[QueueTable, QStandardItemModel, Paints]:
     model = QStandardItemModel(0, 2)
     for n in range(rows):
         model.appendRow([QStandardItem(f"task {n}"), QStandardItem(str(n))])
     table = QueueTable()
+    qtbot.addWidget(table)  # closed after the test: no window of it outlives it
     table.setModel(model)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(ROW)
@@ -52,8 +53,8 @@ def paints_for(app: QApplication, paints: Paints, change: Callable[[], object]) 
     return paints.count
 
 
-def test_rows_added_below_a_full_screen_repaint_nothing(qapp: Any) -> None:
-    table, model, paints = table_of(qapp, 50)
+def test_rows_added_below_a_full_screen_repaint_nothing(qapp: Any, qtbot: Any) -> None:
+    table, model, paints = table_of(qapp, qtbot, 50)
     scroll = table.verticalScrollBar()
     room = scroll.maximum()
     assert paints_for(qapp, paints, lambda: model.insertRows(50, 200)) == 0
@@ -64,8 +65,8 @@ def test_rows_added_below_a_full_screen_repaint_nothing(qapp: Any) -> None:
     assert table.rowAt(table.viewport().height() - 1) == model.rowCount() - 1
 
 
-def test_every_change_that_can_be_seen_repaints(qapp: Any) -> None:
-    table, model, paints = table_of(qapp, 50)
+def test_every_change_that_can_be_seen_repaints(qapp: Any, qtbot: Any) -> None:
+    table, model, paints = table_of(qapp, qtbot, 50)
     # (empty rows: what is painted is the layout's doing, not a cell's change)
     assert paints_for(qapp, paints, lambda: model.insertRows(0, 5)) >= 1  # on top
     assert paints_for(qapp, paints, lambda: model.insertRows(3, 1)) >= 1  # among the rows on screen
@@ -79,13 +80,13 @@ def test_every_change_that_can_be_seen_repaints(qapp: Any) -> None:
     assert paints_for(qapp, paints, lambda: model.insertRows(0, 1)) >= 1
 
 
-def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any) -> None:
-    table, model, paints = table_of(qapp, 3)
+def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any, qtbot: Any) -> None:
+    table, model, paints = table_of(qapp, qtbot, 3)
     assert paints_for(qapp, paints, lambda: model.insertRows(3, 2)) >= 1
     assert table.rowAt(4 * ROW + ROW // 2) == 4  # the new rows are laid out where they show
 
 
-def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qapp: Any) -> None:
+def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qapp: Any, qtbot: Any) -> None:
     """The queue's own table, proxy and model: of 1,000 tasks created at once the newest rows go
     on top (painted), the older ones below the screen (not painted), and scrolling down shows them."""
     from core.connections import LOCAL_CONNECTION
@@ -122,6 +123,7 @@ def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qap
     model = TaskModel(engine)  # type: ignore[arg-type]
     model._timer.stop()
     queue = QueueView(engine, model)  # type: ignore[arg-type]
+    qtbot.addWidget(queue)
     queue.resize(900, 600)
     queue.show()
     settle(qapp)
