@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from core.host import EngineProxy
 from core.store import TaskRecord, TaskState
@@ -31,6 +32,7 @@ BATCH = 120
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 PathRole = Qt.ItemDataRole.UserRole + 2
 FavouriteRole = Qt.ItemDataRole.UserRole + 3
+PLACEHOLDER = QSize(160, 90)  # a video's shape; views scale it to their icon size
 
 
 @dataclass
@@ -84,6 +86,7 @@ class LibraryModel(QAbstractListModel):
         self._matches: list[TaskRecord] = []
         self._loaded = 0
         self._attached = True
+        self._blank: QIcon | None = None
         self._all = sorted((r for r in engine.tasks.values() if in_library(r)), key=lambda r: -r.created_at)
         self._ids = {r.id for r in self._all}
         self._apply_filter()
@@ -203,6 +206,13 @@ class LibraryModel(QAbstractListModel):
                 index = self.index(row)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
+    def _placeholder(self) -> QIcon:
+        if self._blank is None:
+            tile = QPixmap(PLACEHOLDER)
+            tile.fill(QColor(128, 128, 128, 48))
+            self._blank = QIcon(tile)
+        return self._blank
+
     # -- Qt model --------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._loaded
@@ -229,7 +239,10 @@ class LibraryModel(QAbstractListModel):
             title = self.title_of(record) or self.tr("(no prompt)")
             return ("★ " if favourite else "") + (title if len(title) <= 60 else title[:58] + "…")
         if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None and record.video_path:
-            return self.thumbnails.icon(record.video_path)
+            # Until its thumbnail comes (or when none can be made), a blank tile of a video's
+            # shape: every item is the same size from the start (the view lays out by the first
+            # one it measures, and a thumbnail arriving later does not lay it out again).
+            return self.thumbnails.icon(record.video_path) or self._placeholder()
         if role == Qt.ItemDataRole.ToolTipRole:
             when = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
             lines = [self.marks.titles[record.id]] if record.id in self.marks.titles else []

@@ -19,6 +19,7 @@ from core.paths import default_paths
 from core.request import GenerationRequest
 from core.store import Journal, TaskRecord, TaskState
 from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
+from gui.views.library_view import ICON
 from gui.settings import LibraryMarks
 from tests.gui.conftest import run, until
 
@@ -180,7 +181,10 @@ def test_thumbnails_are_made_off_the_ui_thread_and_cached(
     model = window.library_model
 
     async def go() -> None:
-        await until(lambda: model.index(0, 0).data(1) is not None, what="the thumbnail")
+        assert model.index(0, 0).data(1) is not None  # a blank tile first: the item's size is kept
+        await until(lambda: model.thumbnails.icon(seeded.video_path) is not None, what="the thumbnail")
+        thumbnail = model.thumbnails.icon(seeded.video_path)
+        assert model.index(0, 0).data(1).cacheKey() == thumbnail.cacheKey()  # now the picture
 
     run(qloop, go())
     assert thumbnail_threads and all(t is not threading.main_thread() for t in thumbnail_threads)
@@ -318,12 +322,15 @@ def test_import_a_folder_into_the_library_not_the_queue(window: Any, qloop: Any,
     make_video(folder / "sunset.mp4")
     make_video(folder / "more" / "rain.mp4")
     library, model = window.library, window.library_model
+    window.tabs.setCurrentWidget(window.places["library"])  # on screen while they come in
     task = library.import_paths([str(folder)])
     assert task is not None
     run(qloop, task)
     names = sorted(Path(model.record_at(r).video_path or "").name for r in range(model.rowCount()))
     assert names == ["rain.mp4", "sunset.mp4"]
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"sunset", "rain"}
+    for row in range(model.rowCount()):  # each laid out in its whole grid cell, picture and title
+        assert library.view.visualRect(model.index(row, 0)).height() >= ICON.height()
     assert window.task_model.rowCount() == 0  # videos, not tasks: the queue does not list them
     assert library.connection_filter.itemText(1) == "Imported videos"
     assert window.statusBar().currentMessage() == "2 videos added to the library"
