@@ -19,8 +19,8 @@ from core.paths import default_paths
 from core.request import GenerationRequest
 from core.store import Journal, TaskRecord, TaskState
 from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
-from gui.views.library_view import ICON
 from gui.settings import LibraryMarks
+from gui.views.library_view import ICON
 from tests.gui.conftest import run, until
 
 
