@@ -295,6 +295,7 @@ class LibraryView(QWidget):
     def choose_videos(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Import videos"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setDirectory(str(Path.home()))  # not the folder the app happened to start in
         dialog.setNameFilter(self.tr("Videos (%1)").replace("%1", " ".join(f"*{s}" for s in VIDEO_SUFFIXES)))
         dialog.filesSelected.connect(self.import_paths)
         dialog.open()
@@ -303,6 +304,7 @@ class LibraryView(QWidget):
     def choose_folder(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Re-index a folder"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setDirectory(str(Path.home()))
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda folder: self.import_paths([folder]))
         dialog.open()
