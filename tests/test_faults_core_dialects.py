@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from core.library import sidecar_path
 from tests.support.cli import cli_env, generate_args, run_cli
 from tests.support.images import make_image
 
@@ -66,9 +67,11 @@ def test_fault(
     assert "Traceback" not in result.stderr
     assert len(emu.submits) == created
     library = clipdesk_home / "library"
-    files = [p for p in library.rglob("*") if p.is_file()] if library.exists() else []
+    files = sorted(p for p in library.rglob("*") if p.is_file()) if library.exists() else []
     if state == "succeeded":
-        assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in files] == [final["video_sha256"]]
+        video = Path(final["video_path"])
+        assert files == [video, sidecar_path(video)]  # the video, and what it is beside it
+        assert hashlib.sha256(video.read_bytes()).hexdigest() == final["video_sha256"]
     else:
         assert files == []
     assert emu.foreign.credential_headers() == []

@@ -284,6 +284,11 @@ def files_under(root: Path, pattern: str = "*") -> list[Path]:
     return sorted(p for p in root.rglob(pattern) if p.is_file()) if root.exists() else []
 
 
+def videos_under(root: Path) -> list[Path]:
+    """The files under ``root`` but the JSON sidecars finished videos have beside them."""
+    return [p for p in files_under(root) if p.suffix != ".json"]
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

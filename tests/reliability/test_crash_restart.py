@@ -49,6 +49,7 @@ from tests.reliability.support import (
     served_sha256,
     sha256_of,
     submits_with,
+    videos_under,
 )
 from tests.support.cli import ROOT, cli_env, run_cli
 from tests.support.images import make_image
@@ -303,7 +304,7 @@ def _check_outcome(
         served = served_sha256(emu_of[row["dialect"]])
         assert sha256_of(video) == row["video_sha256"] == served, video
         assert row["video_size"] == FILE_SIZE
-    assert sorted(str(p) for p in files_under(home / "library")) == sorted(r["video_path"] for r in rows)
+    assert sorted(str(p) for p in videos_under(home / "library")) == sorted(r["video_path"] for r in rows)
     assert files_under(home, "*.part") == []
     for err in logs.glob("*.err"):
         assert "Traceback" not in err.read_text(), f"{err.name}:\n{err.read_text()[-3000:]}"
@@ -345,6 +346,6 @@ def test_a_video_moved_into_the_library_just_before_a_crash_is_kept(
     final = result.final
     assert final["state"] == "succeeded" and final["video_path"] == str(video)
     assert final["video_sha256"] == sha256_of(video) == served_sha256(dashscope_emu)
-    assert files_under(clipdesk_home / "library") == [video]
+    assert videos_under(clipdesk_home / "library") == [video]
     assert dashscope_emu.count("GET", "/files/") == fetched
     assert len(dashscope_emu.submits) == 1

@@ -34,7 +34,15 @@ import pytest
 
 from core.store import Journal
 from tests.emulators.newapi import NewApiEmulator
-from tests.reliability.support import CASES, closing_db, connect, engine_at, files_under, journal_path
+from tests.reliability.support import (
+    CASES,
+    closing_db,
+    connect,
+    engine_at,
+    files_under,
+    journal_path,
+    videos_under,
+)
 from tests.support.cli import ROOT, CliResult, cli_env, run_cli
 
 NEWAPI = CASES["newapi"]
@@ -396,7 +404,7 @@ def assert_resumable_after_disk_full(
     [part] = files_under(home / "cache", "*.part")  # (the cache may be a link to a tmpfs)
     kept = part.stat().st_size
     assert 0 < kept < BIG
-    assert files_under(home / "library") == []
+    assert videos_under(home / "library") == []
     result = run_cli(["resume", "--json"], env)
     assert result.returncode == 0, result.stderr[-3000:]
     final = result.final
@@ -476,7 +484,7 @@ def test_a_library_on_another_file_system(
     monkeypatch.setattr(download.os, "replace", replace)
     record = generate_in_process(newapi_emu, "a ferry crossing")
     assert record.state.value == "succeeded", record.error_message
-    [video] = files_under(clipdesk_home / "library")
+    [video] = videos_under(clipdesk_home / "library")
     assert str(video) == record.video_path and sha256_of_file(video) == record.video_sha256
     assert record.video_sha256 == hashlib.sha256(newapi_emu.content().all()).hexdigest()
     assert files_under(clipdesk_home, "*.part") == [] and files_under(clipdesk_home, ".*") == []
@@ -499,7 +507,7 @@ def test_a_stop_after_copying_to_another_disk_keeps_that_copy(
     result = run_cli(["resume", "--json"], env)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.final["state"] == "succeeded" and result.final["video_path"] == str(video)
-    assert files_under(clipdesk_home / "library") == [video]
+    assert videos_under(clipdesk_home / "library") == [video]
     assert files_under(clipdesk_home, "*.part") == []
     assert newapi_emu.count("GET", "/files/") == fetched
 

@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from core.errors import ErrorKind
+from core.library import sidecar_path
 from core.store import TaskRecord, TaskState
 from tests.emulators import COMMON_TOKENS, KEY_BAD, KEY_POOR, KEY_RATELIMIT
 from tests.emulators import DIALECTS as EMULATORS
@@ -43,6 +44,7 @@ from tests.reliability.support import (
     files_under,
     sha256_of,
     submits_with,
+    videos_under,
 )
 from tests.support.images import make_image
 
@@ -209,12 +211,13 @@ def test_fault(
     assert created in expected.created, f"{outcome}; the server created {created}"
     assert created <= 1 and len(emu.submits) <= 1
     # the library: exactly the verified video of a success, nothing otherwise
-    library = files_under(clipdesk_home / "library")
+    library = videos_under(clipdesk_home / "library")
     if state == SUCCEEDED:
         served = hashlib.sha256(emu.content().all()).hexdigest()
         assert [str(p) for p in library] == [record.video_path]
         assert sha256_of(library[0]) == record.video_sha256 == served
+        assert sidecar_path(library[0]).is_file()  # what it is, beside it
     else:
-        assert library == [], outcome
+        assert files_under(clipdesk_home / "library") == [], outcome
     assert files_under(clipdesk_home / "library", "*.part") == []
     assert foreign_host.credential_headers() == []
