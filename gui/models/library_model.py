@@ -125,12 +125,29 @@ class LibraryModel(QAbstractListModel):
         """A frame's events (1,000 tasks starting at once are one frame: one loop, no call each)."""
         if not self._attached:
             return
+        new: dict[str, TaskRecord] = {}
         for event, record in batch:
             if record.id in self._ids:
                 if event == "removed" or not in_library(record):
                     self._drop(record.id)
             elif event != "removed" and in_library(record):
-                self._insert(record)
+                new[record.id] = record
+        newest = self._all[0].created_at if self._all else 0.0
+        arrived = list(new.values())
+        if len(arrived) == 1 and arrived[0].created_at >= newest:
+            self._insert(arrived[0])  # a task that just finished: on top
+        elif arrived:
+            self._merge(arrived)
+
+    def _merge(self, records: list[TaskRecord]) -> None:
+        """Many items at once, or older ones (an import): each in its place by date, in one reset
+        (10,000 imported videos are not 10,000 insertions, nor 10,000 looks at the facets)."""
+        self.beginResetModel()
+        self._all = sorted([*self._all, *records], key=lambda r: -r.created_at)
+        self._ids.update(r.id for r in records)
+        self._apply_filter()
+        self.endResetModel()
+        self.facets_changed.emit()
 
     def _insert(self, record: TaskRecord) -> None:
         facets = record.connection not in self.connections() or record.model not in self.models()

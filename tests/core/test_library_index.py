@@ -9,12 +9,8 @@ import json
 import os
 import shutil
 from datetime import UTC, datetime
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
-
-import av
-from PIL import Image
 
 from core.connections import Connection
 from core.engine import Engine
@@ -23,6 +19,7 @@ from core.paths import Paths
 from core.request import GenerationRequest
 from core.secrets import SecretStore
 from core.store import Journal, TaskRecord, TaskState
+from tests.support.videos import make_video
 
 
 async def _open(home: Path, base_url: str | None = None) -> Engine:
@@ -48,24 +45,8 @@ async def _close(engine: Engine) -> None:
 
 
 def make_clip(path: Path, *, title: str | None = None, created: str | None = None, seconds: int = 2) -> Path:
-    """A small H.264 clip (6 fps, 64x48 pixels), with a title and creation time when given."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), "w") as container:
-        if title:
-            container.metadata["title"] = title
-        if created:
-            container.metadata["creation_time"] = created
-        stream = container.add_stream("libx264", rate=6)
-        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
-        stream.time_base = Fraction(1, 6)
-        for n in range(6 * seconds):
-            frame = av.VideoFrame.from_image(Image.new("RGB", (64, 48), "teal"))
-            frame.pts = n
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return path
+    """A small clip (6 fps, 64x48 pixels), with a title and creation time when given."""
+    return make_video(path, frames=6 * seconds, rate=6, size=(64, 48), title=title, created=created)
 
 
 def test_a_finished_video_has_a_sidecar_and_comes_back_in_another_library(

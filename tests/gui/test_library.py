@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import threading
 import time
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import av
 import pytest
 from PIL import Image
 from PySide6.QtWidgets import QListView
@@ -22,25 +20,7 @@ from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
 from gui.settings import LibraryMarks
 from gui.views.library_view import ICON
 from tests.gui.conftest import run, until
-
-
-def make_video(path: Path, first: str = "#2050c0", last: str = "#d02020", frames: int = 12) -> Path:
-    """A tiny H.264 clip: every frame ``first`` except the final one, which is ``last``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=12)
-        stream.width, stream.height, stream.pix_fmt = 160, 96, "yuv420p"
-        stream.time_base = Fraction(1, 12)
-        for n in range(frames):
-            colour = last if n == frames - 1 else first
-            image = Image.new("RGB", (160, 96), colour)
-            frame = av.VideoFrame.from_image(image)
-            frame.pts = n
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return path
+from tests.support.videos import make_video
 
 
 def record(n: int, video: str, *, connection: str = LOCAL_CONNECTION, model: str = "preview") -> TaskRecord:
@@ -336,3 +316,21 @@ def test_import_a_folder_into_the_library_not_the_queue(window: Any, qloop: Any,
     assert window.statusBar().currentMessage() == "2 videos added to the library"
     run(qloop, library.import_paths([str(folder)]))  # again: nothing new
     assert model.rowCount() == 2 and window.statusBar().currentMessage() == "No new videos found"
+
+
+def test_many_or_older_videos_arriving_take_their_places_by_date(qtbot: Any, tmp_path: Path) -> None:
+    engine = FakeEngine([record(n, f"/v/{n}.mp4") for n in (10, 20)])
+    model = LibraryModel(engine, None, LibraryMarks(tmp_path / "library.json"))  # type: ignore[arg-type]
+    resets: list[int] = []
+    inserted: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _parent, first, _last: inserted.append(first))
+    engine.listeners[0]([("added", record(30, "/v/30.mp4"))])  # a task that just finished: on top
+    assert inserted == [0] and resets == []
+    imported = [record(n, f"/imported/{n}.mp4") for n in range(1000, 3000)]
+    imported += [record(n, f"/imported/{n}.mp4") for n in (5, 15, 25)]  # older than what is there
+    engine.listeners[0]([("added", r) for r in imported])
+    assert resets == [1] and inserted == [0]  # one reset, not 2,003 insertions
+    order = [model.record_at(r).created_at for r in range(model.total())]
+    assert order == sorted(order, reverse=True) and model.total() == 2006
+    assert model.record_at(model.total() - 1).id == record(5, "").id
