@@ -89,35 +89,9 @@ def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any, qtbot: An
 def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qapp: Any, qtbot: Any) -> None:
     """The queue's own table, proxy and model: of 1,000 tasks created at once the newest rows go
     on top (painted), the older ones below the screen (not painted), and scrolling down shows them."""
-    from core.connections import LOCAL_CONNECTION
-    from core.request import GenerationRequest
-    from core.store import TaskRecord
     from gui.models.task_model import COL_PROMPT, INSERT_PER_WRITE, TaskModel
     from gui.views.queue_view import QueueView
-
-    class Engine:
-        tasks: dict[str, TaskRecord] = {}
-        journal = None
-        connections: dict[str, object] = {}
-
-        def subscribe_batch(self, listener: Any) -> None:
-            self.deliver = listener
-
-        def unsubscribe_batch(self, listener: Any) -> None:
-            pass
-
-    def record(n: int) -> TaskRecord:
-        request = GenerationRequest(model="preview", prompt=f"card {n}")
-        task = TaskRecord(
-            id=f"t{n}",
-            connection=LOCAL_CONNECTION,
-            dialect="local",
-            base_url="",
-            model="preview",
-            request=request,
-        )
-        task.created_at = 1_000_000.0 + n
-        return task
+    from tests.gui.fakes import Engine, record
 
     engine = Engine()
     model = TaskModel(engine)  # type: ignore[arg-type]

@@ -10,40 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTableView
 
-from core.connections import LOCAL_CONNECTION
-from core.request import GenerationRequest
 from core.store import TaskRecord, TaskState
 from gui.models.task_model import COL_STATE, COLUMN_COUNT, TaskModel
+from tests.gui.fakes import Engine, record
 
 HIGHLIGHT = QColor("#d03030")  # a red bar: easy to tell from the grey and white row grounds
 WIDTH = 200
-
-
-class Engine:
-    """What the model asks of the engine: its tasks and their events."""
-
-    def __init__(self) -> None:
-        self.tasks: dict[str, TaskRecord] = {}
-        self.journal = None
-
-    def subscribe_batch(self, listener: Any) -> None:
-        self.deliver = listener
-
-    def unsubscribe_batch(self, listener: Any) -> None:
-        pass
-
-
-def record(n: int, state: TaskState, progress: float | None) -> TaskRecord:
-    task = TaskRecord(
-        id=f"t{n}",
-        connection=LOCAL_CONNECTION,
-        dialect="local",
-        base_url="",
-        model="preview",
-        request=GenerationRequest(model="preview", prompt=f"card {n}"),
-    )
-    task.state, task.progress, task.created_at = state, progress, 1_000_000.0 + n
-    return task
 
 
 def reddish(colour: QColor) -> bool:
