@@ -296,7 +296,8 @@ class LibraryView(QWidget):
         dialog = QFileDialog(self, self.tr("Import videos"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setDirectory(str(Path.home()))  # not the folder the app happened to start in
-        dialog.setNameFilter(self.tr("Videos (%1)").replace("%1", " ".join(f"*{s}" for s in VIDEO_SUFFIXES)))
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(VIDEO_SUFFIXES))
+        dialog.setNameFilter(self.tr("Videos (%1)").replace("%1", patterns))
         dialog.filesSelected.connect(self.import_paths)
         dialog.open()
         return dialog
