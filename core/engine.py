@@ -743,7 +743,7 @@ class Engine:
         )
         try:  # what the video is, beside it: a library re-indexed elsewhere gets its settings back
             await asyncio.to_thread(write_sidecar, record)
-        except OSError as exc:
+        except Exception as exc:  # the video is done and journaled: a sidecar never undoes that
             await self._log(record, f"no sidecar written beside the video: {exc}")
 
     async def _fetch_result(

@@ -164,3 +164,31 @@ def test_a_known_task_whose_video_moved_is_pointed_at_it(tmp_path: Path) -> None
     assert [r.id for r in moved] == [record.id] and moved[0].video_path == str(
         tmp_path / "moved" / "clip.mp4"
     )
+
+
+def test_a_sidecar_that_cannot_be_written_never_fails_the_task(
+    dashscope_emu: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import core.engine
+
+    def broken(record: TaskRecord) -> Path:
+        raise TypeError("something in the request the sidecar cannot hold")
+
+    monkeypatch.setattr(core.engine, "write_sidecar", broken)
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    request = GenerationRequest(
+        model="wan2.5-i2v-preview", prompt="a fox", image="https://example.com/fox.png"
+    )
+
+    async def go() -> tuple[TaskRecord, list[str]]:
+        engine = await _open(tmp_path / "home", dashscope_emu.base_url)
+        try:
+            record = await engine.create("c", request)
+            await asyncio.wait_for(engine.wait([record.id]), 60)
+            return record, [line for _at, line in await engine.journal.task_log(record.id)]
+        finally:
+            await _close(engine)
+
+    record, log = asyncio.run(go())
+    assert record.state is TaskState.SUCCEEDED and Path(record.video_path or "").is_file()
+    assert any("no sidecar written" in line for line in log)
