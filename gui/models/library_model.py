@@ -32,7 +32,7 @@ BATCH = 120
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 PathRole = Qt.ItemDataRole.UserRole + 2
 FavouriteRole = Qt.ItemDataRole.UserRole + 3
-PLACEHOLDER = QSize(160, 90)  # a video's shape; views scale it to their icon size
+PLACEHOLDER = QSize(256, 144)  # a thumbnail's largest size: views scale it down to their icon size
 
 
 @dataclass

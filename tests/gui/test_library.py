@@ -160,11 +160,17 @@ def test_thumbnails_are_made_off_the_ui_thread_and_cached(
 ) -> None:
     model = window.library_model
 
+    view = window.library.view
+
     async def go() -> None:
         assert model.index(0, 0).data(1) is not None  # a blank tile first: the item's size is kept
+        blank = view.sizeHintForIndex(model.index(0, 0))
         await until(lambda: model.thumbnails.icon(seeded.video_path) is not None, what="the thumbnail")
         thumbnail = model.thumbnails.icon(seeded.video_path)
         assert model.index(0, 0).data(1).cacheKey() == thumbnail.cacheKey()  # now the picture
+        pictured = view.sizeHintForIndex(model.index(0, 0))
+        # the blank tile is as big as a picture gets: items measured with it never cut one
+        assert blank.height() >= pictured.height() and blank.width() >= pictured.width()
 
     run(qloop, go())
     assert thumbnail_threads and all(t is not threading.main_thread() for t in thumbnail_threads)
@@ -334,3 +340,32 @@ def test_many_or_older_videos_arriving_take_their_places_by_date(qtbot: Any, tmp
     order = [model.record_at(r).created_at for r in range(model.total())]
     assert order == sorted(order, reverse=True) and model.total() == 2006
     assert model.record_at(model.total() - 1).id == record(5, "").id
+
+
+def test_an_item_waiting_for_its_thumbnail_is_as_big_as_with_it(qtbot: Any, tmp_path: Path) -> None:
+    """Items are measured once (uniform sizes): one measured with its blank tile must have room for
+    the biggest thumbnail a video gets (256 pixels wide, 16:9), or the titles below are cut."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    from gui.views.library_view import LibraryView
+
+    class Thumbnails(QObject):
+        ready = Signal(str)
+        picture: QIcon | None = None
+
+        def icon(self, path: str) -> QIcon | None:
+            return self.picture
+
+    thumbnails = Thumbnails()
+    engine = FakeEngine([record(1, "/v/1.mp4")])
+    model = LibraryModel(engine, thumbnails, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
+    library = LibraryView(model, tmp_path)
+    qtbot.addWidget(library)
+    index = model.index(0, 0)
+    blank = library.view.sizeHintForIndex(index)
+    largest = QPixmap(256, 144)
+    largest.fill(QColor("teal"))
+    thumbnails.picture = QIcon(largest)
+    pictured = library.view.sizeHintForIndex(index)
+    assert blank.height() >= pictured.height() and blank.width() >= pictured.width()
