@@ -143,8 +143,8 @@ class PreparedImage:
             "upscaled": self.upscaled,
             "reencoded": self.reencoded,
         }
-        _write_atomic(target, self.data)
-        _write_atomic(_sidecar(target), json.dumps(meta, indent=1).encode("utf-8"))
+        write_atomic(target, self.data)
+        write_atomic(_sidecar(target), json.dumps(meta, indent=1).encode("utf-8"))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], source: str) -> PreparedImage:
@@ -931,7 +931,8 @@ def _sidecar(path: Path) -> Path:
     return path.with_name(path.name + ".json")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary name, fsynced, renamed)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with open(tmp, "wb") as fh:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.images import write_atomic
 from core.request import GenerationRequest
 from core.store import TaskRecord, TaskState
 
@@ -57,14 +57,7 @@ def write_sidecar(record: TaskRecord) -> Path:
     data.update({name: getattr(record, name) for name in _SIDECAR_FIELDS})
     data["request"] = record.request.to_dict()
     path = sidecar_path(Path(record.video_path))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     return path
 
 
