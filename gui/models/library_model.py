@@ -68,7 +68,6 @@ def in_library(record: TaskRecord) -> bool:
 
 class LibraryModel(QAbstractListModel):
     facets_changed = Signal()  # the set of connections/models present changed
-    trash_changed = Signal()  # items went into the trash or came out of it
 
     def __init__(
         self,
@@ -194,7 +193,7 @@ class LibraryModel(QAbstractListModel):
         self.dataChanged.emit(index, index)
 
     def move_to_trash(self, rows: list[int]) -> None:
-        """Move the items to the trash (their files stay where they are until then)."""
+        """Move the items to the trash (their files stay where they are)."""
         self._take_out(rows, lambda ids: self.marks.trash(ids, time.time()))
 
     def restore(self, rows: list[int]) -> None:
@@ -215,7 +214,6 @@ class LibraryModel(QAbstractListModel):
             del self._matches[row]
             self._loaded -= 1
             self.endRemoveRows()
-        self.trash_changed.emit()
 
     def _on_thumbnail(self, path: str) -> None:
         for row in range(self._loaded):
