@@ -8,29 +8,20 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from core.connections import Connection
 from core.engine import Engine
 from core.paths import default_paths
 from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, TaskState
+from core.store import TaskState
+from tests.support.engine import close_engine, open_engine
 
 WEB_IMAGE = "https://example.com/fox.png"
 
 
 async def _open(base_url: str) -> Engine:
-    paths = default_paths().ensure()
-    journal = Journal(paths.database)
-    await journal.open()
-    engine = Engine(paths, journal, SecretStore())
-    engine.add_connection(Connection(name="c", dialect="dashscope", base_url=base_url + "/alibailian"))
-    await engine.load()
-    return engine
+    return await open_engine(default_paths(), base_url)
 
 
-async def _close(engine: Engine) -> None:
-    await engine.close()
-    await engine.journal.close()
+_close = close_engine
 
 
 async def _restart_and_finish(base_url: str, task_id: str) -> None:

@@ -12,36 +12,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.connections import Connection
 from core.engine import Engine
 from core.library import IMPORTED, find_videos, sidecar_path
 from core.paths import Paths
 from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, TaskRecord, TaskState
+from core.store import TaskRecord, TaskState
+from tests.support.engine import close_engine, open_engine
 from tests.support.videos import make_video
 
 
 async def _open(home: Path, base_url: str | None = None) -> Engine:
-    paths = Paths(
-        config=home / "config",
-        data=home / "data",
-        cache=home / "cache",
-        logs=home / "logs",
-        library=home / "library",
-    ).ensure()
-    journal = Journal(paths.database)
-    await journal.open()
-    engine = Engine(paths, journal, SecretStore())
-    if base_url:
-        engine.add_connection(Connection(name="c", dialect="dashscope", base_url=base_url + "/alibailian"))
-    await engine.load()
-    return engine
+    folders = {name: home / name for name in ("config", "data", "cache", "logs", "library")}
+    return await open_engine(Paths(**folders), base_url)
 
 
-async def _close(engine: Engine) -> None:
-    await engine.close()
-    await engine.journal.close()
+_close = close_engine
 
 
 def make_clip(path: Path, *, title: str | None = None, created: str | None = None, seconds: int = 2) -> Path:
