@@ -39,8 +39,10 @@ class StallTracer:
         self.samples: collections.Counter[tuple[str, ...]] = collections.Counter()
         self.others: collections.Counter[str] = collections.Counter()  # the window process's other threads
         self.kernel: collections.Counter[str] = collections.Counter()  # the window's thread: state, wait
-        # per stall: (stall ms, ms on a CPU, ms runnable but waiting for a CPU, ms measured over)
-        self.stalls: list[tuple[float, float, float, float]] = []
+        # per stall: (stall ms, ms on a CPU, ms runnable but waiting for a CPU, ms measured over,
+        # ms the hypervisor took from this VM's CPUs meanwhile: /proc/stat's steal, both CPUs)
+        self.stalls: list[tuple[float, float, float, float, float]] = []
+        self.steal_at_start = _steal_ms()
         self.main = threading.main_thread().ident
         self.running = True
         self.thread = threading.Thread(target=self._watch, daemon=True)
@@ -66,14 +68,15 @@ class StallTracer:
 
         tid = threading.main_thread().native_id
         path = f"/proc/self/task/{tid}/schedstat"
-        history: collections.deque[tuple[float, int, int]] = collections.deque(maxlen=1000)
+        history: collections.deque[tuple[float, int, int, float]] = collections.deque(maxlen=1000)
         last_seen = self.beat._last
         while self.running:
             time.sleep(0.002)
             with open(path) as stat:
                 run_ns, wait_ns = (int(v) for v in stat.read().split()[:2])
             now = time.perf_counter()
-            history.append((now, run_ns, wait_ns))
+            steal = _steal_ms()
+            history.append((now, run_ns, wait_ns, steal))
             beat_at = self.beat._last
             if beat_at != last_seen and self.beat.timer is not None:
                 gap_ms = (beat_at - last_seen) * 1000 - TICK_MS
@@ -85,6 +88,7 @@ class StallTracer:
                             (run_ns - before[1]) / 1e6,
                             (wait_ns - before[2]) / 1e6,
                             (now - before[0]) * 1000,
+                            steal - before[3],
                         )
                     )
                 last_seen = beat_at
@@ -122,8 +126,13 @@ class StallTracer:
         for stack, n in self.samples.most_common(top):
             lines.append(f"{n} samples (x2 ms):")
             lines.extend(f"    {frame}" for frame in stack)
-        lines.append("stalls: ms late / the window's thread on a CPU / waiting for a CPU / over ms")
-        lines.extend(f"  stall {g:6.1f} {r:6.1f} {w:6.1f} {o:6.1f}" for g, r, w, o in self.stalls)
+        lines.append(
+            "stalls: ms late / the window's thread on a CPU / waiting for a CPU / over ms / "
+            "ms stolen from the VM's CPUs by the hypervisor meanwhile (10 ms steps)"
+        )
+        lines.extend(f"  stall {g:6.1f} {r:6.1f} {w:6.1f} {o:6.1f} {s:6.0f}" for g, r, w, o, s in self.stalls)
+        stolen = _steal_ms() - self.steal_at_start
+        lines.append(f"stolen from the VM's CPUs over the whole run: {stolen:.0f} ms")
         if self.stalls:
             total = [sum(x[i] for x in self.stalls) for i in range(4)]
             lines.append(
@@ -143,6 +152,13 @@ class StallTracer:
             f"{n:5d}  {where}" for where, n in self.others.most_common(40) if "queue.py:171 get" not in where
         )
         return lines
+
+
+def _steal_ms() -> float:
+    """Time the hypervisor has run something else on this VM's CPUs, summed over them (ms)."""
+    with open("/proc/stat") as stat:
+        fields = stat.readline().split()
+    return int(fields[8]) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 class Heartbeat:
