@@ -203,6 +203,7 @@ class MainWindow(Frame):
 
     def play(self, path: str) -> None:
         self.player.load(path)
+        self.library_model.mark_watched(path)
 
     def open_settings(self) -> SettingsDialog:
         from gui.views.settings_dialog import SettingsDialog

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,17 @@ class SettingsStore:
 @dataclass
 class LibraryMarks:
     """What the user did to library items (by task id): favourites, titles given by a rename,
-    and items moved to the library's trash (with when), in ``library.json`` in the config folder.
-    The videos' files and the tasks are untouched: a restored item comes back as it was."""
+    items moved to the library's trash (with when) and videos played, in ``library.json`` in the
+    config folder. The videos' files and the tasks are untouched: a restored item comes back as it
+    was. A video finished at or after ``new_after`` (when this record of plays began) and not
+    played yet is new: the videos of a library kept before it began are not all new at once."""
 
     path: Path
     favourites: set[str] = field(default_factory=set)
     titles: dict[str, str] = field(default_factory=dict)
     trashed: dict[str, float] = field(default_factory=dict)
+    watched: set[str] = field(default_factory=set)
+    new_after: float = 0.0
 
     @classmethod
     def load(cls, config_dir: Path) -> LibraryMarks:
@@ -84,9 +89,17 @@ class LibraryMarks:
             marks.favourites = {str(i) for i in data.get("favourites", [])}
             marks.titles = {str(k): str(v) for k, v in data.get("titles", {}).items()}
             marks.trashed = {str(k): float(v) for k, v in data.get("trashed", {}).items()}
+            marks.watched = {str(i) for i in data.get("watched", [])}
+            marks.new_after = float(data.get("new_after", 0.0))
         except (AttributeError, TypeError, ValueError) as exc:
             log.warning("library marks unreadable, starting without: %s", exc)
             marks = cls(marks.path)
+        if not marks.new_after:  # the record of plays begins now
+            marks.new_after = time.time()
+            try:
+                marks._save()
+            except OSError as exc:
+                log.warning("library marks not saved: %s", exc)
         return marks
 
     def _save(self) -> None:
@@ -97,8 +110,16 @@ class LibraryMarks:
                 "favourites": sorted(self.favourites),
                 "titles": self.titles,
                 "trashed": self.trashed,
+                "watched": sorted(self.watched),
+                "new_after": self.new_after,
             },
         )
+
+    def watch(self, task_ids: list[str]) -> None:
+        """The videos were played: no longer new."""
+        if not set(task_ids) <= self.watched:
+            self.watched.update(task_ids)
+            self._save()
 
     def toggle_favourite(self, task_id: str) -> bool:
         """Flip and save; returns whether it is now a favourite."""

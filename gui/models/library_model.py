@@ -1,8 +1,9 @@
 """The library: downloaded videos (succeeded tasks' files), newest first, loaded lazily.
 
 An item can be a favourite, be given a title (shown and searched instead of its prompt), or be
-moved to the library's trash, from where it can be restored (gui/settings.LibraryMarks): the
-filter shows either the library or its trash.
+moved to the library's trash, from where it can be restored (gui/settings.LibraryMarks). A video
+made here and not played yet is new (its title in bold). The state filter shows every video, the
+new ones, the favourites, or the trash.
 
 The matching items are a plain list; rows are handed to the view in batches through
 ``canFetchMore``/``fetchMore``, and thumbnails are only asked for when a row is painted, so
@@ -20,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.host import EngineProxy
+from core.library import IMPORTED
 from core.store import TaskRecord, TaskState
 from gui.settings import LibraryMarks
 from gui.thumbnails import Thumbnails
@@ -35,19 +37,36 @@ FavouriteRole = Qt.ItemDataRole.UserRole + 3
 PLACEHOLDER = QSize(256, 144)  # a thumbnail's largest size: views scale it down to their icon size
 
 
+ALL, NEW, FAVOURITES, TRASH = "", "new", "favourites", "trash"  # the states a filter can ask for
+
+
+def is_new(record: TaskRecord, marks: LibraryMarks) -> bool:
+    """Made here (not imported), finished since plays are recorded, and not played yet."""
+    return (
+        record.id not in marks.watched
+        and record.connection != IMPORTED
+        and (record.finished_at or record.created_at) >= marks.new_after
+    )
+
+
 @dataclass
 class LibraryFilter:
     text: str = ""
     connection: str = ""
     model: str = ""
-    favourites_only: bool = False
+    state: str = ALL  # ALL, NEW, FAVOURITES, or TRASH (the items in the trash instead of the others)
     since: float = 0.0  # made at or after this time (0: any time)
-    trash: bool = False  # the items in the trash instead of the others
+
+    @property
+    def trash(self) -> bool:
+        return self.state == TRASH
 
     def accepts(self, record: TaskRecord, marks: LibraryMarks) -> bool:
         if (record.id in marks.trashed) != self.trash:
             return False
-        if self.favourites_only and record.id not in marks.favourites:
+        if self.state == FAVOURITES and record.id not in marks.favourites:
+            return False
+        if self.state == NEW and not is_new(record, marks):
             return False
         if self.connection and record.connection != self.connection:
             return False
@@ -68,6 +87,7 @@ def in_library(record: TaskRecord) -> bool:
 
 class LibraryModel(QAbstractListModel):
     facets_changed = Signal()  # the set of connections/models present changed
+    watched = Signal()  # a new video was played
 
     def __init__(
         self,
@@ -86,6 +106,8 @@ class LibraryModel(QAbstractListModel):
         self._loaded = 0
         self._attached = True
         self._blank: QIcon | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._all = sorted((r for r in engine.tasks.values() if in_library(r)), key=lambda r: -r.created_at)
         self._ids = {r.id for r in self._all}
         self._apply_filter()
@@ -200,6 +222,23 @@ class LibraryModel(QAbstractListModel):
         """Bring items back from the trash."""
         self._take_out(rows, self.marks.restore)
 
+    def new_count(self) -> int:
+        """New videos in the library (not in its trash)."""
+        marks = self.marks
+        return sum(1 for r in self._all if r.id not in marks.trashed and is_new(r, marks))
+
+    def mark_watched(self, video_path: str) -> None:
+        """The video at ``video_path`` was played: it is new no longer."""
+        ids = [r.id for r in self._all if r.video_path == video_path and is_new(r, self.marks)]
+        if not ids:
+            return
+        self.marks.watch(ids)
+        for row in range(self._loaded):
+            if self._matches[row].id in ids:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
+        self.watched.emit()
+
     def trashed_count(self) -> int:
         return sum(1 for r in self._all if r.id in self.marks.trashed)
 
@@ -258,13 +297,18 @@ class LibraryModel(QAbstractListModel):
             # shape: every item is the same size from the start (the view lays out by the first
             # one it measures, and a thumbnail arriving later does not lay it out again).
             return self.thumbnails.icon(record.video_path) or self._placeholder()
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if is_new(record, self.marks) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             when = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
             lines = [self.marks.titles[record.id]] if record.id in self.marks.titles else []
             lines += [record.request.prompt, f"{record.connection} / {record.model}", when]
+            if is_new(record, self.marks):
+                lines.append(self.tr("New: not played yet"))
             return "\n".join([*lines, record.video_path or ""])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.title_of(record) or Path(record.video_path or "").name
+            name = self.title_of(record) or Path(record.video_path or "").name
+            return self.tr("New: %1").replace("%1", name) if is_new(record, self.marks) else name
         if role == TaskIdRole:
             return record.id
         if role == PathRole:

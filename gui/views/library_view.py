@@ -2,7 +2,8 @@
 
 From a video: play it, reuse its settings in the generate form, or continue from its last frame
 (extracted off the UI thread) as the first frame of a new task linked to it; rename it, or move
-it to the library's trash, whose items can be restored (the "Trash" switch shows them).
+it to the library's trash, whose items can be restored (the state filter's "Trash" shows them).
+A video made here and not played yet is new: bold, and listed by the state filter's "New".
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,12 +34,30 @@ from PySide6.QtWidgets import (
 from core.library import VIDEO_SUFFIXES
 from core.store import TaskRecord
 from gui.media import save_last_frame
-from gui.models.library_model import LibraryFilter, LibraryModel
+from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
+TITLE_LINES = 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class GridItemDelegate(QStyledItemDelegate):
+    """Every grid item has room for its picture and two lines of title. Qt measures uniform items
+    by the last row alone: a short last title made every title one line, the rest cut."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        spacing = 6  # between the picture and the text, and around them
+        height = ICON.height() + TITLE_LINES * option.fontMetrics.lineSpacing() + spacing
+        return QSize(max(size.width(), ICON.width()), max(size.height(), height))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        # titles start under the picture, one line or two
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 
 
 class LibraryView(QWidget):
@@ -58,6 +78,7 @@ class LibraryView(QWidget):
         model.rowsInserted.connect(self._show_count)
         model.rowsRemoved.connect(self._show_count)
         model.modelReset.connect(self._show_count)
+        model.watched.connect(self._show_count)
 
     def _build(self) -> None:
         self.search = QLineEdit(self)
@@ -77,11 +98,18 @@ class LibraryView(QWidget):
             (self.tr("Last 30 days"), 30),
         ):
             self.when_filter.addItem(text, days)
-        self.favourites_only = QCheckBox(self.tr("★ &Favourites"), self)
-        self.favourites_only.setAccessibleName(self.tr("Show favourites only"))
-        self.trash_only = QCheckBox(self.tr("&Trash"), self)
-        self.trash_only.setAccessibleName(self.tr("Show the videos in the trash"))
-        self.trash_only.setToolTip(self.tr("Show the videos moved to the trash, to restore them"))
+        self.state_filter = QComboBox(self)
+        self.state_filter.setAccessibleName(self.tr("Filter by state"))
+        self.state_filter.setToolTip(
+            self.tr("New: made here, not played yet. Trash: videos moved to the trash, to restore them")
+        )
+        for text, state in (
+            (self.tr("All videos"), ALL),
+            (self.tr("New"), NEW),
+            (self.tr("★ Favourites"), FAVOURITES),
+            (self.tr("Trash"), TRASH),
+        ):
+            self.state_filter.addItem(text, state)
         self.import_button = QToolButton(self)
         self.import_button.setText(self.tr("&Import…"))
         self.import_button.setToolTip(
@@ -108,6 +136,8 @@ class LibraryView(QWidget):
         self.view.setBatchSize(60)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self._grid_delegate = GridItemDelegate(self.view)
+        self._list_delegate = self.view.itemDelegate()
         self.view.doubleClicked.connect(self._activated)
         self._set_grid(True)
 
@@ -115,8 +145,7 @@ class LibraryView(QWidget):
         self.connection_filter.currentIndexChanged.connect(self._filter_changed)
         self.model_filter.currentIndexChanged.connect(self._filter_changed)
         self.when_filter.currentIndexChanged.connect(self._filter_changed)
-        self.favourites_only.toggled.connect(self._filter_changed)
-        self.trash_only.toggled.connect(self._filter_changed)
+        self.state_filter.currentIndexChanged.connect(self._filter_changed)
         self.mode_button.toggled.connect(lambda as_list: self._set_grid(not as_list))
 
         bar = QHBoxLayout()
@@ -124,8 +153,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.connection_filter)
         bar.addWidget(self.model_filter)
         bar.addWidget(self.when_filter)
-        bar.addWidget(self.favourites_only)
-        bar.addWidget(self.trash_only)
+        bar.addWidget(self.state_filter)
         bar.addWidget(self.import_button)
         bar.addWidget(self.mode_button)
         layout = QVBoxLayout(self)
@@ -156,6 +184,7 @@ class LibraryView(QWidget):
         self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
 
     def _set_grid(self, grid: bool) -> None:
+        self.view.setItemDelegate(self._grid_delegate if grid else self._list_delegate)
         if grid:
             self.view.setViewMode(QListView.ViewMode.IconMode)
             self.view.setIconSize(ICON)
@@ -194,17 +223,23 @@ class LibraryView(QWidget):
                 text=self.search.text().strip(),
                 connection=str(self.connection_filter.currentData() or ""),
                 model=str(self.model_filter.currentData() or ""),
-                favourites_only=self.favourites_only.isChecked(),
+                state=str(self.state_filter.currentData() or ALL),
                 since=since,
-                trash=self.trash_only.isChecked(),
             )
         )
 
     def _show_count(self, *_args: object) -> None:
-        if self.model.filter.trash:
+        state = self.model.filter.state
+        if state == TRASH:
             self.count_label.setText(self.tr("%n video(s) in the trash", "", self.model.total()))
+        elif state == NEW:
+            self.count_label.setText(self.tr("%n new video(s)", "", self.model.total()))
         else:
-            self.count_label.setText(self.tr("%n video(s)", "", self.model.total()))
+            text = self.tr("%n video(s)", "", self.model.total())
+            new = self.model.new_count()
+            if new:
+                text += " · " + self.tr("%n new", "", new)
+            self.count_label.setText(text)
 
     # -- selection and actions -------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -545,6 +545,14 @@
             <source>(no prompt)</source>
             <translation>(no prompt)</translation>
         </message>
+        <message>
+            <source>New: not played yet</source>
+            <translation>New: not played yet</translation>
+        </message>
+        <message>
+            <source>New: %1</source>
+            <translation>New: %1</translation>
+        </message>
     </context>
     <context>
         <name>LibraryView</name>
@@ -567,16 +575,6 @@
             <location filename="../../gui/views/library_view.py" line="65" />
             <source>Filter by model</source>
             <translation>Filter by model</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="66" />
-            <source>★ &amp;Favourites</source>
-            <translation>★ &amp;Favourites</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="67" />
-            <source>Show favourites only</source>
-            <translation>Show favourites only</translation>
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="86" />
@@ -660,21 +658,6 @@
             <location filename="../../gui/views/library_view.py" line="75" />
             <source>Last 30 days</source>
             <translation>Last 30 days</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="80" />
-            <source>&amp;Trash</source>
-            <translation>&amp;Trash</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="81" />
-            <source>Show the videos in the trash</source>
-            <translation>Show the videos in the trash</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="82" />
-            <source>Show the videos moved to the trash, to restore them</source>
-            <translation>Show the videos moved to the trash, to restore them</translation>
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="140" />
@@ -797,6 +780,44 @@
             <location filename="../../gui/views/library_view.py" line="209" />
             <source>Taking the last frame…</source>
             <translation>Taking the last frame…</translation>
+        </message>
+        <message>
+            <source>Filter by state</source>
+            <translation>Filter by state</translation>
+        </message>
+        <message>
+            <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
+            <translation>New: made here, not played yet. Trash: videos moved to the trash, to restore them</translation>
+        </message>
+        <message>
+            <source>All videos</source>
+            <translation>All videos</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>★ Favourites</source>
+            <translation>★ Favourites</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>Trash</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new video(s)</source>
+            <translation>
+                <numerusform>%n new video</numerusform>
+                <numerusform>%n new videos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new</source>
+            <translation>
+                <numerusform>%n new</numerusform>
+                <numerusform>%n new</numerusform>
+            </translation>
         </message>
     </context>
     <context>

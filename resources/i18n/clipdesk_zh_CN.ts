@@ -542,6 +542,14 @@
             <source>(no prompt)</source>
             <translation>（无提示词）</translation>
         </message>
+        <message>
+            <source>New: not played yet</source>
+            <translation>新视频：还没播放过</translation>
+        </message>
+        <message>
+            <source>New: %1</source>
+            <translation>新视频：%1</translation>
+        </message>
     </context>
     <context>
         <name>LibraryView</name>
@@ -564,16 +572,6 @@
             <location filename="../../gui/views/library_view.py" line="65" />
             <source>Filter by model</source>
             <translation>按模型筛选</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="66" />
-            <source>★ &amp;Favourites</source>
-            <translation>★ 收藏(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="67" />
-            <source>Show favourites only</source>
-            <translation>只显示收藏</translation>
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="86" />
@@ -656,21 +654,6 @@
             <location filename="../../gui/views/library_view.py" line="75" />
             <source>Last 30 days</source>
             <translation>最近 30 天</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="80" />
-            <source>&amp;Trash</source>
-            <translation>回收站(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="81" />
-            <source>Show the videos in the trash</source>
-            <translation>显示回收站中的视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="82" />
-            <source>Show the videos moved to the trash, to restore them</source>
-            <translation>显示已移到回收站的视频，以便恢复</translation>
         </message>
         <message>
             <location filename="../../gui/views/library_view.py" line="140" />
@@ -789,6 +772,42 @@
             <location filename="../../gui/views/library_view.py" line="209" />
             <source>Taking the last frame…</source>
             <translation>正在提取尾帧…</translation>
+        </message>
+        <message>
+            <source>Filter by state</source>
+            <translation>按状态筛选</translation>
+        </message>
+        <message>
+            <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
+            <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
+        </message>
+        <message>
+            <source>All videos</source>
+            <translation>全部视频</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新视频</translation>
+        </message>
+        <message>
+            <source>★ Favourites</source>
+            <translation>★ 收藏</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>回收站</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new video(s)</source>
+            <translation>
+                <numerusform>%n 个新视频</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new</source>
+            <translation>
+                <numerusform>%n 个新视频</numerusform>
+            </translation>
         </message>
     </context>
     <context>

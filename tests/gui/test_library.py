@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
 from core.connections import LOCAL_CONNECTION
+from core.library import IMPORTED
 from core.paths import default_paths
 from core.request import GenerationRequest
 from core.store import Journal, TaskRecord, TaskState
-from gui.models.library_model import BATCH, LibraryFilter, LibraryModel
+from gui.models.library_model import BATCH, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.settings import LibraryMarks
 from gui.views.library_view import ICON
 from tests.gui.conftest import run, until
@@ -95,9 +97,42 @@ def test_search_filters_and_favourites(qtbot: Any, tmp_path: Path) -> None:
     assert model.toggle_favourite(0) is True
     assert model.index(0, 0).data().startswith("★ ")
     assert LibraryMarks.load(tmp_path).favourites == {records[2].id}  # saved at once
-    model.set_filter(LibraryFilter(favourites_only=True))
+    model.set_filter(LibraryFilter(state=FAVOURITES))
     assert model.rowCount() == 1
     assert model.connections() == sorted([LOCAL_CONNECTION, "Gateway"])
+
+
+def test_a_video_is_new_until_played(qtbot: Any, tmp_path: Path) -> None:
+    made = [record(n, f"/v/{n}.mp4") for n in (1, 2, 3)]
+    made[0].finished_at = 1_700_000_000.0  # finished before plays were recorded
+    made[1].finished_at = made[2].finished_at = 1_800_000_000.0
+    imported = record(4, "/v/4.mp4", connection=IMPORTED)
+    imported.finished_at = 1_800_000_000.0
+    engine = FakeEngine([*made, imported])
+    marks = LibraryMarks(tmp_path / "library.json", new_after=1_750_000_000.0)
+    model = LibraryModel(engine, None, marks)  # type: ignore[arg-type]
+    model.set_filter(LibraryFilter(state=NEW))
+    assert {model.record_at(r).id for r in range(model.rowCount())} == {made[1].id, made[2].id}
+    assert model.new_count() == 2
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("New: ")
+    model.mark_watched("/v/3.mp4")
+    assert model.new_count() == 1 and model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert LibraryMarks.load(tmp_path).watched == {made[2].id}  # saved at once
+    model.set_filter(LibraryFilter(state=NEW))
+    assert [model.record_at(r).id for r in range(model.rowCount())] == [made[1].id]
+    marks.trash([made[1].id], 0.0)
+    assert model.new_count() == 0  # the trash's videos are not counted
+
+
+def test_plays_are_recorded_from_now_on_in_a_library_kept_before(tmp_path: Path) -> None:
+    (tmp_path / "library.json").write_text('{"version": 1, "favourites": ["abc"]}', encoding="utf-8")
+    before = time.time()
+    marks = LibraryMarks.load(tmp_path)
+    assert marks.favourites == {"abc"} and marks.new_after >= before
+    assert LibraryMarks.load(tmp_path).new_after == marks.new_after  # kept: the same videos stay not new
+    fresh = LibraryMarks.load(tmp_path / "fresh")
+    assert fresh.new_after >= before and (tmp_path / "fresh" / "library.json").exists()
 
 
 def test_new_success_appears_and_removed_task_goes(qtbot: Any, tmp_path: Path) -> None:
@@ -242,7 +277,7 @@ def test_rename_trash_and_restore(qtbot: Any, tmp_path: Path) -> None:
     saved = LibraryMarks.load(tmp_path)  # kept at once, across restarts
     assert set(saved.trashed) == {records[0].id, records[2].id}
     assert saved.titles == {records[2].id: "The harbour at dawn"}
-    model.set_filter(LibraryFilter(trash=True))  # the trash shows them, newest first
+    model.set_filter(LibraryFilter(state=TRASH))  # the trash shows them, newest first
     assert [model.record_at(r).id for r in range(model.rowCount())] == [records[2].id, records[0].id]
     model.restore([0])
     assert model.rowCount() == 1 and model.trashed_count() == 1
@@ -289,12 +324,12 @@ def test_trash_restore_and_rename_from_the_window(seeded: TaskRecord, window: An
     library.view.setCurrentIndex(model.index(0, 0))
     library.trash_action.trigger()  # Delete
     assert model.rowCount() == 0 and library.count_label.text() == "0 videos"
-    library.trash_only.setChecked(True)
+    library.state_filter.setCurrentIndex(library.state_filter.findData(TRASH))
     assert model.rowCount() == 1 and library.count_label.text() == "1 video in the trash"
     library.view.setCurrentIndex(model.index(0, 0))
     library.restore_action.trigger()
     assert model.rowCount() == 0
-    library.trash_only.setChecked(False)
+    library.state_filter.setCurrentIndex(0)  # all videos
     assert model.rowCount() == 1 and model.index(0, 0).data() == "My first clip"
     assert Path(seeded.video_path or "").exists()
     library.when_filter.setCurrentIndex(library.when_filter.findData(1))  # made today? (in 2023)
@@ -369,3 +404,49 @@ def test_an_item_waiting_for_its_thumbnail_is_as_big_as_with_it(qtbot: Any, tmp_
     thumbnails.picture = QIcon(largest)
     pictured = library.view.sizeHintForIndex(index)
     assert blank.height() >= pictured.height() and blank.width() >= pictured.width()
+
+
+@pytest.fixture
+def plays_recorded_since_2020(clipdesk_home: Path) -> None:
+    """The library has recorded plays since before the seeded video was made: it is new."""
+    config = default_paths().ensure().config
+    (config / "library.json").write_text('{"version": 1, "new_after": 1577836800}', encoding="utf-8")
+
+
+def test_playing_a_new_video_from_the_window_makes_it_not_new(
+    seeded: TaskRecord, plays_recorded_since_2020: None, window: Any, qtbot: Any
+) -> None:
+    library, model = window.library, window.library_model
+    assert library.count_label.text() == "1 video · 1 new"
+    library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
+    assert model.rowCount() == 1 and library.count_label.text() == "1 new video"
+    library.view.setCurrentIndex(model.index(0, 0))
+    library.play_action.trigger()  # Return
+    assert window.player.source == seeded.video_path
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert library.count_label.text() == "1 new video"  # stays listed until the filter changes
+    library.state_filter.setCurrentIndex(0)
+    assert library.count_label.text() == "1 video"
+    library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
+    assert model.rowCount() == 0
+
+
+def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: Path) -> None:
+    """Qt sizes uniform items by the last row: a short last title made every title one line."""
+    from gui.views.library_view import LibraryView
+
+    long_one, short_one = record(2, "/v/2.mp4"), record(1, "/v/1.mp4")
+    long_one.request.prompt = "Lanterns over the river at night, drifting slowly under the bridge"
+    short_one.request.prompt = "Rain"
+    model = LibraryModel(FakeEngine([long_one, short_one]), None, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
+    library = LibraryView(model, tmp_path)
+    qtbot.addWidget(library)
+    library.resize(900, 500)
+    library.show()
+    qtbot.waitExposed(library)
+    assert model.index(1, 0).data() == "Rain"  # the last row
+    lines = library.view.fontMetrics().lineSpacing()
+    for row in (0, 1):
+        assert library.view.visualRect(model.index(row, 0)).height() >= ICON.height() + 2 * lines
+    library.mode_button.setChecked(True)  # the list: one line each, as before
+    assert library.view.visualRect(model.index(0, 0)).height() < ICON.height()
