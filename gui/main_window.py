@@ -12,6 +12,7 @@ their places and enables the actions that need services. ``MainWindow(services)`
 from __future__ import annotations
 
 import gc
+import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -143,6 +144,7 @@ class MainWindow(Frame):
             lambda title, text: self.show_message(self.tr("%1: %2").replace("%1", title).replace("%2", text))
         )
         self.notifier.show_requested.connect(self._bring_to_front)
+        self.notifier.play_requested.connect(self.play)
         self.notifier.quit_requested.connect(self.close)
 
     def _on_task_events(self, batch: list[tuple[str, TaskRecord]]) -> None:
@@ -185,11 +187,12 @@ class MainWindow(Frame):
         from core.errors import ClipDeskError, ErrorKind
 
         output_dir = self.services.settings.output_dir or None
+        batch_id = uuid.uuid4().hex if len(requests) > 1 else None  # copies: one batch, one notice
         self.tabs.setCurrentIndex(0)
         for n, request in enumerate(requests):
             try:
                 record = await self.engine.create(
-                    connection, request, output_dir=output_dir, parent_id=parent_id
+                    connection, request, output_dir=output_dir, parent_id=parent_id, batch_id=batch_id
                 )
             except ClipDeskError as exc:
                 if exc.kind is ErrorKind.AUTH:  # before any request: the connection has no key

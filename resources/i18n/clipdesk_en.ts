@@ -1883,6 +1883,35 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Task failed</source>
             <translation>Task failed</translation>
         </message>
+        <message>
+            <source>Play the latest video</source>
+            <translation>Play the latest video</translation>
+        </message>
+        <message>
+            <source>Batch finished</source>
+            <translation>Batch finished</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n video(s) ready</source>
+            <translation>
+                <numerusform>%n video ready</numerusform>
+                <numerusform>%n videos ready</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled</source>
+            <translation>
+                <numerusform>%n cancelled</numerusform>
+                <numerusform>%n cancelled</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TaskState</name>

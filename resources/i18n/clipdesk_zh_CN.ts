@@ -1871,6 +1871,32 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Task failed</source>
             <translation>任务失败</translation>
         </message>
+        <message>
+            <source>Play the latest video</source>
+            <translation>播放最新的视频</translation>
+        </message>
+        <message>
+            <source>Batch finished</source>
+            <translation>批量任务已结束</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n video(s) ready</source>
+            <translation>
+                <numerusform>%n 个视频已完成</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n 个失败</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled</source>
+            <translation>
+                <numerusform>%n 个已取消</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TaskState</name>

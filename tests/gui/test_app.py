@@ -69,6 +69,77 @@ def test_notifies_once_when_a_task_ends(qapp: Any) -> None:
         assert "a quiet harbour" in shown[-1][1]
 
 
+def _task(task_id: str, batch_id: str | None = None) -> TaskRecord:
+    return TaskRecord(
+        id=task_id,
+        connection=LOCAL_CONNECTION,
+        dialect="local",
+        base_url="",
+        model="preview",
+        request=GenerationRequest(model="preview", prompt=f"harbour {task_id}"),
+        state=TaskState.RUNNING,
+        batch_id=batch_id,
+    )
+
+
+def test_a_batch_notifies_once_when_its_last_task_ends_and_open_plays(qapp: Any) -> None:
+    notifier = TaskNotifier(qapp.windowIcon())
+    shown: list[tuple[str, str]] = []
+    played: list[str] = []
+    fronted: list[bool] = []
+    notifier.notified.connect(lambda title, text: shown.append((title, text)))
+    notifier.play_requested.connect(played.append)
+    notifier.show_requested.connect(lambda: fronted.append(True))
+    batch = [_task(f"b{n}", "batch-1") for n in range(3)]
+    notifier.on_task_events([("added", t) for t in batch])
+    batch[0].state, batch[0].video_path = TaskState.SUCCEEDED, "/videos/b0.mp4"
+    batch[1].state, batch[1].error_kind = TaskState.FAILED, "balance"
+    notifier.on_task_events([("changed", batch[0]), ("changed", batch[1])])
+    assert shown == []  # the batch is not over: no notice per task
+    batch[2].state, batch[2].video_path = TaskState.SUCCEEDED, "/videos/b2.mp4"
+    notifier.on_task_events([("changed", batch[2])])
+    assert shown == [("Batch finished", "2 videos ready · 1 failed")]
+    notifier.open_notified()  # the notice clicked: the window, playing the batch's latest video
+    assert played == ["/videos/b2.mp4"] and fronted == [True]
+
+    single = _task("s1")
+    notifier.on_task_events([("added", single)])
+    single.state, single.video_path = TaskState.SUCCEEDED, "/videos/s1.mp4"
+    notifier.on_task_events([("changed", single)])
+    notifier.open_notified()
+    assert shown[-1] == ("Video ready", "harbour s1") and played[-1] == "/videos/s1.mp4"
+
+    failed = _task("f1")
+    notifier.on_task_events([("added", failed)])
+    failed.state = TaskState.FAILED
+    notifier.on_task_events([("changed", failed)])
+    notifier.open_notified()  # a failure: the window only
+    assert played == ["/videos/b2.mp4", "/videos/s1.mp4"] and len(fronted) == 3
+
+    cancelled = [_task(f"c{n}", "batch-2") for n in range(2)]
+    notifier.on_task_events([("added", t) for t in cancelled])
+    for task in cancelled:
+        task.state = TaskState.CANCELLED
+    notifier.on_task_events([("changed", t) for t in cancelled])
+    assert len(shown) == 3  # a batch the user cancelled whole: nothing to tell
+
+
+def test_copies_from_the_form_are_one_batch_and_one_notice(window: Any, qloop: Any) -> None:
+    request = GenerationRequest(model="preview", prompt="copies", duration=1, resolution="360p")
+
+    async def go() -> None:
+        await window._create(LOCAL_CONNECTION, [request, request], None)
+        tasks = list(window.engine.tasks.values())
+        assert len(tasks) == 2 and tasks[0].batch_id and tasks[0].batch_id == tasks[1].batch_id
+        await window.engine.wait([t.id for t in tasks])
+        await until(
+            lambda: window.statusBar().currentMessage() == "Batch finished: 2 videos ready",
+            what="the batch's notice",
+        )
+
+    run(qloop, go())
+
+
 def test_window_counts_and_notice_in_the_status_bar(window: Any, qloop: Any) -> None:
     async def go() -> None:
         record = await window.engine.create(
