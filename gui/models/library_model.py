@@ -106,6 +106,7 @@ class LibraryModel(QAbstractListModel):
         self._loaded = 0
         self._attached = True
         self._blank: QIcon | None = None
+        self._new: int | None = None  # new_count(), until the items or their marks change
         self._bold = QFont()
         self._bold.setBold(True)
         self._all = sorted((r for r in engine.tasks.values() if in_library(r)), key=lambda r: -r.created_at)
@@ -164,6 +165,7 @@ class LibraryModel(QAbstractListModel):
         """Many items at once, or older ones (an import): each in its place by date, in one reset
         (10,000 imported videos are not 10,000 insertions, nor 10,000 looks at the facets)."""
         self.beginResetModel()
+        self._new = None
         self._all = sorted([*self._all, *records], key=lambda r: -r.created_at)
         self._ids.update(r.id for r in records)
         self._apply_filter()
@@ -174,6 +176,7 @@ class LibraryModel(QAbstractListModel):
         facets = record.connection not in self.connections() or record.model not in self.models()
         self._all.insert(0, record)
         self._ids.add(record.id)
+        self._new = None
         if self.filter.accepts(record, self.marks):
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._matches.insert(0, record)
@@ -183,6 +186,7 @@ class LibraryModel(QAbstractListModel):
             self.facets_changed.emit()
 
     def _drop(self, task_id: str) -> None:
+        self._new = None
         self._all = [r for r in self._all if r.id != task_id]
         self._ids.discard(task_id)
         for row, record in enumerate(self._matches):
@@ -223,9 +227,11 @@ class LibraryModel(QAbstractListModel):
         self._take_out(rows, self.marks.restore)
 
     def new_count(self) -> int:
-        """New videos in the library (not in its trash)."""
-        marks = self.marks
-        return sum(1 for r in self._all if r.id not in marks.trashed and is_new(r, marks))
+        """New videos in the library (not in its trash); counted again only after a change."""
+        if self._new is None:
+            marks = self.marks
+            self._new = sum(1 for r in self._all if r.id not in marks.trashed and is_new(r, marks))
+        return self._new
 
     def mark_watched(self, video_path: str) -> None:
         """The video at ``video_path`` was played: it is new no longer."""
@@ -233,6 +239,7 @@ class LibraryModel(QAbstractListModel):
         if not ids:
             return
         self.marks.watch(ids)
+        self._new = None
         for row in range(self._loaded):
             if self._matches[row].id in ids:
                 index = self.index(row)
@@ -248,6 +255,7 @@ class LibraryModel(QAbstractListModel):
         if not rows:
             return
         mark([self._matches[r].id for r in rows])
+        self._new = None
         for row in rows:  # from the bottom up: the rows above keep their places
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._matches[row]

@@ -121,7 +121,7 @@ def test_a_video_is_new_until_played(qtbot: Any, tmp_path: Path) -> None:
     assert LibraryMarks.load(tmp_path).watched == {made[2].id}  # saved at once
     model.set_filter(LibraryFilter(state=NEW))
     assert [model.record_at(r).id for r in range(model.rowCount())] == [made[1].id]
-    marks.trash([made[1].id], 0.0)
+    model.move_to_trash([0])
     assert model.new_count() == 0  # the trash's videos are not counted
 
 
