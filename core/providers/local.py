@@ -364,14 +364,18 @@ class LocalProvider(Provider):
             raise ProviderError(ErrorKind.NOT_FOUND, f"{LABEL}: no render {remote_id} in this session")
         job.cancel_flag.set()
         proc = job.process
+
+        def alive() -> bool:  # a poll meanwhile may have reaped and closed the worker
+            return job.process is proc and proc is not None and proc.is_alive()
+
         if proc is not None and job.status == RemoteStatus.RUNNING:
             deadline = time.monotonic() + _CANCEL_GRACE
-            while proc.is_alive() and time.monotonic() < deadline:
+            while alive() and time.monotonic() < deadline:
                 await asyncio.sleep(0.02)
-            if proc.is_alive():
+            if alive():
                 proc.terminate()
                 deadline = time.monotonic() + 1.0
-                while proc.is_alive() and time.monotonic() < deadline:
+                while alive() and time.monotonic() < deadline:
                     await asyncio.sleep(0.02)
         with _LOCK:
             if job.status in (RemoteStatus.QUEUED, RemoteStatus.RUNNING):

@@ -202,6 +202,35 @@ def test_cancel_stops_within_a_second_and_removes_the_file(tmp_path: Path) -> No
     asyncio.run(go())
 
 
+def test_cancel_while_polls_reap_the_worker(tmp_path: Path) -> None:
+    """A poll may collect and close the worker while a cancel is waiting for it to stop: the
+    cancel ends quietly (it raised "process object is closed" from the closed worker)."""
+
+    async def go() -> None:
+        p = LocalProvider()
+        ctx = context(tmp_path)
+        request = GenerationRequest(model="preview", prompt="x", duration=15, resolution="1080p")
+        sub = await p.submit(ctx, request)
+        while not (await p.poll(ctx, sub.remote_id)).progress:
+            await asyncio.sleep(0.02)
+
+        async def keep_polling() -> None:
+            while True:
+                await p.poll(ctx, sub.remote_id)
+                await asyncio.sleep(0)
+
+        poller = asyncio.create_task(keep_polling())
+        try:
+            await p.cancel(ctx, sub.remote_id)
+        finally:
+            poller.cancel()
+        assert (await p.poll(ctx, sub.remote_id)).status == RemoteStatus.CANCELLED
+        assert list(tmp_path.iterdir()) == []
+
+    for _ in range(3):
+        asyncio.run(go())
+
+
 def test_a_worker_failure_is_upstream_failed(tmp_path: Path) -> None:
     async def go() -> None:
         p = LocalProvider()
