@@ -86,6 +86,12 @@ class Frame(QMainWindow):
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
 
+    def show_new_videos(self, count: int) -> None:
+        """The library's tab tells how many videos are new, seen from the queue's tab too."""
+        index = self.tabs.indexOf(self.places["library"])
+        text = self.tr("&Library (%1 new)").replace("%1", str(count)) if count else self.tr("&Library")
+        self.tabs.setTabText(index, text)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.batch_action = file_menu.addAction(self.tr("&Batch…"))

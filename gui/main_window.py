@@ -140,6 +140,8 @@ class MainWindow(Frame):
         self.library.continue_requested.connect(self.generate_panel.set_first_frame)
         self.queue.message.connect(self.show_message)
         self.library.message.connect(self.show_message)
+        self.library.new_count_changed.connect(self.show_new_videos)
+        self.show_new_videos(self.library_model.new_count())
         self.notifier.notified.connect(
             lambda title, text: self.show_message(self.tr("%1: %2").replace("%1", title).replace("%2", text))
         )

@@ -65,11 +65,13 @@ class LibraryView(QWidget):
     reuse_requested = Signal(str, object)  # connection, GenerationRequest
     continue_requested = Signal(str, str)  # last-frame image, parent task id
     message = Signal(str)
+    new_count_changed = Signal(int)  # how many videos are new (not played yet)
 
     def __init__(self, model: LibraryModel, frames_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.frames_dir = frames_dir
+        self._new_shown = 0
         self._build()
         self._build_actions()
         self._fill_facets()
@@ -229,6 +231,10 @@ class LibraryView(QWidget):
         )
 
     def _show_count(self, *_args: object) -> None:
+        new = self.model.new_count()
+        if new != self._new_shown:
+            self._new_shown = new
+            self.new_count_changed.emit(new)
         state = self.model.filter.state
         if state == TRASH:
             self.count_label.setText(self.tr("%n video(s) in the trash", "", self.model.total()))
@@ -236,7 +242,6 @@ class LibraryView(QWidget):
             self.count_label.setText(self.tr("%n new video(s)", "", self.model.total()))
         else:
             text = self.tr("%n video(s)", "", self.model.total())
-            new = self.model.new_count()
             if new:
                 text += " · " + self.tr("%n new", "", new)
             self.count_label.setText(text)

@@ -321,6 +321,10 @@
             <source>&amp;About ClipDesk</source>
             <translation>&amp;About ClipDesk</translation>
         </message>
+        <message>
+            <source>&amp;Library (%1 new)</source>
+            <translation>&amp;Library (%1 new)</translation>
+        </message>
     </context>
     <context>
         <name>GeneratePanel</name>

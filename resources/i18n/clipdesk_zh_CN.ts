@@ -318,6 +318,10 @@
             <source>&amp;About ClipDesk</source>
             <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
+        <message>
+            <source>&amp;Library (%1 new)</source>
+            <translation>视频库（%1 个新视频）(&amp;L)</translation>
+        </message>
     </context>
     <context>
         <name>GeneratePanel</name>

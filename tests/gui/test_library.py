@@ -418,6 +418,7 @@ def test_playing_a_new_video_from_the_window_makes_it_not_new(
 ) -> None:
     library, model = window.library, window.library_model
     assert library.count_label.text() == "1 video · 1 new"
+    assert window.tabs.tabText(1) == "&Library (1 new)"  # seen from the queue's tab too
     library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
     assert model.rowCount() == 1 and library.count_label.text() == "1 new video"
     library.view.setCurrentIndex(model.index(0, 0))
@@ -425,6 +426,7 @@ def test_playing_a_new_video_from_the_window_makes_it_not_new(
     assert window.player.source == seeded.video_path
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     assert library.count_label.text() == "1 new video"  # stays listed until the filter changes
+    assert window.tabs.tabText(1) == "&Library"
     library.state_filter.setCurrentIndex(0)
     assert library.count_label.text() == "1 video"
     library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
