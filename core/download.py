@@ -415,8 +415,14 @@ async def _stream_into(
     finally:
         if timer is not None:
             timer.cancel()
-        while pending:
-            await _settle(pending.popleft())
+        failed: BaseException | None = None  # the first block's error, raised once all are settled
+        while pending:  # every block handed over is waited for, also after one failed
+            try:
+                await _settle(pending.popleft())
+            except BaseException as exc:  # (a cancellation too: it waits for the blocks first)
+                failed = failed or exc
+        if failed is not None:
+            raise failed
         if block and checked:
             await _settle(_hand_over(writer, block))
     if progress:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import gc
 import hashlib
 import http.server
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PosixPath
@@ -403,6 +405,39 @@ def test_a_full_disk_keeps_what_fit_and_resumes_later(
     monkeypatch.setattr(download_module._PartFile, "__init__", real_init)  # space is back
     assert_finished(run(fetch(files.url, tmp_path)), files.body, tmp_path)
     assert files.seen[-1].headers.get("range") == f"bytes={len(kept)}-"
+
+
+class _SlowFullFile(_FullFile):
+    """The full disk, slow too: blocks arrive faster than they are written, so several wait."""
+
+    def write(self, data: Any) -> int:
+        time.sleep(0.05)
+        return super().write(data)
+
+
+class _SlowFullDiskPath(PosixPath):
+    def open(self, mode: str = "r", *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        fh = super().open(mode, *args, **kwargs)
+        return _SlowFullFile(fh) if "a" in mode or "w" in mode else fh
+
+
+def test_a_full_disk_with_blocks_waiting_leaves_no_error_unheard(
+    files: Files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every block handed to the writer is waited for, also after one failed: the others' errors
+    are not left in futures nobody reads ("Future exception was never retrieved", logged later
+    and anywhere, when they are collected)."""
+    real_init = download_module._PartFile.__init__
+
+    def on_full_disk(self: Any, path: Path) -> None:
+        real_init(self, _SlowFullDiskPath(path))
+
+    files.body = video_bytes(8 * CHUNK)
+    monkeypatch.setattr(download_module._PartFile, "__init__", on_full_disk)
+    with pytest.raises(DiskFull):
+        run(fetch(files.url, tmp_path))
+    gc.collect()
+    assert "never retrieved" not in caplog.text
 
 
 # ------------------------------------------------------------------------------ where it goes
