@@ -12,7 +12,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,14 +34,13 @@ from PySide6.QtWidgets import (
 from core.library import VIDEO_SUFFIXES
 from core.store import TaskRecord
 from gui.media import save_last_frame
-from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
+from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
 TITLE_LINES = 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class GridItemDelegate(QStyledItemDelegate):
