@@ -727,6 +727,13 @@ class Engine:
         record.video_sha256 = done.sha256
         record.progress = 1.0
         record.error_kind = record.error_message = record.error_code = None
+        # What the video is, beside it: a library re-indexed elsewhere gets its settings back. Written
+        # before the task is journaled as done, so that a run stopped meanwhile (the task still
+        # downloading) takes the video in place next time and writes its sidecar then.
+        try:
+            await asyncio.to_thread(write_sidecar, record, taken_over=earlier_run)
+        except Exception as exc:  # the video is done: a sidecar never undoes that
+            await self._log(record, f"no sidecar written beside the video: {exc}")
         # Not fsynced on its own: should a power cut lose it, the task resumes as downloading and
         # takes the file already in place (the downloading state before it was fsynced).
         await self._set_state(
@@ -741,10 +748,6 @@ class Engine:
             "error_code",
             durable=False,
         )
-        try:  # what the video is, beside it: a library re-indexed elsewhere gets its settings back
-            await asyncio.to_thread(write_sidecar, record)
-        except Exception as exc:  # the video is done and journaled: a sidecar never undoes that
-            await self._log(record, f"no sidecar written beside the video: {exc}")
 
     async def _fetch_result(
         self,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import glob
 import hashlib
 import io
 import json
@@ -942,3 +943,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def remove_unfinished_writes(path: Path) -> list[Path]:
+    """Remove the temporary files ``write_atomic`` left beside ``path`` when its process was killed
+    mid-write; returns them. Only for a path no live writer is writing (a task this run took over)."""
+    left = sorted(path.parent.glob(f".{glob.escape(path.name)}.*.*.tmp"))
+    for tmp in left:
+        tmp.unlink(missing_ok=True)
+    return left

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.images import write_atomic
+from core.images import remove_unfinished_writes, write_atomic
 from core.request import GenerationRequest
 from core.store import TaskRecord, TaskState
 
@@ -50,13 +50,20 @@ def sidecar_path(video: Path) -> Path:
     return video.with_name(video.name + ".json")
 
 
-def write_sidecar(record: TaskRecord) -> Path:
-    """Write ``record``'s sidecar beside its video (whole or not at all); returns its path."""
+def write_sidecar(record: TaskRecord, *, taken_over: bool = False) -> Path:
+    """Write ``record``'s sidecar beside its video (whole or not at all); returns its path.
+
+    ``taken_over``: the task was left by a run that stopped, maybe while writing this sidecar; the
+    temporary file such a write leaves in the library is removed first.
+    """
     assert record.video_path
     data: dict[str, Any] = {"clipdesk_sidecar": SIDECAR_VERSION}
     data.update({name: getattr(record, name) for name in _SIDECAR_FIELDS})
     data["request"] = record.request.to_dict()
     path = sidecar_path(Path(record.video_path))
+    if taken_over:
+        for tmp in remove_unfinished_writes(path):
+            log.info("removed %s, left by a run that stopped while writing it", tmp.name)
     write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     return path
 

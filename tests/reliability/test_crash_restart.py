@@ -16,7 +16,7 @@ emulators' own records:
 - the server got exactly one submit for each ClipDesk task (never two), and holds no task ClipDesk
   does not know: each emulator's submit count equals the tasks routed to it;
 - every video is complete (sha256 of the served bytes), the library holds exactly those files and no
-  ``.part`` is left anywhere; no run printed a traceback.
+  ``.part`` is left anywhere; every video has its sidecar; no run printed a traceback.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from core.library import read_sidecar, sidecar_path
 from core.store import TaskState
 from tests.emulators.dashscope import DashScopeEmulator
 from tests.reliability.support import (
@@ -304,6 +305,8 @@ def _check_outcome(
         served = served_sha256(emu_of[row["dialect"]])
         assert sha256_of(video) == row["video_sha256"] == served, video
         assert row["video_size"] == FILE_SIZE
+        sidecar = read_sidecar(video)
+        assert sidecar is not None and sidecar["id"] == row["id"], f"{video.name}: no sidecar of its own"
     assert sorted(str(p) for p in videos_under(home / "library")) == sorted(r["video_path"] for r in rows)
     assert files_under(home, "*.part") == []
     for err in logs.glob("*.err"):
@@ -347,5 +350,56 @@ def test_a_video_moved_into_the_library_just_before_a_crash_is_kept(
     assert final["state"] == "succeeded" and final["video_path"] == str(video)
     assert final["video_sha256"] == sha256_of(video) == served_sha256(dashscope_emu)
     assert videos_under(clipdesk_home / "library") == [video]
+    assert dashscope_emu.count("GET", "/files/") == fetched
+    assert len(dashscope_emu.submits) == 1
+
+
+DIE_WRITING_THE_SIDECAR = """\
+import os, sys
+sys.path.insert(0, sys.argv[1])
+real_replace = os.replace
+def replace(src, dst, *args, **kwargs):
+    # killed at the moment the sidecar's temporary file is whole but not yet renamed
+    if str(dst).endswith(".mp4.json"):
+        os._exit(137)
+    return real_replace(src, dst, *args, **kwargs)
+os.replace = replace
+import main
+sys.exit(main.main(sys.argv[2:]))
+"""
+
+
+def test_a_crash_while_the_sidecar_is_written_is_finished_on_resume(
+    dashscope_emu: DashScopeEmulator, tmp_path: Path, clipdesk_home: Path, monkeypatch: Any
+) -> None:
+    """Killed while the sidecar beside a finished video was being written: resume gives the video its
+    sidecar (the library re-indexed elsewhere gets its settings back) and leaves no temporary file
+    in the library; the video is neither fetched nor billed again."""
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    monkeypatch.setenv("CLIPDESK_POLL_INTERVAL", "0.05")
+    case = CASES["dashscope"]
+    env = cli_env(clipdesk_home)
+    runner = tmp_path / "dies_writing_the_sidecar.py"
+    runner.write_text(DIE_WRITING_THE_SIDECAR)
+    args = case.cli_args(dashscope_emu, "a harbour at night", make_image(tmp_path / "harbour.png"))
+    died = subprocess.run(
+        [sys.executable, str(runner), str(ROOT), *args], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert died.returncode == 137, died.stderr[-3000:]
+    [video] = files_under(clipdesk_home / "library", "*.mp4")  # in place when it died
+    fetched = dashscope_emu.count("GET", "/files/")
+
+    result = run_cli(["resume", "--json"], env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    [final] = journal_rows(clipdesk_home)
+    assert final["state"] == "succeeded" and final["video_path"] == str(video)
+    assert final["video_sha256"] == sha256_of(video) == served_sha256(dashscope_emu)
+    sidecar = read_sidecar(video)
+    assert (
+        sidecar is not None
+        and sidecar["id"] == final["id"]
+        and sidecar["request"]["prompt"] == "a harbour at night"
+    )
+    assert files_under(clipdesk_home / "library") == [video, sidecar_path(video)]
     assert dashscope_emu.count("GET", "/files/") == fetched
     assert len(dashscope_emu.submits) == 1
