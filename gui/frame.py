@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
 PLACES = ("form", "queue", "library", "player")
@@ -43,6 +43,30 @@ class Place(QWidget):
             self.placeholder = None
         layout.addWidget(region)
         region.show()  # now, not on the next pass of the event loop (a layout shows it queued)
+
+
+class NewBadge(QLabel):
+    """How many videos are new, in a pill of one size for any count ("99+" beyond 99)."""
+
+    MOST = 99
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("newBadge")
+        self.setStyleSheet(
+            "#newBadge { background: palette(highlight); color: palette(highlighted-text);"
+            " border-radius: 7px; font-weight: bold; qproperty-alignment: AlignCenter; }"
+        )
+        bold = self.font()
+        bold.setBold(True)
+        self.setFont(bold)
+        metrics = self.fontMetrics()
+        self.setFixedSize(metrics.horizontalAdvance(f"{self.MOST}+") + 10, max(metrics.height(), 14))
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        self.setText(f"{self.MOST}+" if count > self.MOST else str(count))
+        self.setAccessibleName(self.tr("%n new video(s)", "", count))
 
 
 class Frame(QMainWindow):
@@ -85,12 +109,26 @@ class Frame(QMainWindow):
         self.setCentralWidget(self.main_split)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
+        self.new_badge: NewBadge | None = None
 
     def show_new_videos(self, count: int) -> None:
-        """The library's tab tells how many videos are new, seen from the queue's tab too."""
+        """The library's tab tells how many videos are new, seen from the queue's tab too: a badge
+        beside its title. Not in the title: a tab's text change lays the whole tab widget out again
+        and repaints the window around it, at every video that finishes. The badge has one size for
+        every count, so only its coming and going lay the tabs out; a new count repaints the badge."""
         index = self.tabs.indexOf(self.places["library"])
-        text = self.tr("&Library (%1 new)").replace("%1", str(count)) if count else self.tr("&Library")
-        self.tabs.setTabText(index, text)
+        bar = self.tabs.tabBar()
+        if self.new_badge is None:
+            self.new_badge = NewBadge(bar)  # (made after the first paint, then kept)
+        self.new_badge.show_count(count)
+        placed = bar.tabButton(index, QTabBar.ButtonPosition.RightSide) is self.new_badge
+        if bool(count) != placed:
+            bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, self.new_badge if count else None)
+        words = self.new_badge.accessibleName()  # (numerus forms are not found from a subclass's tr)
+        self.tabs.setTabToolTip(index, self.tr("%1: not played yet").replace("%1", words) if count else "")
+        name = self.tr("Library")
+        spoken = self.tr("%1, %2").replace("%1", name).replace("%2", words) if count else name
+        bar.setAccessibleTabName(index, spoken)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -322,8 +322,16 @@
             <translation>&amp;About ClipDesk</translation>
         </message>
         <message>
-            <source>&amp;Library (%1 new)</source>
-            <translation>&amp;Library (%1 new)</translation>
+            <source>%1: not played yet</source>
+            <translation>%1: not played yet</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
         </message>
     </context>
     <context>
@@ -1002,6 +1010,16 @@ Turns images and text into videos through the providers you already pay for.</tr
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBadge</name>
+        <message numerus="yes">
+            <source>%n new video(s)</source>
+            <translation>
+                <numerusform>%n new video</numerusform>
+                <numerusform>%n new videos</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -319,8 +319,16 @@
             <translation>关于 ClipDesk(&amp;A)</translation>
         </message>
         <message>
-            <source>&amp;Library (%1 new)</source>
-            <translation>视频库（%1 个新视频）(&amp;L)</translation>
+            <source>%1: not played yet</source>
+            <translation>%1：尚未播放</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>视频库</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
         </message>
     </context>
     <context>
@@ -991,6 +999,15 @@ Turns images and text into videos through the providers you already pay for.</so
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1：</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBadge</name>
+        <message numerus="yes">
+            <source>%n new video(s)</source>
+            <translation>
+                <numerusform>%n 个新视频</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -103,6 +103,9 @@ def test_the_window_speaks_chinese(services: Any, qtbot: Any, qapp: Any) -> None
         assert window.generate_panel.connection_combo.currentText() == "离线预览"
         assert window.generate_panel.model_combo.currentText() == "离线预览（非 AI）"
         assert window.tabs.tabText(0) == "队列(&Q)"
+        window.show_new_videos(2)
+        assert window.tabs.tabToolTip(1) == "2 个新视频：尚未播放"
+        assert window.tabs.tabBar().accessibleTabName(1) == "视频库，2 个新视频"
         assert window.task_model.headerData(3, Qt.Orientation.Horizontal) == "状态"
         assert window.generate_panel.problem == "请输入提示词：文生视频需要提示词。"
         window.close()

@@ -418,7 +418,9 @@ def test_playing_a_new_video_from_the_window_makes_it_not_new(
 ) -> None:
     library, model = window.library, window.library_model
     assert library.count_label.text() == "1 video · 1 new"
-    assert window.tabs.tabText(1) == "&Library (1 new)"  # seen from the queue's tab too
+    assert window.new_badge.isVisible() and window.new_badge.text() == "1"  # seen from the queue's tab too
+    assert window.tabs.tabToolTip(1) == "1 new video: not played yet"
+    assert window.tabs.tabBar().accessibleTabName(1) == "Library, 1 new video"
     library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
     assert model.rowCount() == 1 and library.count_label.text() == "1 new video"
     library.view.setCurrentIndex(model.index(0, 0))
@@ -426,11 +428,55 @@ def test_playing_a_new_video_from_the_window_makes_it_not_new(
     assert window.player.source == seeded.video_path
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     assert library.count_label.text() == "1 new video"  # stays listed until the filter changes
-    assert window.tabs.tabText(1) == "&Library"
+    assert window.tabs.tabText(1) == "&Library" and not window.new_badge.isVisible()
+    assert window.tabs.tabToolTip(1) == "" and window.tabs.tabBar().accessibleTabName(1) == "Library"
     library.state_filter.setCurrentIndex(0)
     assert library.count_label.text() == "1 video"
     library.state_filter.setCurrentIndex(library.state_filter.findData(NEW))
     assert model.rowCount() == 0
+
+
+def test_a_new_count_repaints_its_badge_not_the_window(window: Any, qtbot: Any) -> None:
+    """Each finished video changes the count. A tab's text change lays the whole tab widget out
+    again and repaints the window around it (the queue's frame, the splitters, the form...): with
+    1,000 rows queued, the window's longest turns. The badge repaints its own small place."""
+    from PySide6.QtCore import QEvent, QObject, QRect
+    from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+
+    RIGHT = QTabBar.ButtonPosition.RightSide
+
+    class Paints(QObject):
+        outside: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                rect = event.rect()  # type: ignore[attr-defined]
+                top_left = watched.mapTo(window, rect.topLeft())
+                if not tab_bar.contains(QRect(top_left, rect.size())):
+                    self.outside.append(type(watched).__name__)
+            return False
+
+    window.show_new_videos(1)
+    qtbot.waitUntil(lambda: window.new_badge.isVisible())
+    qtbot.wait(50)
+    bar = window.tabs.tabBar()
+    tab_bar = QRect(bar.mapTo(window, bar.rect().topLeft()), bar.size())
+    paints = Paints()
+    app = QApplication.instance()
+    app.installEventFilter(paints)
+    try:
+        for count in (2, 3, 120):
+            window.show_new_videos(count)
+            qtbot.wait(40)
+    finally:
+        app.removeEventFilter(paints)
+    assert paints.outside == []
+    assert window.new_badge.text() == "99+" and window.tabs.tabText(1) == "&Library"
+    assert window.tabs.tabToolTip(1) == "120 new videos: not played yet"
+    window.show_new_videos(0)  # all played: the badge leaves the tab
+    assert not window.new_badge.isVisible() and window.tabs.tabBar().tabButton(1, RIGHT) is None
+    window.show_new_videos(4)
+    assert window.new_badge.isVisible() and window.tabs.tabBar().tabButton(1, RIGHT) is window.new_badge
 
 
 def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: Path) -> None:
