@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView
 
 from core.connections import LOCAL_CONNECTION
@@ -477,6 +478,9 @@ def test_a_new_count_repaints_its_badge_not_the_window(window: Any, qtbot: Any) 
     assert not window.new_badge.isVisible() and window.tabs.tabBar().tabButton(1, RIGHT) is None
     window.show_new_videos(4)
     assert window.new_badge.isVisible() and window.tabs.tabBar().tabButton(1, RIGHT) is window.new_badge
+    assert window.tabs.currentIndex() == 0
+    QTest.mouseClick(window.new_badge, Qt.MouseButton.LeftButton)  # a click on the badge opens its tab
+    assert window.tabs.currentIndex() == 1
 
 
 def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: Path) -> None:
