@@ -219,6 +219,7 @@ def child(args: argparse.Namespace) -> None:
     if args.switch:
         sys.setswitchinterval(args.switch)
     import qasync
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     slow_events: dict[str, list[float]] = {}
@@ -230,14 +231,16 @@ def child(args: argparse.Namespace) -> None:
             def notify(self, receiver: Any, event: Any) -> bool:
                 started = time.perf_counter()
                 kind = event.type()
+                # named by its Python type and object name, taken now: the receiver may be gone after
+                name = receiver.objectName() if isinstance(receiver, QObject) else ""
                 try:
                     return bool(super().notify(receiver, event))
                 except TypeError:  # PySide hands a receiver it already lost as the wrong type
                     return False
                 finally:
                     ms = (time.perf_counter() - started) * 1000
-                    if ms > 1:  # named by its Python type only: the receiver may be gone by now
-                        key = f"{kind.name} -> {type(receiver).__name__}"
+                    if ms > 1:
+                        key = f"{kind.name} -> {type(receiver).__name__}" + (f" {name}" if name else "")
                         slow_events.setdefault(key, []).append(ms)
                         slow_at.append((started, ms, key))
 

@@ -109,6 +109,7 @@ class TaskModel(QStandardItemModel):
         self._bars: dict[int, QBrush] = {}  # filled pixels -> brush
         self._stripes: QBrush | None = None
         self._writer = QTimer(self)
+        self._writer.setObjectName("queue-writer")
         self._writer.setSingleShot(True)
         self._writer.setInterval(WRITE_EVERY_MS)
         self._writer.timeout.connect(self.write_pending)
@@ -121,6 +122,7 @@ class TaskModel(QStandardItemModel):
         if thumbnails is not None:
             thumbnails.ready.connect(self._on_thumbnail)
         self._timer = QTimer(self)
+        self._timer.setObjectName("queue-clock")
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
