@@ -92,7 +92,8 @@ class TaskModel(QStandardItemModel):
         self._rows: dict[str, int] = {}
         self._records: dict[str, TaskRecord] = {}
         self._thumb_source: dict[str, str] = {}
-        self._typical: dict[tuple[str, str], float | None] = {}
+        self._typical: dict[tuple[str, str], float | None] = {}  # (connection, model) -> seconds
+        self._wanted: set[tuple[str, str]] = set()  # typical durations to ask for at the next tick
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
         self._dirty: dict[str, int] = {}  # task id -> the first column to write again
         self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
@@ -219,6 +220,14 @@ class TaskModel(QStandardItemModel):
             self._live.add(record.id)
         else:
             self._live.discard(record.id)
+        key = (record.connection, record.model)
+        if not record.state.terminal:
+            if key not in self._typical:
+                self._wanted.add(key)
+        elif record.state is TaskState.SUCCEEDED and key in self._typical and self._typical[key] is None:
+            # the first of its kind to finish: the history the others' time left needs may be there now
+            del self._typical[key]
+            self._wanted.add(key)
 
     def _remove(self, task_id: str) -> None:
         row = self._rows.get(task_id)
@@ -368,20 +377,16 @@ class TaskModel(QStandardItemModel):
 
     def _tick(self) -> None:
         """Once a second: the time cells (elapsed, ETA, link expiry) of the unfinished rows on
-        screen, and the typical durations their ETAs need."""
+        screen, and the typical durations their ETAs need (asked for once per connection and
+        model, not looked for among every live task at every tick)."""
         if not self._live:
             return
-        for task_id in list(self._live):
-            record = self._records[task_id]
-            if not record.state.terminal:
-                self._want_typical(record)
+        for key in self._wanted:
+            if key not in self._typical:
+                self._typical[key] = None
+                spawn(self._fetch_typical(key), name="typical-duration")
+        self._wanted.clear()
         self.refresh_clock()
-
-    def _want_typical(self, record: TaskRecord) -> None:
-        key = (record.connection, record.model)
-        if key not in self._typical:
-            self._typical[key] = None
-            spawn(self._fetch_typical(key), name="typical-duration")
 
     async def _fetch_typical(self, key: tuple[str, str]) -> None:
         self._typical[key] = await self.engine.journal.typical_duration(*key)

@@ -4,6 +4,7 @@ brush the model writes, so a repaint of the queue calls no Python."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -137,4 +138,45 @@ def test_a_task_waiting_its_turn_says_so(qapp: Any) -> None:
     assert model.index(0, COL_STATE).data() == "Waiting its turn"
     assert model.index(1, COL_STATE).data() == "Generating 30%"
     assert not any(reddish(c) for c in rows_of(image, view, 1)[0])
+    model.detach()
+
+
+def test_a_model_without_history_gets_its_time_left_once_a_task_of_it_has_finished(
+    qapp: Any, qloop: Any
+) -> None:
+    """The time left comes from the connection's own history of the model. A first batch of a
+    model has none at start; once one of its tasks has finished, the others show a time left."""
+    from tests.gui.conftest import run
+
+    class Journal:
+        durations: list[float] = []  # what the journal has learned: nothing yet
+        asked = 0
+
+        async def typical_duration(self, connection: str, model: str) -> float | None:
+            self.asked += 1
+            return self.durations[-1] if self.durations else None
+
+    engine = Engine()
+    journal = engine.journal = Journal()  # type: ignore[assignment]
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    first, second = record(0, TaskState.RUNNING), record(1, TaskState.RUNNING)
+    for task in (first, second):
+        task.submitted_at = 1_000_000.0
+    engine.deliver([("added", first), ("added", second)])
+    model.settle()
+
+    async def ticks(n: int) -> None:
+        for _ in range(n):
+            model._tick()
+            await asyncio.sleep(0.01)
+
+    run(qloop, ticks(3))
+    assert model.eta(second) is None and journal.asked == 1  # asked once, not at every tick
+    journal.durations.append(120.0)
+    first.state = TaskState.SUCCEEDED
+    engine.deliver([("changed", first)])
+    model.settle()
+    run(qloop, ticks(3))
+    assert model.eta(second) is not None and journal.asked == 2
     model.detach()
