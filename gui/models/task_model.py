@@ -592,9 +592,13 @@ class TaskModel(QStandardItemModel):
             moving = time.time() - self._still_at.get(record.id, record.submitted_at or record.created_at)
             return moving * (1 - record.progress) / record.progress
         typical = self._typical.get((record.connection, record.model))
-        if typical:
-            return max(0.0, typical - since) if record.state is TaskState.RUNNING else typical
-        return None
+        if not typical:
+            return None
+        if record.state is not TaskState.RUNNING:
+            return typical
+        # past the typical duration (waiting behind others, a slow queue): no time left we can tell
+        left = typical - since
+        return left if left > 0 else None
 
     @staticmethod
     def expires_in(record: TaskRecord) -> float | None:

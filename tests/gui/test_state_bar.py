@@ -5,6 +5,7 @@ brush the model writes, so a repaint of the queue calls no Python."""
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -162,7 +163,7 @@ def test_a_model_without_history_gets_its_time_left_once_a_task_of_it_has_finish
     model._timer.stop()
     first, second = record(0, TaskState.RUNNING), record(1, TaskState.RUNNING)
     for task in (first, second):
-        task.submitted_at = 1_000_000.0
+        task.submitted_at = time.time()
     engine.deliver([("added", first), ("added", second)])
     model.settle()
 
@@ -179,4 +180,47 @@ def test_a_model_without_history_gets_its_time_left_once_a_task_of_it_has_finish
     model.settle()
     run(qloop, ticks(3))
     assert model.eta(second) is not None and journal.asked == 2
+    model.detach()
+
+
+def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: Any, monkeypatch: Any) -> None:
+    """A task that waits longer than the model usually takes (behind others at the offline
+    renderer, in a slow provider's queue) has no time left we can tell: blank, not "0:00"."""
+    import gui.models.task_model as task_model
+    from gui.models.task_model import COL_ETA
+    from tests.gui.conftest import run
+
+    class Clock:
+        now = 1_000_000.0
+
+        def time(self) -> float:
+            return self.now
+
+    class Journal:
+        async def typical_duration(self, connection: str, model: str) -> float | None:
+            return 10.0
+
+    clock = Clock()
+    monkeypatch.setattr(task_model, "time", clock)
+    engine = Engine()
+    engine.journal = Journal()  # type: ignore[assignment]
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(1)
+    task = record(0, TaskState.RUNNING)
+    task.remote_status, task.submitted_at = "queued", clock.now
+    engine.deliver([("added", task)])
+    model.settle()
+
+    async def tick() -> None:
+        model._tick()
+        await asyncio.sleep(0.01)
+        model._tick()
+
+    clock.now += 4
+    run(qloop, tick())
+    assert model.index(0, COL_ETA).data() == "0:06"
+    clock.now += 10
+    run(qloop, tick())
+    assert model.eta(task) is None and model.index(0, COL_ETA).data() in ("", None)
     model.detach()
