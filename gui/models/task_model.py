@@ -215,6 +215,8 @@ class TaskModel(QStandardItemModel):
             self._still_at.pop(record.id, None)
 
     def _update_live(self, record: TaskRecord) -> None:
+        """Whether the row's time columns move (unfinished, or a link that expires), and which
+        typical durations the time left of unfinished tasks needs (asked for at the next tick)."""
         expiring = bool(record.result_expires_at) and record.state is not TaskState.SUCCEEDED
         if not record.state.terminal or expiring:
             self._live.add(record.id)
