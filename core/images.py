@@ -932,9 +932,12 @@ def _sidecar(path: Path) -> Path:
     return path.with_name(path.name + ".json")
 
 
+_TEMP_NAME = ".{name}.{pid}.{thread}.tmp"  # write_atomic's temporary file beside its target
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (a temporary name, fsynced, renamed)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = path.with_name(_TEMP_NAME.format(name=path.name, pid=os.getpid(), thread=threading.get_ident()))
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -948,7 +951,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def remove_unfinished_writes(path: Path) -> list[Path]:
     """Remove the temporary files ``write_atomic`` left beside ``path`` when its process was killed
     mid-write; returns them. Only for a path no live writer is writing (a task this run took over)."""
-    left = sorted(path.parent.glob(f".{glob.escape(path.name)}.*.*.tmp"))
+    left = sorted(path.parent.glob(_TEMP_NAME.format(name=glob.escape(path.name), pid="*", thread="*")))
     for tmp in left:
         tmp.unlink(missing_ok=True)
     return left
