@@ -20,6 +20,26 @@ HIGHLIGHT = QColor("#d03030")  # a red bar: easy to tell from the grey and white
 WIDTH = 200
 
 
+class Clock:
+    """The queue model's ``time`` module, at a time the test moves by hand."""
+
+    now = 1_000_000.0
+
+    def time(self) -> float:
+        return self.now
+
+    def perf_counter(self) -> float:
+        return time.perf_counter()
+
+
+def clock_for_the_model(monkeypatch: Any) -> Clock:
+    import gui.models.task_model as task_model
+
+    clock = Clock()
+    monkeypatch.setattr(task_model, "time", clock)
+    return clock
+
+
 def reddish(colour: QColor) -> bool:
     return colour.red() - colour.blue() > 25
 
@@ -96,21 +116,7 @@ def test_bars_follow_the_columns_width(qapp: Any) -> None:
 def test_time_left_counts_from_when_the_progress_started(qapp: Any, monkeypatch: Any) -> None:
     """A task that waited at 0 % (behind others in the offline renderer, or in the provider's
     queue) and then moved: its time left comes from how fast it moves now, not from its submit."""
-    import time as real_time
-
-    import gui.models.task_model as task_model
-
-    class Clock:
-        now = 1_000_000.0
-
-        def time(self) -> float:
-            return self.now
-
-        def perf_counter(self) -> float:
-            return real_time.perf_counter()
-
-    clock = Clock()
-    monkeypatch.setattr(task_model, "time", clock)
+    clock = clock_for_the_model(monkeypatch)
     engine = Engine()
     model = TaskModel(engine)  # type: ignore[arg-type]
     model._timer.stop()
@@ -186,22 +192,14 @@ def test_a_model_without_history_gets_its_time_left_once_a_task_of_it_has_finish
 def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: Any, monkeypatch: Any) -> None:
     """A task that waits longer than the model usually takes (behind others at the offline
     renderer, in a slow provider's queue) has no time left we can tell: blank, not "0:00"."""
-    import gui.models.task_model as task_model
     from gui.models.task_model import COL_ETA
     from tests.gui.conftest import run
-
-    class Clock:
-        now = 1_000_000.0
-
-        def time(self) -> float:
-            return self.now
 
     class Journal:
         async def typical_duration(self, connection: str, model: str) -> float | None:
             return 10.0
 
-    clock = Clock()
-    monkeypatch.setattr(task_model, "time", clock)
+    clock = clock_for_the_model(monkeypatch)
     engine = Engine()
     engine.journal = Journal()  # type: ignore[assignment]
     model = TaskModel(engine)  # type: ignore[arg-type]
