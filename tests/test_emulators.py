@@ -586,6 +586,31 @@ def test_stop_leaves_no_threads_or_port_behind_even_with_idle_keep_alive() -> No
         sock.bind(("127.0.0.1", port))
 
 
+def test_stop_waits_for_handler_threads_that_are_slow_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Handler threads are daemons, which server_close() does not join: stop() joins them itself,
+    so nothing of the server is still running when it returns."""
+    import threading
+    import time
+
+    from tests.emulators.newapi import NewApiEmulator
+    from tests.emulators.wire import LoopbackServer
+
+    track = LoopbackServer.track
+
+    def slow_to_forget(self: LoopbackServer, conn: object, add: bool) -> None:
+        if not add:
+            time.sleep(0.3)  # a handler's last act, once its connection has closed
+        track(self, conn, add)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LoopbackServer, "track", slow_to_forget)
+    before = set(threading.enumerate())
+    emu = NewApiEmulator().start()
+    with httpx.Client(base_url=emu.base_url, headers=NA_HEADERS) as client:
+        client.post("/v1/videos", json={"prompt": "x"})
+        emu.stop()
+    assert set(threading.enumerate()) - before == set()
+
+
 # ------------------------------------------------------------------------------------ out of process
 
 

@@ -125,11 +125,11 @@ class LoopbackServer(ThreadingHTTPServer):
     request_queue_size = 1024  # a burst of hundreds of connects must not overflow the listen backlog
 
     daemon_threads = True
-    block_on_close = True
 
     def __init__(self, addr: tuple[str, int], handle: Callable[[_Handler], None]) -> None:
         self.handle = handle
         self._conns: set[socket.socket] = set()
+        self._handlers: set[threading.Thread] = set()
         self._conns_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self.connections_opened = 0  # TCP connections accepted, for benchmarks
@@ -149,14 +149,28 @@ class LoopbackServer(ThreadingHTTPServer):
         )
         self._thread.start()
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # server_close() joins only non-daemon threads: keep the handlers to join them in stop(),
+        # and track the connection before its thread starts, so stop() can always wake it
+        thread = threading.Thread(target=self.process_request_thread, args=(request, client_address))
+        thread.daemon = True
+        with self._conns_lock:
+            self._handlers = {t for t in self._handlers if t.is_alive()}
+            self._handlers.add(thread)
+        self.track(request, add=True)
+        thread.start()
+
     def stop(self) -> None:
-        self.shutdown()
+        self.shutdown()  # no more connections accepted, so no more handler threads
         with self._conns_lock:
             conns = list(self._conns)
+            handlers = list(self._handlers)
         for conn in conns:  # wake handler threads parked on idle keep-alive connections
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-        self.server_close()  # joins handler threads
+        self.server_close()
+        for handler in handlers:
+            handler.join(5)
         if self._thread is not None:
             self._thread.join(5)
 
@@ -180,7 +194,6 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
         # no Nagle: headers and body go out at once (else ~40 ms per answer with delayed ACKs)
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.track(self.connection, add=True)
 
     def finish(self) -> None:
         try:
