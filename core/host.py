@@ -17,7 +17,8 @@ engine's API:
 - no message carries more than RECORDS_PER_MESSAGE task records (events, a reply's records, the
   tasks known at start come in parts), so the caller's reader thread never holds the GIL long;
 - before answering a call the child sends what is pending, so a caller sees its own action
-  reflected when the call returns;
+  reflected when the call returns; a reply's task records the caller holds by then (a batch it
+  just created) are named by id, so each record crosses the pipe once;
 - keys stay with the caller: the child asks for a connection's key when it opens a lane or checks
   a new task (the caller reads its keyring off its own loop, on the proxy's reader thread), and
   keeps it only in the lane's memory, as the engine always did;
@@ -162,6 +163,7 @@ class _Server:
         self.ids = itertools.count()
         self.done = asyncio.Event()
         self.sent_connections: dict[str, Connection] = {}
+        self.mirrored: set[str] = set()  # the tasks whose records the caller holds (sent to it)
 
     def send(self, message: tuple[Any, ...]) -> None:
         with self.send_lock:
@@ -190,6 +192,8 @@ class _Server:
     def flush(self) -> None:
         self.flush_scheduled = False
         batch = self.events.take()
+        for event, record in batch:
+            (self.mirrored.discard if event == "removed" else self.mirrored.add)(record.id)
         for start in range(0, len(batch), RECORDS_PER_MESSAGE):
             self.send(("events", batch[start : start + RECORDS_PER_MESSAGE]))
         connections = dict(self.engine.connections)
@@ -225,6 +229,7 @@ class _Server:
         self.engine.subscribe(self.collect)
         self.sent_connections = dict(self.engine.connections)
         known = list(self.engine.tasks.values())
+        self.mirrored.update(record.id for record in known)
         for start in range(0, len(known), RECORDS_PER_MESSAGE):
             self.send(("known", known[start : start + RECORDS_PER_MESSAGE]))
         self.send(("ready", [], self.sent_connections))
@@ -264,14 +269,19 @@ class _Server:
             result = getattr(target, method)(*args, **kwargs)
             if asyncio.iscoroutine(result):
                 result = await result
-            reply: tuple[Any, ...] = ("reply", call_id, True, result)
+            reply: tuple[Any, ...] = ("reply", call_id, True, result, False)
         except Exception as exc:
-            reply = ("reply", call_id, False, _portable(exc))
+            reply = ("reply", call_id, False, _portable(exc), False)
         self.flush()  # what the call changed reaches the caller before its answer
+        if reply[2] and isinstance(result, list) and result and isinstance(result[0], TaskRecord):
+            # The caller holds the records the events sent it (flushed just now, ahead of this
+            # reply): those are named by id, not sent again (a batch of 1,000 crossed twice).
+            result = [r.id if r.id in self.mirrored else r for r in result]
+            reply = ("reply", call_id, True, result, True)
         if reply[2] and isinstance(result, list) and len(result) > RECORDS_PER_MESSAGE:
             for start in range(0, len(result), RECORDS_PER_MESSAGE):  # the list, in parts
                 self.send(("part", call_id, result[start : start + RECORDS_PER_MESSAGE]))
-            reply = ("reply", call_id, True, PARTS)
+            reply = ("reply", call_id, True, PARTS, reply[4])
         self.send(reply)
 
 
@@ -391,10 +401,13 @@ class EngineProxy:
                 future = self._calls.pop(message[1], None)
                 parts = self._parts.pop(message[1], [])
                 if future is not None:
-                    if message[2]:
-                        future.set_result(parts if message[3] == PARTS else message[3])
-                    else:
+                    if not message[2]:
                         future.set_exception(message[3])
+                    elif message[4]:  # task records, those the mirror holds by id
+                        items = parts if message[3] == PARTS else message[3]
+                        future.set_result([self._tasks[x] if isinstance(x, str) else x for x in items])
+                    else:
+                        future.set_result(parts if message[3] == PARTS else message[3])
             elif kind == "secret?":
                 try:
                     value = self._secrets.get(message[2])
