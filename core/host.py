@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # the app's process never imports the engine, its HTTP stack 
 log = logging.getLogger(__name__)
 
 FRAME = 1 / 30
-NICENESS = 5
+NICENESS = 15
 # The caller's reader thread unpickles a message holding the GIL (1,000 task records: ~15 ms in
 # which the window's thread cannot run): events, replies and the tasks known at start are sent
 # in parts of at most this many records, ~1.5 ms each.
@@ -290,6 +290,9 @@ def serve(pipe: Pipe, paths: Paths, frame: float) -> None:
     if hasattr(os, "nice"):
         # The window comes first: when the machine is busy, the engine's process yields the CPU to
         # the app's (its work is network-bound and loses nothing by waiting a few milliseconds).
+        # At +15 it weighs 1/28 of the window (the scheduler's weights), at +5 a third: the window
+        # still had to share the CPU with it in a busy moment (bench/README.md, ui_stall).
+        # Niceness orders the processes of one session (autogroup) or cgroup, not the machine.
         os.nice(NICENESS)
     asyncio.run(_Server(pipe, paths, frame).run())
 
