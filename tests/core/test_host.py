@@ -21,7 +21,7 @@ from core.host import NICENESS, EngineProxy, EngineStopped
 from core.paths import default_paths
 from core.request import GenerationRequest
 from core.secrets import SecretStore
-from core.store import TaskState
+from core.store import TaskRecord, TaskState
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEW = GenerationRequest(model="preview", prompt="a harbour at dawn", duration=1, resolution="360p")
@@ -102,29 +102,36 @@ def test_a_batch_is_created_in_one_call(clipdesk_home: Path) -> None:
     asyncio.run(go())
 
 
+def records_in(message: Any) -> list[TaskRecord]:
+    """The task records a message from the engine's process carries, however nested."""
+    if isinstance(message, TaskRecord):
+        return [message]
+    if isinstance(message, (list, tuple)):
+        return [record for part in message for record in records_in(part)]
+    return []
+
+
+def watch_received(monkeypatch: Any) -> list[list[TaskRecord]]:
+    """Each message the caller's end of the pipe receives from now on: the records it carries."""
+    received: list[list[TaskRecord]] = []
+    real_recv = multiprocessing.connection.Connection.recv
+
+    def recv(pipe: Any) -> Any:
+        message = real_recv(pipe)
+        received.append(records_in(message))
+        return message
+
+    monkeypatch.setattr(multiprocessing.connection.Connection, "recv", recv)
+    return received
+
+
 def test_no_message_from_the_engine_holds_many_records(clipdesk_home: Path, monkeypatch: Any) -> None:
     """The caller's reader thread unpickles each message holding the GIL: 1,000 task records are
     ~15 ms in which the window's thread cannot run. Events, replies and the tasks known at start
     come in messages of at most RECORDS_PER_MESSAGE records, and arrive whole all the same."""
     from core.host import RECORDS_PER_MESSAGE
-    from core.store import TaskRecord
 
     many = [GenerationRequest(model="preview", prompt=f"card {n}", duration=1) for n in range(250)]
-    sizes: list[int] = []
-
-    def records_in(message: Any) -> int:
-        if isinstance(message, TaskRecord):
-            return 1
-        if isinstance(message, (list, tuple)):
-            return sum(records_in(part) for part in message)
-        return 0
-
-    real_recv = multiprocessing.connection.Connection.recv
-
-    def recv(pipe: Any) -> Any:
-        message = real_recv(pipe)
-        sizes.append(records_in(message))
-        return message
 
     async def go() -> None:
         engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
@@ -141,8 +148,9 @@ def test_no_message_from_the_engine_holds_many_records(clipdesk_home: Path, monk
         finally:
             await again.close()
 
-    monkeypatch.setattr(multiprocessing.connection.Connection, "recv", recv)  # the caller's end
+    received = watch_received(monkeypatch)
     asyncio.run(go())
+    sizes = [len(records) for records in received]
     assert sum(sizes) >= 500  # the events and the start carried them all (the reply: their ids) ...
     assert max(sizes) <= RECORDS_PER_MESSAGE  # ... a few at a time
 
@@ -151,38 +159,22 @@ def test_a_batch_crosses_the_pipe_once(clipdesk_home: Path, monkeypatch: Any) ->
     """create_many's records reach the caller in the events that announce them; the reply names
     them by id instead of carrying them again (a second copy of 1,000 records was ~12 ms more of
     the reader thread holding the GIL while a batch is created)."""
-    from core.store import TaskRecord
-
     many = [GenerationRequest(model="preview", prompt=f"card {n}", duration=1) for n in range(150)]
-    crossed: list[str] = []
-
-    def ids_in(message: Any) -> list[str]:
-        if isinstance(message, TaskRecord):
-            return [message.id]
-        if isinstance(message, (list, tuple)):
-            return [task_id for part in message for task_id in ids_in(part)]
-        return []
-
-    real_recv = multiprocessing.connection.Connection.recv
-
-    def recv(pipe: Any) -> Any:
-        message = real_recv(pipe)
-        crossed.extend(ids_in(message))
-        return message
+    received = watch_received(monkeypatch)
 
     async def go() -> None:
         engine = await EngineProxy.start(SecretStore(), default_paths().ensure())
         try:
             engine.pause(LOCAL_CONNECTION)
-            crossed.clear()
+            received.clear()
             records = await engine.create_many(LOCAL_CONNECTION, many)
             assert [r.request.prompt for r in records] == [f"card {n}" for n in range(150)]
             assert all(engine.tasks[r.id] is r for r in records)  # the mirror's own objects
-            assert sorted(crossed) == sorted(r.id for r in records)  # each record once
+            crossed = sorted(record.id for records in received for record in records)
+            assert crossed == sorted(r.id for r in records)  # each record once
         finally:
             await engine.close()
 
-    monkeypatch.setattr(multiprocessing.connection.Connection, "recv", recv)  # the caller's end
     asyncio.run(go())
 
 
