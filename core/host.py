@@ -406,11 +406,11 @@ class EngineProxy:
                 if future is not None:
                     if not message[2]:
                         future.set_exception(message[3])
-                    elif message[4]:  # task records, those the mirror holds by id
-                        items = parts if message[3] == PARTS else message[3]
-                        future.set_result([self._tasks[x] if isinstance(x, str) else x for x in items])
                     else:
-                        future.set_result(parts if message[3] == PARTS else message[3])
+                        value = parts if message[3] == PARTS else message[3]
+                        if message[4]:  # task records, those the mirror holds by id
+                            value = [self._tasks[x] if isinstance(x, str) else x for x in value]
+                        future.set_result(value)
             elif kind == "secret?":
                 try:
                     value = self._secrets.get(message[2])
