@@ -11,8 +11,10 @@ background brush (``bar_brush``), which Qt's own delegate fills.
 ``changed`` rewrites that row's cells that changed with one ``dataChanged``, ``removed`` removes
 that row; the model is never reset. Both wait for the next write, at most WRITE_EVERY_MS away:
 the tasks that arrived meanwhile are one row insertion (at most INSERT_PER_WRITE, the newest),
-and only the rows on screen are written. A row off screen keeps its
-change until it comes into view, or until a sort needs every row (``write_all``, ``settle()``).
+and only the rows on screen are written, ROWS_PER_TURN of them a turn and the others a frame
+later (a batch's first screenful is a few short turns, the window free between them). A row off
+screen keeps its change until it comes into view, or until a sort needs every row (``write_all``,
+``settle()``).
 The time cells of the unfinished rows on screen are written once a second; nothing else moves
 with the clock (a bar without a known progress is striped, not animated).
 """
@@ -56,6 +58,8 @@ BAR_ALPHA = 110  # the bar is the highlight colour over the row's ground, the la
 STRIPE = 16  # px: the tile of the striped bar (progress unknown)
 WRITE_BUDGET = 0.004  # seconds of the window's thread a turn for rows off screen
 WRITE_EVERY_MS = 50  # changes are written (and repainted) at most this often
+ROWS_PER_TURN = 4  # rows on screen the writer writes a turn (~1-2 ms with their repaint) ...
+FRAME_MS = 16  # ... and it comes back a frame later for the others
 INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
@@ -113,7 +117,7 @@ class TaskModel(QStandardItemModel):
         self._writer.setObjectName("queue-writer")
         self._writer.setSingleShot(True)
         self._writer.setInterval(WRITE_EVERY_MS)
-        self._writer.timeout.connect(self.write_pending)
+        self._writer.timeout.connect(self._write_turn)
         # Rows are newest first: the queue's default order needs no sorting (see TaskFilter.sort).
         tasks = (r for r in engine.tasks.values() if in_queue(r))
         records = sorted(tasks, key=lambda r: r.created_at, reverse=True)
@@ -255,30 +259,51 @@ class TaskModel(QStandardItemModel):
         """Write within WRITE_EVERY_MS: the events of many callbacks (1,000 tasks created one
         after another) are inserted and written once, and the table repaints once for them."""
         if (self._dirty or self._incoming) and self._attached and not self._writer.isActive():
-            self._writer.start()
+            self._writer.start(WRITE_EVERY_MS)
 
-    def write_pending(self) -> None:
-        """Write the pending rows on screen; the others only while a sort needs them (write_all),
-        at most WRITE_BUDGET a turn. A row off screen is written when it comes into view."""
+    def _write_turn(self) -> None:
+        self.write_pending(ROWS_PER_TURN)
+
+    def write_pending(self, most_rows: int | None = None) -> None:
+        """Write the pending rows on screen (at most ``most_rows`` of them: the others a frame
+        later); the rows off screen only while a sort needs them (write_all), at most WRITE_BUDGET
+        a turn. A row off screen is written when it comes into view.
+
+        The writer's turns write a few rows each: a batch's first screenful written at once was
+        ~5 ms and its repaint right after ~7 ms, one stretch of the window's thread that a busy
+        machine made longer than a frame. Scrolling writes all it shows (no blank rows)."""
         if not self._attached:
             return
         self.insert_pending(INSERT_PER_WRITE)  # 1,000 rows at once: ~10 ms, and as long to lay out
         if self._incoming:
-            self._writer.start()
+            self._writer.start(WRITE_EVERY_MS)
         before, self._seen = self._seen, set()
+        written, more = 0, False
         for row in self._shown():
             task_id = self._ids[row]
-            self._seen.add(task_id)
             if task_id in self._dirty:
-                self._write(row, self._dirty.pop(task_id))
+                first, last = self._dirty[task_id], COLUMN_COUNT - 1
             elif task_id not in before and task_id in self._live:
-                self._write(row, COL_ELAPSED, COL_EXPIRES)  # its times were written before it left view
+                first, last = COL_ELAPSED, COL_EXPIRES  # its times were written before it left view
+            else:
+                self._seen.add(task_id)
+                continue
+            if most_rows is not None and written == most_rows:
+                more = True  # not seen yet: written as a row that came into view, in a frame
+                continue
+            self._dirty.pop(task_id, None)
+            self._seen.add(task_id)
+            self._write(row, first, last)
+            written += 1
+        if more:
+            self._writer.start(FRAME_MS)  # the screen first: rows off screen wait for it
+            return
         if not self.write_all or not self._dirty:
             return
         deadline = time.perf_counter() + WRITE_BUDGET
         for task_id in list(self._dirty):
             if time.perf_counter() > deadline:
-                self._writer.start()
+                self._writer.start(WRITE_EVERY_MS)
                 return
             self._write(self._rows[task_id], self._dirty.pop(task_id))
 

@@ -114,3 +114,53 @@ def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qap
     last = queue.table.rowAt(queue.viewport.height() - 1)
     assert last == 999 and queue.proxy.index(last, COL_PROMPT).data() == "card 0"
     model.detach()
+
+
+def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: Any) -> None:
+    """The writer's turn writes at most ROWS_PER_TURN rows on screen and comes back a frame later
+    for the rest: a batch's first screenful is a few short turns, each with its repaint, and the
+    window answers between them. Scrolling writes every row it brings into view at once."""
+    from gui.models.task_model import COL_PROMPT, FRAME_MS, ROWS_PER_TURN, WRITE_EVERY_MS, TaskModel
+    from gui.views.queue_view import QueueView
+    from tests.gui.fakes import Engine, record
+
+    def writer_fires() -> None:
+        model._writer.stop()
+        model._writer.timeout.emit()
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    queue = QueueView(engine, model)  # type: ignore[arg-type]
+    qtbot.addWidget(queue)
+    queue.resize(900, 600)
+    queue.show()
+    settle(qapp)
+    written: list[int] = []
+    model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
+    engine.deliver([("added", record(n)) for n in range(1000)])
+    assert model._writer.isActive()
+    writer_fires()  # the writer's turn: the newest rows, on top
+    settle(qapp)
+    on_screen = len(queue._visible_rows())
+    assert on_screen > ROWS_PER_TURN
+    assert written == list(range(ROWS_PER_TURN))
+    assert queue.proxy.index(ROWS_PER_TURN, COL_PROMPT).data() is None  # a frame later
+    turns = 1
+    while len(written) < on_screen:
+        assert model._writer.isActive() and model._writer.interval() == FRAME_MS
+        writer_fires()
+        settle(qapp)
+        turns += 1
+        assert len(written) == min(turns * ROWS_PER_TURN, on_screen)
+    assert written == list(range(on_screen))
+    assert queue.proxy.index(on_screen - 1, COL_PROMPT).data() == f"card {1000 - on_screen}"
+    assert model._writer.interval() == WRITE_EVERY_MS  # the older tasks' rows, below: no hurry
+    while model._writer.isActive():
+        writer_fires()
+    assert model.rowCount() == 1000 and len(written) == on_screen  # nothing below was written
+    written.clear()
+    queue.table.scrollToBottom()  # what scrolling brings into view is written at once
+    settle(qapp)
+    assert sorted(written) == list(range(1000 - len(queue._visible_rows()), 1000))
+    model.detach()
