@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 
 from core.host import EngineProxy
 from core.library import IMPORTED
-from core.store import TaskRecord, TaskState
+from core.store import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
 from gui.thumbnails import Thumbnails
@@ -62,6 +62,7 @@ ROWS_PER_TURN = 4  # rows on screen the writer writes a turn (~1-2 ms with their
 FRAME_MS = 16  # ... and it comes back a frame later for the others
 INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
+RUNNING, SUCCEEDED = TaskState.RUNNING, TaskState.SUCCEEDED  # looked up once: ~0.2 µs each as TaskState.X
 RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
 DISPLAY, DECORATION, TOOLTIP, FOREGROUND, BACKGROUND, ALIGNMENT = (
     Qt.ItemDataRole.DisplayRole,
@@ -96,6 +97,9 @@ class TaskModel(QStandardItemModel):
         self._rows: dict[str, int] = {}
         self._records: dict[str, TaskRecord] = {}
         self._thumb_source: dict[str, str] = {}
+        self._video_seen: dict[
+            str, str | None
+        ] = {}  # task id -> its video's path when its source was looked for
         self._typical: dict[tuple[str, str], float | None] = {}  # (connection, model) -> seconds
         self._wanted: set[tuple[str, str]] = set()  # typical durations to ask for at the next tick
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
@@ -145,16 +149,19 @@ class TaskModel(QStandardItemModel):
         many frames (1,000 created one after another) become a few row insertions, not 1,000."""
         if not self._attached:
             return
+        incoming, rows = self._incoming, self._rows
         for event, record in batch:
-            if not in_queue(record):
-                continue
-            if record.id in self._incoming:
+            task_id = record.id
+            if task_id in incoming:
                 if event == "removed":
-                    del self._incoming[record.id]
-            elif event != "removed" and record.id not in self._rows:
-                self._incoming[record.id] = record
-            else:
-                self._on_event(event, record)
+                    del incoming[task_id]
+            elif task_id in rows:
+                if event == "removed":
+                    self._remove(task_id)
+                else:
+                    self._follow(record)
+            elif event != "removed" and in_queue(record):
+                incoming[task_id] = record
         self._write_soon()
         self.tasks_changed.emit()
 
@@ -187,50 +194,54 @@ class TaskModel(QStandardItemModel):
                 runs.append((at, [record]))
         for record in records:
             self._records[record.id] = record
+            self._video_seen[record.id] = record.video_path
             self._thumb_source[record.id] = self._source_of(record)
-            self._update_live(record)
-            self._note_progress(record)
+            self._track(record)
             self._dirty[record.id] = COL_THUMB
         for at, run in reversed(runs):  # from the bottom up: the places above stay right
             self._ids[at:at] = [r.id for r in run]
             self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
             self.insertRows(at, len(run))
 
-    def _on_event(self, event: str, record: TaskRecord) -> None:
-        if event == "removed":
-            self._remove(record.id)
-        else:
-            self._records[record.id] = record
+    def _follow(self, record: TaskRecord) -> None:
+        """A task with a row changed: note what its row shows next (written when due). 1,000
+        tasks polled at once are one frame's events, so this is kept to a few dictionary looks."""
+        task_id = record.id
+        self._records[task_id] = record
+        # What a task's progress changes: its state and times, not its input, prompt or model.
+        # Leaving those columns out spares the sorted view re-placing the row when it is sorted
+        # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
+        first = COL_STATE
+        if record.video_path != self._video_seen.get(task_id):  # its input never changes: no stat
+            self._video_seen[task_id] = record.video_path
             source = self._source_of(record)
-            thumb_changed = source != self._thumb_source.get(record.id)
-            self._thumb_source[record.id] = source
-            self._update_live(record)
-            self._note_progress(record)
-            # What a task's progress changes: its state and times, not its input, prompt or model.
-            # Leaving those columns out spares the sorted view re-placing the row when it is sorted
-            # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
-            self._mark(record.id, COL_THUMB if thumb_changed else COL_STATE)
+            if source != self._thumb_source.get(task_id):
+                self._thumb_source[task_id] = source
+                first = COL_THUMB
+        self._track(record)
+        marked = self._dirty.get(task_id)
+        if marked is None or first < marked:
+            self._dirty[task_id] = first
 
-    def _note_progress(self, record: TaskRecord) -> None:
-        """When a running task was last seen at 0 %: its progress started there."""
-        if record.state is TaskState.RUNNING and not record.progress:
-            self._still_at[record.id] = time.time()
-        elif record.state.terminal:
-            self._still_at.pop(record.id, None)
-
-    def _update_live(self, record: TaskRecord) -> None:
-        """Whether the row's time columns move (unfinished, or a link that expires), and which
-        typical durations the time left of unfinished tasks needs (asked for at the next tick)."""
-        expiring = bool(record.result_expires_at) and record.state is not TaskState.SUCCEEDED
-        if not record.state.terminal or expiring:
-            self._live.add(record.id)
+    def _track(self, record: TaskRecord) -> None:
+        """Whether the row's time columns move (unfinished, or a link that expires); which typical
+        durations the time left of unfinished tasks needs (asked for at the next tick); when a
+        running task was last seen at 0 % (its progress started there)."""
+        task_id, state = record.id, record.state
+        terminal = state in TERMINAL_STATES
+        if not terminal or (record.result_expires_at and state is not SUCCEEDED):
+            self._live.add(task_id)
         else:
-            self._live.discard(record.id)
+            self._live.discard(task_id)
         key = (record.connection, record.model)
-        if not record.state.terminal:
+        if not terminal:
+            if state is RUNNING and not record.progress:
+                self._still_at[task_id] = time.time()
             if key not in self._typical:
                 self._wanted.add(key)
-        elif record.state is TaskState.SUCCEEDED and key in self._typical and self._typical[key] is None:
+            return
+        self._still_at.pop(task_id, None)
+        if state is SUCCEEDED and key in self._typical and self._typical[key] is None:
             # the first of its kind to finish: the history the others' time left needs may be there now
             del self._typical[key]
             self._wanted.add(key)
@@ -243,6 +254,7 @@ class TaskModel(QStandardItemModel):
         del self._rows[task_id]
         self._records.pop(task_id, None)
         self._thumb_source.pop(task_id, None)
+        self._video_seen.pop(task_id, None)
         self._live.discard(task_id)
         self._dirty.pop(task_id, None)
         self._held.pop(task_id, None)

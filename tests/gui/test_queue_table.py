@@ -164,3 +164,45 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     settle(qapp)
     assert sorted(written) == list(range(1000 - len(queue._visible_rows()), 1000))
     model.detach()
+
+
+def test_a_task_polled_again_is_followed_without_touching_the_disk(
+    qapp: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """1,000 tasks polled at once are one frame's events on the window's thread: following a
+    task's change looks at no file (its input image does not change; only a new video is looked
+    for), so a poll's events cost no disk access there, and the row still shows what changed."""
+    from pathlib import Path
+
+    from core.store import TaskState
+    from gui.models.task_model import COL_STATE, TaskModel
+    from tests.gui.fakes import Engine, record
+
+    image = tmp_path / "first.png"
+    image.write_bytes(b"\x89PNG")
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(0, 20)
+    tasks = [record(n) for n in range(20)]
+    for task in tasks:
+        task.request.image = str(image)
+    engine.deliver([("added", task) for task in tasks])
+    model.settle()
+    assert model._thumb_source["t0"] == str(image)
+    looked: list[Path] = []
+    exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda path: looked.append(path) or exists(path))
+    for task in tasks:
+        task.state, task.progress = TaskState.RUNNING, 0.5
+    engine.deliver([("changed", task) for task in tasks])
+    model.settle()
+    assert looked == []
+    assert model.index(0, COL_STATE).data() == "Generating 50%"
+    video = tmp_path / "done.mp4"
+    video.write_bytes(b"\0" * 16)
+    tasks[0].state, tasks[0].video_path = TaskState.SUCCEEDED, str(video)
+    engine.deliver([("changed", tasks[0])])
+    model.settle()
+    assert looked == [video] and model._thumb_source["t0"] == str(video)  # the new video, once
+    model.detach()
