@@ -325,11 +325,16 @@ class TaskModel(QStandardItemModel):
         return [row for row in self.visible_rows() if 0 <= row < len(self._ids)]
 
     def refresh_clock(self) -> None:
-        """Once a second: the time cells of the unfinished rows on screen."""
+        """Once a second: the time cells of the unfinished rows on screen, written as any change
+        is, ROWS_PER_TURN rows a turn (a screenful at once, on top of the writer's own rows in
+        the same turn, was one of the window's longest stretches under load)."""
         for row in self._shown():
             task_id = self._ids[row]
             if task_id in self._live and task_id not in self._dirty:
-                self._write(row, COL_ELAPSED, COL_EXPIRES)
+                self._dirty[task_id] = COL_ELAPSED
+        if self._dirty:
+            self._writer.stop()
+            self._write_turn()
 
     def settle(self) -> None:
         """Insert and write every pending row now (a sort about to look at every row)."""

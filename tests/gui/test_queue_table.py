@@ -206,3 +206,40 @@ def test_a_task_polled_again_is_followed_without_touching_the_disk(
     model.settle()
     assert looked == [video] and model._thumb_source["t0"] == str(video)  # the new video, once
     model.detach()
+
+
+def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any) -> None:
+    """Once a second the time cells of the unfinished rows on screen move: the clock writes them
+    as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
+    in the same turn as the writer's own rows."""
+    from core.store import TaskState
+    from gui.models.task_model import COL_ELAPSED, FRAME_MS, ROWS_PER_TURN, TaskModel
+    from gui.views.queue_view import QueueView
+    from tests.gui.fakes import Engine, record
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    queue = QueueView(engine, model)  # type: ignore[arg-type]
+    qtbot.addWidget(queue)
+    queue.resize(900, 600)
+    queue.show()
+    settle(qapp)
+    model.elapsed = lambda _record: 5.0  # type: ignore[method-assign]
+    engine.deliver([("added", record(n, TaskState.RUNNING, 0.5)) for n in range(40)])
+    model.settle()
+    settle(qapp)
+    on_screen = len(queue._visible_rows())
+    assert on_screen > ROWS_PER_TURN and model.index(0, COL_ELAPSED).data() == "0:05"
+    written: list[int] = []
+    model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
+    model.elapsed = lambda _record: 6.0  # type: ignore[method-assign]
+    model.refresh_clock()  # the clock's tick, but for the typical durations it asks for
+    assert written == list(range(ROWS_PER_TURN))
+    assert model._writer.isActive() and model._writer.interval() == FRAME_MS
+    while model._writer.isActive():
+        model._writer.stop()
+        model._writer.timeout.emit()
+    assert written == list(range(on_screen))  # the rows on screen, each once
+    assert model.index(on_screen - 1, COL_ELAPSED).data() == "0:06"
+    model.detach()
