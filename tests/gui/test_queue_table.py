@@ -53,6 +53,29 @@ def paints_for(app: QApplication, paints: Paints, change: Callable[[], object]) 
     return paints.count
 
 
+def queue_of(app: QApplication, qtbot: Any) -> tuple[Any, Any, Any]:
+    """The queue's own view, proxy and model over a stand-in engine, about 13 rows on screen."""
+    from gui.models.task_model import TaskModel
+    from gui.views.queue_view import QueueView
+    from tests.gui.fakes import Engine
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    queue = QueueView(engine, model)  # type: ignore[arg-type]
+    qtbot.addWidget(queue)
+    queue.resize(900, 600)
+    queue.show()
+    settle(app)
+    return engine, model, queue
+
+
+def writer_fires(model: Any) -> None:
+    """The queue model's writer timer fires now."""
+    model._writer.stop()
+    model._writer.timeout.emit()
+
+
 def test_rows_added_below_a_full_screen_repaint_nothing(qapp: Any, qtbot: Any) -> None:
     table, model, paints = table_of(qapp, qtbot, 50)
     scroll = table.verticalScrollBar()
@@ -89,18 +112,10 @@ def test_rows_added_under_a_screen_not_yet_full_are_painted(qapp: Any, qtbot: An
 def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qapp: Any, qtbot: Any) -> None:
     """The queue's own table, proxy and model: of 1,000 tasks created at once the newest rows go
     on top (painted), the older ones below the screen (not painted), and scrolling down shows them."""
-    from gui.models.task_model import COL_PROMPT, INSERT_PER_WRITE, TaskModel
-    from gui.views.queue_view import QueueView
-    from tests.gui.fakes import Engine, record
+    from gui.models.task_model import COL_PROMPT, INSERT_PER_WRITE
+    from tests.gui.fakes import record
 
-    engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    queue = QueueView(engine, model)  # type: ignore[arg-type]
-    qtbot.addWidget(queue)
-    queue.resize(900, 600)
-    queue.show()
-    settle(qapp)
+    engine, model, queue = queue_of(qapp, qtbot)
     paints = Paints(queue)
     queue.viewport.installEventFilter(paints)
     engine.deliver([("added", record(n)) for n in range(1000)])
@@ -120,27 +135,15 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     """The writer's turn writes at most ROWS_PER_TURN rows on screen and comes back a frame later
     for the rest: a batch's first screenful is a few short turns, each with its repaint, and the
     window answers between them. Scrolling writes every row it brings into view at once."""
-    from gui.models.task_model import COL_PROMPT, FRAME_MS, ROWS_PER_TURN, WRITE_EVERY_MS, TaskModel
-    from gui.views.queue_view import QueueView
-    from tests.gui.fakes import Engine, record
+    from gui.models.task_model import COL_PROMPT, FRAME_MS, ROWS_PER_TURN, WRITE_EVERY_MS
+    from tests.gui.fakes import record
 
-    def writer_fires() -> None:
-        model._writer.stop()
-        model._writer.timeout.emit()
-
-    engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    queue = QueueView(engine, model)  # type: ignore[arg-type]
-    qtbot.addWidget(queue)
-    queue.resize(900, 600)
-    queue.show()
-    settle(qapp)
+    engine, model, queue = queue_of(qapp, qtbot)
     written: list[int] = []
     model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
     engine.deliver([("added", record(n)) for n in range(1000)])
     assert model._writer.isActive()
-    writer_fires()  # the writer's turn: the newest rows, on top
+    writer_fires(model)  # the writer's turn: the newest rows, on top
     settle(qapp)
     on_screen = len(queue._visible_rows())
     assert on_screen > ROWS_PER_TURN
@@ -149,7 +152,7 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     turns = 1
     while len(written) < on_screen:
         assert model._writer.isActive() and model._writer.interval() == FRAME_MS
-        writer_fires()
+        writer_fires(model)
         settle(qapp)
         turns += 1
         assert len(written) == min(turns * ROWS_PER_TURN, on_screen)
@@ -157,7 +160,7 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     assert queue.proxy.index(on_screen - 1, COL_PROMPT).data() == f"card {1000 - on_screen}"
     assert model._writer.interval() == WRITE_EVERY_MS  # the older tasks' rows, below: no hurry
     while model._writer.isActive():
-        writer_fires()
+        writer_fires(model)
     assert model.rowCount() == 1000 and len(written) == on_screen  # nothing below was written
     written.clear()
     queue.table.scrollToBottom()  # what scrolling brings into view is written at once
@@ -213,18 +216,10 @@ def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any)
     as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
     in the same turn as the writer's own rows."""
     from core.store import TaskState
-    from gui.models.task_model import COL_ELAPSED, FRAME_MS, ROWS_PER_TURN, TaskModel
-    from gui.views.queue_view import QueueView
-    from tests.gui.fakes import Engine, record
+    from gui.models.task_model import COL_ELAPSED, FRAME_MS, ROWS_PER_TURN
+    from tests.gui.fakes import record
 
-    engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    queue = QueueView(engine, model)  # type: ignore[arg-type]
-    qtbot.addWidget(queue)
-    queue.resize(900, 600)
-    queue.show()
-    settle(qapp)
+    engine, model, queue = queue_of(qapp, qtbot)
     model.elapsed = lambda _record: 5.0  # type: ignore[method-assign]
     engine.deliver([("added", record(n, TaskState.RUNNING, 0.5)) for n in range(40)])
     model.settle()
@@ -238,8 +233,7 @@ def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any)
     assert written == list(range(ROWS_PER_TURN))
     assert model._writer.isActive() and model._writer.interval() == FRAME_MS
     while model._writer.isActive():
-        model._writer.stop()
-        model._writer.timeout.emit()
+        writer_fires(model)
     assert written == list(range(on_screen))  # the rows on screen, each once
     assert model.index(on_screen - 1, COL_ELAPSED).data() == "0:06"
     model.detach()
