@@ -97,9 +97,8 @@ class TaskModel(QStandardItemModel):
         self._rows: dict[str, int] = {}
         self._records: dict[str, TaskRecord] = {}
         self._thumb_source: dict[str, str] = {}
-        self._video_seen: dict[
-            str, str | None
-        ] = {}  # task id -> its video's path when its source was looked for
+        # task id -> its video's path when its thumbnail's source was last looked for
+        self._video_seen: dict[str, str | None] = {}
         self._typical: dict[tuple[str, str], float | None] = {}  # (connection, model) -> seconds
         self._wanted: set[tuple[str, str]] = set()  # typical durations to ask for at the next tick
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
