@@ -218,9 +218,7 @@ class TaskModel(QStandardItemModel):
                 self._thumb_source[task_id] = source
                 first = COL_THUMB
         self._track(record)
-        marked = self._dirty.get(task_id)
-        if marked is None or first < marked:
-            self._dirty[task_id] = first
+        self._mark(task_id, first)
 
     def _track(self, record: TaskRecord) -> None:
         """Whether the row's time columns move (unfinished, or a link that expires); which typical
@@ -264,7 +262,9 @@ class TaskModel(QStandardItemModel):
 
     # -- writing cells ---------------------------------------------------------------------------
     def _mark(self, task_id: str, first: int) -> None:
-        self._dirty[task_id] = min(first, self._dirty.get(task_id, first))
+        marked = self._dirty.get(task_id)
+        if marked is None or first < marked:
+            self._dirty[task_id] = first
 
     def _write_soon(self) -> None:
         """Write within WRITE_EVERY_MS: the events of many callbacks (1,000 tasks created one
