@@ -115,15 +115,15 @@ class Frame(QMainWindow):
         """The library's tab tells how many videos are new, seen from the queue's tab too: a badge
         beside its title. Not in the title: a tab's text change lays the whole tab widget out again
         and repaints the window around it, at every video that finishes. The badge has one size for
-        every count, so only its coming and going lay the tabs out; a new count repaints the badge."""
+        every count and keeps its room in the tab when hidden (placed once, at the first call, as
+        the window opens), so no count lays the tabs out: a change repaints the badge's place."""
         index = self.tabs.indexOf(self.places["library"])
         bar = self.tabs.tabBar()
         if self.new_badge is None:
             self.new_badge = NewBadge(bar)  # (made after the first paint, then kept)
+            bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, self.new_badge)
         self.new_badge.show_count(count)
-        placed = bar.tabButton(index, QTabBar.ButtonPosition.RightSide) is self.new_badge
-        if bool(count) != placed:
-            bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, self.new_badge if count else None)
+        self.new_badge.setVisible(bool(count))
         words = self.new_badge.accessibleName()  # (numerus forms are not found from a subclass's tr)
         self.tabs.setTabToolTip(index, self.tr("%1: not played yet").replace("%1", words) if count else "")
         name = self.tr("Library")
