@@ -96,9 +96,11 @@ class TaskModel(QStandardItemModel):
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._records: dict[str, TaskRecord] = {}
+        # task id -> its thumbnail's source: its video, or else its input image, looked for on disk
+        # when its row is written (rows on screen), not when it arrives: a batch of 1,000 images
+        # queued at once touches the disk for the rows on screen only
         self._thumb_source: dict[str, str] = {}
-        # task id -> its video's path when its thumbnail's source was last looked for
-        self._video_seen: dict[str, str | None] = {}
+        self._video_seen: dict[str, str | None] = {}  # task id -> its video's path, as last followed
         self._typical: dict[tuple[str, str], float | None] = {}  # (connection, model) -> seconds
         self._wanted: set[tuple[str, str]] = set()  # typical durations to ask for at the next tick
         self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
@@ -194,7 +196,6 @@ class TaskModel(QStandardItemModel):
         for record in records:
             self._records[record.id] = record
             self._video_seen[record.id] = record.video_path
-            self._thumb_source[record.id] = self._source_of(record)
             self._track(record)
             self._dirty[record.id] = COL_THUMB
         for at, run in reversed(runs):  # from the bottom up: the places above stay right
@@ -211,12 +212,10 @@ class TaskModel(QStandardItemModel):
         # Leaving those columns out spares the sorted view re-placing the row when it is sorted
         # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
         first = COL_STATE
-        if record.video_path != self._video_seen.get(task_id):  # its input never changes: no stat
+        if record.video_path != self._video_seen.get(task_id):  # its input never changes
             self._video_seen[task_id] = record.video_path
-            source = self._source_of(record)
-            if source != self._thumb_source.get(task_id):
-                self._thumb_source[task_id] = source
-                first = COL_THUMB
+            self._thumb_source.pop(task_id, None)  # looked for again when the row is written
+            first = COL_THUMB
         self._track(record)
         self._mark(task_id, first)
 
@@ -387,7 +386,9 @@ class TaskModel(QStandardItemModel):
         if column in (COL_THUMB, COL_PROMPT, COL_STATE, COL_ERROR):
             roles[TOOLTIP] = self._tooltip(record, column)
         if column == COL_THUMB:
-            source = self._thumb_source.get(record.id, "")
+            source = self._thumb_source.get(record.id)
+            if source is None:
+                source = self._thumb_source[record.id] = self._source_of(record)
             icon = self.thumbnails.icon(source) if source and self.thumbnails is not None else None
             roles[DECORATION] = icon
             roles[TaskIdRole] = record.id

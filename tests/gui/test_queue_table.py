@@ -211,6 +211,43 @@ def test_a_task_polled_again_is_followed_without_touching_the_disk(
     model.detach()
 
 
+def test_new_rows_look_for_their_input_on_disk_only_when_on_screen(
+    qapp: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """A batch of 300 images queued at once: each row's thumbnail source (its video, or else its
+    input image) is looked for on disk when the row is written, so only the rows on screen touch
+    the disk on the window's thread, not all 300 as they are inserted."""
+    from pathlib import Path
+
+    from gui.models.task_model import TaskModel
+    from tests.gui.fakes import Engine, record
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(0, 13)
+    tasks = [record(n) for n in range(300)]
+    for task in tasks:
+        image = tmp_path / f"{task.id}.png"
+        image.write_bytes(b"\x89PNG")
+        task.request.image = str(image)
+    looked: list[Path] = []
+    exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda path: looked.append(path) or exists(path))
+    engine.deliver([("added", task) for task in tasks])
+    model.write_pending()
+    model.write_pending()  # 200 rows a write
+    assert model.rowCount() == 300
+    on_screen = {model.record_at(row).request.image for row in range(13)}
+    assert {str(path) for path in looked} == on_screen and len(looked) == 13
+    assert model._thumb_source[model.record_at(0).id] == model.record_at(0).request.image
+    looked.clear()
+    model.visible_rows = lambda: range(200, 213)  # scrolled down to them
+    model.write_pending()
+    assert {str(path) for path in looked} == {model.record_at(row).request.image for row in range(200, 213)}
+    model.detach()
+
+
 def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any) -> None:
     """Once a second the time cells of the unfinished rows on screen move: the clock writes them
     as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
