@@ -169,33 +169,48 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     model.detach()
 
 
+def bare_model(on_screen: range) -> tuple[Any, Any]:
+    """A queue model over a stand-in engine, with no view: ``on_screen`` are the rows it shows."""
+    from gui.models.task_model import TaskModel
+    from tests.gui.fakes import Engine
+
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: on_screen
+    return engine, model
+
+
+def disk_looks(monkeypatch: Any) -> list[Any]:
+    """The paths ``Path.exists`` is asked about from now on."""
+    from pathlib import Path
+
+    looked: list[Path] = []
+    exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda path: looked.append(path) or exists(path))
+    return looked
+
+
 def test_a_task_polled_again_is_followed_without_touching_the_disk(
     qapp: Any, tmp_path: Any, monkeypatch: Any
 ) -> None:
     """1,000 tasks polled at once are one frame's events on the window's thread: following a
     task's change looks at no file (its input image does not change; only a new video is looked
     for), so a poll's events cost no disk access there, and the row still shows what changed."""
-    from pathlib import Path
-
     from core.store import TaskState
-    from gui.models.task_model import COL_STATE, TaskModel
-    from tests.gui.fakes import Engine, record
+    from gui.models.task_model import COL_STATE
+    from tests.gui.fakes import record
 
     image = tmp_path / "first.png"
     image.write_bytes(b"\x89PNG")
-    engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    model.visible_rows = lambda: range(0, 20)
+    engine, model = bare_model(range(0, 20))
     tasks = [record(n) for n in range(20)]
     for task in tasks:
         task.request.image = str(image)
     engine.deliver([("added", task) for task in tasks])
     model.settle()
     assert model._thumb_source["t0"] == str(image)
-    looked: list[Path] = []
-    exists = Path.exists
-    monkeypatch.setattr(Path, "exists", lambda path: looked.append(path) or exists(path))
+    looked = disk_looks(monkeypatch)
     for task in tasks:
         task.state, task.progress = TaskState.RUNNING, 0.5
     engine.deliver([("changed", task) for task in tasks])
@@ -217,23 +232,15 @@ def test_new_rows_look_for_their_input_on_disk_only_when_on_screen(
     """A batch of 300 images queued at once: each row's thumbnail source (its video, or else its
     input image) is looked for on disk when the row is written, so only the rows on screen touch
     the disk on the window's thread, not all 300 as they are inserted."""
-    from pathlib import Path
+    from tests.gui.fakes import record
 
-    from gui.models.task_model import TaskModel
-    from tests.gui.fakes import Engine, record
-
-    engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    model.visible_rows = lambda: range(0, 13)
+    engine, model = bare_model(range(0, 13))
     tasks = [record(n) for n in range(300)]
     for task in tasks:
         image = tmp_path / f"{task.id}.png"
         image.write_bytes(b"\x89PNG")
         task.request.image = str(image)
-    looked: list[Path] = []
-    exists = Path.exists
-    monkeypatch.setattr(Path, "exists", lambda path: looked.append(path) or exists(path))
+    looked = disk_looks(monkeypatch)
     engine.deliver([("added", task) for task in tasks])
     model.write_pending()
     model.write_pending()  # 200 rows a write
