@@ -390,6 +390,12 @@ class TaskModel(QStandardItemModel):
             if source is None:
                 source = self._thumb_source[record.id] = self._source_of(record)
             icon = self.thumbnails.icon(source) if source and self.thumbnails is not None else None
+            if icon is None and source == record.video_path:
+                # the video's thumbnail is being made: the row keeps the picture it shows (its
+                # input's) until then, not a blank (``_on_thumbnail`` writes it again when ready)
+                held = self._held.get(record.id)
+                shown = held[COL_THUMB] if held else None
+                icon = shown.get(DECORATION) if shown else None
             roles[DECORATION] = icon
             roles[TaskIdRole] = record.id
         elif column in (COL_STATE, COL_ERROR):

@@ -255,6 +255,63 @@ def test_new_rows_look_for_their_input_on_disk_only_when_on_screen(
     model.detach()
 
 
+def test_a_finished_row_keeps_its_input_picture_until_the_video_thumbnail_is_made(
+    qapp: Any, tmp_path: Any
+) -> None:
+    """When a task's video arrives its row's picture becomes the video's, which takes a moment
+    to make off the window's thread: meanwhile the row keeps showing its input, not a blank."""
+    from PySide6.QtCore import Signal
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    from core.store import TaskState
+    from gui.models.task_model import COL_THUMB, TaskModel
+    from tests.gui.fakes import Engine, record
+
+    class Pictures(QObject):
+        ready = Signal(str)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.made: dict[str, QIcon] = {}
+
+        def icon(self, path: str) -> QIcon | None:
+            return self.made.get(path)
+
+    def picture(colour: str) -> QIcon:
+        pixmap = QPixmap(64, 36)
+        pixmap.fill(QColor(colour))
+        return QIcon(pixmap)
+
+    image, video = tmp_path / "first.png", tmp_path / "done.mp4"
+    image.write_bytes(b"\x89PNG")
+    video.write_bytes(b"\0" * 16)
+    pictures = Pictures()
+    pictures.made[str(image)] = picture("teal")
+    engine = Engine()
+    model = TaskModel(engine, pictures)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(0, 5)
+    task = record(1)
+    task.request.image = str(image)
+    engine.deliver([("added", task)])
+    model.settle()
+
+    def shown() -> int:
+        icon = model.index(0, COL_THUMB).data(Qt.ItemDataRole.DecorationRole)
+        return icon.cacheKey() if icon is not None else 0
+
+    assert shown() == pictures.made[str(image)].cacheKey()
+    task.state, task.video_path = TaskState.SUCCEEDED, str(video)
+    engine.deliver([("changed", task)])
+    model.settle()
+    assert shown() == pictures.made[str(image)].cacheKey()  # the video's is not made yet
+    pictures.made[str(video)] = picture("navy")
+    pictures.ready.emit(str(video))
+    model.settle()
+    assert shown() == pictures.made[str(video)].cacheKey()
+    model.detach()
+
+
 def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any) -> None:
     """Once a second the time cells of the unfinished rows on screen move: the clock writes them
     as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
