@@ -328,8 +328,8 @@ class TaskModel(QStandardItemModel):
         the same turn, was one of the window's longest stretches under load)."""
         for row in self._shown():
             task_id = self._ids[row]
-            if task_id in self._live and task_id not in self._dirty:
-                self._dirty[task_id] = COL_ELAPSED
+            if task_id in self._live:
+                self._mark(task_id, COL_ELAPSED)
         if self._dirty:
             self._writer.stop()
             self._write_turn()
