@@ -169,13 +169,13 @@ def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: 
     model.detach()
 
 
-def bare_model(on_screen: range) -> tuple[Any, Any]:
+def bare_model(on_screen: range, thumbnails: Any = None) -> tuple[Any, Any]:
     """A queue model over a stand-in engine, with no view: ``on_screen`` are the rows it shows."""
     from gui.models.task_model import TaskModel
     from tests.gui.fakes import Engine
 
     engine = Engine()
-    model = TaskModel(engine)  # type: ignore[arg-type]
+    model = TaskModel(engine, thumbnails)  # type: ignore[arg-type]
     model._timer.stop()
     model.visible_rows = lambda: on_screen
     return engine, model
@@ -264,8 +264,8 @@ def test_a_finished_row_keeps_its_input_picture_until_the_video_thumbnail_is_mad
     from PySide6.QtGui import QColor, QIcon, QPixmap
 
     from core.store import TaskState
-    from gui.models.task_model import COL_THUMB, TaskModel
-    from tests.gui.fakes import Engine, record
+    from gui.models.task_model import COL_THUMB
+    from tests.gui.fakes import record
 
     class Pictures(QObject):
         ready = Signal(str)
@@ -287,10 +287,7 @@ def test_a_finished_row_keeps_its_input_picture_until_the_video_thumbnail_is_mad
     video.write_bytes(b"\0" * 16)
     pictures = Pictures()
     pictures.made[str(image)] = picture("teal")
-    engine = Engine()
-    model = TaskModel(engine, pictures)  # type: ignore[arg-type]
-    model._timer.stop()
-    model.visible_rows = lambda: range(0, 5)
+    engine, model = bare_model(range(0, 5), pictures)
     task = record(1)
     task.request.image = str(image)
     engine.deliver([("added", task)])
