@@ -1,7 +1,8 @@
 """Pictures from files for the window: thumbnails and a video's last frame (PyAV and Pillow).
 
-Plain functions that block; callers run them on worker threads. Thumbnails are cached as PNG
-files keyed by the source's path, size and modification time.
+Plain functions that block and import nothing of Qt: the window runs those that decode in its media
+worker's process (gui/media_worker.py). Thumbnails are cached as PNG files keyed by the source's
+path, size and modification time.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ def last_frame(video: Path) -> Image.Image:
     if image is None:
         raise ValueError(f"{video} has no video frame")
     return image
+
+
+def cached_thumbnail(source: Path, cache_dir: Path, max_side: int = 256) -> Path | None:
+    """The PNG :func:`thumbnail_png` made of ``source`` as it is now, if it made one."""
+    target = cache_dir / _cache_name(source, max_side)
+    return target if target.exists() else None
 
 
 def thumbnail_png(source: Path, cache_dir: Path, max_side: int = 256) -> Path:

@@ -1,7 +1,9 @@
-"""Thumbnails made off the UI thread and cached on disk, shared by the queue and the library.
+"""Thumbnails made off the window's process and cached on disk, shared by the queue and the library.
 
 ``get(path)`` answers at once: the picture when it is in memory, else None after queueing the
-work on a small thread pool. ``ready(path)`` fires on the UI thread when it arrives.
+work. ``ready(path)`` fires on the UI thread when it arrives. A small thread pool looks for the
+cached PNG and loads it; a thumbnail not made yet is made (the decoding) by the media worker's
+process, which gives way to the window (gui/media_worker.py).
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 import functools
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from gui.media import thumbnail_png
+from gui.media import cached_thumbnail, thumbnail_png
+from gui.media_worker import MediaWorker
 
 log = logging.getLogger("clipdesk.gui")
 MEMORY_ITEMS = 600
@@ -31,6 +35,7 @@ class Thumbnails(QObject):
         self.cache_dir = cache_dir
         self.max_side = max_side
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="clipdesk-thumbs")
+        self.worker = MediaWorker()
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
@@ -46,8 +51,7 @@ class Thumbnails(QObject):
             return pixmap
         if path and path not in self._pending and path not in self._failed and not self._closed:
             self._pending.add(path)
-            future = self._pool.submit(self._make, path)
-            future.add_done_callback(functools.partial(self._deliver, path))
+            self._pool.submit(self._guarded, self._look, path)
         return None
 
     def icon(self, path: str) -> QIcon | None:
@@ -63,23 +67,44 @@ class Thumbnails(QObject):
     def failed(self, path: str) -> bool:
         return path in self._failed
 
-    def _make(self, path: str) -> QImage:
-        png = thumbnail_png(Path(path), self.cache_dir, self.max_side)
+    # -- worker threads: hand results to the UI thread through queued signals --------------------
+    def _guarded(self, step: Callable[[str], None], path: str) -> None:
+        try:
+            step(path)
+        except Exception as exc:
+            self._fail(path, exc)
+
+    def _look(self, path: str) -> None:
+        """The cached PNG when there is one, else the worker's process is asked to make it."""
+        png = cached_thumbnail(Path(path), self.cache_dir, self.max_side)
+        if png is not None:
+            self._load(path, png)
+            return
+        made = self.worker.submit(thumbnail_png, Path(path), self.cache_dir, self.max_side)
+        made.add_done_callback(functools.partial(self._made, path))
+
+    def _made(self, path: str, made: Future[Path]) -> None:
+        # the worker's reader thread: the PNG is loaded on the pool, not here
+        exc = made.exception()
+        if exc is not None:
+            self._fail(path, exc)
+            return
+        try:
+            self._pool.submit(self._guarded, functools.partial(self._load, png=made.result()), path)
+        except RuntimeError:  # the pool is shut down: closing
+            pass
+
+    def _load(self, path: str, png: Path) -> None:
         image = QImage(str(png))
         if image.isNull():
             raise ValueError(f"unreadable thumbnail {png}")
-        return image
+        if not self._closed:
+            self._loaded.emit(path, image)
 
-    def _deliver(self, path: str, future: Future[QImage]) -> None:
-        # worker thread: hand the result to the UI thread through a queued signal
-        if self._closed or future.cancelled():
-            return
-        exc = future.exception()
-        if exc is not None:
+    def _fail(self, path: str, exc: BaseException) -> None:
+        if not self._closed:
             log.info("no thumbnail for %s: %s", path, exc)
             self._failed_signal.emit(path)
-        else:
-            self._loaded.emit(path, future.result())
 
     @Slot(str, QImage)
     def _on_loaded(self, path: str, image: QImage) -> None:
@@ -103,4 +128,5 @@ class Thumbnails(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self.worker.close()
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -3,7 +3,7 @@ cached on disk, search and filters, favourites, reuse of settings, last frame â†
 
 from __future__ import annotations
 
-import threading
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -176,24 +176,26 @@ def seeded(qloop: Any, clipdesk_home: Path) -> TaskRecord:
 
 
 @pytest.fixture
-def thumbnail_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
-    """Records the thread of every thumbnail made (patched before the window exists)."""
-    import gui.thumbnails
+def decoded_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records every video decoded in this, the window's, process (patched before the window exists)."""
+    import gui.media
 
-    threads: list[threading.Thread] = []
-    real = gui.thumbnails.thumbnail_png
+    decoded: list[str] = []
+    real = gui.media.first_frame
 
-    def spy(*args: Any, **kwargs: Any) -> Path:
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
+    def spy(video: Path, *args: Any, **kwargs: Any) -> Any:
+        decoded.append(str(video))
+        return real(video, *args, **kwargs)
 
-    monkeypatch.setattr(gui.thumbnails, "thumbnail_png", spy)
-    return threads
+    monkeypatch.setattr(gui.media, "first_frame", spy)
+    return decoded
 
 
-def test_thumbnails_are_made_off_the_ui_thread_and_cached(
-    seeded: TaskRecord, thumbnail_threads: list[threading.Thread], window: Any, qloop: Any
+def test_thumbnails_are_made_in_a_niced_process_and_cached(
+    seeded: TaskRecord, decoded_here: list[str], window: Any, qloop: Any
 ) -> None:
+    """Decoded neither on the window's thread nor on its process's other threads, which competed
+    with it for the CPUs (bench/ui_stall.py), but in a process that gives way to the window."""
     model = window.library_model
 
     view = window.library.view
@@ -209,7 +211,11 @@ def test_thumbnails_are_made_off_the_ui_thread_and_cached(
         assert blank.height() >= pictured.height() and blank.width() >= pictured.width()
 
     run(qloop, go())
-    assert thumbnail_threads and all(t is not threading.main_thread() for t in thumbnail_threads)
+    assert decoded_here == []
+    worker = model.thumbnails.worker.pid
+    assert worker is not None and worker != os.getpid()
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, worker) == min(19, ours + 15)
     assert list((window.services.paths.cache / "thumbnails").glob("*.png"))
 
 
