@@ -56,7 +56,7 @@ def build_regions(
         library_model=library_model,
         generate_panel=GeneratePanel(engine, thumbnails, paths.cache / "inputs", ui_state, window),
         queue=QueueView(engine, task_model, window),
-        library=LibraryView(library_model, paths.cache / "frames", window),
+        library=LibraryView(library_model, paths.cache / "frames", thumbnails.worker, window),
         player=Player(window, multimedia=MULTIMEDIA if multimedia is None else multimedia),
         notifier=notifier,
     )

@@ -241,6 +241,10 @@ async def _run(app: Any, report: Report, started: float) -> None:
         )
         report.add("video", str(video))
 
+        report.step = "thumbnail"
+        took = await _thumbnail(window.thumbnails, str(video), STEP_TIMEOUT)
+        report.add("thumbnail", f"made in {took:.2f} s by the media worker (spawned process)")
+
         report.step = "playback"
         frames, duration, took = await _play(video, STEP_TIMEOUT)
         if frames < 1:
@@ -256,6 +260,18 @@ async def _run(app: Any, report: Report, started: float) -> None:
         await close_services(services)
         for translator in translators:
             app.removeTranslator(translator)
+
+
+async def _thumbnail(thumbnails: Any, video: str, timeout: float) -> float:
+    """Seconds until the video's thumbnail is made (decoded in the media worker's process)."""
+    started = time.perf_counter()
+    while thumbnails.icon(video) is None:
+        if thumbnails.failed(video):
+            raise SelftestFailed("the media worker could not make the video's thumbnail")
+        if time.perf_counter() - started > timeout:
+            raise SelftestFailed(f"no thumbnail after {timeout:.0f} s")
+        await asyncio.sleep(0.02)
+    return time.perf_counter() - started
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from core.library import VIDEO_SUFFIXES
 from core.store import TaskRecord
 from gui.media import save_last_frame
+from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
@@ -66,10 +67,13 @@ class LibraryView(QWidget):
     message = Signal(str)
     new_count_changed = Signal(int)  # how many videos are new (not played yet)
 
-    def __init__(self, model: LibraryModel, frames_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: LibraryModel, frames_dir: Path, media: MediaWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.frames_dir = frames_dir
+        self.media = media  # decodes the last frames, in a process that gives way to the window
         self._new_shown = 0
         self._build()
         self._build_actions()
@@ -295,7 +299,7 @@ class LibraryView(QWidget):
         assert record.video_path is not None
         target = self.frames_dir / f"{record.id}-last.png"
         self.message.emit(self.tr("Taking the last frame…"))
-        await asyncio.to_thread(save_last_frame, Path(record.video_path), target)
+        await asyncio.wrap_future(self.media.submit(save_last_frame, Path(record.video_path), target))
         self.continue_requested.emit(str(target), record.id)
 
     def rename_selected(self) -> QInputDialog | None:

@@ -19,6 +19,7 @@ from core.library import IMPORTED
 from core.paths import default_paths
 from core.request import GenerationRequest
 from core.store import Journal, TaskRecord, TaskState
+from gui.media_worker import MediaWorker
 from gui.models.library_model import BATCH, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.settings import LibraryMarks
 from gui.views.library_view import ICON
@@ -181,13 +182,18 @@ def decoded_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import gui.media
 
     decoded: list[str] = []
-    real = gui.media.first_frame
 
-    def spy(video: Path, *args: Any, **kwargs: Any) -> Any:
-        decoded.append(str(video))
-        return real(video, *args, **kwargs)
+    def spy_on(name: str) -> None:
+        real = getattr(gui.media, name)
 
-    monkeypatch.setattr(gui.media, "first_frame", spy)
+        def spy(video: Path, *args: Any, **kwargs: Any) -> Any:
+            decoded.append(f"{name} {video}")
+            return real(video, *args, **kwargs)
+
+        monkeypatch.setattr(gui.media, name, spy)
+
+    spy_on("first_frame")
+    spy_on("last_frame")
     return decoded
 
 
@@ -230,7 +236,9 @@ def test_reuse_settings_fills_the_form(seeded: TaskRecord, window: Any) -> None:
     assert request.params == {"camera_movement": "pan_left", "fps": 30}
 
 
-def test_last_frame_starts_a_linked_task(seeded: TaskRecord, window: Any, qloop: Any) -> None:
+def test_last_frame_starts_a_linked_task(
+    seeded: TaskRecord, decoded_here: list[str], window: Any, qloop: Any
+) -> None:
     library = window.library
     library.view.setCurrentIndex(window.library_model.index(0, 0))
     panel = window.generate_panel
@@ -256,6 +264,7 @@ def test_last_frame_starts_a_linked_task(seeded: TaskRecord, window: Any, qloop:
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
     assert child.parent_id == seeded.id
     assert child.state is TaskState.SUCCEEDED, child.error_message
+    assert decoded_here == []  # the frame was decoded by the media worker's process
     assert panel.parent_id is None or panel.parent_id == seeded.id
 
 
@@ -402,7 +411,7 @@ def test_an_item_waiting_for_its_thumbnail_is_as_big_as_with_it(qtbot: Any, tmp_
     thumbnails = Thumbnails()
     engine = FakeEngine([record(1, "/v/1.mp4")])
     model = LibraryModel(engine, thumbnails, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
-    library = LibraryView(model, tmp_path)
+    library = LibraryView(model, tmp_path, MediaWorker())
     qtbot.addWidget(library)
     index = model.index(0, 0)
     blank = library.view.sizeHintForIndex(index)
@@ -499,7 +508,7 @@ def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: P
     long_one.request.prompt = "Lanterns over the river at night, drifting slowly under the bridge"
     short_one.request.prompt = "Rain"
     model = LibraryModel(FakeEngine([long_one, short_one]), None, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
-    library = LibraryView(model, tmp_path)
+    library = LibraryView(model, tmp_path, MediaWorker())
     qtbot.addWidget(library)
     library.resize(900, 500)
     library.show()

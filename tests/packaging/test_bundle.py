@@ -89,6 +89,7 @@ def test_build_the_bundle_and_run_its_selftest(tmp_path: Path) -> None:
     assert selftest.returncode == 0, selftest.stdout + selftest.stderr[-3000:]
     assert selftest.stdout.startswith("ClipDesk selftest: OK")
     assert "(bundle)" in selftest.stdout and "(offscreen)" in selftest.stdout
+    assert "by the media worker" in selftest.stdout  # its spawned process re-runs the frozen binary
     assert "Traceback" not in selftest.stderr
 
     # the headless CLI inside the bundle, including a render through the frozen spawn worker

@@ -39,6 +39,7 @@ def test_selftest_from_source_renders_and_plays_offscreen(tmp_path: Path) -> Non
     assert "(offscreen)" in out and "(source)" in out
     frames = int(out.split("playback")[1].split()[0])
     assert frames >= 12, out  # 1 s at 24 fps; a few may be dropped on a loaded machine
+    assert "thumbnail" in out and "by the media worker" in out, out
     assert "Traceback" not in result.stderr
     # the throwaway home is gone, and nothing was written into the (fake) user's home
     assert list(tmp.glob("clipdesk-selftest-*")) == []  # (libpulse leaves its own pulse-* there)
