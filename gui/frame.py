@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabBar, QTabWidge
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
 PLACES = ("form", "queue", "library", "player")
+DEFAULT_SIZE = (1360, 860)  # the first window, where the screen has room for it
 
 
 def app_icon() -> QIcon:
@@ -171,13 +172,28 @@ class Frame(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            self._first_geometry()
         for key, splitter in (("window/main", self.main_split), ("window/right", self.right)):
             state = self.ui_state.value(key)
             if state is not None:
                 splitter.restoreState(state)
         tab = self.ui_state.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if isinstance(tab, int | str) and str(tab).isdigit() else 0)
+
+    def _first_geometry(self) -> None:
+        """The default size, or less on a smaller screen (a laptop's 1366×768 less its panels):
+        the whole window on screen, centred, with room for the title bar a window manager adds."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        room = screen.availableGeometry()
+        width = min(width, room.width() * 95 // 100)
+        height = min(height, room.height() * 92 // 100)
+        x = room.x() + (room.width() - width) // 2
+        y = room.y() + (room.height() - height) // 2
+        self.setGeometry(x, y, width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_state.setValue("window/geometry", self.saveGeometry())

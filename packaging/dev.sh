@@ -11,12 +11,12 @@ ROOT=$(pwd)
 VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 
-# Debian packages: Qt's runtime libs, Xvfb, a D-Bus session with gnome-keyring for the keyring tests,
-# a CJK font so Chinese renders, and the validators for the desktop files.
+# Debian packages: Qt's runtime libs, Xvfb and xdotool (the real-window test), a D-Bus session with
+# gnome-keyring for the keyring tests, a CJK font so Chinese renders, and the desktop files' validators.
 APT_PACKAGES="libpulse0 libxcb-icccm4 libxcb-keysyms1 libgl1 libegl1 libopengl0 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xkb1 libx11-xcb1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-wqy-microhei
-  xvfb xauth dbus dbus-daemon gnome-keyring desktop-file-utils appstream"
+  xvfb xauth xdotool dbus dbus-daemon gnome-keyring desktop-file-utils appstream"
 
 log() { printf '[clipdesk] %s\n' "$*" >&2; }
 

@@ -1,0 +1,167 @@
+"""The real app on a real X server (Xvfb, Qt's xcb platform), driven by the keyboard as a new user
+would: first start → the welcome's "Try the offline preview now" (its default button) → Generate →
+the video made, its row on screen → a screenshot saved → Ctrl+Q closes it, the task journaled.
+
+Set CLIPDESK_SCREENSHOTS to a folder to keep the screenshots (one per language) for a look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREEN = (1280, 800)  # smaller than the window's default size: the window must fit it
+TIMEOUT = 90
+
+SHOT = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)
+"""
+
+
+@contextmanager
+def xvfb(width: int, height: int) -> Iterator[str]:
+    """A private X server; its display name."""
+    for tool in ("Xvfb", "xdotool"):
+        assert shutil.which(tool), f"{tool} is missing: packaging/dev.sh installs it (as root)"
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        pass_fds=[write],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        ready, _, _ = select.select([read], [], [], 30)
+        assert ready, "Xvfb did not start"
+        number = os.read(read, 64).decode().strip()
+        assert number.isdigit(), f"Xvfb said {number!r}"
+        yield f":{number}"
+    finally:
+        os.close(read)
+        server.terminate()
+        server.wait(10)
+
+
+class Desktop:
+    """xdotool and screenshots on one display."""
+
+    def __init__(self, display: str) -> None:
+        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+
+    def xdotool(self, *args: str) -> str:
+        done = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20, check=False
+        )
+        return done.stdout.strip()
+
+    def windows(self) -> dict[str, str]:
+        """Visible top-level windows: id -> title."""
+        ids = self.xdotool("search", "--onlyvisible", "--name", ".").split()
+        return {w: self.xdotool("getwindowname", w) for w in ids}
+
+    def wait_for(self, condition: str, test: object, timeout: float = TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while not test():  # type: ignore[operator]
+            assert time.monotonic() < deadline, f"timed out waiting for {condition}"
+            time.sleep(0.2)
+
+    def keys(self, window: str, *keys: str) -> None:
+        """Focus ``window`` (there is no window manager to do it), then type ``keys``."""
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("key", "--clearmodifiers", *keys)
+
+    def size(self, window: str) -> tuple[int, int]:
+        words = self.xdotool("getwindowgeometry", "--shell", window)
+        values = dict(line.split("=", 1) for line in words.splitlines() if "=" in line)
+        return int(values["WIDTH"]), int(values["HEIGHT"])
+
+    def screenshot(self, target: Path) -> Path:
+        subprocess.run([sys.executable, "-c", SHOT, str(target)], env=self.env, timeout=60, check=True)
+        return target
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("language", ["en_US", "zh_CN"])
+def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with xvfb(*SCREEN) as display:
+        desktop = Desktop(display)
+        env = {
+            **desktop.env,
+            "CLIPDESK_HOME": str(home),
+            "LANG": f"{language}.UTF-8",
+            "LANGUAGE": language,
+            "LC_ALL": "",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "QT_LOGGING_RULES": "qt.multimedia.*=false",
+        }
+        app = subprocess.Popen(
+            [sys.executable, "main.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            # the window and, on a first start, the welcome over it
+            desktop.wait_for("the window and the welcome", lambda: len(desktop.windows()) >= 2)
+            windows = desktop.windows()
+            main = next(w for w, title in windows.items() if title == "ClipDesk")
+            welcome = next(w for w in windows if w != main)
+            width, height = desktop.size(main)
+            assert width <= SCREEN[0] and height <= SCREEN[1], f"a {width}×{height} window on {SCREEN}"
+
+            desktop.keys(welcome, "Return")  # its default button: try the offline preview
+            desktop.wait_for("the welcome to close", lambda: welcome not in desktop.windows())
+            desktop.keys(main, "space")  # the focus is on Generate, the sample prompt filled in
+            sidecars = home / "library"
+            desktop.wait_for("the finished video", lambda: list(sidecars.rglob("*.mp4.json")), TIMEOUT)
+            time.sleep(1.5)  # its row written, its thumbnail made and painted
+            shot = desktop.screenshot(tmp_path / f"real-window-{language}.png")
+            keep = os.environ.get("CLIPDESK_SCREENSHOTS")
+            if keep:
+                Path(keep).mkdir(parents=True, exist_ok=True)
+                shutil.copy(shot, Path(keep) / shot.name)
+            desktop.keys(main, "ctrl+q")
+            _, stderr = app.communicate(timeout=60)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+    assert app.returncode == 0, stderr[-3000:]
+    assert "Traceback" not in stderr, stderr[-3000:]
+
+    with Image.open(shot) as picture:
+        assert picture.size == SCREEN
+        colours = picture.convert("RGB").getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 50, "the screenshot is blank"
+
+    listed = subprocess.run(
+        [sys.executable, "main.py", "tasks", "--json"],
+        cwd=ROOT,
+        env={**os.environ, "CLIPDESK_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    tasks = json.loads(listed.stdout)
+    assert len(tasks) == 1, listed.stdout
+    assert tasks[0]["state"] == "succeeded" and Path(tasks[0]["video_path"]).is_file(), tasks[0]
