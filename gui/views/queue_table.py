@@ -12,7 +12,10 @@ lays out and repaints as Qt always does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -24,6 +27,12 @@ class QueueTable(QTableView):
         # Since the last layout: rows were added below the screen, and nothing else changed.
         self._below_only = False
         self._other_change = False
+        self.resized: Callable[[], None] | None = None  # called after the table changed size
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.resized is not None:
+            self.resized()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()

@@ -49,6 +49,13 @@ from gui.views.queue_table import QueueTable
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
+# Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
+# give up room, down to LEAST_WIDTH, so the prompt keeps PROMPT_SHARE of the width.
+WIDTHS = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 64}
+WIDTHS.update({COL_EXPIRES: 100, COL_ERROR: 150})
+FITTED = {column: WIDTHS[column] for column in (COL_WHERE, COL_EXPIRES, COL_ERROR)}
+LEAST_WIDTH = 72
+PROMPT_SHARE = 0.25
 PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNKNOWN.value}
 
 
@@ -173,10 +180,12 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(48)
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
-        widths = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 64}
-        widths.update({COL_EXPIRES: 100, COL_ERROR: 150})
-        for column, width in widths.items():
+        for column, width in WIDTHS.items():
             header.resizeSection(column, width)
+        self._fitting = False
+        self._user_sized = False  # the user set a column's width: it is left as they set it
+        header.sectionResized.connect(self._section_resized)
+        self.table.resized = self._fit_columns
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.tasks_changed.connect(self._data_changed)
         header.sectionResized.connect(self._bar_look)
@@ -272,6 +281,29 @@ class QueueView(QWidget):
         menu.addSeparator()
         menu.addAction(self.remove_action)
         menu.popup(self.viewport.mapToGlobal(pos))
+
+    def _fit_columns(self) -> None:
+        """On a narrow table (a small screen) the prompt keeps about a quarter of the width: the
+        columns read least give up room first, down to their least width; the state's bars and
+        the times keep theirs. Stops once the user has sized a column."""
+        if self._user_sized:
+            return
+        width = self.table.viewport().width()
+        fixed = sum(w for column, w in WIDTHS.items() if column not in FITTED)
+        room = width - fixed - width * PROMPT_SHARE
+        full = sum(FITTED.values())
+        least = len(FITTED) * LEAST_WIDTH
+        share = min(1.0, max(0.0, (room - least) / (full - least)))
+        self._fitting = True
+        try:
+            for column, default in FITTED.items():
+                self.table.setColumnWidth(column, round(LEAST_WIDTH + (default - LEAST_WIDTH) * share))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != COL_PROMPT and self.table.isVisible():
+            self._user_sized = True
 
     def _bar_look(self, *_args: object) -> None:
         """The state column's bars are drawn to its width, in the palette's highlight colour."""

@@ -335,3 +335,30 @@ def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any)
     assert written == list(range(on_screen))  # the rows on screen, each once
     assert model.index(on_screen - 1, COL_ELAPSED).data() == "0:06"
     model.detach()
+
+
+def test_on_a_narrow_queue_the_prompt_keeps_room_and_a_column_the_user_sized_stays(
+    qapp: Any, qtbot: Any
+) -> None:
+    """On a 1280-pixel screen the queue is ~770 pixels wide: the prompt had 48 of them (its least)
+    behind columns at their full widths. The columns read least give up room first."""
+    from gui.models.task_model import COL_ELAPSED, COL_ERROR, COL_PROMPT, COL_STATE, COL_WHERE
+
+    _engine, _model, queue = queue_of(qapp, qtbot)
+    table = queue.table
+    queue.resize(1400, 600)
+    settle(qapp)
+    wide = {column: table.columnWidth(column) for column in (COL_WHERE, COL_STATE, COL_ERROR)}
+    assert wide == {COL_WHERE: 150, COL_STATE: 140, COL_ERROR: 150}  # room for all: as designed
+    queue.resize(770, 600)
+    settle(qapp)
+    viewport = table.viewport().width()
+    assert table.columnWidth(COL_PROMPT) >= viewport // 4
+    assert table.columnWidth(COL_STATE) == 140 and table.columnWidth(COL_ELAPSED) == 58  # bars, times kept
+    assert table.columnWidth(COL_WHERE) < 150 and table.columnWidth(COL_ERROR) < 150
+    total = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    assert total <= viewport + 1  # no sideways scrolling
+    table.horizontalHeader().resizeSection(COL_ERROR, 260)  # the user widens the problems
+    queue.resize(1000, 600)
+    settle(qapp)
+    assert table.columnWidth(COL_ERROR) == 260
