@@ -61,7 +61,6 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-import av
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from core.errors import ClipDeskError, ErrorKind, InvalidInput
@@ -302,6 +301,8 @@ class _Planes:
 
 
 def _to_planes(rgb: Image.Image) -> _Planes:
+    import av  # (PyAV where a video is made: the window's process loads this module, never PyAV)
+
     frame = av.VideoFrame.from_image(rgb).reformat(
         format="yuv444p", dst_colorspace="ITU709", dst_color_range="MPEG"
     )
@@ -576,6 +577,8 @@ class _FrameMaker:
         else:
             self.first = _to_planes(title_card(spec.prompt, src_size, spec.effective_seed))
         self.last = _to_planes(_load_cover(spec.last_image, src_size)) if spec.last_image else None
+        import av
+
         template = av.VideoFrame(w, h, "yuv420p")
         self.sizes = [(p.width, p.height) for p in template.planes]
         self.strides = [p.line_size for p in template.planes]
@@ -657,6 +660,8 @@ def _encode(
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> None:
+    import av
+
     container = av.open(str(part), "w", format="mp4", options={"movflags": "+faststart+use_metadata_tags"})
     try:
         stream = container.add_stream(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import av
 from PIL import Image, ImageOps
 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
@@ -35,6 +34,8 @@ def first_frame(video: Path, max_side: int | None = None) -> Image.Image:
     """The first frame, scaled by FFmpeg to fit ``max_side`` as it is converted from the video's
     pixels (a 720p frame converted whole and shrunk after: ~37 ms of CPU, this way ~15 ms, most of
     it the decoding). One frame is decoded on one thread: frame threading decodes several."""
+    import av  # (imported where a video is decoded: in the media worker's process, not the window's)
+
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         for frame in container.decode(stream):
@@ -49,6 +50,8 @@ def first_frame(video: Path, max_side: int | None = None) -> Image.Image:
 
 def last_frame(video: Path) -> Image.Image:
     """The final decoded frame: seek close to the end, then decode what is left."""
+    import av
+
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         if container.duration and container.duration > 2_000_000:

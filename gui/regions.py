@@ -1,8 +1,8 @@
 """The main window's regions, built once the core services are open.
 
 These are the heavy parts of the window: the models over the engine, the generate form, the queue,
-the library (PyAV and Pillow thumbnails) and the player (QtMultimedia). ``MainWindow.attach``
-imports this module, so none of it is imported before the window's first paint.
+the library (thumbnails, decoded by the media worker's process) and the player (QtMultimedia).
+``MainWindow.attach`` imports this module, so none of it is imported before the window's first paint.
 """
 
 from __future__ import annotations

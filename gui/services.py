@@ -6,7 +6,7 @@ network, disk and parsing work never run in the window's process, and the window
 through a proxy with the same API, coalesced events, and the journal reads it needs. Keys stay in
 this process's keyring access; the engine asks for a connection's key when it needs it.
 
-Importing this module costs nothing: the engine's proxy, the keyring, PyAV and Pillow are imported
+Importing this module costs nothing: the engine's proxy, the keyring and Pillow are imported
 by :func:`open_services`, which the desktop app calls after the window's first paint.
 """
 
@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 
 # Slow imports that create no Qt object, done on a worker thread so the window keeps repainting:
-# the engine's proxy and the keyring first, then (while the engine's process starts) PyAV and
-# Pillow for the regions' thumbnails. The Qt modules the regions need are imported on Qt's thread,
-# by MainWindow.attach.
+# the engine's proxy and the keyring first, then (while the engine's process starts) Pillow for
+# the image slots. The Qt modules the regions need are imported on Qt's thread, by
+# MainWindow.attach. PyAV is never imported here: videos are decoded by the media worker's process.
 SERVICES = ("core.host", "core.secrets", "core.connections", "core.logs")
-REGIONS = ("av", "PIL.Image", "PIL.ImageOps")
+REGIONS = ("PIL.Image", "PIL.ImageOps")
 
 
 def _import_all(names: tuple[str, ...]) -> None:
