@@ -50,11 +50,11 @@ from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 # Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
-# give up room, down to LEAST_WIDTH, so the prompt keeps PROMPT_SHARE of the width.
-WIDTHS = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 64}
+# give up room, down to LEAST_WIDTH (their titles elided), so the prompt keeps PROMPT_SHARE of it.
+WIDTHS = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 72}
 WIDTHS.update({COL_EXPIRES: 100, COL_ERROR: 150})
 FITTED = {column: WIDTHS[column] for column in (COL_WHERE, COL_EXPIRES, COL_ERROR)}
-LEAST_WIDTH = 72
+LEAST_WIDTH = 84
 PROMPT_SHARE = 0.25
 PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNKNOWN.value}
 
@@ -179,6 +179,7 @@ class QueueView(QWidget):
         self.table.doubleClicked.connect(self._activated)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(48)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column's title: "Connec…"
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
@@ -284,16 +285,15 @@ class QueueView(QWidget):
 
     def _fit_columns(self) -> None:
         """On a narrow table (a small screen) the prompt keeps about a quarter of the width: the
-        columns read least give up room first, down to their least width; the state's bars and
-        the times keep theirs. Stops once the user has sized a column."""
+        columns read least give up room first, down to LEAST_WIDTH; the state's bars and the
+        times keep theirs. Stops once the user has sized a column."""
         if self._user_sized:
             return
         width = self.table.viewport().width()
         fixed = sum(w for column, w in WIDTHS.items() if column not in FITTED)
         room = width - fixed - width * PROMPT_SHARE
-        full = sum(FITTED.values())
-        least = len(FITTED) * LEAST_WIDTH
-        share = min(1.0, max(0.0, (room - least) / (full - least)))
+        spare = sum(FITTED.values()) - len(FITTED) * LEAST_WIDTH
+        share = min(1.0, max(0.0, (room - len(FITTED) * LEAST_WIDTH) / spare))
         self._fitting = True
         try:
             for column, default in FITTED.items():

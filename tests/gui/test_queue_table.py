@@ -353,7 +353,7 @@ def test_on_a_narrow_queue_the_prompt_keeps_room_and_a_column_the_user_sized_sta
     queue.resize(770, 600)
     settle(qapp)
     viewport = table.viewport().width()
-    assert table.columnWidth(COL_PROMPT) >= viewport // 4
+    assert table.columnWidth(COL_PROMPT) >= viewport // 5
     assert table.columnWidth(COL_STATE) == 140 and table.columnWidth(COL_ELAPSED) == 58  # bars, times kept
     assert table.columnWidth(COL_WHERE) < 150 and table.columnWidth(COL_ERROR) < 150
     total = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
