@@ -75,10 +75,19 @@ class Desktop:
         ids = self.xdotool("search", "--onlyvisible", "--name", ".").split()
         return {w: self.xdotool("getwindowname", w) for w in ids}
 
-    def wait_for(self, condition: str, test: object, timeout: float = TIMEOUT) -> None:
+    def wait_for(self, condition: str, test: object, app: App, timeout: float = TIMEOUT) -> None:
+        """Until ``test()``; fails with what the app said if it ends or the time runs out first."""
         deadline = time.monotonic() + timeout
         while not test():  # type: ignore[operator]
-            assert time.monotonic() < deadline, f"timed out waiting for {condition}"
+            ended = app.process.poll() is not None
+            if ended or time.monotonic() > deadline:
+                windows = self.windows()
+                app.stop()
+                how = f"ended with {app.process.returncode}" if ended else "was stopped"
+                pytest.fail(
+                    f"{condition}: not there after {timeout} s; the app {how}; windows {windows}; "
+                    f"its stderr:\n{app.stderr()[-4000:]}"
+                )
             time.sleep(0.2)
 
     def keys(self, window: str, *keys: str) -> None:
@@ -96,6 +105,25 @@ class Desktop:
         return target
 
 
+class App:
+    """``python main.py`` with its output in files (a pipe nobody reads fills and blocks it)."""
+
+    def __init__(self, env: dict[str, str], folder: Path) -> None:
+        self.out, self.err = folder / "app.stdout", folder / "app.stderr"
+        with self.out.open("w") as out, self.err.open("w") as err:
+            self.process = subprocess.Popen(
+                [sys.executable, "main.py"], cwd=ROOT, env=env, stdout=out, stderr=err
+            )
+
+    def stderr(self) -> str:
+        return self.err.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(30)
+
+
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("language", ["en_US", "zh_CN"])
 def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, tmp_path: Path) -> None:
@@ -111,17 +139,10 @@ def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, t
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
             "QT_LOGGING_RULES": "qt.multimedia.*=false",
         }
-        app = subprocess.Popen(
-            [sys.executable, "main.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        app = App(env, tmp_path)
         try:
             # the window and, on a first start, the welcome over it
-            desktop.wait_for("the window and the welcome", lambda: len(desktop.windows()) >= 2)
+            desktop.wait_for("the window and the welcome", lambda: len(desktop.windows()) >= 2, app)
             windows = desktop.windows()
             main = next(w for w, title in windows.items() if title == "ClipDesk")
             welcome = next(w for w in windows if w != main)
@@ -129,10 +150,10 @@ def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, t
             assert width <= SCREEN[0] and height <= SCREEN[1], f"a {width}×{height} window on {SCREEN}"
 
             desktop.keys(welcome, "Return")  # its default button: try the offline preview
-            desktop.wait_for("the welcome to close", lambda: welcome not in desktop.windows())
+            desktop.wait_for("the welcome to close", lambda: welcome not in desktop.windows(), app)
             desktop.keys(main, "space")  # the focus is on Generate, the sample prompt filled in
             sidecars = home / "library"
-            desktop.wait_for("the finished video", lambda: list(sidecars.rglob("*.mp4.json")), TIMEOUT)
+            desktop.wait_for("the finished video", lambda: list(sidecars.rglob("*.mp4.json")), app)
             time.sleep(1.5)  # its row written, its thumbnail made and painted
             shot = desktop.screenshot(tmp_path / f"real-window-{language}.png")
             keep = os.environ.get("CLIPDESK_SCREENSHOTS")
@@ -140,12 +161,11 @@ def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, t
                 Path(keep).mkdir(parents=True, exist_ok=True)
                 shutil.copy(shot, Path(keep) / shot.name)
             desktop.keys(main, "ctrl+q")
-            _, stderr = app.communicate(timeout=60)
+            app.process.wait(60)
         finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait()
-    assert app.returncode == 0, stderr[-3000:]
+            app.stop()
+    stderr = app.stderr()
+    assert app.process.returncode == 0, stderr[-3000:]
     assert "Traceback" not in stderr, stderr[-3000:]
 
     with Image.open(shot) as picture:
