@@ -260,7 +260,8 @@ def child(args: argparse.Namespace) -> None:
         window = MainWindow(services)
         # The size it opens at on a large screen (offscreen's screen is 800×600, and the window fits
         # the screen it opens on): the same window as the runs before it measured.
-        window.resize(1360, 860)
+        width, height = (int(v) for v in args.size.split("x"))
+        window.resize(width, height)
         window.show()
         engine = services.engine
         engine.add_connection(
@@ -361,6 +362,7 @@ def main() -> None:
         default="batch",
         help="create the tasks in one call (the batch dialog's way) or in 1,000 concurrent calls",
     )
+    parser.add_argument("--size", default="1360x860", help="the window's size, WIDTHxHEIGHT")
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--poll-url")
     parser.add_argument("--file-url")
@@ -406,6 +408,8 @@ def main() -> None:
             str(args.switch),
             "--create",
             args.create,
+            "--size",
+            args.size,
         ]
         cmd += ["--trace"] if args.trace else []
         cmd += ["--events"] if args.events else []
