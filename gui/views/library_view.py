@@ -38,6 +38,7 @@ from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
+from gui.widgets.select_on_focus import SelectOnFocus
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
@@ -140,6 +141,8 @@ class LibraryView(QWidget):
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(60)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._select_on_focus = SelectOnFocus(self)
+        self.view.installEventFilter(self._select_on_focus)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self._grid_delegate = GridItemDelegate(self.view)
         self._list_delegate = self.view.itemDelegate()

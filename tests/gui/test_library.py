@@ -519,3 +519,21 @@ def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: P
         assert library.view.visualRect(model.index(row, 0)).height() >= ICON.height() + 2 * lines
     library.mode_button.setChecked(True)  # the list: one line each, as before
     assert library.view.visualRect(model.index(0, 0)).height() < ICON.height()
+
+
+def test_the_keyboard_plays_the_video_its_focus_is_on(
+    seeded: TaskRecord, window: Any, qtbot: Any, qapp: Any
+) -> None:
+    """Ctrl+3 (or Tab) puts the focus on the grid, and Qt makes its first item current without
+    selecting it: Return, which plays the selection, did nothing. The focus selects that item."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is window)
+    library = window.library
+    assert library.selected_rows() == []
+    played: list[str] = []
+    library.play_requested.connect(played.append)
+    window.focus_region("library")
+    qtbot.waitUntil(lambda: library.view.hasFocus())
+    assert library.selected_rows() == [0]
+    QTest.keyClick(library.view, Qt.Key.Key_Return)
+    assert played == [seeded.video_path]

@@ -362,3 +362,22 @@ def test_on_a_narrow_queue_the_prompt_keeps_room_and_a_column_the_user_sized_sta
     queue.resize(1000, 600)
     settle(qapp)
     assert table.columnWidth(COL_ERROR) == 260
+
+
+def test_the_keyboard_focus_on_the_queue_selects_the_row_it_is_on(qapp: Any, qtbot: Any) -> None:
+    """Qt makes the first row current on focus without selecting it, and cancel, retry, remove
+    and the others act on the selection: they stayed disabled for a keyboard user."""
+    from tests.gui.fakes import record
+
+    engine, model, queue = queue_of(qapp, qtbot)
+    engine.deliver([("added", record(n)) for n in range(3)])
+    model.write_pending()
+    settle(qapp)
+    queue.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is queue)
+    assert not queue.table.selectionModel().hasSelection()
+    queue.table.setFocus()
+    qtbot.waitUntil(queue.table.hasFocus)
+    rows = {i.row() for i in queue.table.selectionModel().selectedRows()}
+    assert rows == {queue.table.currentIndex().row()} == {0}
+    model.detach()
