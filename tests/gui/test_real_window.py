@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,27 +35,52 @@ sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)
 
 @contextmanager
 def xvfb(width: int, height: int) -> Iterator[str]:
-    """A private X server; its display name."""
+    """A private X server; its display name. Each test worker picks from its own range of display
+    numbers (two servers started at once with ``-displayfd`` can race for one), and a number whose
+    server does not come up is passed over."""
     for tool in ("Xvfb", "xdotool"):
         assert shutil.which(tool), f"{tool} is missing: packaging/dev.sh installs it (as root)"
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        pass_fds=[write],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        ready, _, _ = select.select([read], [], [], 30)
-        assert ready, "Xvfb did not start"
-        number = os.read(read, 64).decode().strip()
-        assert number.isdigit(), f"Xvfb said {number!r}"
-        yield f":{number}"
-    finally:
-        os.close(read)
-        server.terminate()
-        server.wait(10)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    first = 150 + 20 * (int(worker) if worker.isdigit() else 0)
+    tried = []
+    for number in range(first, first + 20):
+        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        log = Path(tempfile.gettempdir()) / f"clipdesk-xvfb-{number}.log"
+        with log.open("wb") as output:  # (the server keeps its own copy of the file)
+            server = subprocess.Popen(
+                ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                stdout=output,
+                stderr=output,
+            )
+        deadline = time.monotonic() + 30
+        while server.poll() is None and time.monotonic() < deadline:
+            probe = subprocess.run(
+                ["xdotool", "getdisplaygeometry"],
+                env={**os.environ, "DISPLAY": f":{number}"},
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+            if probe.stdout.split() == [str(width), str(height)]:
+                break
+            time.sleep(0.1)
+        else:
+            if server.poll() is None:
+                server.kill()
+            server.wait(10)
+            tried.append(f":{number}: {log.read_text(errors='replace')[-500:]}")
+            log.unlink(missing_ok=True)
+            continue
+        try:
+            yield f":{number}"
+        finally:
+            server.terminate()
+            server.wait(10)
+            log.unlink(missing_ok=True)
+        return
+    pytest.fail("no X server would start:\n" + "\n".join(tried))
 
 
 class Desktop:
