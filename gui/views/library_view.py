@@ -303,6 +303,7 @@ class LibraryView(QWidget):
         target = self.frames_dir / f"{record.id}-last.png"
         self.message.emit(self.tr("Taking the last frame…"))
         await asyncio.wrap_future(self.media.submit(save_last_frame, Path(record.video_path), target))
+        self.message.emit("")  # taken: the first-frame slot shows it
         self.continue_requested.emit(str(target), record.id)
 
     def rename_selected(self) -> QInputDialog | None:

@@ -244,10 +244,15 @@ def test_last_frame_starts_a_linked_task(
     panel = window.generate_panel
 
     async def go() -> TaskRecord:
+        messages: list[str] = []
+        library.message.connect(messages.append)
         task = library.continue_selected()
         assert task is not None
         await task
         await until(lambda: panel.parent_id == seeded.id, what="the first frame")
+        # the status bar's "Taking…" is cleared when it is taken: the slot shows the frame
+        assert messages == ["Taking the last frame…", ""]
+        assert window.statusBar().currentMessage() == ""
         panel.prompt.setPlainText("what happens next")
         panel.form.duration.setCurrentIndex(panel.form.duration.findData(1))
         panel.form.resolution.setCurrentIndex(panel.form.resolution.findData("360p"))
