@@ -72,10 +72,11 @@ def cached_thumbnail(source: Path, cache_dir: Path, max_side: int = 256) -> Path
 
 def thumbnail_png(source: Path, cache_dir: Path, max_side: int = 256) -> Path:
     """A PNG no larger than ``max_side`` of an image or of a video's first frame (cached)."""
+    cached = cached_thumbnail(source, cache_dir, max_side)
+    if cached is not None:
+        return cached
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / _cache_name(source, max_side)
-    if target.exists():
-        return target
     if is_video(source):
         image = first_frame(source, max_side)
     else:
