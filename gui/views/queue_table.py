@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, SignalInstance
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QTableView, QWidget
+
+from gui.widgets.select_on_focus import select_current
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +30,11 @@ class QueueTable(QTableView):
         self._below_only = False
         self._other_change = False
         self.resized: Callable[[], None] | None = None  # called after the table changed size
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # (an override: an event filter would be a Python call for every event of the table)
+        select_current(self)
+        super().focusInEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -47,7 +47,6 @@ from gui.spawn import spawn
 from gui.texts import connection_label
 from gui.views.queue_table import QueueTable
 from gui.views.task_dialogs import LogDialog, ResolveDialog
-from gui.widgets.select_on_focus import SelectOnFocus
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 # Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
@@ -176,8 +175,6 @@ class QueueView(QWidget):
         # better here, while the window opens, than at the first task's first write.
         self.viewport = self.table.viewport()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self._select_on_focus = SelectOnFocus(self)
-        self.table.installEventFilter(self._select_on_focus)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._activated)
         header = self.table.horizontalHeader()
