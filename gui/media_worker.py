@@ -155,8 +155,9 @@ class MediaWorker:
                     log.error("the media worker could not start (exit code %s)", child.process.exitcode)
                 failed, waiting = waiting, []
             else:
-                failed = [job_id for job_id in waiting if job_id == child.in_hand]
-                waiting = [job_id for job_id in waiting if job_id != child.in_hand]
+                in_hand = child.in_hand
+                failed = [in_hand] if in_hand is not None and in_hand in self._jobs else []
+                waiting = [job_id for job_id in waiting if job_id != in_hand]
                 if failed:
                     log.warning("the media worker ended during a job (exit code %s)", child.process.exitcode)
             ended = [self._jobs.pop(job_id)[0] for job_id in failed]
