@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -100,10 +100,12 @@ class Desktop:
         ids = self.xdotool("search", "--onlyvisible", "--name", ".").split()
         return {w: self.xdotool("getwindowname", w) for w in ids}
 
-    def wait_for(self, condition: str, test: object, app: App, timeout: float = TIMEOUT) -> None:
+    def wait_for(
+        self, condition: str, test: Callable[[], object], app: App, timeout: float = TIMEOUT
+    ) -> None:
         """Until ``test()``; fails with what the app said if it ends or the time runs out first."""
         deadline = time.monotonic() + timeout
-        while not test():  # type: ignore[operator]
+        while not test():
             ended = app.process.poll() is not None
             if ended or time.monotonic() > deadline:
                 windows = self.windows()
