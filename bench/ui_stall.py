@@ -219,9 +219,10 @@ def child(args: argparse.Namespace) -> None:
         os.environ["CLIPDESK_POLL_INTERVAL"] = str(args.poll_interval)
     if args.switch:
         sys.setswitchinterval(args.switch)
-    import qasync
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
+
+    from gui.loop import new_loop
 
     slow_events: dict[str, list[float]] = {}
     slow_at: list[tuple[float, float, str]] = []
@@ -331,7 +332,7 @@ def child(args: argparse.Namespace) -> None:
         }
 
     try:
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with asyncio.Runner(loop_factory=new_loop) as runner:
             result = runner.run(run())
     finally:
         shutil.rmtree(home, ignore_errors=True)

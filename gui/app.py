@@ -143,12 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import asyncio
 
-    import qasync  # after PySide6, so qasync binds to it
-
     from gui.crash import install_loop_handler
+    from gui.loop import new_loop  # qasync, after PySide6 so that it binds to it
 
     try:
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with asyncio.Runner(loop_factory=new_loop) as runner:
             install_loop_handler(runner.get_loop())
             return runner.run(amain(app, window, args))
     finally:

@@ -281,11 +281,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     temporary = _prepare_environment(report)
     watchdog = _start_watchdog(_timeout(), report)
     try:
-        import qasync  # after PySide6
         from PySide6.QtCore import qVersion
         from PySide6.QtWidgets import QApplication
 
         from gui.crash import install as install_crash_handler
+        from gui.loop import new_loop
 
         install_crash_handler(dialog=False, faults=False)
         app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -304,7 +304,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             ),
         )
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with asyncio.Runner(loop_factory=new_loop) as runner:
             runner.run(_run(app, report, started))
     except SelftestFailed as exc:
         report.failed = str(exc)

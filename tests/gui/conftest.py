@@ -21,6 +21,8 @@ from PySide6.QtCore import QMessageLogContext, QMimeData, QPointF, Qt, QtMsgType
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.loop import new_loop
+
 T = TypeVar("T")
 
 # Known harmless lines from the multimedia backend and the offscreen platform.
@@ -72,8 +74,8 @@ def english_interface(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop that test bodies drive with run_until_complete (platform notes §3)."""
-    loop = qasync.QEventLoop(qapp)
+    """The app's qasync loop, which test bodies drive with run_until_complete (platform notes §3)."""
+    loop = new_loop()
     asyncio.set_event_loop(loop)
     yield loop
     try:
