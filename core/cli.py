@@ -7,6 +7,8 @@
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
+A reader that goes away (``| head -1``) ends the output, never the command: a generation goes on
+to its download and its exit code.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -35,6 +38,26 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INVALID = 2
 EXIT_INTERRUPTED = 130
+
+
+def emit(text: str, stream: TextIO) -> None:
+    """Write ``text`` and a newline to ``stream`` now; if its reader has gone, write nothing more.
+
+    A broken pipe silences the stream (its descriptor then points to the null device, so what
+    Python still holds for it flushes there too) instead of ending a command mid-task.
+    """
+    try:
+        print(text, file=stream, flush=True)
+    except BrokenPipeError:
+        try:
+            fd = stream.fileno()
+        except (OSError, ValueError):
+            return
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,18 +147,18 @@ class Printer:
             self.json_line(record.to_public())
         else:
             pct = f" {record.progress * 100:.0f}%" if record.progress is not None else ""
-            print(f"[{record.id[:8]}] {record.state.value}{pct}", file=self.err)
+            emit(f"[{record.id[:8]}] {record.state.value}{pct}", self.err)
 
     def json_line(self, data: dict[str, Any]) -> None:
-        print(json.dumps(data, ensure_ascii=False), file=self.out, flush=True)
+        emit(json.dumps(data, ensure_ascii=False), self.out)
 
     def final(self, record: TaskRecord) -> None:
         if self.as_json:
             self.json_line(record.to_public())
         elif record.state is TaskState.SUCCEEDED:
-            print(record.video_path, file=self.out)
+            emit(str(record.video_path), self.out)
         else:
-            print(f"[{record.id[:8]}] {record.state.value}: {record.error_message or ''}", file=self.err)
+            emit(f"[{record.id[:8]}] {record.state.value}: {record.error_message or ''}", self.err)
 
     def error(self, exc: ClipDeskError, task_id: str | None = None) -> None:
         if self.as_json:
@@ -149,7 +172,7 @@ class Printer:
                 }
             )
         else:
-            print(f"error ({exc.kind.value}): {exc.message}", file=self.err)
+            emit(f"error ({exc.kind.value}): {exc.message}", self.err)
 
 
 class CliApp:
@@ -238,24 +261,26 @@ class CliApp:
     async def list_tasks(self, as_json: bool) -> int:
         records = await self.journal.all()
         if as_json:
-            print(json.dumps([r.to_public() for r in records], ensure_ascii=False))
-        else:
+            emit(json.dumps([r.to_public() for r in records], ensure_ascii=False), sys.stdout)
+        elif records:
+            lines = []
             for r in records:
                 err = f"  {r.error_kind}: {r.error_message}" if r.error_kind else ""
-                print(
+                lines.append(
                     f"{r.id[:8]}  {r.state.value:<11} {r.connection} / {r.model}  {r.video_path or ''}{err}"
                 )
+            emit("\n".join(lines), sys.stdout)
         return EXIT_OK
 
     async def import_videos(self, paths: list[str], as_json: bool) -> int:
         await self.engine.load()  # what the journal has is left alone
         records = await self.engine.import_videos(paths)
         if as_json:
-            print(json.dumps([r.to_public() for r in records], ensure_ascii=False))
+            emit(json.dumps([r.to_public() for r in records], ensure_ascii=False), sys.stdout)
         else:
-            for r in records:
-                print(r.video_path)
-            print(f"{len(records)} video(s) added to the library", file=sys.stderr)
+            if records:
+                emit("\n".join(str(r.video_path) for r in records), sys.stdout)
+            emit(f"{len(records)} video(s) added to the library", sys.stderr)
         return EXIT_OK
 
 
@@ -285,5 +310,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return asyncio.run(run(args, default_paths()))
     except KeyboardInterrupt:
-        print("interrupted; unfinished tasks resume with `main.py resume`", file=sys.stderr)
+        emit("interrupted; unfinished tasks resume with `main.py resume`", sys.stderr)
         return EXIT_INTERRUPTED

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import av
 
-from tests.support.cli import cli_env, run_cli
+from tests.support.cli import ROOT, cli_env, run_cli
 from tests.support.images import make_image
 
 
@@ -109,3 +113,37 @@ def test_import_rebuilds_a_library_from_its_folder(tmp_path: Path, clipdesk_home
     assert again.returncode == 0 and json.loads(again.stdout) == []
     listed = run_cli(["tasks", "--json"], fresh)
     assert [t["id"] for t in json.loads(listed.stdout)] == [original["id"]]
+
+
+def _closed_stdout(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """``clipdesk ARGS | true``: the reader has gone before the first line is written."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            cwd=ROOT,
+        )
+    finally:
+        os.close(write)
+
+
+def test_a_reader_that_goes_away_ends_the_output_not_the_generation(clipdesk_home: Path) -> None:
+    """``generate --json | head -1``: the task still ends and is downloaded; no traceback."""
+    env = cli_env(clipdesk_home, key=None)
+    args = ["generate", "--dialect", "local", "--model", "preview", "--prompt", "a pipe", "--json"]
+    args += ["--duration", "1", "--resolution", "360p"]
+    done = _closed_stdout(args, env)
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
+    listed = run_cli(["tasks", "--json"], env)
+    (task,) = json.loads(listed.stdout)
+    assert task["state"] == "succeeded" and Path(task["video_path"]).is_file()
+
+    for listing in (["tasks"], ["tasks", "--json"]):
+        done = _closed_stdout(listing, env)
+        assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()[-3000:]
