@@ -162,32 +162,56 @@ def _steal_ms() -> float:
 
 
 class Heartbeat:
+    """A 5 ms QTimer on the window's thread; every tick over 16 ms late is a stall. On Linux each
+    tick also reads the thread's scheduler times (/proc/thread-self/schedstat, one pread): a stall
+    splits into time the thread was on a CPU (the window's own work) and time it was ready to run
+    but waiting for a CPU that other processes had."""
+
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
-        self.late: list[tuple[float, float]] = []  # (seconds since start, stall ms) over 16 ms
+        # (seconds since start, stall ms, ms on a CPU, ms waiting for a CPU) for stalls over 16 ms
+        self.late: list[tuple[float, float, float | None, float | None]] = []
         self._last = self._start = self.started_at = time.perf_counter()
+        self._sched = (0, 0)
+        self._fd: int | None = None
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
+    def _schedstat(self) -> tuple[int, int]:
+        if self._fd is None:
+            return (0, 0)
+        run_ns, wait_ns = os.pread(self._fd, 100, 0).split()[:2]
+        return int(run_ns), int(wait_ns)
+
     def _tick(self) -> None:
         now = time.perf_counter()
+        sched = self._schedstat()
         gap = (now - self._last) * 1000 - TICK_MS
         self.gaps.append(gap)
         if gap > 16:
-            self.late.append((now - self._start, gap))
+            on_cpu = (sched[0] - self._sched[0]) / 1e6 if self._fd is not None else None
+            waiting = (sched[1] - self._sched[1]) / 1e6 if self._fd is not None else None
+            self.late.append((now - self._start, gap, on_cpu, waiting))
         self._last = now
+        self._sched = sched
 
     def start(self) -> None:
         self.timer.stop()
         self.gaps.clear()
         self.late.clear()
+        if self._fd is None:
+            try:
+                self._fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+            except OSError:
+                self._fd = None
         self._last = self._start = self.started_at = time.perf_counter()
+        self._sched = self._schedstat()
         self.timer.start()
 
-    def stop(self) -> dict[str, float]:
+    def stop(self) -> dict[str, Any]:
         self.timer.stop()
         gaps = sorted(self.gaps) or [0.0]
         return {
@@ -195,9 +219,18 @@ class Heartbeat:
             "worst_ms": gaps[-1],
             "p99_ms": gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[-1],
             "over_16ms": sum(g > 16 for g in gaps),
-            "over_16ms_first_5s": sum(1 for t, _g in self.late if t < 5),
-            "late": [(round(t, 2), round(g, 1)) for t, g in self.late],
+            "over_16ms_first_5s": sum(1 for t, *_ in self.late if t < 5),
+            # stalls in which the window's thread itself ran for more than a frame
+            "over_16ms_on_cpu": sum(1 for *_, on_cpu, _w in self.late if on_cpu is not None and on_cpu > 16),
+            "late": [
+                (round(t, 2), round(g, 1), _round(on_cpu), _round(waiting))
+                for t, g, on_cpu, waiting in self.late
+            ],
         }
+
+
+def _round(ms: float | None) -> float | None:
+    return None if ms is None else round(ms, 1)
 
 
 def _cpu_of(engine: object) -> float:
@@ -313,7 +346,7 @@ def child(args: argparse.Namespace) -> None:
             for at, ms, key in sorted(slow_at, key=lambda x: -x[1])[:25]:
                 print(f"  {at - started:7.2f} s {ms:7.1f} ms  {key}", file=sys.stderr)
             print("what the window did in each stall (events over 1 ms):", file=sys.stderr)
-            for at, gap in beat.late:
+            for at, gap, *_split in beat.late:
                 end = beat.started_at + at
                 inside = [(t, ms, key) for t, ms, key in slow_at if end - gap / 1000 - 0.006 <= t <= end]
                 busy = sum(ms for _, ms, _ in inside)
@@ -435,7 +468,16 @@ def main() -> None:
         r["loaded"]["over_16ms_first_5s"],
     )
     if r["loaded"]["late"]:
-        print("stalls over 16 ms (s since the tasks were created: ms):", r["loaded"]["late"])
+        print(
+            "stalls over 16 ms (s since the tasks were created; ms late; of the stall, ms the window's "
+            "thread was on a CPU and ms it was ready but waited for one):"
+        )
+        for at, gap, on_cpu, waiting in r["loaded"]["late"]:
+            print(f"  {at:6.2f} s  {gap:5.1f} ms late  {on_cpu} on a CPU  {waiting} waiting")
+        print(
+            "of them, stalls in which the window's thread ran for more than 16 ms (its own work):",
+            r["loaded"]["over_16ms_on_cpu"],
+        )
     print(
         f"CPU while loaded: window's process {r['window_cpu_s']:.1f} s, "
         f"engine's process {r['engine_cpu_s']:.1f} s; the two loopback servers used {servers_cpu:.1f} s "
