@@ -164,27 +164,31 @@ def _steal_ms() -> float:
 class Heartbeat:
     """A 5 ms QTimer on the window's thread; every tick over 16 ms late is a stall. On Linux each
     tick also reads the thread's scheduler times (/proc/thread-self/schedstat, one pread): a stall
-    splits into time the thread was on a CPU (the window's own work) and time it was ready to run
-    but waiting for a CPU that other processes had."""
+    splits into time the thread was on a CPU (the window's own work, or the hypervisor's: the guest
+    cannot tell) and time it was ready to run but waiting for a CPU that other processes had; and
+    the time the hypervisor took from the VM's CPUs meanwhile (/proc/stat's steal, 10 ms steps)."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
-        # (seconds since start, stall ms, ms on a CPU, ms waiting for a CPU) for stalls over 16 ms
-        self.late: list[tuple[float, float, float | None, float | None]] = []
+        # (seconds since start, stall ms, ms on a CPU, ms waiting for a CPU, ms stolen) over 16 ms
+        self.late: list[tuple[float, float, float | None, float | None, float | None]] = []
         self._last = self._start = self.started_at = time.perf_counter()
-        self._sched = (0, 0)
+        self._sched = (0, 0, 0.0)
         self._fd: int | None = None
+        self._stat: int | None = None
+        self._steal_start = 0.0
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def _schedstat(self) -> tuple[int, int]:
-        if self._fd is None:
-            return (0, 0)
+    def _schedstat(self) -> tuple[int, int, float]:
+        if self._fd is None or self._stat is None:
+            return (0, 0, 0.0)
         run_ns, wait_ns = os.pread(self._fd, 100, 0).split()[:2]
-        return int(run_ns), int(wait_ns)
+        steal = int(os.pread(self._stat, 200, 0).split(b"\n", 1)[0].split()[8])
+        return int(run_ns), int(wait_ns), steal * 1000 / os.sysconf("SC_CLK_TCK")
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -192,9 +196,11 @@ class Heartbeat:
         gap = (now - self._last) * 1000 - TICK_MS
         self.gaps.append(gap)
         if gap > 16:
-            on_cpu = (sched[0] - self._sched[0]) / 1e6 if self._fd is not None else None
-            waiting = (sched[1] - self._sched[1]) / 1e6 if self._fd is not None else None
-            self.late.append((now - self._start, gap, on_cpu, waiting))
+            known = self._fd is not None
+            on_cpu = (sched[0] - self._sched[0]) / 1e6 if known else None
+            waiting = (sched[1] - self._sched[1]) / 1e6 if known else None
+            stolen = sched[2] - self._sched[2] if known else None
+            self.late.append((now - self._start, gap, on_cpu, waiting, stolen))
         self._last = now
         self._sched = sched
 
@@ -205,26 +211,32 @@ class Heartbeat:
         if self._fd is None:
             try:
                 self._fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+                self._stat = os.open("/proc/stat", os.O_RDONLY)
             except OSError:
-                self._fd = None
+                self._fd = self._stat = None
         self._last = self._start = self.started_at = time.perf_counter()
         self._sched = self._schedstat()
+        self._steal_start = _steal_ms()
         self.timer.start()
 
     def stop(self) -> dict[str, Any]:
         self.timer.stop()
         gaps = sorted(self.gaps) or [0.0]
         return {
+            "stolen_ms": _steal_ms() - self._steal_start,
+            "seconds": time.perf_counter() - self.started_at,
             "ticks": len(gaps),
             "worst_ms": gaps[-1],
             "p99_ms": gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[-1],
             "over_16ms": sum(g > 16 for g in gaps),
             "over_16ms_first_5s": sum(1 for t, *_ in self.late if t < 5),
             # stalls in which the window's thread itself ran for more than a frame
-            "over_16ms_on_cpu": sum(1 for *_, on_cpu, _w in self.late if on_cpu is not None and on_cpu > 16),
+            "over_16ms_on_cpu": sum(
+                1 for _t, _g, on_cpu, *_ in self.late if on_cpu is not None and on_cpu > 16
+            ),
             "late": [
-                (round(t, 2), round(g, 1), _round(on_cpu), _round(waiting))
-                for t, g, on_cpu, waiting in self.late
+                (round(t, 2), round(g, 1), _round(on_cpu), _round(waiting), _round(stolen))
+                for t, g, on_cpu, waiting, stolen in self.late
             ],
         }
 
@@ -470,14 +482,24 @@ def main() -> None:
     if r["loaded"]["late"]:
         print(
             "stalls over 16 ms (s since the tasks were created; ms late; of the stall, ms the window's "
-            "thread was on a CPU and ms it was ready but waited for one):"
+            "thread was on a CPU, ms it was ready but waited for one, ms the hypervisor took from the VM's "
+            "CPUs meanwhile, in 10 ms steps):"
         )
-        for at, gap, on_cpu, waiting in r["loaded"]["late"]:
-            print(f"  {at:6.2f} s  {gap:5.1f} ms late  {on_cpu} on a CPU  {waiting} waiting")
+        for at, gap, on_cpu, waiting, stolen in r["loaded"]["late"]:
+            print(
+                f"  {at:6.2f} s  {gap:5.1f} ms late  {on_cpu} on a CPU  {waiting} waiting  "
+                f"{stolen} stolen from the VM"
+            )
         print(
             "of them, stalls in which the window's thread ran for more than 16 ms (its own work):",
             r["loaded"]["over_16ms_on_cpu"],
         )
+    loaded = r["loaded"]
+    share = loaded["stolen_ms"] / 10 / loaded["seconds"] / (os.cpu_count() or 1)
+    print(
+        f"the hypervisor took {loaded['stolen_ms']:.0f} ms from this VM's {os.cpu_count()} CPUs over the "
+        f"{loaded['seconds']:.0f} s loaded ({share:.1f} % of them)"
+    )
     print(
         f"CPU while loaded: window's process {r['window_cpu_s']:.1f} s, "
         f"engine's process {r['engine_cpu_s']:.1f} s; the two loopback servers used {servers_cpu:.1f} s "
