@@ -42,6 +42,8 @@ class StallTracer:
         # per stall: (stall ms, ms on a CPU, ms runnable but waiting for a CPU, ms measured over,
         # ms the hypervisor took from this VM's CPUs meanwhile: /proc/stat's steal, both CPUs)
         self.stalls: list[tuple[float, float, float, float, float]] = []
+        self.seen: list[list[str]] = []  # per stall: what the window's thread and the others were doing
+        self._seeing: list[str] = []
         self.steal_at_start = _steal_ms()
         self.main = threading.main_thread().ident
         self.running = True
@@ -91,13 +93,17 @@ class StallTracer:
                             steal - before[3],
                         )
                     )
+                    self.seen.append(self._seeing)
+                self._seeing = []
                 last_seen = beat_at
             if self.beat.timer.isActive() and (time.perf_counter() - self.beat._last) * 1000 > 12 + TICK_MS:
                 try:
                     with open(f"/proc/self/task/{tid}/stat") as stat_file:
                         state = stat_file.read().rsplit(")", 1)[1].split()[0]
                     with open(f"/proc/self/task/{tid}/wchan") as wchan_file:
-                        self.kernel[f"{state} {wchan_file.read().strip() or '-'}"] += 1
+                        where_kernel = f"{state} {wchan_file.read().strip() or '-'}"
+                        self.kernel[where_kernel] += 1
+                        self._seeing.append(f"window's thread: {where_kernel}")
                 except OSError:
                     pass
                 frames = sys._current_frames()
@@ -116,8 +122,15 @@ class StallTracer:
                         f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(top)
                     )
                     self.others[f"{names.get(ident, ident)}: {where}"] += 1
+                    if (
+                        "queue.py:171 get" not in where
+                        and "_recv" not in where
+                        and "thread.py:81" not in where
+                    ):
+                        self._seeing.append(f"{names.get(ident, ident)}: {where}")
 
     def report(self, top: int = 12) -> list[str]:
+        import collections
         import gc
 
         self.running = False
@@ -130,7 +143,9 @@ class StallTracer:
             "stalls: ms late / the window's thread on a CPU / waiting for a CPU / over ms / "
             "ms stolen from the VM's CPUs by the hypervisor meanwhile (10 ms steps)"
         )
-        lines.extend(f"  stall {g:6.1f} {r:6.1f} {w:6.1f} {o:6.1f} {s:6.0f}" for g, r, w, o, s in self.stalls)
+        for (g, r, w, o, s), seen in zip(self.stalls, self.seen, strict=False):
+            lines.append(f"  stall {g:6.1f} {r:6.1f} {w:6.1f} {o:6.1f} {s:6.0f}")
+            lines.extend(f"      {n} x {what}" for what, n in collections.Counter(seen).most_common(6))
         stolen = _steal_ms() - self.steal_at_start
         lines.append(f"stolen from the VM's CPUs over the whole run: {stolen:.0f} ms")
         if self.stalls:
