@@ -91,8 +91,8 @@ def test_the_app_paints_its_window_before_the_heavy_imports(clipdesk_home: Path)
     assert found["settings_enabled_at_paint"] is False
     assert found["ready"] is True and found["settings_enabled"] is True
     # No QThread of a Python class: Qt names a starting thread after its class, asked from the new
-    # thread without the GIL, and for a Python class that races PySide's metaobject (a crash, about
-    # 1 start in 50 on a busy machine). The loop's executor runs on Python threads.
+    # thread without the GIL, and for a Python class that races PySide's metaobject (a crash in 7
+    # of 240 starts on a busy machine). The loop's executor runs on Python threads.
     assert found["qthreads"] == []
     assert {"core.host", "PIL", "PySide6.QtMultimedia"} <= set(found["heavy_when_ready"])
     # videos are decoded by the media worker's process: the window's never loads PyAV (its import
