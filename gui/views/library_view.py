@@ -38,7 +38,7 @@ from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
-from gui.widgets.select_on_focus import SelectOnFocus
+from gui.widgets.select_on_focus import SelectOnFocusList
 
 GRID = QSize(200, 150)
 ICON = QSize(176, 99)
@@ -133,7 +133,7 @@ class LibraryView(QWidget):
         self.mode_button.setToolTip(self.tr("Show as a list instead of a grid"))
         self.mode_button.setAccessibleName(self.tr("Show as a list"))
         self.count_label = QLabel(self)
-        self.view = QListView(self)
+        self.view = SelectOnFocusList(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Video library"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -141,8 +141,6 @@ class LibraryView(QWidget):
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(60)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self._select_on_focus = SelectOnFocus(self)
-        self.view.installEventFilter(self._select_on_focus)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self._grid_delegate = GridItemDelegate(self.view)
         self._list_delegate = self.view.itemDelegate()

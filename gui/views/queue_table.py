@@ -32,7 +32,6 @@ class QueueTable(QTableView):
         self.resized: Callable[[], None] | None = None  # called after the table changed size
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        # (an override: an event filter would be a Python call for every event of the table)
         select_current(self)
         super().focusInEvent(event)
 

@@ -2,14 +2,16 @@
 
 Qt makes a view's first item current when the view gets the focus, without selecting it, and the
 views' actions work on the selection: Return, which plays the library's selection, did nothing,
-and the queue's actions stayed disabled. :func:`select_current` selects it; the queue's own table
-calls it from its focus handler, other views get :class:`SelectOnFocus` as an event filter.
+and the queue's actions stayed disabled. :func:`select_current` selects it, called from the focus
+handler of the queue's table and of :class:`SelectOnFocusList` (an override, not an event filter:
+a filter would be a Python call for every event of the view).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 
 def select_current(view: QAbstractItemView) -> None:
@@ -27,8 +29,9 @@ def select_current(view: QAbstractItemView) -> None:
         selection.select(current, flags)
 
 
-class SelectOnFocus(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QAbstractItemView):
-            select_current(watched)
-        return False
+class SelectOnFocusList(QListView):
+    """A list view that selects its current item as it gets the keyboard focus."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        select_current(self)
+        super().focusInEvent(event)
