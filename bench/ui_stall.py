@@ -169,11 +169,15 @@ class StallTracer:
         return lines
 
 
-def _steal_ms() -> float:
-    """Time the hypervisor has run something else on this VM's CPUs, summed over them (ms)."""
-    with open("/proc/stat") as stat:
-        fields = stat.readline().split()
-    return int(fields[8]) * 1000 / os.sysconf("SC_CLK_TCK")
+def _steal_ms(stat_fd: int | None = None) -> float:
+    """Time the hypervisor has run something else on this VM's CPUs, summed over them (ms); from
+    ``stat_fd``, /proc/stat held open, when given (one pread)."""
+    if stat_fd is None:
+        with open("/proc/stat", "rb") as stat:
+            first = stat.readline()
+    else:
+        first = os.pread(stat_fd, 200, 0).split(b"\n", 1)[0]
+    return int(first.split()[8]) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 class Heartbeat:
@@ -202,8 +206,7 @@ class Heartbeat:
         if self._fd is None or self._stat is None:
             return (0, 0, 0.0)
         run_ns, wait_ns = os.pread(self._fd, 100, 0).split()[:2]
-        steal = int(os.pread(self._stat, 200, 0).split(b"\n", 1)[0].split()[8])
-        return int(run_ns), int(wait_ns), steal * 1000 / os.sysconf("SC_CLK_TCK")
+        return int(run_ns), int(wait_ns), _steal_ms(self._stat)
 
     def _tick(self) -> None:
         now = time.perf_counter()
