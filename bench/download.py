@@ -5,7 +5,7 @@ The server is its own process: by default a small file server of this bench that
 emulator (``--file-size``; the file URL comes from a submitted and polled task). Each client is a
 child process of its own, alternating, after one untimed warm-up each:
 
-  ClipDesk  core.download.download through core.http.HttpLayer (aiohttp transport), as the engine
+  ClipDesk  core.net.download.download through core.net.http.HttpLayer (aiohttp transport), as the engine
             calls it: to a .part file, hashed while written, renamed at the end.
   curl      ``curl -s -o FILE URL`` (Debian package ``curl``; bench only).
 
@@ -188,8 +188,8 @@ def emulator_file_url(base: str) -> str:
 
 # ------------------------------------------------------------------------------ the ClipDesk child
 def child_clipdesk(url: str, out_dir: Path) -> None:
-    from core.download import download
-    from core.http import HttpLayer
+    from core.net.download import download
+    from core.net.http import HttpLayer
 
     async def run() -> dict[str, Any]:
         http = HttpLayer("")

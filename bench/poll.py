@@ -88,12 +88,12 @@ def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, fl
     home = tempfile.mkdtemp(prefix="clipdesk-bench-")
     os.environ["CLIPDESK_HOME"] = home
     os.environ["CLIPDESK_API_KEY"] = "sk-ok"
-    from core.connections import Connection
-    from core.engine import Engine
-    from core.paths import default_paths
-    from core.request import GenerationRequest
-    from core.secrets import SecretStore
-    from core.store import Journal, TaskState
+    from core.config.connections import Connection
+    from core.config.paths import default_paths
+    from core.config.secrets import SecretStore
+    from core.tasks.engine import Engine
+    from core.tasks.journal import Journal, TaskState
+    from core.tasks.request import GenerationRequest
 
     if dialect == "dashscope":
         model, url = "wan2.5-i2v-preview", base + "/alibailian"

@@ -71,7 +71,7 @@ def clipdesk_command(still: Path, out: Path) -> list[str]:
 def child_render(still: Path, out: Path) -> None:
     """Runs in the ClipDesk child process: the real renderer, as LocalProvider's worker runs it."""
     sys.path.insert(0, str(ROOT))
-    from core.render import RenderSpec, render_video
+    from core.media.render import RenderSpec, render_video
 
     t0 = time.perf_counter()
     spec = RenderSpec(resolution="720p", aspect_ratio="16:9", duration=SECONDS, fps=FPS,

@@ -67,8 +67,8 @@ def vm_rss_mb() -> float:
 def make_records(n: int, videos: Path | None) -> list[Any]:
     """``n`` TaskRecords, oldest first: RUNNING running + QUEUED queued (the newest), the rest
     finished over the last 90 days (1 in 20 failed, the others succeeded with a video)."""
-    from core.request import GenerationRequest
-    from core.store import TaskRecord, TaskState
+    from core.tasks.journal import TaskRecord, TaskState
+    from core.tasks.request import GenerationRequest
 
     now = time.time()
     records = []
@@ -138,7 +138,7 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
-    from core.store import TaskState
+    from core.tasks.journal import TaskState
     from gui.main_window import MainWindow
     from gui.models.task_model import TaskModel
     from gui.services import close_services, open_services
@@ -148,7 +148,7 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # spawn() from the models finds it; it runs at the end
     services = loop.run_until_complete(open_services())
-    # The window's engine is a proxy in front of an engine in its own process (core/host.py): the
+    # The window's engine is a proxy in front of an engine in its own process (core/tasks/host.py): the
     # records go into the proxy's mirror, and an event enters where the child's events arrive
     # (``_apply_event``, on the proxy's reader thread in the app) and is delivered at once
     # (``dispatch``, the frame timer skipped).
@@ -235,10 +235,10 @@ def child_library(n: int, videos: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
-    from core.engine import Engine
-    from core.paths import default_paths
-    from core.secrets import SecretStore
-    from core.store import Journal
+    from core.config.paths import default_paths
+    from core.config.secrets import SecretStore
+    from core.tasks.engine import Engine
+    from core.tasks.journal import Journal
     from gui.models.library_model import LibraryModel
     from gui.settings import Favourites
     from gui.thumbnails import Thumbnails

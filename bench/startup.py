@@ -174,8 +174,8 @@ def fill_journal(home: Path, n: int) -> None:
     import asyncio
 
     from bench.scale import make_records
-    from core.paths import default_paths
-    from core.store import Journal, TaskState
+    from core.config.paths import default_paths
+    from core.tasks.journal import Journal, TaskState
 
     async def fill() -> None:
         before = os.environ.get("CLIPDESK_HOME")

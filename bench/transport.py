@@ -14,7 +14,7 @@ import time
 import httpx
 
 from bench.common import emulator, machine, table
-from core.http import HttpLayer
+from core.net.http import HttpLayer
 
 
 async def run_default(base: str, total: int, in_flight: int) -> tuple[float, float]:

@@ -314,9 +314,9 @@ def child(args: argparse.Namespace) -> None:
         app = QApplication([])  # noqa: F841  (must exist for the window)
 
     async def run() -> dict[str, object]:
-        from core.connections import Connection
-        from core.request import GenerationRequest
-        from core.store import TaskState
+        from core.config.connections import Connection
+        from core.tasks.journal import TaskState
+        from core.tasks.request import GenerationRequest
         from gui.main_window import MainWindow
         from gui.services import close_services, open_services
 

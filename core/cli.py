@@ -24,15 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from core import __version__
-from core.connections import LOCAL_CONNECTION, Connection, ConnectionStore, adhoc_name
-from core.engine import Engine
+from core.config.connections import LOCAL_CONNECTION, Connection, ConnectionStore, adhoc_name
+from core.config.paths import Paths, default_paths
+from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind
 from core.logs import configure_logging
-from core.paths import Paths, default_paths
 from core.providers import DIALECTS
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.engine import Engine
+from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -21,9 +21,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.images import remove_unfinished_writes, write_atomic
-from core.request import GenerationRequest
-from core.store import TaskRecord, TaskState
+from core.media.images import remove_unfinished_writes, write_atomic
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 log = logging.getLogger(__name__)
 

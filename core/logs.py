@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 import sys
 
-from core.paths import Paths
+from core.config.paths import Paths
 from core.redact import RedactingFilter
 
 

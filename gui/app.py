@@ -80,7 +80,7 @@ async def amain(app: QApplication, window: MainWindow, argv: Sequence[str]) -> i
     """Everything after the first paint: services, the regions, resume; then the orderly shutdown."""
     import asyncio
 
-    from core.store import JournalError
+    from core.tasks.journal import JournalError
     from gui.spawn import drain
 
     selftest = SELFTEST_FLAG in argv
@@ -118,7 +118,7 @@ async def amain(app: QApplication, window: MainWindow, argv: Sequence[str]) -> i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from core.paths import default_paths
+    from core.config.paths import default_paths
     from gui.crash import install as install_crash_handler
     from gui.i18n import install_translators, resolve_language
     from gui.main_window import MainWindow, app_icon

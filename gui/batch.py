@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from core.catalog import ModelSpec, validate_request
 from core.errors import InvalidInput
-from core.request import GenerationRequest
+from core.providers.catalog import ModelSpec, validate_request
+from core.tasks.request import GenerationRequest
 from gui.media import is_image
 
 translate = QCoreApplication.translate

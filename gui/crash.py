@@ -32,7 +32,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
-from core.paths import Paths, default_paths
+from core.config.paths import Paths, default_paths
 from gui.i18n import is_chinese
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ _handler: CrashHandler | None = None
 def install(paths: Paths | None = None, *, dialog: bool = True, faults: bool = True) -> CrashHandler:
     """Install the hooks (once; a second call returns the first handler).
 
-    ``paths`` defaults to :func:`core.paths.default_paths` at the time of the crash, so
+    ``paths`` defaults to :func:`core.config.paths.default_paths` at the time of the crash, so
     ``CLIPDESK_HOME`` set later still applies.
     """
     global _handler

@@ -23,10 +23,10 @@ from gui.frame import Frame, app_icon
 from gui.settings import ui_state as open_ui_state
 
 if TYPE_CHECKING:
-    from core.host import EngineProxy
-    from core.paths import Paths
-    from core.request import GenerationRequest
-    from core.store import TaskRecord
+    from core.config.paths import Paths
+    from core.tasks.host import EngineProxy
+    from core.tasks.journal import TaskRecord
+    from core.tasks.request import GenerationRequest
     from gui.regions import (
         GeneratePanel,
         LibraryModel,
@@ -160,7 +160,7 @@ class MainWindow(Frame):
     def _show_counts(self) -> None:
         from collections import Counter
 
-        from core.store import TaskState
+        from core.tasks.journal import TaskState
 
         self._counts_due = False
         from gui.models.task_model import in_queue

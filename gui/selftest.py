@@ -181,9 +181,9 @@ async def _play(path: Path, timeout: float) -> tuple[int, int, float]:
 async def _run(app: Any, report: Report, started: float) -> None:
     from PySide6.QtCore import QTranslator
 
-    from core.connections import LOCAL_CONNECTION
-    from core.request import GenerationRequest
-    from core.store import JournalError, TaskState
+    from core.config.connections import LOCAL_CONNECTION
+    from core.tasks.journal import JournalError, TaskState
+    from core.tasks.request import GenerationRequest
     from gui.i18n import ensure_translations, install_translators, resolve_language
     from gui.main_window import MainWindow
     from gui.player.player import MULTIMEDIA

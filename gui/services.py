@@ -1,7 +1,7 @@
 """The core services the window is built on, opened and closed in one place.
 
 The window receives them through its constructor or :meth:`gui.main_window.MainWindow.attach`;
-nothing here is global. The engine and its journal live in a process of their own (core.host):
+nothing here is global. The engine and its journal live in a process of their own (core.tasks.host):
 network, disk and parsing work never run in the window's process, and the window sees the engine
 through a proxy with the same API, coalesced events, and the journal reads it needs. Keys stay in
 this process's keyring access; the engine asks for a connection's key when it needs it.
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from core.connections import ConnectionStore
-    from core.host import EngineProxy, RemoteJournal
-    from core.paths import Paths
-    from core.secrets import SecretStore
+    from core.config.connections import ConnectionStore
+    from core.config.paths import Paths
+    from core.config.secrets import SecretStore
+    from core.tasks.host import EngineProxy, RemoteJournal
     from gui.settings import LibraryMarks, SettingsStore, UserSettings
 
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # the engine's proxy and the keyring first, then (while the engine's process starts) Pillow for
 # the image slots. The Qt modules the regions need are imported on Qt's thread, by
 # MainWindow.attach. PyAV is never imported here: videos are decoded by the media worker's process.
-SERVICES = ("core.host", "core.secrets", "core.connections", "core.logs")
+SERVICES = ("core.tasks.host", "core.config.secrets", "core.config.connections", "core.logs")
 REGIONS = ("PIL.Image", "PIL.ImageOps")
 
 
@@ -56,11 +56,11 @@ async def open_services(paths: Paths | None = None) -> Services:
 
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, _import_all, SERVICES)
-    from core.connections import ConnectionStore
-    from core.host import EngineProxy
+    from core.config.connections import ConnectionStore
+    from core.config.paths import default_paths
+    from core.config.secrets import SecretStore
     from core.logs import configure_logging
-    from core.paths import default_paths
-    from core.secrets import SecretStore
+    from core.tasks.host import EngineProxy
     from gui.settings import LibraryMarks, SettingsStore
 
     paths = (paths or default_paths()).ensure()

@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from core.catalog import ModelSpec
-from core.connections import LOCAL_CONNECTION
+from core.config.connections import LOCAL_CONNECTION
 from core.errors import ClipDeskError, ErrorKind, InvalidInput
 from core.library import IMPORTED
-from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
-from core.store import TaskState
+from core.providers.catalog import ModelSpec
+from core.tasks.journal import TaskState
+from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, GenerationRequest
 from gui.i18n import current_language, is_chinese
 
 translate = QCoreApplication.translate

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from core.store import TaskRecord, TaskState
+from core.tasks.journal import TaskRecord, TaskState
 from gui.texts import error_summary
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.connections import LOCAL_CONNECTION
+from core.config.connections import LOCAL_CONNECTION
 from core.providers import DIALECTS, available_dialects
 from gui.crash import zh_fallback
 from gui.i18n import is_chinese

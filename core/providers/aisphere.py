@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.http import Reply, retry_after_seconds
-from core.images import ImageLimits
+from core.media.images import ImageLimits
+from core.net.http import Reply, retry_after_seconds
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import (
     generic_error,
     json_of,
@@ -28,7 +28,7 @@ from core.providers.common import (
     status_of,
     text,
 )
-from core.request import MODE_FIRST_LAST, MODE_REFERENCE, GenerationRequest
+from core.tasks.request import MODE_FIRST_LAST, MODE_REFERENCE, GenerationRequest
 
 SUBMIT_PATH = "/api/v1/video/generation"
 # GUESS: no page documents the poll endpoint; this is the REST-style sibling of the submit path.

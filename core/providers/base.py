@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from core.errors import ErrorKind, ProviderError
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 if TYPE_CHECKING:
-    from core.catalog import Catalog
-    from core.http import HttpLayer
-    from core.images import ImageLimits, PreparedImage
+    from core.media.images import ImageLimits, PreparedImage
+    from core.net.http import HttpLayer
+    from core.providers.catalog import Catalog
 
 
 class RemoteStatus(StrEnum):

@@ -11,12 +11,12 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.images import ImageLimits
+from core.media.images import ImageLimits
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import generic_error, json_of, obj, refine_kind, status_of, text
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 SUBMIT_PATH = "/api/v1/services/aigc/video-generation/video-synthesis"
 TASK_PATH = "/api/v1/tasks/{id}"

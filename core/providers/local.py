@@ -1,6 +1,6 @@
 """The offline preview: ClipDesk's built-in "provider" that needs no key and no network.
 
-It is honestly not AI: :mod:`core.render` makes a Ken Burns move over the given image(s), or a
+It is honestly not AI: :mod:`core.media.render` makes a Ken Burns move over the given image(s), or a
 title card from the prompt. Each render runs in a worker process (multiprocessing, "spawn"), so
 neither the event loop nor the GUI ever waits for it: :meth:`LocalProvider.submit` starts the job
 and returns at once, :meth:`LocalProvider.poll` reads the progress from shared memory, and
@@ -33,17 +33,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from core.errors import ClipDeskError, ErrorKind, ProviderError
-from core.images import ImageLimits
+from core.media.images import ImageLimits
+from core.media.render import GENERATOR, RenderCancelled, RenderSpec, render_video
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
-from core.render import GENERATOR, RenderCancelled, RenderSpec, render_video
-from core.request import MODE_REFERENCE, GenerationRequest
+from core.tasks.request import MODE_REFERENCE, GenerationRequest
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
     from multiprocessing.synchronize import Event
 
-    from core.catalog import Catalog
-    from core.images import PreparedImage
+    from core.media.images import PreparedImage
+    from core.providers.catalog import Catalog
 
 LABEL = "Offline preview (no AI)"
 MODEL_ID = "preview"
@@ -227,7 +227,7 @@ class LocalProvider(Provider):
 
     @property
     def catalog(self) -> Catalog:
-        from core.catalog import load_catalog
+        from core.providers.catalog import load_catalog
 
         return load_catalog(self.dialect)
 

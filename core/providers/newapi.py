@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.images import ImageLimits
+from core.media.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import generic_error, json_of, obj, parse_progress, refine_kind, status_of, text
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 SUBMIT_PATH = "/v1/video/generations"
 POLL_PATH = "/v1/video/generations/{id}"

@@ -16,9 +16,8 @@ import time
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
-from core.http import Reply
-from core.images import ImageLimits, PreparedImage
+from core.media.images import ImageLimits, PreparedImage
+from core.net.http import Reply
 from core.providers.base import (
     DownloadTarget,
     PollResult,
@@ -26,9 +25,10 @@ from core.providers.base import (
     ProviderContext,
     Submitted,
 )
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import generic_error, json_of, obj, text
 from core.providers.newapi import parse_job_submit, parse_task
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 VIDEOS_PATH = "/v1/videos"
 VIDEO_PATH = "/v1/videos/{id}"

@@ -11,13 +11,13 @@ import uuid
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.http import Reply, retry_after_seconds
-from core.images import ImageLimits, PreparedImage
+from core.media.images import ImageLimits, PreparedImage
+from core.net.http import Reply, retry_after_seconds
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import generic_error, json_of, kind_for_status, obj, refine_kind, text
-from core.request import MODE_FIRST_LAST, MODE_REFERENCE, MODE_TEXT, GenerationRequest
+from core.tasks.request import MODE_FIRST_LAST, MODE_REFERENCE, MODE_TEXT, GenerationRequest
 
 UPLOAD_PATH = "/openapi/v2/image/upload"
 TEXT_PATH = "/openapi/v2/video/text/generate"

@@ -11,14 +11,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from core.catalog import Catalog, load_catalog
 from core.errors import ErrorKind, ProviderError
-from core.http import Reply
-from core.images import ImageLimits
+from core.media.images import ImageLimits
+from core.net.http import Reply
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import obj, text
 from core.providers.newapi import parse_job_submit, parse_task
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 SUBMIT_PATH = "/v1/video/generations"
 POLL_PATH = "/v1/video/generations/{id}"

@@ -23,9 +23,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
-from core.host import EngineProxy
 from core.library import IMPORTED
-from core.store import TaskRecord, TaskState
+from core.tasks.host import EngineProxy
+from core.tasks.journal import TaskRecord, TaskState
 from gui.settings import LibraryMarks
 from gui.thumbnails import Thumbnails
 

@@ -39,9 +39,9 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from core.host import EngineProxy
 from core.library import IMPORTED
-from core.store import TERMINAL_STATES, TaskRecord, TaskState
+from core.tasks.host import EngineProxy
+from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
 from gui.thumbnails import Thumbnails

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.host import EngineProxy
+from core.tasks.host import EngineProxy
 from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.catalog import SEED_MAX, ModelSpec, validate_request
-from core.connections import LOCAL_CONNECTION
+from core.config.connections import LOCAL_CONNECTION
 from core.errors import InvalidInput
-from core.host import EngineProxy
 from core.providers import get_provider
 from core.providers.base import Provider
-from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
+from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
+from core.tasks.host import EngineProxy
+from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
 from gui.texts import connection_label, explain_invalid, mode_name, model_label
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.library import VIDEO_SUFFIXES
-from core.store import TaskRecord
+from core.tasks.journal import TaskRecord
 from gui.media import save_last_frame
 from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel

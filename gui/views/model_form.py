@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from core.catalog import SEED_MAX, ModelSpec
-from core.request import GenerationRequest
+from core.providers.catalog import SEED_MAX, ModelSpec
+from core.tasks.request import GenerationRequest
 from gui.texts import param_label, param_value_label, rule_reason
 
 RANDOM_SEED = -1

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.host import EngineProxy
-from core.store import TaskRecord, TaskState
+from core.tasks.host import EngineProxy
+from core.tasks.journal import TaskRecord, TaskState
 from gui.models.task_model import (
     COL_ELAPSED,
     COL_ERROR,

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.connections import LOCAL_CONNECTION, Connection
+from core.config.connections import LOCAL_CONNECTION, Connection
+from core.config.secrets import NO_KEYRING_MESSAGE
 from core.errors import ClipDeskError
 from core.providers import DIALECTS, available_dialects
 from core.providers.base import Provider
-from core.secrets import NO_KEYRING_MESSAGE
 from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
@@ -45,7 +45,7 @@ PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
 
 
 def no_keyring_message() -> str:
-    """core.secrets.NO_KEYRING_MESSAGE, in the interface language."""
+    """core.config.secrets.NO_KEYRING_MESSAGE, in the interface language."""
     text = QCoreApplication.translate(
         "SettingsDialog",
         "No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). "

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.host import EngineProxy
-from core.store import TaskRecord
+from core.tasks.host import EngineProxy
+from core.tasks.journal import TaskRecord
 from gui.spawn import spawn
 from gui.texts import state_name
 

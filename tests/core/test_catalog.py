@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.catalog import catalog_from_json, load_catalog, validate_request
 from core.errors import InvalidInput
-from core.request import GenerationRequest
+from core.providers.catalog import catalog_from_json, load_catalog, validate_request
+from core.tasks.request import GenerationRequest
 
 CATALOG = catalog_from_json(
     {

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.catalog import catalog_from_json, validate_request
 from core.errors import InvalidInput
+from core.providers.catalog import catalog_from_json, validate_request
 from core.providers.common import parse_progress
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 
 @pytest.mark.parametrize(

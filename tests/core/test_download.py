@@ -1,4 +1,4 @@
-"""core/download.py against a loopback server that misbehaves on purpose: what the downloader
+"""core/net/download.py against a loopback server that misbehaves on purpose: what the downloader
 guarantees, whatever the body path underneath (resume with Range, a server that ignores Range,
 416, a cut connection, a stall, cancellation, a full disk, redirects, a proxy, credentials)."""
 
@@ -21,12 +21,12 @@ from typing import Any
 import httpx
 import pytest
 
-import core.download as download_module
-import core.http
-from core.download import CHUNK, DiskFull, download
+import core.net.download as download_module
+import core.net.http
 from core.errors import ClipDeskError, ErrorKind
-from core.http import HttpLayer
-from core.http1 import STREAM_HIGH, STREAM_READ_SIZE, StreamedAnswer
+from core.net.download import CHUNK, DiskFull, download
+from core.net.http import HttpLayer
+from core.net.http1 import STREAM_HIGH, STREAM_READ_SIZE, StreamedAnswer
 
 SIZE = 3 * CHUNK + 12345  # several blocks and a short tail
 SECRET = "sk-download-test-secret"
@@ -471,7 +471,7 @@ def test_the_proxy_setting_carries_the_download(files: Files, tmp_path: Path) ->
 
 # ------------------------------------------------------------------------------ the body path
 def test_a_streamed_body_is_read_in_big_pieces_and_its_connection_reused(files: Files) -> None:
-    """Over core.http1: the socket is read a MiB at a time for a large body and at its usual size
+    """Over core.net.http1: the socket is read a MiB at a time for a large body and at its usual size
     again afterwards, and the connection goes back to the pool for the next request."""
 
     async def go() -> tuple[bytes, int, int]:
@@ -570,7 +570,7 @@ def test_the_body_is_read_from_aiohttp_directly_in_big_pieces(
         http._lean = None  # as with a proxy
         try:
             async with http.stream(files.url) as response:
-                reader = core.http._aiohttp_reader(response)
+                reader = core.net.http._aiohttp_reader(response)
                 assert reader is not None
                 transport = reader._protocol.transport
                 before = transport.max_size
@@ -584,7 +584,7 @@ def test_the_body_is_read_from_aiohttp_directly_in_big_pieces(
 
     body, before, during, after = run(go())
     assert body == files.body
-    assert during == core.http.BODY_READ_SIZE > before == after
+    assert during == core.net.http.BODY_READ_SIZE > before == after
 
 
 def test_the_body_of_another_transport_comes_through_httpx() -> None:

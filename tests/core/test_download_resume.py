@@ -7,8 +7,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from core.download import download
-from core.http import HttpLayer
+from core.net.download import download
+from core.net.http import HttpLayer
 
 
 def test_complete_part_is_finished_on_416(dashscope_emu: Any, tmp_path: Path) -> None:

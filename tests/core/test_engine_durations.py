@@ -10,15 +10,15 @@ from typing import Any
 import httpx
 import pytest
 
-import core.engine as engine_module
-from core.connections import Connection
-from core.engine import Engine
-from core.paths import default_paths
+import core.tasks.engine as engine_module
+from core.config.connections import Connection
+from core.config.paths import default_paths
+from core.config.secrets import SecretStore
 from core.providers.base import PollResult, RemoteStatus
 from core.providers.dashscope import DashScopeProvider
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, TaskRecord, TaskState
+from core.tasks.engine import Engine
+from core.tasks.journal import Journal, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 
 def _answer(output: dict[str, Any]) -> httpx.Response:

@@ -6,12 +6,12 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from core.connections import Connection
-from core.engine import Engine
-from core.paths import default_paths
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, TaskState
+from core.config.connections import Connection
+from core.config.paths import default_paths
+from core.config.secrets import SecretStore
+from core.tasks.engine import Engine
+from core.tasks.journal import Journal, TaskState
+from core.tasks.request import GenerationRequest
 
 
 def test_history_from_this_session_steers_the_next_task(

@@ -8,10 +8,10 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from core.engine import Engine
-from core.paths import default_paths
-from core.request import GenerationRequest
-from core.store import TaskState
+from core.config.paths import default_paths
+from core.tasks.engine import Engine
+from core.tasks.journal import TaskState
+from core.tasks.request import GenerationRequest
 from tests.support.engine import close_engine, open_engine
 
 WEB_IMAGE = "https://example.com/fox.png"

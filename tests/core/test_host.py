@@ -1,4 +1,4 @@
-"""The engine in its own process (core/host.py): the window's view of it, across the pipe."""
+"""The engine in its own process (core/tasks/host.py): the window's view of it, across the pipe."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from core.connections import LOCAL_CONNECTION, Connection
+from core.config.connections import LOCAL_CONNECTION, Connection
+from core.config.paths import default_paths
+from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind, InvalidInput, ProviderError
-from core.host import NICENESS, EngineProxy, EngineStopped
-from core.paths import default_paths
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import TaskRecord, TaskState
+from core.tasks.host import NICENESS, EngineProxy, EngineStopped
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEW = GenerationRequest(model="preview", prompt="a harbour at dawn", duration=1, resolution="360p")
@@ -129,7 +129,7 @@ def test_no_message_from_the_engine_holds_many_records(clipdesk_home: Path, monk
     """The caller's reader thread unpickles each message holding the GIL: 1,000 task records are
     ~15 ms in which the window's thread cannot run. Events, replies and the tasks known at start
     come in messages of at most RECORDS_PER_MESSAGE records, and arrive whole all the same."""
-    from core.host import RECORDS_PER_MESSAGE
+    from core.tasks.host import RECORDS_PER_MESSAGE
 
     many = [GenerationRequest(model="preview", prompt=f"card {n}", duration=1) for n in range(250)]
 
@@ -241,9 +241,9 @@ def test_a_dead_engine_process_fails_calls_instead_of_hanging(clipdesk_home: Pat
 def test_the_engine_process_stops_when_the_app_is_killed(clipdesk_home: Path) -> None:
     script = (
         "import asyncio, os, signal, sys\n"
-        "from core.host import EngineProxy\n"
-        "from core.paths import default_paths\n"
-        "from core.secrets import SecretStore\n"
+        "from core.tasks.host import EngineProxy\n"
+        "from core.config.paths import default_paths\n"
+        "from core.config.secrets import SecretStore\n"
         "async def go():\n"
         "    engine = await EngineProxy.start(SecretStore(), default_paths().ensure())\n"
         "    print(engine._process.pid, flush=True)\n"

@@ -1,4 +1,4 @@
-"""core.http1 through HttpLayer.request: framing, reuse, failures, and what still goes through httpx.
+"""core.net.http1 through HttpLayer.request: framing, reuse, failures, and what still goes through httpx.
 
 A scripted asyncio server answers each request with the bytes a test gives, so every framing and
 failure the lean path must read the way httpx did is on the wire as written here.
@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
-from core.http import HttpLayer, was_never_sent
-from core.http1 import Answer
+from core.net.http import HttpLayer, was_never_sent
+from core.net.http1 import Answer
 
 Script = Callable[[asyncio.StreamReader, asyncio.StreamWriter, bytes], Awaitable[bool]]
 
@@ -299,7 +299,7 @@ def test_the_connection_key_wins_over_a_caller_header_of_the_same_name() -> None
 
 
 def test_urls_are_sent_as_they_are_only_when_httpx_would_not_change_them() -> None:
-    from core.http1 import Target
+    from core.net.http1 import Target
 
     parsed = Target.parse("https://H.example:8443/api/v1/tasks/ab%20c?x=1#frag")
     assert parsed is not None

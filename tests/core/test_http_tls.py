@@ -17,10 +17,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-import core.http1
+import core.net.http1
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent
-from core.http import HttpLayer
-from core.http1 import Answer
+from core.net.http import HttpLayer
+from core.net.http1 import Answer
 
 
 def certificate(tmp: Path, names: list[str]) -> tuple[Path, Path]:
@@ -61,7 +61,7 @@ def trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The certificate the server shows, made the only root ClipDesk trusts for this test."""
     cert, _key = certificate(tmp_path, ["localhost", "127.0.0.1"])
     context = ssl.create_default_context(cafile=str(cert))
-    monkeypatch.setattr(core.http1, "_ssl_context", context)
+    monkeypatch.setattr(core.net.http1, "_ssl_context", context)
     yield tmp_path
 
 
@@ -113,7 +113,7 @@ def test_a_small_request_over_tls_checks_the_certificate_and_host(trust: Path) -
 def test_a_certificate_for_another_name_is_refused_before_anything_is_sent(trust: Path) -> None:
     other_cert, other_key = certificate(trust, ["provider.example"])  # valid, but not for this host
     context = ssl.create_default_context(cafile=str(other_cert))
-    core.http1._ssl_context = context
+    core.net.http1._ssl_context = context
     seen: list[bytes] = []
 
     async def go() -> None:

@@ -1,4 +1,4 @@
-"""core.images: every bad input is refused with a readable message; awkward good ones are fixed."""
+"""core.media.images: every bad input is refused with a readable message; awkward good ones are fixed."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageFile
 
 from core.errors import ErrorKind, InvalidInput
-from core.images import (
+from core.media.images import (
     MIN_SIDE,
     ImageInfo,
     ImageLimits,

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.engine import Engine
+from core.config.paths import Paths
 from core.library import IMPORTED, find_videos, sidecar_path
-from core.paths import Paths
-from core.request import GenerationRequest
-from core.store import TaskRecord, TaskState
+from core.tasks.engine import Engine
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 from tests.support.engine import close_engine, open_engine
 from tests.support.videos import make_video
 
@@ -154,12 +154,12 @@ def test_a_known_task_whose_video_moved_is_pointed_at_it(tmp_path: Path) -> None
 def test_a_sidecar_that_cannot_be_written_never_fails_the_task(
     dashscope_emu: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    import core.engine
+    import core.tasks.engine
 
     def broken(record: TaskRecord) -> Path:
         raise TypeError("something in the request the sidecar cannot hold")
 
-    monkeypatch.setattr(core.engine, "write_sidecar", broken)
+    monkeypatch.setattr(core.tasks.engine, "write_sidecar", broken)
     monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
     request = GenerationRequest(
         model="wan2.5-i2v-preview", prompt="a fox", image="https://example.com/fox.png"

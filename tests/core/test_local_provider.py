@@ -15,11 +15,11 @@ import pytest
 from PIL import Image, ImageDraw
 
 from core.errors import ErrorKind, ProviderError
-from core.images import PreparedImage
+from core.media.images import PreparedImage
 from core.providers import local
 from core.providers.base import PollResult, ProviderContext, RemoteStatus
 from core.providers.local import LocalProvider
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -18,7 +18,7 @@ from core.providers.base import PollResult, RemoteStatus, Submitted
 from core.providers.openai_videos import OpenAIVideosProvider, poll_after
 from core.providers.pixverse import PixVerseProvider, pixverse_error
 from core.providers.uniall import UniAllProvider
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 scalars = (
     st.none()

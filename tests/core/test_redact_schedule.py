@@ -3,7 +3,7 @@ from __future__ import annotations
 import base64
 
 from core.redact import redact, register_secret
-from core.schedule import PollSchedule
+from core.tasks.schedule import PollSchedule
 
 
 def test_registered_keys_and_blobs_are_redacted() -> None:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from core.errors import ClipDeskError, ErrorKind
-from core.render import (
+from core.media.render import (
     ASPECT_RATIOS,
     CAMERA_MOVEMENTS,
     GENERATOR,
@@ -174,7 +174,7 @@ def test_spec_refuses_bad_values(kw: dict) -> None:
 
 
 def test_catalog_lists_every_move() -> None:
-    from core.catalog import load_catalog
+    from core.providers.catalog import load_catalog
 
     spec = load_catalog("local").spec("preview")
     assert spec.params["camera_movement"] == CAMERA_MOVEMENTS
@@ -186,7 +186,7 @@ def test_catalog_lists_every_move() -> None:
 
 
 def test_view_directions() -> None:
-    from core.render import CAMERA_MOVES as M
+    from core.media.render import CAMERA_MOVES as M
 
     a = 16 / 9
 
@@ -217,7 +217,7 @@ def test_view_directions() -> None:
 
 @pytest.mark.parametrize("name", CAMERA_MOVEMENTS)
 def test_views_stay_inside_and_move_smoothly(name: str) -> None:
-    from core.render import CAMERA_MOVES
+    from core.media.render import CAMERA_MOVES
 
     a = 9 / 16
     views = [view_at(CAMERA_MOVES[name], i / 119, a) for i in range(120)]
@@ -296,7 +296,7 @@ def test_translations_move_the_picture_the_documented_way(
     tmp_path: Path, still: Path, move: str, sign_x: int, sign_y: int
 ) -> None:
     frames, _info, _tags, spec = render(tmp_path, camera_movement=move, first_image=still)
-    from core.render import CAMERA_MOVES
+    from core.media.render import CAMERA_MOVES
 
     a, b = small_gray(frames[0]), small_gray(frames[-1])
     # expected: the free margin (1 - 1/zoom of the picture) seen at that zoom, at 1/4 scale

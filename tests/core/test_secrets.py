@@ -7,7 +7,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from core.secrets import NO_KEYRING_MESSAGE, SecretStore
+from core.config.secrets import NO_KEYRING_MESSAGE, SecretStore
 from tests.support.cli import secret_hits
 
 REAL = os.environ.get("CLIPDESK_REAL_KEYRING") == "1"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core.request import GenerationRequest
-from core.store import SCHEMA_VERSION, Journal, JournalError, TaskRecord, TaskState
+from core.tasks.journal import SCHEMA_VERSION, Journal, JournalError, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 
 def record() -> TaskRecord:
@@ -49,7 +49,7 @@ def test_schema_version_and_wal(tmp_path: Path) -> None:
 
 
 def test_older_schema_is_backed_up_before_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import core.store as store
+    import core.tasks.journal as store
 
     path = tmp_path / "j.sqlite3"
     journal = Journal(path)

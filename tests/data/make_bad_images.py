@@ -1,4 +1,4 @@
-"""A corpus of bad inputs for ``core.images``, and of awkward inputs that must still succeed.
+"""A corpus of bad inputs for ``core.media.images``, and of awkward inputs that must still succeed.
 
 Everything is made on the fly (the tests write it into a temporary folder), so no binary files
 live in the repository. To look at the files by hand:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.connections import LOCAL_CONNECTION
-from core.request import GenerationRequest
-from core.store import TaskRecord, TaskState
+from core.config.connections import LOCAL_CONNECTION
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 
 
 class Engine:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core.connections import LOCAL_CONNECTION
-from core.request import GenerationRequest
-from core.store import TaskRecord, TaskState
+from core.config.connections import LOCAL_CONNECTION
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 from gui.tray import TaskNotifier
 from tests.gui.conftest import run, until
 from tests.support.app import run_app

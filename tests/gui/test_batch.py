@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 from gui.batch import apply, from_csv, parse_overrides
 from tests.gui.conftest import make_image, run, until
 

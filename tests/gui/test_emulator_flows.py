@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from core.store import TaskState
+from core.tasks.journal import TaskState
 from tests.gui.conftest import make_image, run, until
 from tests.gui.test_settings import add
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from core.connections import Connection
+from core.config.connections import Connection
 from gui.i18n import install_translators, remove_translators
 from tests.gui.conftest import make_image
 

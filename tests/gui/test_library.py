@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView
 
-from core.connections import LOCAL_CONNECTION
+from core.config.connections import LOCAL_CONNECTION
+from core.config.paths import default_paths
 from core.library import IMPORTED
-from core.paths import default_paths
-from core.request import GenerationRequest
-from core.store import Journal, TaskRecord, TaskState
+from core.tasks.journal import Journal, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 from gui.media_worker import MediaWorker
 from gui.models.library_model import BATCH, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.settings import LibraryMarks

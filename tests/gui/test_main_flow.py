@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
 
-from core.connections import LOCAL_CONNECTION
-from core.store import TaskState
+from core.config.connections import LOCAL_CONNECTION
+from core.tasks.journal import TaskState
 from gui.models.task_model import COL_STATE, COL_THUMB, ProgressRole
 from gui.player.player import MULTIMEDIA
 from tests.gui.conftest import file_mime, make_image, run, simulate_drop, until
@@ -103,7 +103,7 @@ def test_drop_of_a_browser_url_and_paste_of_image_data(window: Any, qapp: Any) -
 
 def test_large_image_warns_about_downscaling(window: Any, qloop: Any, tmp_path: Path) -> None:
     slot = window.generate_panel.first_slot
-    from core.images import ImageLimits
+    from core.media.images import ImageLimits
 
     slot.set_limits(ImageLimits(max_side=1000))
     image = make_image(tmp_path / "big.png", (1600, 900))

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from core.connections import LOCAL_CONNECTION
-from core.paths import default_paths
-from core.request import GenerationRequest
-from core.store import Journal, TaskRecord, TaskState
+from core.config.connections import LOCAL_CONNECTION
+from core.config.paths import default_paths
+from core.tasks.journal import Journal, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
 from gui.views.task_dialogs import ResolveDialog
 from tests.gui.conftest import run, until
 

@@ -197,7 +197,7 @@ def test_a_task_polled_again_is_followed_without_touching_the_disk(
     """1,000 tasks polled at once are one frame's events on the window's thread: following a
     task's change looks at no file (its input image does not change; only a new video is looked
     for), so a poll's events cost no disk access there, and the row still shows what changed."""
-    from core.store import TaskState
+    from core.tasks.journal import TaskState
     from gui.models.task_model import COL_STATE
     from tests.gui.fakes import record
 
@@ -263,7 +263,7 @@ def test_a_finished_row_keeps_its_input_picture_until_the_video_thumbnail_is_mad
     from PySide6.QtCore import Signal
     from PySide6.QtGui import QColor, QIcon, QPixmap
 
-    from core.store import TaskState
+    from core.tasks.journal import TaskState
     from gui.models.task_model import COL_THUMB
     from tests.gui.fakes import record
 
@@ -313,7 +313,7 @@ def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any)
     """Once a second the time cells of the unfinished rows on screen move: the clock writes them
     as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
     in the same turn as the writer's own rows."""
-    from core.store import TaskState
+    from core.tasks.journal import TaskState
     from gui.models.task_model import COL_ELAPSED, FRAME_MS, ROWS_PER_TURN
     from tests.gui.fakes import record
 

@@ -11,7 +11,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from core.secrets import NO_KEYRING_MESSAGE, SERVICE
+from core.config.secrets import NO_KEYRING_MESSAGE, SERVICE
 from gui.settings import SettingsStore
 from tests.gui.conftest import run, until
 

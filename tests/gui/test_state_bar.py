@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTableView
 
-from core.store import TaskRecord, TaskState
+from core.tasks.journal import TaskRecord, TaskState
 from gui.models.task_model import COL_STATE, COLUMN_COUNT, TaskModel
 from tests.gui.fakes import Engine, record
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from core.paths import Paths, default_paths
+from core.config.paths import Paths, default_paths
 from core.redact import register_secret
 from gui import crash
 from tests.packaging.conftest import ROOT, clean_env

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.connections import LOCAL_CONNECTION, Connection
+from core.config.connections import LOCAL_CONNECTION, Connection
 from core.providers import available_dialects, get_provider
 from gui import welcome
 from gui.i18n import install_translators, remove_translators

@@ -15,10 +15,10 @@ import pytest
 from PIL import Image
 
 from core.errors import ErrorKind, ProviderError
-from core.http import HttpLayer
+from core.net.http import HttpLayer
 from core.providers.base import ProviderContext
 from core.providers.openai_videos import OpenAIVideosProvider
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 from tests.emulators.newapi import NewApiEmulator
 from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli, start_cli
 

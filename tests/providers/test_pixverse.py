@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from core.errors import ErrorKind, ProviderError
-from core.http import HttpLayer
+from core.net.http import HttpLayer
 from core.providers.base import ProviderContext
 from core.providers.pixverse import PixVerseProvider
 from tests.emulators.pixverse import PixVerseEmulator

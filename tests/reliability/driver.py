@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from core.cli import CliApp
-from core.connections import Connection, adhoc_name
-from core.paths import default_paths
-from core.request import GenerationRequest
+from core.config.connections import Connection, adhoc_name
+from core.config.paths import default_paths
+from core.tasks.request import GenerationRequest
 
 
 async def create(spec: list[dict[str, Any]]) -> int:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.connections import Connection, adhoc_name
-from core.engine import Engine
-from core.paths import Paths, default_paths
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import Journal, TaskState
+from core.config.connections import Connection, adhoc_name
+from core.config.paths import Paths, default_paths
+from core.config.secrets import SecretStore
+from core.tasks.engine import Engine
+from core.tasks.journal import Journal, TaskState
+from core.tasks.request import GenerationRequest
 from tests.emulators import DIALECTS as EMULATORS
 from tests.emulators.base import RUNNING, Emulator, ForeignHost, RecordedRequest, Task
 from tests.emulators.media import CHUNK, FileContent

@@ -28,10 +28,17 @@ from typing import Any
 
 import pytest
 
-from core.catalog import ModelSpec, Rule, load_catalog
 from core.errors import ClipDeskError, ErrorKind
 from core.providers import DIALECTS as ALL_DIALECTS
-from core.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, MODE_TEXT, MODES, GenerationRequest
+from core.providers.catalog import ModelSpec, Rule, load_catalog
+from core.tasks.request import (
+    MODE_FIRST_LAST,
+    MODE_IMAGE,
+    MODE_REFERENCE,
+    MODE_TEXT,
+    MODES,
+    GenerationRequest,
+)
 from tests.data.make_bad_images import write_bad_inputs
 from tests.emulators.base import Emulator
 from tests.reliability.support import CASES, connect, engine_at, journal_rows

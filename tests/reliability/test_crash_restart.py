@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from core.library import read_sidecar, sidecar_path
-from core.store import TaskState
+from core.tasks.journal import TaskState
 from tests.emulators.dashscope import DashScopeEmulator
 from tests.reliability.support import (
     CASES,

@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from core.store import Journal
+from core.tasks.journal import Journal
 from tests.emulators.newapi import NewApiEmulator
 from tests.reliability.support import (
     CASES,
@@ -372,7 +372,7 @@ def test_a_full_disk_mid_download_keeps_the_task_resumable(
 ) -> None:
     """In-process: the .part file lives on a "disk" with 1.5 MiB left (its writes fail with ENOSPC
     past that, after writing what fits), the video is 3 MiB."""
-    import core.download as download
+    import core.net.download as download
 
     real_init = download._PartFile.__init__
 
@@ -469,7 +469,7 @@ def test_a_library_on_another_file_system(
     """The .part grows in the cache, the video goes to the library or an output folder, which may be
     another disk: a rename there fails with EXDEV (it used to fail every such task, after it was
     paid for, as "internal error: OSError")."""
-    import core.download as download
+    import core.net.download as download
 
     real_replace = os.replace
     cache = clipdesk_home / "cache"

@@ -30,7 +30,7 @@ import pytest
 
 from core.errors import ErrorKind
 from core.library import sidecar_path
-from core.store import TaskRecord, TaskState
+from core.tasks.journal import TaskRecord, TaskState
 from tests.emulators import COMMON_TOKENS, KEY_BAD, KEY_POOR, KEY_RATELIMIT
 from tests.emulators import DIALECTS as EMULATORS
 from tests.emulators.base import Emulator, ForeignHost, RecordedRequest, Reply

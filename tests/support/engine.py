@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from core.connections import Connection
-from core.engine import Engine
-from core.paths import Paths
-from core.secrets import SecretStore
-from core.store import Journal
+from core.config.connections import Connection
+from core.config.paths import Paths
+from core.config.secrets import SecretStore
+from core.tasks.engine import Engine
+from core.tasks.journal import Journal
 
 
 async def open_engine(paths: Paths, dashscope_url: str | None = None) -> Engine:

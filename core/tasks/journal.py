@@ -28,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from core.request import GenerationRequest
+from core.tasks.request import GenerationRequest
 
 log = logging.getLogger("clipdesk.store")
 T = TypeVar("T")

@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import InvalidInput
-from core.request import MODE_IMAGE, MODE_TEXT, MODES, GenerationRequest
+from core.tasks.request import MODE_IMAGE, MODE_TEXT, MODES, GenerationRequest
 
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "catalogs"
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalogs"
 SEED_MAX = 2_147_483_647
 PROMPT_HARD_MAX = 20_000
 

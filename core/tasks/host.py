@@ -43,15 +43,15 @@ from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection as Pipe
 from typing import TYPE_CHECKING, Any
 
-from core.connections import Connection
+from core.config.connections import Connection
+from core.config.paths import Paths, default_paths
+from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind
-from core.paths import Paths, default_paths
-from core.request import GenerationRequest
-from core.secrets import SecretStore
-from core.store import TaskRecord
+from core.tasks.journal import TaskRecord
+from core.tasks.request import GenerationRequest
 
 if TYPE_CHECKING:  # the app's process never imports the engine, its HTTP stack or providers
-    from core.engine import Listener
+    from core.tasks.engine import Listener
 
 log = logging.getLogger(__name__)
 
@@ -203,10 +203,10 @@ class _Server:
 
     # -- the loop --------------------------------------------------------------------------------
     async def run(self) -> None:
-        from core.connections import ConnectionStore
-        from core.engine import Engine
+        from core.config.connections import ConnectionStore
         from core.logs import configure_logging
-        from core.store import Journal
+        from core.tasks.engine import Engine
+        from core.tasks.journal import Journal
 
         loop = asyncio.get_running_loop()
         reader = threading.Thread(target=self.read, args=(loop,), name="clipdesk-engine-pipe", daemon=True)

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from core.catalog import validate_request
-from core.connections import Connection
-from core.download import DiskFull, Downloaded, adopt, download
+from core.config.connections import Connection
+from core.config.paths import Paths
+from core.config.secrets import SecretStore
 from core.errors import (
     UNREADABLE_CODES,
     ClipDeskError,
@@ -37,17 +37,17 @@ from core.errors import (
     RequestNotSent,
     SubmitOutcomeUnknown,
 )
-from core.http import HttpLayer
-from core.images import PreparedImage, prepare_image
 from core.library import find_videos, index, write_sidecar
-from core.paths import Paths
+from core.media.images import PreparedImage, prepare_image
+from core.net.download import DiskFull, Downloaded, adopt, download
+from core.net.http import HttpLayer
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
+from core.providers.catalog import validate_request
 from core.redact import redact
-from core.request import GenerationRequest
-from core.schedule import PollSchedule
-from core.secrets import SecretStore
-from core.store import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.request import GenerationRequest
+from core.tasks.schedule import PollSchedule
 
 log = logging.getLogger("clipdesk.engine")
 

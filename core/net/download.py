@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from core.errors import ClipDeskError, ErrorKind
-from core.http import Head, HttpLayer, retry_after_seconds
+from core.net.http import Head, HttpLayer, retry_after_seconds
 
 CHUNK = 1024 * 1024  # reading a file to hash it
 # Handed to the worker thread at once: one trip to the thread and back per MiB (1, 2, 4 and 8 MiB

@@ -31,7 +31,7 @@ from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exception
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
-from core.http1 import SMALL_BODY, Http1Client, StreamedAnswer, Target, encode_json, ssl_context
+from core.net.http1 import SMALL_BODY, Http1Client, StreamedAnswer, Target, encode_json, ssl_context
 from core.redact import redact, register_secret
 
 log = logging.getLogger("clipdesk.http")
@@ -49,7 +49,7 @@ ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (t
 
 class Head(Protocol):
     """An HTTP answer's status and headers: what a streamed answer (``HttpLayer.stream``) offers
-    before its body is read (an httpx.Response or a core.http1.StreamedAnswer)."""
+    before its body is read (an httpx.Response or a core.net.http1.StreamedAnswer)."""
 
     @property
     def status_code(self) -> int: ...
@@ -62,7 +62,7 @@ class Head(Protocol):
 
 
 class Reply(Head, Protocol):
-    """A whole HTTP answer as the providers read it: an httpx.Response or a core.http1.Answer."""
+    """A whole HTTP answer as the providers read it: an httpx.Response or a core.net.http1.Answer."""
 
     @property
     def content(self) -> bytes: ...
@@ -121,7 +121,7 @@ def was_never_sent(exc: BaseException) -> bool:
         ):
             return True
         if isinstance(cause, httpx.ConnectTimeout) and isinstance(cause.__cause__, TimeoutError):
-            return True  # the connection was never made (core.http1, or aiohttp's connect timeout)
+            return True  # the connection was never made (core.net.http1, or aiohttp's connect timeout)
         if isinstance(cause, aiohttp.ClientError | httpx.TransportError) and cause is not exc:
             return False
         cause = cause.__cause__
@@ -167,7 +167,7 @@ class HttpLayer:
         proxy_obj = httpx.Proxy(proxy_url) if proxy_url else None
         limits = httpx.Limits(max_connections=max_in_flight, keepalive_expiry=30)
         timeout = timeout or default_timeout()
-        # Small requests without a proxy go over core.http1 (a fifth of the CPU); the rest over httpx.
+        # Small requests without a proxy go over core.net.http1 (a fifth of the CPU); the rest over httpx.
         self._lean = (
             None
             if proxy_obj is not None
@@ -181,7 +181,7 @@ class HttpLayer:
 
     @property
     def _client(self) -> httpx.AsyncClient:
-        """The pooled httpx client: downloads, and requests core.http1 leaves to httpx."""
+        """The pooled httpx client: downloads, and requests core.net.http1 leaves to httpx."""
         client = self._clients.get(False)
         if client is None:
             transport = AiohttpTransport(
@@ -275,7 +275,7 @@ class HttpLayer:
     async def _send_small(
         self, method: str, url: str, body: bytes | None, headers: dict[str, str] | None, billed: bool
     ) -> Reply:
-        """A request with no body or a small JSON one: over core.http1 when it can, else httpx."""
+        """A request with no body or a small JSON one: over core.net.http1 when it can, else httpx."""
         lean = self._lean
         if lean is None:
             return await self._send_once(method, url, None, body, None, _json_type(headers, body), billed)
@@ -419,7 +419,7 @@ class HttpLayer:
     async def body_pieces(response: Head, read_size: int = BODY_READ_SIZE) -> AsyncGenerator[bytes, None]:
         """The raw body of a response from ``stream``, in the pieces the socket delivered.
 
-        Over core.http1 (no proxy), as that client received them (see ``Http1Client.open``). On this
+        Over core.net.http1 (no proxy), as that client received them (see ``Http1Client.open``). On this
         layer's aiohttp transport the pieces come straight from aiohttp's reader, one
         buffered piece at a time: no joins or slices into fixed-size chunks, and no httpx layer per
         chunk; and the socket is read ``read_size`` at a time (see ``_read_in_big_pieces``). The
