@@ -27,6 +27,7 @@ from core.providers.common import (
     refine_kind,
     status_of,
     text,
+    usage_of,
 )
 from core.tasks.request import MODE_FIRST_LAST, MODE_REFERENCE, GenerationRequest
 
@@ -43,6 +44,7 @@ def head_tail(first: str, last: str) -> dict[str, str]:
 
 
 def character(image: str, n: int) -> dict[str, str]:
+    """GUESS: the seed names ``imageUrl``, ``type`` and ``refName`` but not their values."""
     return {"imageUrl": image, "type": "subject", "refName": f"ref{n}"}
 
 
@@ -113,7 +115,8 @@ class AiSphereProvider(Provider):
         last = [i.as_reference() for i in ctx.images.get("last_image", [])]
         refs = [i.as_reference() for i in ctx.images.get("ref_images", [])]
         if first:
-            body["image"] = {"imageUrl": first[0]}  # also sent with head-tail: the page marks it required
+            # required in every mode (``image*``): sent with head-tail and character images too
+            body["image"] = {"imageUrl": first[0]}
         if request.mode == MODE_FIRST_LAST:
             body["headtailImages"] = head_tail(first[0], last[0])
         elif request.mode == MODE_REFERENCE:
@@ -140,7 +143,16 @@ class AiSphereProvider(Provider):
             raise ProviderError(
                 ErrorKind.UNKNOWN, "the gateway accepted the task but sent no id", code="no_id"
             )
-        return Submitted(task_id, status_of(data.get("task_status")), raw=data)
+        submitted = Submitted(task_id, status_of(data.get("task_status")), raw=data, usage=usage_of(data))
+        # The submit answer has the same data as a poll (urls, expired, usage): a video already
+        # in it, or a refusal, is the task's result.
+        try:
+            result = self.read_data(data, obj(envelope(response)))
+        except ProviderError:
+            return submitted  # the task exists: polling will tell
+        if result.status in (RemoteStatus.SUCCEEDED, RemoteStatus.FAILED):
+            submitted.status, submitted.result = result.status, result
+        return submitted
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
         response = await ctx.http.request("GET", POLL_PATH.format(id=remote_id))
@@ -153,9 +165,13 @@ class AiSphereProvider(Provider):
             if exc.http_status in (404, 405) and exc.code is None:
                 exc.message += " (the gateway may not serve the poll path ClipDesk guesses for AiSphere)"
             raise
-        data = obj(body.get("data"))
+        return self.read_data(obj(body.get("data")), body)
+
+    def read_data(self, data: dict[str, Any], body: dict[str, Any]) -> PollResult:
+        """The envelope's ``data`` of a submit or a poll as a PollResult."""
         word = data.get("task_status")
         status = remote_status(word)
+        usage = usage_of(data)
         urls = data.get("urls")
         url = text(urls[0]) if isinstance(urls, list) and urls else text(urls)
         if status is RemoteStatus.SUCCEEDED or (url and word in (None, "")):
@@ -163,7 +179,7 @@ class AiSphereProvider(Provider):
                 raise ProviderError(ErrorKind.UPSTREAM_FAILED, "the gateway reported success without a video")
             expires = expiry(data.get("expired"))
             return PollResult(
-                RemoteStatus.SUCCEEDED, 1.0, result_url=url, result_expires_at=expires, raw=data
+                RemoteStatus.SUCCEEDED, 1.0, result_url=url, result_expires_at=expires, usage=usage, raw=data
             )
         if status is RemoteStatus.FAILED:
             error = obj(data.get("error"))
@@ -179,8 +195,9 @@ class AiSphereProvider(Provider):
             words = PIXVERSE_STATUS.get(number, "") if number is not None else text(word)
             kind = refine_kind(ErrorKind.UPSTREAM_FAILED, words, message)
             error_code = text(data.get("code")) or text(error.get("code")) or text(word)
-            return PollResult(status, error=ProviderError(kind, message[:500], code=error_code), raw=data)
-        return PollResult(status, None, raw=data)
+            failure = ProviderError(kind, message[:500], code=error_code)
+            return PollResult(status, error=failure, usage=usage, raw=data)
+        return PollResult(status, None, usage=usage, raw=data)
 
 
 # GUESS: the gateway resells PixVerse; should task_status be PixVerse's numeric status, read it so.

@@ -32,13 +32,6 @@ class RemoteStatus(StrEnum):
 
 
 @dataclass
-class Submitted:
-    remote_id: str
-    status: RemoteStatus = RemoteStatus.QUEUED
-    raw: Any = None
-
-
-@dataclass
 class PollResult:
     status: RemoteStatus
     progress: float | None = None  # 0..1, None when the provider gives none
@@ -49,7 +42,20 @@ class PollResult:
     # seconds from the provider's receipt of the submit to the end of the task, as the provider
     # reports them (its own clock); None when it does not say
     remote_seconds: float | None = None
+    # usage and billing fields exactly as the provider reported them (e.g. AiSphere's
+    # {"seconds", "images", "total_tokens", …}, DashScope's {"video_duration", "video_count", …})
+    usage: dict[str, Any] | None = None
     raw: Any = None
+
+
+@dataclass
+class Submitted:
+    remote_id: str
+    status: RemoteStatus = RemoteStatus.QUEUED
+    raw: Any = None
+    usage: dict[str, Any] | None = None  # as in PollResult, when the submit answer carries it
+    # a final answer already in the submit's reply (AiSphere may send the video with it)
+    result: PollResult | None = None
 
 
 @dataclass

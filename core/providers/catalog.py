@@ -11,14 +11,21 @@ Format (every key optional except ``id``)::
         "durations": [5, 8, 10]            # or {"min": 1, "max": 15}
         "resolutions": ["360p", "540p", "720p", "1080p"],
         "default_duration": 5, "default_resolution": "720p",
-        "prompt_max": 2048, "negative_prompt_max": 2048, "max_ref_images": 4,
+        "prompt_max": 2048, "negative_prompt_max": 2048, "max_ref_images": 4, "min_ref_images": 1,
+        "required": ["prompt"],                        # what the seed marks required ("prompt",
+                                                       # "image"); default: the catalog's "required"
         "fields": ["negative_prompt", "seed"],          # optional request fields the model takes
         "params": {"motion_mode": ["normal", "fast"],    # dialect fields: allowed values,
                    "thinking_type": null},              # or null for free text
         "rules": [{"if": {"motion_mode": ["fast"]},      # when every named field has one of these
                    "then": {"duration": [5]},           # ...each named field must be one of these
                    "reason": "Fast motion is only available at 5 s",
-                   "reason_zh": "快速运动仅支持 5 秒"}]}]}
+                   "reason_zh": "快速运动仅支持 5 秒"}],
+        "param_types": {"lip_sync_tts_speaker_id": "string"},  # sent as this JSON type
+        "param_max": {"lip_sync_tts_content": 140},            # longest text a free field takes
+        "unconfirmed": {"style": "why no source confirms it"}}]}  # shown as "unconfirmed field"
+
+A known model refuses any dialect field it does not list in ``params``.
 
 A model the catalog does not know gets a generic spec: every mode the dialect offers, free
 duration and resolution; the gateway is the judge.
@@ -74,9 +81,14 @@ class ModelSpec:
     prompt_max: int = PROMPT_HARD_MAX
     negative_prompt_max: int = PROMPT_HARD_MAX
     max_ref_images: int = 4
+    min_ref_images: int = 1
+    required: tuple[str, ...] = ()  # "prompt" and/or "image" (a first frame), whatever the mode
     fields: tuple[str, ...] = ("negative_prompt", "seed")
     params: dict[str, tuple[Any, ...] | None] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
+    param_types: dict[str, str] = field(default_factory=dict)  # name -> "string" | "integer"
+    param_max: dict[str, int] = field(default_factory=dict)  # name -> longest text, in characters
+    unconfirmed: dict[str, str] = field(default_factory=dict)  # name -> why it is a guess
     known: bool = True  # False for the generic spec of a model the catalog does not list
 
     def allowed_durations(self) -> list[int]:
@@ -91,6 +103,20 @@ class ModelSpec:
             input=request.mode, duration=request.duration, resolution=self.canonical(request.resolution)
         )
         return values
+
+    def typed(self, params: dict[str, Any]) -> dict[str, Any]:
+        """``params`` with each value in the JSON type the catalog names for it (a speaker id typed
+        as 7 goes out as "7"); values of other fields are left as given."""
+        out = dict(params)
+        for name, kind in self.param_types.items():
+            value = out.get(name)
+            if value is None or isinstance(value, bool):
+                continue
+            if kind == "string" and not isinstance(value, str):
+                out[name] = str(value)
+            elif kind == "integer" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+                out[name] = int(value.strip())
+        return out
 
     def canonical(self, resolution: str | None) -> str | None:
         """The catalog's own spelling of a resolution given in any case (720P → 720p)."""
@@ -116,6 +142,7 @@ class Catalog:
     dialect: str
     models: tuple[ModelSpec, ...]
     generic_modes: tuple[str, ...] = MODES
+    required: tuple[str, ...] = ()
 
     def model_ids(self) -> list[str]:
         return [m.id for m in self.models]
@@ -124,14 +151,18 @@ class Catalog:
         for m in self.models:
             if m.id == model_id:
                 return m
-        return ModelSpec(id=model_id, label=model_id, modes=self.generic_modes, known=False)
+        return ModelSpec(
+            id=model_id, label=model_id, modes=self.generic_modes, required=self.required, known=False
+        )
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
-def _model_from_json(data: dict[str, Any], generic_modes: tuple[str, ...]) -> ModelSpec:
+def _model_from_json(
+    data: dict[str, Any], generic_modes: tuple[str, ...], required: tuple[str, ...] = ()
+) -> ModelSpec:
     durations = data.get("durations")
     kwargs: dict[str, Any] = {}
     if isinstance(durations, dict):
@@ -152,8 +183,9 @@ def _model_from_json(data: dict[str, Any], generic_modes: tuple[str, ...]) -> Mo
     for key in ("default_duration", "default_resolution", "prompt_max", "negative_prompt_max"):
         if key in data:
             kwargs[key] = data[key]
-    if "max_ref_images" in data:
-        kwargs["max_ref_images"] = int(data["max_ref_images"])
+    for key in ("max_ref_images", "min_ref_images"):
+        if key in data:
+            kwargs[key] = int(data[key])
     return ModelSpec(
         id=data["id"],
         label=data.get("label", data["id"]),
@@ -163,16 +195,22 @@ def _model_from_json(data: dict[str, Any], generic_modes: tuple[str, ...]) -> Mo
         fields=tuple(data.get("fields", ("negative_prompt", "seed"))),
         params=params,
         rules=rules,
+        required=tuple(data.get("required", required)),
+        param_types=dict(data.get("param_types", {})),
+        param_max={k: int(v) for k, v in data.get("param_max", {}).items()},
+        unconfirmed=dict(data.get("unconfirmed", {})),
         **kwargs,
     )
 
 
 def catalog_from_json(data: dict[str, Any]) -> Catalog:
     generic = tuple(data.get("generic_modes", MODES))
+    required = tuple(data.get("required", ()))
     return Catalog(
         dialect=data["dialect"],
-        models=tuple(_model_from_json(m, generic) for m in data.get("models", [])),
+        models=tuple(_model_from_json(m, generic, required) for m in data.get("models", [])),
         generic_modes=generic,
+        required=required,
     )
 
 
@@ -195,6 +233,10 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
     _check(mode in spec.modes, f"{spec.label or spec.id} does not support {_MODE_WORDS[mode]}", "mode")
     if mode == MODE_TEXT:
         _check(bool(request.prompt.strip()), "a text-to-video request needs a prompt", "prompt")
+    if "prompt" in spec.required:
+        _check(bool(request.prompt.strip()), f"{spec.id} needs a prompt in every mode", "prompt")
+    if "image" in spec.required:
+        _check(bool(request.image), f"{spec.id} needs a first-frame image in every mode", "image")
     _check(
         len(request.prompt) <= min(spec.prompt_max, PROMPT_HARD_MAX),
         f"the prompt is {len(request.prompt)} characters; {spec.id} takes at most {spec.prompt_max}",
@@ -215,6 +257,13 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         f"{spec.id} takes at most {spec.max_ref_images} reference images",
         "ref_images",
     )
+    if request.ref_images:
+        _check(
+            len(request.ref_images) >= spec.min_ref_images,
+            f"{spec.id} needs at least {spec.min_ref_images} reference images "
+            f"(with fewer the provider makes another kind of video)",
+            "ref_images",
+        )
     if request.duration is not None:
         allowed = spec.allowed_durations()
         _check(
@@ -233,6 +282,16 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         if spec.known:
             _check("seed" in spec.fields, f"{spec.id} takes no seed", "seed")
     for name, value in request.params.items():
+        if spec.known:
+            listed = ", ".join(spec.params) or "none"
+            _check(name in spec.params, f"{spec.id} takes no {name} (its fields: {listed})", name)
+        longest = spec.param_max.get(name)
+        if longest is not None:
+            _check(
+                len(str(value)) <= longest,
+                f"{name} is {len(str(value))} characters; {spec.id} takes at most {longest}",
+                name,
+            )
         allowed_values = spec.params.get(name)
         if allowed_values:
             _check(
@@ -244,7 +303,7 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
     for rule in spec.rules:
         broken = rule.violated_by(values)
         if broken:
-            raise InvalidInput(rule.reason, field=broken)
+            raise InvalidInput(rule.reason, field="mode" if broken == "input" else broken)
 
 
 _MODE_WORDS = {

@@ -100,6 +100,15 @@ def obj(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def usage_of(*places: Any) -> dict[str, Any] | None:
+    """The first ``usage`` object found in the given answer parts, kept as the provider sent it."""
+    for place in places:
+        usage = obj(place).get("usage")
+        if isinstance(usage, dict) and usage:
+            return dict(usage)
+    return None
+
+
 def text(value: Any) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None

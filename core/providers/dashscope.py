@@ -15,10 +15,12 @@ from core.errors import ErrorKind, ProviderError
 from core.media.images import ImageLimits
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import Catalog, load_catalog
-from core.providers.common import generic_error, json_of, obj, refine_kind, status_of, text
+from core.providers.common import generic_error, json_of, obj, refine_kind, status_of, text, usage_of
 from core.tasks.request import GenerationRequest
 
 SUBMIT_PATH = "/api/v1/services/aigc/video-generation/video-synthesis"
+# Beyond the seed: Alibaba documents the first-and-last-frame models (wan2.x-kf2v-*) under this path.
+KF2V_PATH = "/api/v1/services/aigc/image2video/video-synthesis"
 TASK_PATH = "/api/v1/tasks/{id}"
 CANCEL_PATH = "/api/v1/tasks/{id}/cancel"
 RESULT_TTL = 24 * 3600  # video_url is valid for 24 h
@@ -39,6 +41,10 @@ class DashScopeProvider(Provider):
     def image_limits(self) -> ImageLimits:
         # wan2.5 i2v: JPEG/PNG (no alpha)/BMP/WEBP, sides 360..2000 px, at most 10 MB
         return ImageLimits(max_side=2000, min_side=360, max_bytes=10 * 1024 * 1024, alpha=False)
+
+    def path_for(self, request: GenerationRequest) -> str:
+        """The seed's path, or Alibaba's image2video path for the first-and-last-frame models."""
+        return KF2V_PATH if "-kf2v-" in request.model.lower() else SUBMIT_PATH
 
     def body(self, ctx: ProviderContext, request: GenerationRequest) -> dict[str, Any]:
         inputs: dict[str, Any] = {"prompt": request.prompt}
@@ -68,7 +74,7 @@ class DashScopeProvider(Provider):
     async def submit(self, ctx: ProviderContext, request: GenerationRequest) -> Submitted:
         response = await ctx.http.request(
             "POST",
-            SUBMIT_PATH,
+            self.path_for(request),
             json=self.body(ctx, request),
             headers={"X-DashScope-Async": "enable"},
             billed=True,
@@ -85,7 +91,7 @@ class DashScopeProvider(Provider):
             raise ProviderError(
                 ErrorKind.UNKNOWN, "DashScope accepted the task but sent no task id", code="no_id"
             )
-        return Submitted(task_id, status_of(output.get("task_status")), raw=body)
+        return Submitted(task_id, status_of(output.get("task_status")), raw=body, usage=usage_of(body))
 
     async def poll(self, ctx: ProviderContext, remote_id: str) -> PollResult:
         response = await ctx.http.request("GET", TASK_PATH.format(id=remote_id))
@@ -112,13 +118,15 @@ class DashScopeProvider(Provider):
                 result_url=url,
                 result_expires_at=time.time() + RESULT_TTL,
                 remote_seconds=_seconds_between(output.get("submit_time"), output.get("end_time")),
+                usage=usage_of(body),
                 raw=body,
             )
         if status is RemoteStatus.FAILED:
             code = text(output.get("code"))
             message = text(output.get("message")) or "generation failed"
             kind = refine_kind(ErrorKind.UPSTREAM_FAILED, code, message)
-            return PollResult(status, error=ProviderError(kind, f"{message} ({code})", code=code), raw=body)
+            error = ProviderError(kind, f"{message} ({code})", code=code)
+            return PollResult(status, error=error, usage=usage_of(body), raw=body)
         return PollResult(status, None, raw=body)
 
     async def cancel(self, ctx: ProviderContext, remote_id: str) -> None:

@@ -7,6 +7,7 @@ object; both are read.
 
 from __future__ import annotations
 
+import base64
 from functools import cached_property
 from typing import Any
 
@@ -14,7 +15,16 @@ from core.errors import ErrorKind, ProviderError
 from core.media.images import ImageLimits
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import Catalog, load_catalog
-from core.providers.common import generic_error, json_of, obj, parse_progress, refine_kind, status_of, text
+from core.providers.common import (
+    generic_error,
+    json_of,
+    obj,
+    parse_progress,
+    refine_kind,
+    status_of,
+    text,
+    usage_of,
+)
 from core.tasks.request import GenerationRequest
 
 SUBMIT_PATH = "/v1/video/generations"
@@ -22,6 +32,8 @@ POLL_PATH = "/v1/video/generations/{id}"
 CONTENT_PATH = "/v1/videos/{id}/content"
 # Fields new-api's TaskSubmitReq / VideoRequest read at the top level; anything else goes to metadata.
 TOP_LEVEL = {"mode", "size", "seconds", "fps", "width", "height", "n", "response_format", "user"}
+# Jimeng text-to-video model id -> the req_key that makes it image-to-video (seed 002).
+JIMENG_I2V = {"jimeng_vgfm_t2v_l20": "jimeng_vgfm_i2v_l20"}
 
 
 class NewApiProvider(Provider):
@@ -38,16 +50,27 @@ class NewApiProvider(Provider):
         return ImageLimits(max_side=4096, min_side=300, max_bytes=10 * 1024 * 1024, alpha=False)
 
     def body(self, ctx: ProviderContext, request: GenerationRequest) -> dict[str, Any]:
+        model = request.model.lower()
+        # The seed's "image (URL/Base64)": the Kling and Jimeng channels take a local file as bare
+        # base64, not a data: URI.
+        bare = model.startswith(("kling", "jimeng"))
+        ref = (lambda image: image.url or base64.b64encode(image.data).decode("ascii")) if bare else None
+
+        def refs_of(slot: str) -> list[str]:
+            return [ref(i) if ref else i.as_reference() for i in ctx.images.get(slot, [])]
+
         body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
         metadata: dict[str, Any] = {}
-        first = [i.as_reference() for i in ctx.images.get("image", [])]
-        last = [i.as_reference() for i in ctx.images.get("last_image", [])]
-        refs = [i.as_reference() for i in ctx.images.get("ref_images", [])]
-        vidu = request.model.lower().startswith("vidu")
+        first, last, refs = refs_of("image"), refs_of("last_image"), refs_of("ref_images")
+        vidu = model.startswith("vidu")
         if first:
             body["image"] = first[0]
+        if model in JIMENG_I2V and first:
+            # Jimeng image-to-video is the t2v model with the i2v req_key (seed 002's example).
+            metadata["req_key"] = JIMENG_I2V[model]
+            metadata["image_urls"] = first[:1]
         if vidu and (last or refs):
-            # Vidu counts images: 1 → image-to-video, 2 → start and end frame, more → reference images.
+            # Vidu counts images: 1 → image-to-video, 2 → start and end frame, 3+ → reference images.
             body["images"] = first + last if last else refs
             if refs and not last:
                 body.pop("image", None)
@@ -57,9 +80,10 @@ class NewApiProvider(Provider):
             body["images"] = refs
         if request.duration is not None:
             body["duration"] = request.duration
+            if vidu:
+                metadata["duration"] = request.duration  # the seed's Vidu example repeats it here
         if request.seed is not None:
-            body["seed"] = request.seed
-            metadata["seed"] = request.seed
+            metadata["seed"] = request.seed  # where every example of the seed puts it
         if request.negative_prompt:
             metadata["negative_prompt"] = request.negative_prompt
         if request.resolution:
@@ -97,7 +121,7 @@ def parse_job_submit(response: Any) -> Submitted:
     job_id = text(job.get("id")) or text(job.get("task_id"))
     if not job_id:
         raise ProviderError(ErrorKind.UNKNOWN, "the gateway accepted the task but sent no id", code="no_id")
-    return Submitted(job_id, status_of(job.get("status")), raw=body)
+    return Submitted(job_id, status_of(job.get("status")), raw=body, usage=usage_of(job, body))
 
 
 def parse_task(response: Any) -> PollResult:
@@ -118,6 +142,7 @@ def parse_task(response: Any) -> PollResult:
         data = body
     status = status_of(data.get("status"))
     progress = parse_progress(data.get("progress"))
+    usage = usage_of(data, body)
     url = (
         text(data.get("result_url"))
         or text(data.get("url"))
@@ -125,14 +150,15 @@ def parse_task(response: Any) -> PollResult:
         or text(obj(data.get("metadata")).get("url"))
     )
     if status is RemoteStatus.SUCCEEDED:
-        return PollResult(status, 1.0, result_url=url, result_expires_at=_expiry(data), raw=body)
+        return PollResult(status, 1.0, result_url=url, result_expires_at=_expiry(data), usage=usage, raw=body)
     if status is RemoteStatus.FAILED:
         err = obj(data.get("error"))
         code = text(err.get("code"))
         message = text(err.get("message")) or text(data.get("fail_reason")) or "generation failed"
         kind = refine_kind(ErrorKind.UPSTREAM_FAILED, code, message)
-        return PollResult(status, progress, error=ProviderError(kind, message[:500], code=code), raw=body)
-    return PollResult(status, progress, raw=body)
+        error = ProviderError(kind, message[:500], code=code)
+        return PollResult(status, progress, error=error, usage=usage, raw=body)
+    return PollResult(status, progress, usage=usage, raw=body)
 
 
 def _expiry(data: dict[str, Any]) -> float | None:

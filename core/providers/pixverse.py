@@ -177,8 +177,14 @@ class PixVerseProvider(Provider):
             body["negative_prompt"] = request.negative_prompt
         if request.seed is not None:
             body["seed"] = request.seed
-        body.update(request.params)
+        body.update(spec.typed(request.params))
         mode = request.mode
+        if mode == MODE_REFERENCE and request.params.get("template_id") is not None:
+            # a multi-image template: the image path with every image's id in img_ids
+            ids = self.uploaded(ctx, "ref_images")
+            body["img_ids"] = ids
+            body["img_id"] = self.uploaded(ctx, "image")[0] if ctx.uploads.get("image") else ids[0]
+            return IMAGE_PATH, body
         if mode == MODE_REFERENCE:
             body.setdefault("aspect_ratio", DEFAULT_ASPECT_RATIO)
             body["image_references"] = [

@@ -1,9 +1,10 @@
 """UniAll's ``POST /v1/video/generations`` for Vidu Q3 (a job object, new-api style).
 
 ``image`` alone is image-to-video, ``image`` + ``last_image`` first and last frame,
-``reference_image_urls`` (Q3 Pro, up to 4) the reference "mix" mode; vendor extras such as
-``audio`` or ``seed`` ride in ``extra_body``. The poll answer's exact shape is not published: the
-job object (``video_url`` or ``result.outputs``) and new-api's wrapper are both read.
+``reference_image_urls`` the reference mode, which only the ``-mix-`` models take
+("只有 mix模式生效"); vendor extras such as ``audio``, ``seed`` or ``bgm`` ride in
+``extra_body``. The poll answer's exact shape is not published: the job object
+(``video_url`` or ``result.outputs``) and new-api's wrapper are both read.
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ class UniAllProvider(Provider):
             body["last_image"] = last[0].as_reference()
         if refs:
             body["reference_image_urls"] = [image.as_reference() for image in refs]
-        if request.duration is not None:
-            body["duration"] = request.duration
+        # the seed marks duration required and every example sends it: the model's default otherwise
+        duration = request.duration or self.catalog.spec(request.model).default_duration
+        if duration is not None:
+            body["duration"] = duration
         extra: dict[str, Any] = {}
         if request.seed is not None:
             extra["seed"] = request.seed

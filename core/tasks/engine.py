@@ -571,8 +571,11 @@ class Engine:
                 # free for the next task (the provider is done with this request).
                 record.remote_id = accepted.remote_id
                 record.remote_status = accepted.status.value
-                await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status")
+                record.usage = accepted.usage or record.usage
+                await self._set_state(record, TaskState.RUNNING, "remote_id", "remote_status", "usage")
                 await self._log(record, f"submitted, remote id {accepted.remote_id}")
+                if accepted.result is not None and await self._apply_poll(record, accepted.result):
+                    self._seen_done.add(record.id)  # the answer held the result: no poll needed
                 return
             # The server provably created nothing: back to queued and try again after a pause.
             await self._set_state(record, TaskState.QUEUED)
@@ -667,6 +670,9 @@ class Engine:
         status_changed = record.remote_status != result.status.value
         record.remote_status = result.status.value
         record.progress = result.progress
+        if result.usage and result.usage != record.usage:
+            record.usage = result.usage
+            await self._save(record, "usage")
         if result.status is RemoteStatus.SUCCEEDED:
             self._typical.pop((record.connection, record.model), None)  # learn from this one too
             if record.submitted_at:

@@ -88,6 +88,8 @@ class TaskRecord:
     parent_id: str | None = None
     batch_id: str | None = None
     output_dir: str | None = None
+    # usage and billing fields as the provider reported them (PollResult.usage), {} until it does
+    usage: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
     def new_id() -> str:
@@ -108,7 +110,7 @@ class TaskRecord:
 
 _COLUMNS = [f.name for f in fields(TaskRecord)]
 _UPDATES: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # field names -> (UPDATE statement, columns)
-_JSON_COLUMNS = {"request", "uploads"}
+_JSON_COLUMNS = {"request", "uploads", "usage"}
 
 MIGRATIONS: list[str] = [
     # 1: the task journal
@@ -151,6 +153,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX task_log_task ON task_log(task_id);
     """,
+    # 2: usage and billing fields the provider reported, as its JSON
+    "ALTER TABLE tasks ADD COLUMN usage TEXT NOT NULL DEFAULT '{}';",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -330,6 +334,7 @@ class Journal:
         data = dict(zip(_COLUMNS, row, strict=True))
         data["request"] = GenerationRequest.from_dict(json.loads(data["request"]))
         data["uploads"] = json.loads(data["uploads"] or "{}")
+        data["usage"] = json.loads(data["usage"] or "{}")
         data["state"] = TaskState(data["state"])
         return TaskRecord(**data)
 

@@ -66,9 +66,11 @@ class AiSphereEmulator(Emulator):
         status_words: str | dict[str, str] = "default",
         poll_path: str = r"/api/v1/video/generation/([^/]+)",
         error_http: str = "mirror",
+        result_in_submit: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.result_in_submit = result_in_submit  # the submit's answer already holds urls and usage
         words = STATUS_PRESETS[status_words] if isinstance(status_words, str) else status_words
         self.status_words = {**STATUS_PRESETS["default"], **words}
         self.poll_path = poll_path
@@ -98,6 +100,10 @@ class AiSphereEmulator(Emulator):
             return self.error_reply("invalid", req, problem)
         task = self.create_task(req, sc, req.json)
         task.extra["mode"] = _mode(req.json)
+        if self.result_in_submit:
+            task.released = True
+            phase, _ = self.phase(task, advance=False)
+            return self.submit_reply(task, self.envelope(self._data(task, phase)))
         return self.submit_reply(task, self.envelope(self._data(task, QUEUED)))
 
     def validate(self, body: Any) -> str | None:
@@ -111,10 +117,9 @@ class AiSphereEmulator(Emulator):
         if not body.get("prompt"):
             return "prompt is required"
         mode = _mode(body)
-        if mode == "image":
-            image = body.get("image")
-            if not isinstance(image, dict) or not image.get("imageUrl"):
-                return "image.imageUrl is required"
+        image = body.get("image")
+        if not isinstance(image, dict) or not image.get("imageUrl"):
+            return "image.imageUrl is required"  # seed 003: image* in every mode
         if mode == "reference":
             refs = body["characterImages"]
             if model not in ("aisphere-v4.5", "aisphere-v5"):

@@ -85,6 +85,8 @@ class DashScopeEmulator(Emulator):
         p = f"(?:{re.escape(self.prefix)})?" if self.prefix else ""
         return [
             ("POST", p + r"/api/v1/services/aigc/video-generation/video-synthesis", self.submit),
+            # Alibaba's path for the first-and-last-frame models (beyond seed 000)
+            ("POST", p + r"/api/v1/services/aigc/image2video/video-synthesis", self.submit),
             ("GET", p + r"/api/v1/tasks/([^/]+)", self.poll),
             ("POST", p + r"/api/v1/tasks/([^/]+)/cancel", self.cancel),
         ]
@@ -111,12 +113,26 @@ class DashScopeEmulator(Emulator):
         early, sc = self.guard_submit(req)
         if early is not None:
             return early
-        problem = self.validate(req.json)
+        kf2v = "/image2video/" in req.path
+        problem = self.validate_kf2v(req.json) if kf2v else self.validate(req.json)
         if problem is not None:
             return self.error_reply("invalid", req, problem)
         task = self.create_task(req, sc, req.json)
         body = {"request_id": str(uuid.uuid4()), "output": {"task_id": task.id, "task_status": "PENDING"}}
         return self.submit_reply(task, json_reply(200, body))
+
+    def validate_kf2v(self, body: Any) -> str | None:
+        """The first-and-last-frame models: only here, with first_frame_url and last_frame_url."""
+        if not isinstance(body, dict) or "-kf2v-" not in str(body.get("model")):
+            return "Model not exist."
+        inp = body.get("input") if isinstance(body.get("input"), dict) else {}
+        for name in ("first_frame_url", "last_frame_url"):
+            if not isinstance(inp.get(name), str) or not inp[name]:
+                return f"The {name} is required."
+            problem = _check_image(inp[name])
+            if problem:
+                return problem
+        return None
 
     def validate(self, body: Any) -> str | None:
         if not isinstance(body, dict):

@@ -130,6 +130,9 @@ class NewApiEmulator(Emulator):
         images = [images] if isinstance(images, str) else list(images)
         if data.get("image"):
             images.insert(0, data["image"])
+        problem = jimeng_problem(model, data, metadata)
+        if problem:
+            return self.error_reply("invalid", req, problem)
         ref = req.files.get("input_reference")
         if not images and ref is None and isinstance(data.get("input_reference"), str):
             images.append(data["input_reference"])
@@ -299,3 +302,21 @@ class NewApiEmulator(Emulator):
             err = {"message": "Failed to fetch video content: upstream returned 403", "type": "server_error"}
             return json_reply(502, {"error": err})
         return serve_content(req, self.content(), cut=("truncated-file" in entry.scenarios and attempt == 1))
+
+
+def jimeng_problem(model: str, data: dict[str, Any], metadata: Any) -> str | None:
+    """Seed 002's Jimeng shape: image-to-video is model jimeng_vgfm_t2v_l20 with
+    metadata.req_key jimeng_vgfm_i2v_l20 and metadata.image_urls; no other Jimeng model id exists."""
+    if not str(model).startswith("jimeng"):
+        return None
+    if model != "jimeng_vgfm_t2v_l20":
+        return f"model {model!r} not supported"
+    meta = metadata if isinstance(metadata, dict) else {}
+    image = data.get("image")
+    if not image:
+        return "req_key jimeng_vgfm_i2v_l20 needs an image" if meta.get("req_key") else None
+    if meta.get("req_key") != "jimeng_vgfm_i2v_l20" or not meta.get("image_urls"):
+        return "an image needs metadata.req_key jimeng_vgfm_i2v_l20 and metadata.image_urls"
+    if isinstance(image, str) and image.startswith("data:"):
+        return "image must be a URL or bare base64"
+    return None

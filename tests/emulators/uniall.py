@@ -90,18 +90,18 @@ class UniAllEmulator(Emulator):
         return self.submit_reply(task, json_reply(200, self._job(task, QUEUED, 0, submit=True)))
 
     def _model_ok(self, model: Any) -> tuple[bool, bool]:
-        """(known, is Q3 Pro)"""
+        """(known, is a mix model: the only ones that take reference images)"""
         if model in BASE_MODELS:
-            return True, model.startswith("viduq3p")
+            return True, False
         m = _VARIANT.match(model) if isinstance(model, str) and self.allow_variants else None
         if m is None or (m.group("mix") and m.group("tier") != "p"):
             return False, False
-        return True, m.group("tier") == "p"
+        return True, bool(m.group("mix"))
 
     def validate(self, body: Any) -> str | None:
         if not isinstance(body, dict):
             return "body must be a JSON object"
-        known, pro = self._model_ok(body.get("model"))
+        known, mix = self._model_ok(body.get("model"))
         if not known:
             return f"model {body.get('model')!r} not supported"
         if not body.get("prompt"):
@@ -114,8 +114,8 @@ class UniAllEmulator(Emulator):
                 return "reference_image_urls must be a list of URLs"
             if len(refs) > 4:
                 return "reference_image_urls allows at most 4 images"
-            if refs and not pro:
-                return "reference_image_urls is only supported by Q3 Pro (viduq3p) models"
+            if refs and not mix:  # seed 004: "只有 mix模式生效"
+                return "reference_image_urls only works with mix models (viduq3p-mix-*)"
         duration = body.get("duration", 5)
         if isinstance(duration, str) and duration.strip().isdigit():
             duration = int(duration)

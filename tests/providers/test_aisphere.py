@@ -105,6 +105,7 @@ def test_reference_images_use_character_images(aisphere_emu: AiSphereEmulator, c
         clipdesk_home,
         "aisphere-v4.5",
         "two friends",
+        *("--image", "https://example.com/first.png"),
         "--ref-image",
         refs[0],
         "--ref-image",
@@ -116,7 +117,31 @@ def test_reference_images_use_character_images(aisphere_emu: AiSphereEmulator, c
         {"imageUrl": refs[0], "type": "subject", "refName": "ref1"},
         {"imageUrl": refs[1], "type": "subject", "refName": "ref2"},
     ]
-    assert "image" not in submit.json and "headtailImages" not in submit.json
+    # seed 003: image* is required in every mode
+    assert submit.json["image"] == {"imageUrl": "https://example.com/first.png"}
+    assert "headtailImages" not in submit.json
+
+
+def test_reference_images_without_the_required_image_are_refused_before_sending(
+    aisphere_emu: AiSphereEmulator, clipdesk_home: Path
+) -> None:
+    run = generate(
+        aisphere_emu, clipdesk_home, "aisphere-v5", "friends", "--ref-image", "https://e.com/a.png"
+    )
+    assert run.returncode == 2
+    assert run.error_kind == "invalid_input"
+    assert aisphere_emu.requests == []
+    assert "image" in (
+        aisphere_emu.validate(
+            {
+                "model": "aisphere-v5",
+                "_action": "i2v",
+                "prompt": "p",
+                "characterImages": [{"imageUrl": "https://e.com/a.png"}],
+            }
+        )
+        or ""
+    )
 
 
 # ------------------------------------------------------------------------------------ faults

@@ -87,11 +87,39 @@ def test_reference_images(uniall_emu: UniAllEmulator, tmp_path: Path, clipdesk_h
     refs = [picture(tmp_path, f"ref{n}.png", (50 * n, 90, 90)) for n in range(1, 4)]
     refs.append("https://example.com/ref-4.png")
     args = [a for ref in refs for a in ("--ref-image", ref)]
-    run = generate(uniall_emu, clipdesk_home, "viduq3p-1080p", "@Image1 in the style of @Image2", *args)
+    run = generate(uniall_emu, clipdesk_home, "viduq3p-mix-720p", "@Image1 in the style of @Image2", *args)
     assert_video(run, uniall_emu)
     (submit,) = submits(uniall_emu)
     assert submit.json["reference_image_urls"] == [*map(data_uri, refs[:3]), refs[3]]
     assert "image" not in submit.json
+
+
+def test_reference_images_without_a_mix_model_are_refused_before_sending(
+    uniall_emu: UniAllEmulator, clipdesk_home: Path
+) -> None:
+    """Seed 004: reference_image_urls "只有 mix模式生效"; on viduq3p-1080p they would be ignored and a
+    text-to-video billed. The emulator refuses it too, so nothing reaching it proves ClipDesk did."""
+    run = generate(
+        uniall_emu, clipdesk_home, "viduq3p-1080p", "in the style of", "--ref-image", "https://e.com/r.png"
+    )
+    assert run.returncode == 2
+    assert run.error_kind == "invalid_input"
+    assert uniall_emu.requests == []
+
+
+def test_emulator_refuses_reference_images_without_mix(uniall_emu: UniAllEmulator) -> None:
+    body = {"model": "viduq3p-720p", "prompt": "p", "reference_image_urls": ["https://e.com/r.png"]}
+    assert "mix" in (uniall_emu.validate(body) or "")
+    assert uniall_emu.validate({**body, "model": "viduq3p-mix-720p"}) is None
+
+
+def test_an_image_task_without_a_prompt_is_refused_before_sending(
+    uniall_emu: UniAllEmulator, clipdesk_home: Path
+) -> None:
+    run = generate(uniall_emu, clipdesk_home, "viduq3t-540p", "", "--image", "https://e.com/sea.jpg")
+    assert run.returncode == 2
+    assert run.error_kind == "invalid_input"
+    assert uniall_emu.requests == []
 
 
 def test_the_new_api_wrapper_poll_shape(wrapped_emu: UniAllEmulator, clipdesk_home: Path) -> None:
