@@ -456,8 +456,10 @@ def test_aisphere_happy_path_and_validation(aisphere_emu) -> None:
             ]
             == 0
         )
-        ref = as_body(image=None, characterImages=[{"imageUrl": "https://e/x.png", "type": "subject"}])
+        ref = as_body(characterImages=[{"imageUrl": "https://e/x.png", "type": "subject"}])
         assert c.post("/api/v1/video/generation", json=ref).json()["code"] == 0
+        # seed 003: image* is required in every mode, reference included
+        assert c.post("/api/v1/video/generation", json={**ref, "image": None}).status_code == 400
         assert c.post("/api/v1/video/generation", json={**ref, "model": "aisphere-v4"}).status_code == 400
         r = c.post("/api/v1/video/generation", json=as_body(), headers={"Authorization": "Bearer sk-bad"})
         assert r.status_code == 401 and r.json()["code"] != 0

@@ -8,6 +8,7 @@ Format (every key optional except ``id``)::
      "models": [{
         "id": "v5.5", "label": "PixVerse v5.5",
         "modes": ["text", "image", "first_last"],
+        "modes_if": {"reference": "template_id"},      # a mode taken only with this field given
         "durations": [5, 8, 10]            # or {"min": 1, "max": 15}
         "resolutions": ["360p", "540p", "720p", "1080p"],
         "default_duration": 5, "default_resolution": "720p",
@@ -72,6 +73,7 @@ class ModelSpec:
     label: str = ""
     label_zh: str = ""
     modes: tuple[str, ...] = MODES
+    modes_if: dict[str, str] = field(default_factory=dict)  # mode -> the field that enables it
     durations: tuple[int, ...] | None = None  # None: any in [duration_min, duration_max]
     duration_min: int = 1
     duration_max: int = 60
@@ -191,6 +193,7 @@ def _model_from_json(
         label=data.get("label", data["id"]),
         label_zh=data.get("label_zh", ""),
         modes=tuple(data.get("modes", generic_modes)),
+        modes_if=dict(data.get("modes_if", {})),
         resolutions=tuple(data["resolutions"]) if data.get("resolutions") else None,
         fields=tuple(data.get("fields", ("negative_prompt", "seed"))),
         params=params,
@@ -230,7 +233,13 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
     _check(bool(request.model.strip()), "choose a model", "model")
     mode = request.mode
     _check(not (request.last_image and not request.image), "a last frame needs a first frame", "image")
-    _check(mode in spec.modes, f"{spec.label or spec.id} does not support {_MODE_WORDS[mode]}", "mode")
+    enabled_by = spec.modes_if.get(mode)
+    _check(
+        mode in spec.modes or (enabled_by is not None and request.params.get(enabled_by) is not None),
+        f"{spec.label or spec.id} does not support {_MODE_WORDS[mode]}"
+        + (f" without {enabled_by}" if enabled_by else ""),
+        "mode",
+    )
     if mode == MODE_TEXT:
         _check(bool(request.prompt.strip()), "a text-to-video request needs a prompt", "prompt")
     if "prompt" in spec.required:

@@ -66,9 +66,11 @@ class NewApiProvider(Provider):
         if first:
             body["image"] = first[0]
         if model in JIMENG_I2V and first:
-            # Jimeng image-to-video is the t2v model with the i2v req_key (seed 002's example).
+            # Jimeng image-to-video is the t2v model with the i2v req_key (seed 002's example);
+            # image_urls takes URLs only: new-api turns a bare base64 image into binary_data_base64.
             metadata["req_key"] = JIMENG_I2V[model]
-            metadata["image_urls"] = first[:1]
+            if first[0].startswith(("http://", "https://")):
+                metadata["image_urls"] = first[:1]
         if vidu and (last or refs):
             # Vidu counts images: 1 → image-to-video, 2 → start and end frame, 3+ → reference images.
             body["images"] = first + last if last else refs

@@ -78,6 +78,9 @@ class ModelForm(QWidget):
             self._rebuild_params(spec, before.get("params", {}))
             show_seed = "seed" in spec.fields or not spec.known
             self.layout_.setRowVisible(self.seed, show_seed)
+            # guesses no source confirms (the catalog's "unconfirmed"), beyond the dialect fields
+            notes = [f"{name}: {why}" for name, why in spec.unconfirmed.items() if name not in spec.params]
+            self.setToolTip("\n".join(self.tr("Unconfirmed field — %1").replace("%1", n) for n in notes))
         finally:
             self.blockSignals(False)
         self.changed.emit()
@@ -141,6 +144,8 @@ class ModelForm(QWidget):
                     edit.setText(str(previous[name]))
                 edit.textChanged.connect(self.changed)
                 field = edit
+            if name in spec.unconfirmed:
+                field.setToolTip(self.tr("Unconfirmed field — %1").replace("%1", spec.unconfirmed[name]))
             field.setObjectName(f"param_{name}")
             field.setAccessibleName(param_label(name))
             self.params[name] = field

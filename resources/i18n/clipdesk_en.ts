@@ -949,6 +949,11 @@ Turns images and text into videos through the providers you already pay for.</tr
     <context>
         <name>ModelForm</name>
         <message>
+            <location filename="../../gui/views/model_form.py" line="84" />
+            <source>Unconfirmed field — %1</source>
+            <translation>Unconfirmed field — %1</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/model_form.py" line="44" />
             <source>Duration</source>
             <translation>Duration</translation>

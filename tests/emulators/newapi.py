@@ -315,8 +315,13 @@ def jimeng_problem(model: str, data: dict[str, Any], metadata: Any) -> str | Non
     image = data.get("image")
     if not image:
         return "req_key jimeng_vgfm_i2v_l20 needs an image" if meta.get("req_key") else None
-    if meta.get("req_key") != "jimeng_vgfm_i2v_l20" or not meta.get("image_urls"):
-        return "an image needs metadata.req_key jimeng_vgfm_i2v_l20 and metadata.image_urls"
-    if isinstance(image, str) and image.startswith("data:"):
+    if meta.get("req_key") != "jimeng_vgfm_i2v_l20":
+        return "an image needs metadata.req_key jimeng_vgfm_i2v_l20"
+    if not isinstance(image, str) or image.startswith("data:"):
         return "image must be a URL or bare base64"
+    urls = meta.get("image_urls")
+    if image.startswith(("http://", "https://")) and not urls:
+        return "an image URL needs metadata.image_urls"
+    if urls and not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls):
+        return "metadata.image_urls takes URLs only"
     return None

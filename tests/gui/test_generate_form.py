@@ -122,6 +122,22 @@ def test_unknown_model_on_a_gateway_gets_a_generic_form(window: Any) -> None:
     assert panel.build_request().model == "brand-new-model"
 
 
+def test_unconfirmed_fields_are_named_in_the_tooltip(window: Any) -> None:
+    """The catalog's guesses (AiSphere's characterImages and headtailImages values) are shown as
+    unconfirmed; a model without guesses shows none."""
+    window.engine.add_connection(Connection(name="Sphere", dialect="aisphere", base_url="http://127.0.0.1:9"))
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Sphere"))
+    panel.model_combo.setCurrentIndex(panel.model_combo.findData("aisphere-v5"))
+    tip = panel.form.toolTip()
+    assert "Unconfirmed field" in tip and "characterImages" in tip and "headtailImages" in tip
+    window.engine.add_connection(Connection(name=PIXVERSE, dialect="pixverse", base_url="http://127.0.0.1:9"))
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData(PIXVERSE))
+    assert panel.form.toolTip() == ""
+
+
 def test_reasons_are_shown_in_chinese(pixverse_panel: Any, qapp: Any) -> None:
     translators = install_translators(qapp, "zh_CN")
     try:

@@ -97,6 +97,7 @@ def test_local_images_go_to_kling_and_jimeng_as_bare_base64(model: str) -> None:
     body = provider.body(context(image=[local_image()]), request)  # type: ignore[attr-defined]
     assert body["image"] == base64.b64encode(PNG).decode()
     assert not json.dumps(body).count("data:")
+    assert "image_urls" not in body.get("metadata", {})  # new-api sends it as binary_data_base64
 
 
 def test_kling_last_frame_local_file_is_bare_base64_too() -> None:
