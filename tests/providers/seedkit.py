@@ -1,5 +1,5 @@
-"""Helpers shared by the seed tests: a provider context with images as the seeds give them, and
-the golden examples copied from the seed documents (tests/data/seeds/)."""
+"""Helpers shared by the seed tests: a provider context with images as the seeds give them, the
+examples copied verbatim from the seed documents (tests/data/seeds/) and a field-by-field diff."""
 
 from __future__ import annotations
 
@@ -44,10 +44,11 @@ def request_for(dialect: str, **fields: Any) -> tuple[Provider, GenerationReques
     return provider, request
 
 
-def golden(name: str) -> dict[str, Any]:
-    """One seed example: ``{"seed", "section", "body"}`` (the body verbatim from the seed)."""
-    data: dict[str, Any] = json.loads((SEEDS / f"{name}.json").read_text(encoding="utf-8"))
-    return data
+def example(name: str) -> Any:
+    """One seed example as JSON: the file verbatim, less the seed's own ``//`` comment lines."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.strip().startswith("//")]
+    return json.loads("\n".join(lines))
 
 
 def differences(expected: Any, actual: Any, path: str = "", *, fixed: bool = True) -> list[str]:
