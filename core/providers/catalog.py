@@ -291,9 +291,6 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         if spec.known:
             _check("seed" in spec.fields, f"{spec.id} takes no seed", "seed")
     for name, value in request.params.items():
-        if spec.known:
-            listed = ", ".join(spec.params) or "none"
-            _check(name in spec.params, f"{spec.id} takes no {name} (its fields: {listed})", name)
         longest = spec.param_max.get(name)
         if longest is not None:
             _check(
@@ -313,6 +310,10 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         broken = rule.violated_by(values)
         if broken:
             raise InvalidInput(rule.reason, field="mode" if broken == "input" else broken)
+    if spec.known:  # after the rules: a rule's reason says more than "takes no …"
+        listed = ", ".join(spec.params) or "none"
+        for name in request.params:
+            _check(name in spec.params, f"{spec.id} takes no {name} (its fields: {listed})", name)
 
 
 _MODE_WORDS = {

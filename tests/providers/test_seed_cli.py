@@ -43,6 +43,13 @@ def test_newapi_image_task_without_prompt_is_refused(newapi_emu: Any, clipdesk_h
     refused_before_sending(run, newapi_emu)
 
 
+def test_aisphere_task_without_prompt_is_refused(aisphere_emu: Any, clipdesk_home: Path) -> None:
+    run = generate(
+        "aisphere", aisphere_emu, clipdesk_home, "aisphere-v5", "", "--image", "https://e.com/a.png"
+    )
+    refused_before_sending(run, aisphere_emu)
+
+
 def test_vidu_reference_with_two_images_is_refused(newapi_emu: Any, clipdesk_home: Path) -> None:
     refs = ("--ref-image", "https://e.com/a.png", "--ref-image", "https://e.com/b.png")
     run = generate("newapi", newapi_emu, clipdesk_home, "viduq1", "two friends", *refs)

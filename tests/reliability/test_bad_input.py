@@ -311,6 +311,8 @@ def _violation(spec: ModelSpec, rule: Rule) -> tuple[str, dict[str, Any]] | None
             fields["params"][name] = value
 
     for name, allowed in rule.when.items():
+        if None in allowed:
+            continue  # the rule holds while the field is left out
         meeting = [v for v in domain(name) if v in allowed]
         if not meeting:
             return None
@@ -354,9 +356,10 @@ def catalog_cases(dialect: str, images: dict[str, str]) -> Iterator[tuple[str, G
                 )
         if MODE_REFERENCE in spec.modes:
             refs = [images["$image"]] * (spec.max_ref_images + 1)
+            first = images["$image"] if "image" in spec.required else None  # AiSphere: image* always
             yield (
                 f"{tag}: {len(refs)} reference images",
-                GenerationRequest(model=spec.id, prompt="a cat", ref_images=refs),
+                GenerationRequest(model=spec.id, prompt="a cat", image=first, ref_images=refs),
                 f"at most {spec.max_ref_images} reference images",
             )
         if spec.prompt_max < 20_000:
