@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.tasks.journal import SCHEMA_VERSION, Journal, JournalError, TaskRecord, TaskState
+from core.tasks.journal import MIGRATIONS, SCHEMA_VERSION, Journal, JournalError, TaskRecord, TaskState
 from core.tasks.request import GenerationRequest
 
 
@@ -114,3 +114,35 @@ def test_billing_guards_are_fsynced_and_what_resume_redoes_is_not(tmp_path: Path
         return seen
 
     assert asyncio.run(go()) == [2, 1, 2]
+
+
+def test_usage_is_kept_and_a_schema_1_journal_gains_it(tmp_path: Path) -> None:
+    """The provider's usage fields survive a restart; a journal made before migration 2 reads as {}."""
+    path = tmp_path / "j.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute("PRAGMA user_version=1")
+    old.execute(
+        "INSERT INTO tasks (id, connection, dialect, base_url, model, request, state, created_at, updated_at)"
+        " VALUES ('old', 'c', 'dashscope', 'http://x', 'm', '{\"model\": \"m\"}', 'succeeded', 0, 0)"
+    )
+    old.commit()
+    old.close()
+
+    async def go() -> None:
+        journal = Journal(path)
+        await journal.open()
+        before = await journal.get("old")
+        assert before is not None and before.usage == {}
+        fresh = record()
+        await journal.insert(fresh)
+        fresh.usage = {"seconds": 5, "images": 1}
+        await journal.save(fresh, "usage")
+        await journal.close()
+        again = Journal(path)
+        await again.open()
+        got = await again.get(fresh.id)
+        assert got is not None and got.usage == {"seconds": 5, "images": 1}
+        await again.close()
+
+    asyncio.run(go())
