@@ -46,6 +46,7 @@ from core.providers.base import PollResult, Provider, ProviderContext, RemoteSta
 from core.providers.catalog import validate_request
 from core.redact import redact
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.listing import Listing
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule, log_spread
 
@@ -84,9 +85,11 @@ class Lane:
     polls: asyncio.Semaphore
     downloads: asyncio.Semaphore
     running: asyncio.Event = field(default_factory=asyncio.Event)
+    listing: Listing = field(init=False)  # polls of many tasks answered by one list, where there is one
 
     def __post_init__(self) -> None:
         self.running.set()
+        self.listing = Listing(self.provider)
 
     @property
     def paused(self) -> bool:
@@ -636,7 +639,7 @@ class Engine:
                 )
             try:
                 async with lane.polls:
-                    result = await lane.provider.poll(ctx, record.remote_id)
+                    result = await lane.listing.poll(ctx, record.remote_id)
             except ProviderError as exc:
                 if exc.kind is ErrorKind.NOT_FOUND and not lane.provider.billed:
                     await self._set_state(record, TaskState.QUEUED)  # free to render again

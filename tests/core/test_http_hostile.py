@@ -364,3 +364,29 @@ def test_a_hostile_cdn_does_not_hold_up_a_healthy_task(
     assert good.state is TaskState.SUCCEEDED
     assert bad.state is TaskState.FAILED
     assert (bad.error_kind, bad.error_code) == ("network", "bad_answer")
+
+
+# ------------------------------------------------------------------------------ proxies
+def test_the_system_proxy_honours_no_proxy(servers: list[Hostile], monkeypatch: pytest.MonkeyPatch) -> None:
+    """'system' takes the environment's proxy, except for the hosts NO_PROXY exempts."""
+    proxy = serve(answer("HTTP/1.1 200 OK\nContent-Length: 9", b'"proxied"'), then_hold=False)
+    origin = serve(answer("HTTP/1.1 200 OK\nContent-Length: 8", b'"direct"'), then_hold=False)
+    servers += [proxy, origin]
+    port = origin.base.rsplit(":", 1)[1]
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", proxy.base)
+    monkeypatch.setenv("no_proxy", "localhost")
+    monkeypatch.setenv("NO_PROXY", "localhost")
+
+    async def go() -> list[Any]:
+        http = layer("", proxy="system")
+        try:
+            exempt = await http.request("GET", f"http://localhost:{port}/a")
+            proxied = await http.request("GET", f"http://127.0.0.1:{port}/b")
+            return [exempt.json(), proxied.json()]
+        finally:
+            await http.aclose()
+
+    assert asyncio.run(go()) == ["direct", "proxied"]
+    assert [head.split(b" ")[1] for head in proxy.heads] == [f"http://127.0.0.1:{port}/b".encode()]
