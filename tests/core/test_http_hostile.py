@@ -4,6 +4,7 @@ named error within its time, with memory bounded, and a healthy task beside it i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import socket
 import ssl
@@ -390,3 +391,54 @@ def test_the_system_proxy_honours_no_proxy(servers: list[Hostile], monkeypatch: 
 
     assert asyncio.run(go()) == ["direct", "proxied"]
     assert [head.split(b" ")[1] for head in proxy.heads] == [f"http://127.0.0.1:{port}/b".encode()]
+
+
+# ------------------------------------------------------------------------------ Happy Eyeballs
+@pytest.mark.timeout(20)
+def test_an_address_that_never_answers_costs_no_connect_timeout(
+    servers: list[Hostile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host with two addresses, the first a black hole (its SYNs dropped, as on a network with
+    broken IPv6): the second is tried while the first still waits, well within the connect timeout."""
+    hole = socket.socket()
+    hole.bind(("127.0.0.2", 0))
+    hole.listen(0)
+    port = hole.getsockname()[1]
+    fillers = []
+    for _ in range(8):  # fill its accept queue: from now on the kernel drops SYNs to it
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.2", port))
+        fillers.append(filler)
+    good = Hostile(
+        lambda conn, head: conn.sendall(answer("HTTP/1.1 200 OK\nContent-Length: 2", b"{}")),
+        "127.0.0.3",
+        port,
+    )
+    servers.append(good)
+    real = socket.getaddrinfo
+
+    def resolve(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in ("dual.test", b"dual.test"):
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.2", port)),
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.3", port)),
+            ]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+    async def go() -> int:
+        http = HttpLayer(f"http://dual.test:{port}", retries=0, timeout=httpx.Timeout(60.0))
+        try:
+            return (await http.request("GET", "/api/v1/tasks/t-1")).status_code
+        finally:
+            await http.aclose()
+
+    try:
+        assert asyncio.run(go()) == 200
+    finally:
+        hole.close()
+        for filler in fillers:
+            filler.close()

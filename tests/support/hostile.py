@@ -15,18 +15,19 @@ Script = Callable[[socket.socket, bytes], None]
 
 
 class Hostile:
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, host: str = "127.0.0.1", port: int = 0) -> None:
         self.script = script
         self.heads: list[bytes] = []
         self.stopped = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener = socket.create_server((host, port))
         self._conns: list[socket.socket] = []
         self._lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        host, port = self._listener.getsockname()[:2]
+        return f"http://{host}:{port}"
 
     def _accept(self) -> None:
         while not self.stopped.is_set():
