@@ -52,6 +52,7 @@ RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=60.0)
 MAX_BODY = 8 * 1024 * 1024  # a small answer (a task's JSON is a few KB), after decompression
+SMALL_UPLOAD = 1024 * 1024  # a request body up to this size is a small exchange (with a deadline)
 STALL = 30.0  # seconds without a byte of a download's body before that attempt ends
 ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (tests, unusual links)
 _FRAMING = frozenset({"content-encoding", "content-length", "transfer-encoding"})
@@ -271,11 +272,14 @@ class HttpLayer:
         url = self.url(path_or_url)
         where = urlsplit(url).netloc
         attempts = 1 if billed else self.retries + 1
+        # the deadline is for small exchanges: an upload takes as long as the link needs
+        large = files is not None or (isinstance(data, bytes) and len(data) > SMALL_UPLOAD)
+        deadline = None if large else self.deadline
         for attempt in range(1, attempts + 1):
             fresh = headers() if callable(headers) else headers
             try:
                 async with self._sem:
-                    async with asyncio.timeout(self.deadline):
+                    async with asyncio.timeout(deadline):
                         response = await self._exchange(method, url, json, data, files, fresh, billed)
             except httpx.HTTPError as exc:
                 if billed:

@@ -6,7 +6,8 @@ list, fetched at most once every FRESH seconds and shared by every poll in that 
 list shows as still queued or running needs no request of its own; any other task (finished,
 failed, missing from the list, or shown with a word not understood) is polled as before, so its
 result, error and end time come from its own answer. A list that fails turns listing off for the
-connection for OFF_FOR seconds; polls then go one by one, as they do for a dialect without a list.
+connection for OFF_FOR seconds, and so does a list that shows none of the tasks polling; polls then
+go one by one, as they do for a dialect without a list.
 """
 
 from __future__ import annotations
@@ -68,5 +69,9 @@ class Listing:
             self._off_until = time.monotonic() + OFF_FOR
         finally:
             self._fetching = None
+        if statuses is not None and not statuses.keys() & self._polling.keys():
+            # none of the tasks polling is on it (a key with many tasks elsewhere, or a list that
+            # does not show them): it would only add a request to theirs
+            self._off_until = time.monotonic() + OFF_FOR
         self._statuses, self._fetched_at = statuses, started
         return statuses

@@ -84,3 +84,39 @@ def test_only_tasks_the_list_says_are_going_count_as_going() -> None:
     going = DashScopeProvider().parse_list(httpx.Response(200, json=body))
     assert going == {"a": RemoteStatus.RUNNING, "b": RemoteStatus.QUEUED}
     assert DashScopeProvider().parse_list(httpx.Response(200, json={"data": "x"})) == {}
+
+
+class _Provider:
+    """A dialect whose list never shows the tasks that poll (a key busy with many tasks elsewhere)."""
+
+    lists_tasks = True
+    dialect = "fake"
+
+    def __init__(self) -> None:
+        self.lists = 0
+        self.polls = 0
+
+    async def running_tasks(self, ctx: Any) -> dict[str, RemoteStatus]:
+        self.lists += 1
+        return {"someone-else": RemoteStatus.RUNNING}
+
+    async def poll(self, ctx: Any, remote_id: str) -> Any:
+        from core.providers.base import PollResult
+
+        self.polls += 1
+        return PollResult(RemoteStatus.RUNNING)
+
+
+def test_a_list_that_shows_none_of_the_tasks_is_left_alone() -> None:
+    from core.tasks.listing import Listing
+
+    provider = _Provider()
+    listing = Listing(provider)  # type: ignore[arg-type]
+
+    async def go() -> None:
+        for _round in range(3):
+            for remote_id in ("a", "b", "c"):
+                assert (await listing.poll(None, remote_id)).status is RemoteStatus.RUNNING  # type: ignore[arg-type]
+
+    asyncio.run(go())
+    assert provider.lists == 1 and provider.polls == 9
