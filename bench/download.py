@@ -5,7 +5,7 @@ The server is its own process: by default a small file server of this bench that
 emulator (``--file-size``; the file URL comes from a submitted and polled task). Each client is a
 child process of its own, alternating, after one untimed warm-up each:
 
-  ClipDesk  core.net.download.download through core.net.http.HttpLayer (aiohttp transport), as the engine
+  ClipDesk  core.net.download.download through core.net.http.HttpLayer (httpx), as the engine
             calls it: to a .part file, hashed while written, renamed at the end.
   curl      ``curl -s -o FILE URL`` (Debian package ``curl``; bench only).
 

@@ -1,18 +1,26 @@
-"""200 tasks submitted and polled to completion, ClipDesk's engine against the official SDKs, in one
-run, every task taking the same simulated time on the emulator's clock (2 s queued + 18 s running).
+"""Polls judged by what the creator waits for: ClipDesk's engine against the official SDKs, in one run.
 
-  (a) DashScope emulator: ClipDesk's engine (cold: no history; warm: after a few tasks on this
-      connection) vs the ``dashscope`` SDK (VideoSynthesis.async_call + wait, a thread per task).
-  (b) /v1/videos emulator (no poll hint): ClipDesk's engine vs ``AsyncOpenAI().videos.create_and_poll``.
+Every task's duration is drawn from a realistic spread: by default log-normal, median 60 s,
+coefficient of variation 0.35 (``--spread fixed`` gives every task the median). The same prompt
+draws the same duration on every emulator, so every client waits on the same set of durations.
 
-Each client runs in its own process; the emulator in another. ClipDesk also downloads every result
-(the SDKs do not), which is counted against it.
+  dashscope SDK     VideoSynthesis.async_call + wait (a thread per task), then the file saved
+  ClipDesk (cold)   the engine, no history on its connection
+  ClipDesk (warm)   the engine after ``--history`` tasks on the same connection gave it history
+  openai SDK        AsyncOpenAI().videos.create_and_poll + download_content, /v1/videos emulator
+  ClipDesk (openai) the engine on the same kind of emulator, after the same history
 
-Every client's CPU is that of its batch only, after its imports. (Until 2026-11-27 the SDKs' figures
-included ``import dashscope`` / ``import openai``, 0.4-1.4 s of CPU, while ClipDesk's never
-included its own imports; the SDK rows were that much heavier per task than the work they did.)
+Each client runs in its own process against an emulator of its own (so its requests are its own),
+all at the same time. Figures per task of the measured batch:
 
-    .venv/bin/python -m bench.poll [--tasks 200] [--seconds 20]
+  notice p50/p95    provider finished (the emulator's clock) -> the first poll that saw it
+  playable p50/p95  provider finished -> the file is on disk (ClipDesk: verified, hashed, in the
+                    library; the SDKs: written by the bench, as a caller of the SDK would)
+  API req           requests other than file downloads (submit, polls) per task
+  CPU ms            the client's CPU for the batch (after its imports), per task
+
+    .venv/bin/python -m bench.poll [--tasks 30] [--history 12] [--median 60] [--cv 0.35]
+                                   [--spread lognormal|fixed] [--no-openai]
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ import tempfile
 import threading
 import time
 import warnings
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -36,6 +46,7 @@ import httpx
 from bench.common import ROOT, emulator, machine, table
 
 IMAGE_URL = "https://example.com/bench.png"
+QUEUED = 2.0  # seconds each task waits in the emulator's queue before it runs
 
 
 def _usage() -> float:
@@ -43,13 +54,18 @@ def _usage() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
+def _stats(base: str) -> dict[str, Any]:
+    return dict(httpx.get(base + "/_emu/stats", timeout=30).json())
+
+
 # ------------------------------------------------------------------------------ the clients (child)
-def client_sdk_dashscope(base: str, n: int) -> int:
+def client_sdk_dashscope(base: str, n: int, out: Path) -> dict[str, float]:
     import dashscope
+    import requests
     from dashscope import VideoSynthesis
 
     dashscope.base_http_api_url = base + "/api/v1"
-    done = []
+    playable: dict[str, float] = {}
 
     def one(i: int) -> None:
         created = VideoSynthesis.async_call(
@@ -57,34 +73,43 @@ def client_sdk_dashscope(base: str, n: int) -> int:
         )
         result = VideoSynthesis.wait(created, api_key="sk-ok")
         if result.output.task_status == "SUCCEEDED":
-            done.append(i)
+            data = requests.get(result.output.video_url, timeout=60).content
+            (out / f"{i}.mp4").write_bytes(data)
+            playable[result.output.task_id] = time.time()
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return len(done)
+    return playable
 
 
-def client_sdk_openai(base: str, n: int) -> int:
+def client_sdk_openai(base: str, n: int, out: Path) -> dict[str, float]:
     import openai
 
-    async def run() -> int:
+    playable: dict[str, float] = {}
+
+    async def one(client: Any, i: int) -> None:
+        video = await client.videos.create_and_poll(model="sora-2", prompt=f"bench {i}")
+        if video.status == "completed":
+            content = await client.videos.download_content(video.id)
+            (out / f"{i}.mp4").write_bytes(content.content)
+            playable[video.id] = time.time()
+
+    async def run() -> None:
         client = openai.AsyncOpenAI(base_url=base + "/v1", api_key="sk-ok", max_retries=0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            videos = await asyncio.gather(
-                *(client.videos.create_and_poll(model="sora-2", prompt=f"bench {i}") for i in range(n))
-            )
+            await asyncio.gather(*(one(client, i) for i in range(n)))
         await client.close()
-        return sum(v.status == "completed" for v in videos)
 
-    return asyncio.run(run())
+    asyncio.run(run())
+    return playable
 
 
-def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, float, float]:
-    """Returns (finished, cpu seconds, wall seconds) of the measured batch only."""
+def client_clipdesk(base: str, n: int, dialect: str, history: int) -> tuple[dict[str, float], float, dict]:
+    """The measured batch's playable times, its CPU seconds, and the emulator's counts before it."""
     home = tempfile.mkdtemp(prefix="clipdesk-bench-")
     os.environ["CLIPDESK_HOME"] = home
     os.environ["CLIPDESK_API_KEY"] = "sk-ok"
@@ -92,151 +117,180 @@ def client_clipdesk(base: str, n: int, dialect: str, warm: int) -> tuple[int, fl
     from core.config.paths import default_paths
     from core.config.secrets import SecretStore
     from core.tasks.engine import Engine
-    from core.tasks.journal import Journal, TaskState
+    from core.tasks.journal import Journal, TaskRecord, TaskState
     from core.tasks.request import GenerationRequest
 
     if dialect == "dashscope":
         model, url = "wan2.5-i2v-preview", base + "/alibailian"
 
-        def request(i: int) -> GenerationRequest:
-            return GenerationRequest(model=model, prompt=f"bench {i}", image=IMAGE_URL)
+        def request(name: str) -> GenerationRequest:
+            return GenerationRequest(model=model, prompt=name, image=IMAGE_URL)
     else:
         model, url = "sora-2", base
 
-        def request(i: int) -> GenerationRequest:
-            return GenerationRequest(model=model, prompt=f"bench {i}")
+        def request(name: str) -> GenerationRequest:
+            return GenerationRequest(model=model, prompt=name)
 
-    async def batch(engine: Engine, count: int) -> int:
-        records = await asyncio.gather(*(engine.create("bench", request(i)) for i in range(count)))
+    playable: dict[str, float] = {}
+
+    def seen(event: str, record: TaskRecord) -> None:
+        if record.state is TaskState.SUCCEEDED and record.remote_id and record.remote_id not in playable:
+            playable[record.remote_id] = time.time()
+
+    async def batch(engine: Engine, names: list[str]) -> None:
+        await asyncio.gather(*(engine.create("bench", request(name)) for name in names))
         await engine.wait()
-        return sum(r.state is TaskState.SUCCEEDED for r in records)
 
-    async def run() -> tuple[int, float, float]:
+    async def run() -> tuple[float, dict]:
         paths = default_paths().ensure()
         journal = Journal(paths.database)
         await journal.open()
         engine = Engine(paths, journal, SecretStore())
         engine.add_connection(Connection(name="bench", dialect=dialect, base_url=url, max_polls=64))
-        if warm:
-            await batch(engine, warm)
-        cpu, wall = _usage(), time.perf_counter()
-        finished = await batch(engine, n)
-        cpu, wall = _usage() - cpu, time.perf_counter() - wall
+        if history:
+            await batch(engine, [f"history {i}" for i in range(history)])
+        before = await asyncio.to_thread(_stats, base)
+        engine.subscribe(seen)
+        cpu = _usage()
+        await batch(engine, [f"bench {i}" for i in range(n)])
+        cpu = _usage() - cpu
         await engine.close()
         await journal.close()
-        return finished, cpu, wall
+        return cpu, before
 
     try:
-        return asyncio.run(run())
+        cpu, before = asyncio.run(run())
+        return playable, cpu, before
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
 def child(args: argparse.Namespace) -> None:
     # imports are not per-task work: load each SDK before the clock starts, as ClipDesk's are
-    if args.client == "sdk-dashscope":
-        import dashscope  # noqa: F401
-        from dashscope import VideoSynthesis  # noqa: F401
-    elif args.client == "sdk-openai":
-        import openai  # noqa: F401
-    cpu0, wall0 = _usage(), time.perf_counter()
-    if args.client == "sdk-dashscope":
-        finished = client_sdk_dashscope(args.base, args.tasks)
-        cpu, wall = _usage() - cpu0, time.perf_counter() - wall0
-    elif args.client == "sdk-openai":
-        finished = client_sdk_openai(args.base, args.tasks)
-        cpu, wall = _usage() - cpu0, time.perf_counter() - wall0
-    else:
-        dialect = "dashscope" if args.client.endswith("dashscope") else "openai-videos"
-        finished, cpu, wall = client_clipdesk(args.base, args.tasks, dialect, args.warm)
+    out = Path(tempfile.mkdtemp(prefix="clipdesk-bench-sdk-"))
+    before: dict[str, Any] | None = None
+    try:
+        if args.child == "sdk-dashscope":
+            import dashscope  # noqa: F401
+            from dashscope import VideoSynthesis  # noqa: F401
+
+            cpu = _usage()
+            playable = client_sdk_dashscope(args.base, args.tasks, out)
+            cpu = _usage() - cpu
+        elif args.child == "sdk-openai":
+            import openai  # noqa: F401
+
+            cpu = _usage()
+            playable = client_sdk_openai(args.base, args.tasks, out)
+            cpu = _usage() - cpu
+        else:
+            dialect = "dashscope" if "dashscope" in args.child else "openai-videos"
+            playable, cpu, before = client_clipdesk(args.base, args.tasks, dialect, args.history)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"finished": finished, "cpu": cpu, "wall": wall, "rss": rss}))
+    print(json.dumps({"playable": playable, "cpu": cpu, "rss": rss, "before": before}))
 
 
 # ------------------------------------------------------------------------------ the parent
-def stats(base: str) -> dict[str, Any]:
-    return dict(httpx.get(base + "/_emu/stats").json())
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def measure(client: str, base: str, tasks: int, warm: int = 0) -> dict[str, Any]:
-    before = stats(base)
-    cmd = [sys.executable, "-m", "bench.poll", "--child", client, "--base", base, "--tasks", str(tasks)]
-    cmd += ["--warm", str(warm)]
-    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
-    after = stats(base)
-    total = tasks + warm
-    # requests and connections of the warm-up batch are left out in proportion
-    share = tasks / total
-    result["requests"] = (after["requests"] - before["requests"]) * share / tasks
-    result["api_requests"] = (after["by_kind"]["other"] - before["by_kind"]["other"]) * share / tasks
-    result["connections"] = round((after["connections"] - before["connections"]) * share)
-    return result
+def summarise(result: dict[str, Any], after: dict[str, Any], tasks: int) -> dict[str, Any]:
+    before = result["before"] or {"requests": 0, "by_kind": {"other": 0}, "timing": {}}
+    timing = {k: v for k, v in after["timing"].items() if k not in before["timing"]}
+    notice = [seen - end for end, seen in timing.values() if seen is not None]
+    playable = [t - timing[rid][0] for rid, t in result["playable"].items() if rid in timing]
+    done = len(result["playable"])
+    return {
+        "done": done,
+        "notice": (_pct(notice, 0.5), _pct(notice, 0.95)),
+        "playable": (_pct(playable, 0.5), _pct(playable, 0.95)),
+        "api": (after["by_kind"]["other"] - before["by_kind"]["other"]) / tasks,
+        "cpu_ms": result["cpu"] / max(done, 1) * 1000,
+        "rss": result["rss"],
+    }
 
 
 def row(name: str, r: dict[str, Any], peer: dict[str, Any] | None) -> list[object]:
-    cpu_ms = r["cpu"] / max(r["finished"], 1) * 1000
-    ratio = ""
+    vs = ""
     if peer is not None:
-        peer_ms = peer["cpu"] / max(peer["finished"], 1) * 1000
-        ratio = f"{cpu_ms / peer_ms:.2f}× CPU, {r['wall'] / peer['wall']:.2f}× wall"
+        vs = f"{r['api'] / peer['api']:.2f}× req, {r['cpu_ms'] / peer['cpu_ms']:.2f}× CPU"
     return [
         name,
-        f"{r['finished']}",
-        f"{cpu_ms:.2f}",
-        f"{r['wall']:.1f}",
-        f"{r['api_requests']:.1f}",
-        f"{r['requests']:.1f}",
-        r["connections"],
+        r["done"],
+        f"{r['notice'][0]:.1f} / {r['notice'][1]:.1f}",
+        f"{r['playable'][0]:.1f} / {r['playable'][1]:.1f}",
+        f"{r['api']:.1f}",
+        f"{r['cpu_ms']:.1f}",
         f"{r['rss']:.0f}",
-        ratio,
+        vs,
     ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--tasks", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--warm", type=int, default=0)
+    parser.add_argument("--tasks", type=int, default=30)
+    parser.add_argument("--history", type=int, default=12)
+    parser.add_argument("--median", type=float, default=60.0, help="seconds from submit to the end")
+    parser.add_argument("--cv", type=float, default=0.35, help="coefficient of variation (log-normal)")
+    parser.add_argument("--spread", choices=["lognormal", "fixed"], default="lognormal")
+    parser.add_argument("--no-openai", action="store_true")
     parser.add_argument("--child")
     parser.add_argument("--base")
     args = parser.parse_args()
     if args.child:
-        args.client = args.child
         child(args)
         return
-    clock = ["--seconds-queued", "2", "--seconds-running", str(args.seconds - 2)]
-    rows = []
-    with emulator("dashscope", *clock) as base:
-        sdk = measure("sdk-dashscope", base, args.tasks)
-        cold = measure("clipdesk-dashscope", base, args.tasks)
-        warm = measure("clipdesk-dashscope", base, args.tasks, warm=5)
-        rows += [
-            row("dashscope SDK", sdk, None),
-            row("ClipDesk (cold)", cold, sdk),
-            row("ClipDesk (warm)", warm, sdk),
+    clock = ["--seconds-queued", str(QUEUED), "--seconds-running", str(args.median - QUEUED)]
+    if args.spread == "lognormal":
+        clock += ["-o", f"running_cv={args.cv}"]
+    clients = [
+        ("dashscope SDK", "sdk-dashscope", "dashscope", [], 0),
+        ("ClipDesk (cold)", "clipdesk-dashscope", "dashscope", [], 0),
+        ("ClipDesk (warm)", "clipdesk-dashscope", "dashscope", [], args.history),
+    ]
+    if not args.no_openai:
+        clients += [
+            ("openai SDK", "sdk-openai", "newapi", ["-o", "poll_after_ms=0"], 0),
+            ("ClipDesk (warm)", "clipdesk-openai", "newapi", ["-o", "poll_after_ms=0"], args.history),
         ]
-    with emulator("newapi", *clock, "-o", "poll_after_ms=0") as base:
-        sdk = measure("sdk-openai", base, args.tasks)
-        ours = measure("clipdesk-openai", base, args.tasks)
-        rows += [row("openai SDK", sdk, None), row("ClipDesk", ours, sdk)]
-    print(f"bench/poll.py — {args.tasks} tasks, {args.seconds:.0f} s each on the emulator clock; {machine()}")
-    print(
-        table(
-            [
-                "client",
-                "done",
-                "CPU ms/task",
-                "wall s",
-                "API req/task",
-                "all req/task",
-                "TCP conns",
-                "peak RSS MB",
-                "vs SDK",
-            ],
-            rows,
-        )
+    with ExitStack() as stack:
+        bases = [
+            stack.enter_context(emulator(dialect, *clock, *extra)) for _, _, dialect, extra, _ in clients
+        ]
+        procs = []
+        for (_name, kind, _dialect, _extra, history), base in zip(clients, bases, strict=True):
+            cmd = [sys.executable, "-m", "bench.poll", "--child", kind, "--base", base]
+            cmd += ["--tasks", str(args.tasks), "--history", str(history)]
+            procs.append(subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True))
+        results = []
+        for proc, base in zip(procs, bases, strict=True):
+            out, _ = proc.communicate()
+            if proc.returncode:
+                raise SystemExit(f"a client failed: {proc.args}")
+            results.append(summarise(json.loads(out.strip().splitlines()[-1]), _stats(base), args.tasks))
+    rows = []
+    peer: dict[str, Any] | None = None
+    for (name, kind, *_rest), result in zip(clients, results, strict=True):
+        if kind.startswith("sdk-"):
+            peer = None
+        rows.append(row(name, result, peer))
+        if kind.startswith("sdk-"):
+            peer = result
+    spread = (
+        f"log-normal, median {args.median:.0f} s, CV {args.cv}" if args.spread == "lognormal" else "fixed"
     )
+    print(
+        f"bench/poll.py — {args.tasks} tasks at once ({spread}); warm = after {args.history} tasks of "
+        f"history; {machine()}"
+    )
+    headers = ["client", "done", "notice p50/p95 s", "playable p50/p95 s", "API req/task", "CPU ms/task"]
+    print(table([*headers, "peak RSS MB", "vs SDK"], rows))
 
 
 if __name__ == "__main__":

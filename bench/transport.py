@@ -1,6 +1,8 @@
-"""Which httpx transport ClipDesk uses, by measurement: client CPU per request at 10, 50 and 200
-requests in flight, httpx's default (httpcore) transport against ClipDesk's HttpLayer on the
-aiohttp transport, in one run, against a DashScope emulator in its own process.
+"""Which httpx transport ClipDesk uses, by measurement: client CPU per request at 1, 10, 50 and
+200 requests in flight, ClipDesk's HttpLayer (httpx's own transport, with the layer's limits)
+against a plain httpx client on the httpx-aiohttp transport with its defaults (where it is
+installed: it is no dependency of ClipDesk), in one run, against a DashScope emulator in its own
+process.
 
     .venv/bin/python -m bench.transport [--requests 800]
 """
@@ -17,9 +19,11 @@ from bench.common import emulator, machine, table
 from core.net.http import HttpLayer
 
 
-async def run_default(base: str, total: int, in_flight: int) -> tuple[float, float]:
-    limits = httpx.Limits(max_connections=in_flight)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+async def run_aiohttp(base: str, total: int, in_flight: int) -> tuple[float, float]:
+    from httpx_aiohttp import AiohttpTransport
+
+    transport = AiohttpTransport(limits=httpx.Limits(max_connections=in_flight))
+    async with httpx.AsyncClient(base_url=base, transport=transport, timeout=60) as client:
         sem = asyncio.Semaphore(in_flight)
 
         async def one(i: int) -> None:
@@ -54,18 +58,26 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=800)
     args = parser.parse_args()
     rows = []
+    try:
+        import httpx_aiohttp  # noqa: F401
+
+        peer = True
+    except ImportError:
+        peer = False
     with emulator("dashscope", "-o", "prefix=") as base:
-        for in_flight in (10, 50, 200):
-            default_cpu, default_wall = asyncio.run(run_default(base, args.requests, in_flight))
+        for in_flight in (1, 10, 50, 200):
             ours_cpu, ours_wall = asyncio.run(run_clipdesk(base, args.requests, in_flight))
+            other_cpu, other_wall = (
+                asyncio.run(run_aiohttp(base, args.requests, in_flight)) if peer else (float("nan"),) * 2
+            )
             rows.append(
                 [
                     in_flight,
-                    f"{default_cpu:.2f}",
-                    f"{default_wall:.2f}",
                     f"{ours_cpu:.2f}",
                     f"{ours_wall:.2f}",
-                    f"{ours_cpu / default_cpu:.2f}",
+                    f"{other_cpu:.2f}",
+                    f"{other_wall:.2f}",
+                    f"{ours_cpu / other_cpu:.2f}",
                 ]
             )
     print(f"bench/transport.py — {args.requests} GETs per cell; {machine()}")
@@ -73,11 +85,11 @@ def main() -> None:
         table(
             [
                 "in flight",
-                "default ms/req",
-                "default wall s",
                 "ClipDesk ms/req",
                 "ClipDesk wall s",
-                "CPU ratio ClipDesk/default",
+                "httpx-aiohttp ms/req",
+                "httpx-aiohttp wall s",
+                "CPU ratio ClipDesk/aiohttp",
             ],
             rows,
         )

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from core.errors import ClipDeskError, ErrorKind
-from core.net.http import Head, HttpLayer, retry_after_seconds
+from core.net.http import Head, HttpLayer, network_error, retry_after_seconds
 
 CHUNK = 1024 * 1024  # reading a file to hash it
 # Handed to the worker thread at once: one trip to the thread and back per MiB (1, 2, 4 and 8 MiB
@@ -290,7 +290,7 @@ async def _fetch(
                 await asyncio.to_thread(writer.close)
             received = writer.size
     except httpx.HTTPError as exc:
-        raise ClipDeskError(ErrorKind.NETWORK, f"the download was interrupted: {type(exc).__name__}")
+        raise network_error("the download was interrupted", exc) from exc
     if total is not None and received < total:
         raise ClipDeskError(ErrorKind.NETWORK, f"the download stopped at {received} of {total} bytes")
     if total is not None and received > total:

@@ -1,12 +1,26 @@
-"""The one place that builds HTTP clients: timeouts, retries, proxy, credentials, redaction.
+"""The one place that builds HTTP clients: timeouts, limits, retries, redirects, proxy, credentials.
 
-One pooled ``httpx.AsyncClient`` per connection on the aiohttp transport: the default httpcore
-transport's CPU per request grows about 8x from 10 to 200 requests in flight (platform notes §8),
-this one stays flat. Billed submits go over a separate client that never reuses a connection, so a
-stale keep-alive socket cannot turn an ordinary submit into one whose outcome is unknown.
+Every request and every download goes through httpx on its own transport (httpcore and h11), with
+its public options only. What that gives, and what this module adds, for every answer:
 
-Credentials (Authorization / API-KEY) go only to the connection's own origin (scheme, host, port):
-a result URL on a CDN, or a redirect to another host, gets none.
+- HTTP/1.1 framing is h11's (strict status line, lengths and chunk sizes); an answer's head is
+  capped (h11: 100 KiB); a body with both Content-Length and Transfer-Encoding is refused.
+- A small answer (:meth:`HttpLayer.request`) is read with a cap *after* decompression (one content
+  coding at most, inflated as a stream, never more than ``max_body`` + 1 bytes), and the whole
+  exchange has a deadline besides the read timeout.
+- A download (:meth:`HttpLayer.stream`) is handed over raw as the bytes arrive, never decompressed;
+  no byte for ``stall`` seconds ends it with a retryable error. A body closed before its end closes
+  its connection (httpcore never pools a connection with an answer unread).
+- Connections are made with Happy Eyeballs (anyio's ``connect_tcp``): broken IPv6 costs 0.25 s.
+- Redirects are followed for GET only, at most MAX_REDIRECTS, never from https to http. The
+  connection's credentials go only to its own origin (scheme, host, port), and the caller's headers
+  (trace ids, Range, custom ones) only to the origin the request was made to: a CDN a redirect
+  points to gets a plain GET.
+- The proxy is the connection's URL, or with "system" the OS's / environment's, honouring NO_PROXY.
+- A billed submit goes over a connection of its own that is never reused and is sent once: "never
+  sent" (RequestNotSent) and "outcome unknown" (SubmitOutcomeUnknown) stay distinct.
+
+Each limit ends in :class:`HttpLimit` (kind NETWORK, so the queue retries; ``code`` names the limit).
 """
 
 from __future__ import annotations
@@ -16,22 +30,19 @@ import email.utils
 import logging
 import os
 import random
-import re
+import ssl
 import time
 import urllib.request
+import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
-from httpx_aiohttp.transport import AiohttpResponseStream, map_aiohttp_exceptions
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
-from core.net.http1 import SMALL_BODY, Http1Client, StreamedAnswer, Target, encode_json, ssl_context
 from core.redact import redact, register_secret
 
 log = logging.getLogger("clipdesk.http")
@@ -40,16 +51,16 @@ USER_AGENT = f"ClipDesk/{__version__}"
 RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=60.0)
-# The transport's body stream reads 16 KB at a time: a 1 GB download would cost 65,000 trips through
-# Python. Reading up to 256 KB when that much has arrived cuts the CPU (and GIL time) per byte.
-AiohttpResponseStream.CHUNK_SIZE = 256 * 1024
-BODY_READ_SIZE = 1024 * 1024  # socket reads of a large streamed body (HttpLayer.body_pieces)
+MAX_BODY = 8 * 1024 * 1024  # a small answer (a task's JSON is a few KB), after decompression
+SMALL_UPLOAD = 1024 * 1024  # a request body up to this size is a small exchange (with a deadline)
+STALL = 30.0  # seconds without a byte of a download's body before that attempt ends
 ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (tests, unusual links)
+_FRAMING = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+_ssl_context: ssl.SSLContext | None = None
 
 
 class Head(Protocol):
-    """An HTTP answer's status and headers: what a streamed answer (``HttpLayer.stream``) offers
-    before its body is read (an httpx.Response or a core.net.http1.StreamedAnswer)."""
+    """An HTTP answer's status and headers: what a streamed answer offers before its body is read."""
 
     @property
     def status_code(self) -> int: ...
@@ -62,10 +73,26 @@ class Head(Protocol):
 
 
 class Reply(Head, Protocol):
-    """A whole HTTP answer as the providers read it: an httpx.Response or a core.net.http1.Answer."""
+    """A whole HTTP answer as the providers read it (an httpx.Response, its body decoded)."""
 
     @property
     def content(self) -> bytes: ...
+
+
+class HttpLimit(ClipDeskError):
+    """An answer broke a limit or the rules of HTTP. Kind NETWORK (retryable); ``code`` names it:
+    too_large, encoding, deadline, stalled, bad_answer, redirect."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(ErrorKind.NETWORK, message, code=code)
+
+
+def ssl_context() -> ssl.SSLContext:
+    """The certificate store httpx uses (certifi's roots); built once, it costs ~50 ms."""
+    global _ssl_context
+    if _ssl_context is None:
+        _ssl_context = httpx.create_ssl_context(trust_env=False)
+    return _ssl_context
 
 
 def default_timeout() -> httpx.Timeout:
@@ -85,7 +112,10 @@ def default_timeout() -> httpx.Timeout:
 def origin(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
-    port = parts.port or (443 if scheme == "https" else 80)
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        port = -1
     return scheme, (parts.hostname or "").lower(), port
 
 
@@ -113,29 +143,22 @@ def retry_after_seconds(response: Head) -> float | None:
 
 
 def was_never_sent(exc: BaseException) -> bool:
-    """True only when the request provably did not reach the server (could not connect)."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(
-            cause, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError | httpx.ConnectError
-        ):
-            return True
-        if isinstance(cause, httpx.ConnectTimeout) and isinstance(cause.__cause__, TimeoutError):
-            return True  # the connection was never made (core.net.http1, or aiohttp's connect timeout)
-        if isinstance(cause, aiohttp.ClientError | httpx.TransportError) and cause is not exc:
-            return False
-        cause = cause.__cause__
-    return isinstance(exc, httpx.ConnectError) and exc.__cause__ is None
+    """True only when the request provably did not reach the server (no connection was made)."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
-def resolve_proxy(setting: str | None) -> str | None:
-    """'' or None: no proxy; 'system': the environment's / OS proxy; anything else: that URL."""
+def resolve_proxy(setting: str | None, url: str = "") -> str | None:
+    """'' or None: no proxy; 'system': the OS's / environment's proxy for ``url``'s scheme, unless
+    its host is exempt (NO_PROXY, or the OS's bypass list); anything else: that URL."""
     if not setting or setting == "none":
         return None
-    if setting == "system":
-        proxies = urllib.request.getproxies()
-        return proxies.get("https") or proxies.get("http")
-    return setting
+    if setting != "system":
+        return setting
+    parts = urlsplit(url)
+    if parts.hostname and urllib.request.proxy_bypass(parts.hostname):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(parts.scheme.lower()) or proxies.get("https") or proxies.get("http")
 
 
 class HttpLayer:
@@ -151,6 +174,9 @@ class HttpLayer:
         timeout: httpx.Timeout | None = None,
         retries: int = 4,
         backoff: float = 1.0,
+        max_body: int = MAX_BODY,
+        deadline: float | None = None,
+        stall: float | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._auth = dict(auth_headers or {})
@@ -158,59 +184,39 @@ class HttpLayer:
             register_secret(value)
             register_secret(value.removeprefix("Bearer "))
         self._origin = origin(self.base_url) if self.base_url else None
-        auth = list(self._auth.items())
-        self._auth_wire = auth if all(_safe_header(n, v) for n, v in auth) else None  # else httpx
         self.retries = retries
         self.backoff = backoff
+        self.max_body = max_body
+        self._timeout = timeout or default_timeout()
+        read = self._timeout.read or DEFAULT_TIMEOUT.read or 60.0
+        self.deadline = deadline if deadline is not None else 2 * read
+        self.stall = stall if stall is not None else min(STALL, read)
         self._sem = asyncio.Semaphore(max_in_flight)
-        proxy_url = resolve_proxy(proxy)
-        proxy_obj = httpx.Proxy(proxy_url) if proxy_url else None
-        limits = httpx.Limits(max_connections=max_in_flight, keepalive_expiry=30)
-        timeout = timeout or default_timeout()
-        # Small requests without a proxy go over core.net.http1 (a fifth of the CPU); the rest over httpx.
-        self._lean = (
-            None
-            if proxy_obj is not None
-            else Http1Client(connect_timeout=timeout.connect, read_timeout=timeout.read, keepalive=30)
-        )
-        self._timeout = timeout
-        self._proxy = proxy_obj
-        self._limits = limits
-        self._clients: dict[bool, httpx.AsyncClient] = {}  # made when first needed (an SSL context each)
+        self._max_in_flight = max_in_flight
+        self._proxy = proxy
+        self._clients: dict[tuple[str | None, bool], httpx.AsyncClient] = {}
         self.requests_sent = 0
 
-    @property
-    def _client(self) -> httpx.AsyncClient:
-        """The pooled httpx client: downloads, and requests core.net.http1 leaves to httpx."""
-        client = self._clients.get(False)
+    def _client(self, url: str, billed: bool) -> httpx.AsyncClient:
+        """The pooled client for ``url``'s proxy, or for a billed submit one that never reuses a
+        connection (a stale keep-alive socket must not make an ordinary submit's outcome unknown)."""
+        proxy = resolve_proxy(self._proxy, url)
+        client = self._clients.get((proxy, billed))
         if client is None:
-            transport = AiohttpTransport(
-                verify=ssl_context(), limits=self._limits, proxy=self._proxy, trust_env=False
+            limits = httpx.Limits(
+                max_connections=self._max_in_flight,
+                max_keepalive_connections=0 if billed else self._max_in_flight,
+                keepalive_expiry=30,
             )
-            client = self._clients[False] = httpx.AsyncClient(transport=transport, **self._common())
-        return client
-
-    @property
-    def _once_client(self) -> httpx.AsyncClient:
-        """A connector that closes every connection after use: billed submits never ride a stale socket."""
-        client = self._clients.get(True)
-        if client is None:
-            transport = AiohttpTransport(
-                client=lambda: aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)),
-                verify=ssl_context(),
-                proxy=self._proxy,
+            transport = httpx.AsyncHTTPTransport(verify=ssl_context(), limits=limits, proxy=proxy)
+            client = self._clients[(proxy, billed)] = httpx.AsyncClient(
+                transport=transport,
+                timeout=self._timeout,
+                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+                follow_redirects=False,
                 trust_env=False,
             )
-            client = self._clients[True] = httpx.AsyncClient(transport=transport, **self._common())
         return client
-
-    def _common(self) -> dict[str, Any]:
-        return {
-            "timeout": self._timeout,
-            "headers": {"User-Agent": USER_AGENT},
-            "follow_redirects": False,
-            "trust_env": False,
-        }
 
     # -- addresses and credentials ---------------------------------------------------------------
     def url(self, path_or_url: str) -> str:
@@ -221,11 +227,27 @@ class HttpLayer:
     def is_own_host(self, url: str) -> bool:
         return self._origin is not None and origin(url) == self._origin
 
-    def _headers_for(self, url: str, extra: dict[str, str] | None, with_auth: bool) -> dict[str, str]:
-        headers = dict(extra or {})
-        if with_auth and self.is_own_host(url):
+    def _headers_for(
+        self, url: str, asked: str, extra: Mapping[str, str] | None, with_auth: bool
+    ) -> dict[str, str]:
+        """The caller's headers only for the origin it asked (``asked``), the connection's
+        credentials only for its own origin, where they win over a caller's header of that name."""
+        headers = dict(extra or {}) if origin(url) == origin(asked) else {}
+        if with_auth and self._auth and self.is_own_host(url):
+            mine = {name.lower() for name in self._auth}
+            headers = {n: v for n, v in headers.items() if n.lower() not in mine}
             headers.update(self._auth)
         return headers
+
+    def _next_hop(self, url: str, response: httpx.Response) -> str:
+        location = response.headers.get("location", "").strip()
+        target = urljoin(url, location) if location else ""
+        scheme = urlsplit(target).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise HttpLimit("redirect", f"{urlsplit(url).netloc}: a redirect to nowhere usable")
+        if urlsplit(url).scheme.lower() == "https" and scheme != "https":
+            raise HttpLimit("redirect", f"{urlsplit(url).netloc}: refused a redirect from https to http")
+        return target
 
     # -- requests --------------------------------------------------------------------------------
     async def request(
@@ -243,115 +265,51 @@ class HttpLayer:
 
         ``headers`` may be a function, called for every attempt (a per-request trace id stays fresh).
 
-        A billed request is sent once: a connect error raises RequestNotSent (safe to send again),
-        any other transport failure raises SubmitOutcomeUnknown. Every HTTP answer is returned.
+        A billed request is sent once: when no connection could be made it raises RequestNotSent
+        (safe to send again), any other failure SubmitOutcomeUnknown. Every HTTP answer is returned.
+        An answer that breaks a limit raises HttpLimit (not retried here).
         """
         url = self.url(path_or_url)
+        where = urlsplit(url).netloc
         attempts = 1 if billed else self.retries + 1
-        body = encode_json(json) if json is not None and data is None and files is None else None
+        # the deadline is for small exchanges: an upload takes as long as the link needs
+        large = files is not None or (isinstance(data, bytes) and len(data) > SMALL_UPLOAD)
+        deadline = None if large else self.deadline
         for attempt in range(1, attempts + 1):
             fresh = headers() if callable(headers) else headers
             try:
-                if body is not None and len(body) <= SMALL_BODY:
-                    response = await self._send_small(method, url, body, fresh, billed)
-                elif json is None and data is None and files is None:
-                    response = await self._send_small(method, url, None, fresh, billed)
-                else:
-                    response = await self._send_once(method, url, json, data, files, fresh, billed)
+                async with self._sem:
+                    async with asyncio.timeout(deadline):
+                        response = await self._exchange(method, url, json, data, files, fresh, billed)
             except httpx.HTTPError as exc:
                 if billed:
                     if was_never_sent(exc):
-                        raise RequestNotSent(f"could not connect to {urlsplit(url).netloc}: {exc}")
-                    raise SubmitOutcomeUnknown(f"the answer to the submit was lost: {type(exc).__name__}")
+                        raise RequestNotSent(f"could not connect to {where}: {_describe(exc)}") from exc
+                    raise SubmitOutcomeUnknown(
+                        f"the answer to the submit was lost: {type(exc).__name__}"
+                    ) from exc
                 if attempt == attempts:
-                    raise ClipDeskError(ErrorKind.NETWORK, f"{urlsplit(url).netloc}: {_describe(exc)}")
+                    raise network_error(where, exc) from exc
                 await asyncio.sleep(self._delay(attempt, None))
                 continue
+            except TimeoutError as exc:
+                if billed:
+                    raise SubmitOutcomeUnknown(
+                        f"no whole answer to the submit within {self.deadline:.0f} s"
+                    ) from exc
+                raise HttpLimit("deadline", f"{where}: no whole answer within {self.deadline:.0f} s") from exc
+            except HttpLimit as exc:
+                if billed:
+                    raise SubmitOutcomeUnknown(
+                        f"the answer to the submit was refused: {exc.message}"
+                    ) from exc
+                raise
             if billed or response.status_code not in RETRY_STATUSES or attempt == attempts:
                 return response
             await asyncio.sleep(self._delay(attempt, retry_after_seconds(response)))
         raise AssertionError("unreachable")
 
-    async def _send_small(
-        self, method: str, url: str, body: bytes | None, headers: dict[str, str] | None, billed: bool
-    ) -> Reply:
-        """A request with no body or a small JSON one: over core.net.http1 when it can, else httpx."""
-        lean = self._lean
-        if lean is None:
-            return await self._send_once(method, url, None, body, None, _json_type(headers, body), billed)
-        async with self._sem:
-            for _hop in range(MAX_REDIRECTS + 1):
-                target = Target.parse(url)
-                wire = None if target is None else self._wire_headers(target, headers, body is not None)
-                if target is None or wire is None:  # httpx quotes, or refuses, what we do not send as is
-                    response: Reply = await self._send_httpx(
-                        self._once_client if billed else self._client,
-                        method,
-                        url,
-                        None,
-                        body,
-                        None,
-                        _json_type(headers, body),
-                    )
-                else:
-                    started = time.monotonic()
-                    self.requests_sent += 1
-                    response = await lean.send(method, target, wire, body, fresh=billed)
-                    self._log_answer(method, url, response.status_code, started)
-                if not (response.is_redirect and method == "GET"):
-                    return response
-                url = urljoin(url, response.headers["location"])
-            raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
-
-    def _wire_headers(
-        self, target: Target, extra: dict[str, str] | None, has_body: bool, with_auth: bool = True
-    ) -> list[tuple[str, str]] | None:
-        """The request's headers as sent (credentials only to the own origin, over any the caller
-        gave, as ``_headers_for`` does), or None when one cannot go on the wire as it is."""
-        base = _WIRE_JSON if has_body else _WIRE
-        own = with_auth and bool(self._auth) and target.key == self._origin
-        if not extra:  # the usual case: nothing to check again
-            if not own:
-                return base
-            return base + self._auth_wire if self._auth_wire is not None else None
-        merged = extra
-        if own:  # the connection's credentials replace a caller's header of the same name
-            mine = {name.lower() for name in self._auth}
-            merged = {**{n: v for n, v in extra.items() if n.lower() not in mine}, **self._auth}
-        names = {name.lower() for name in merged}
-        wire = [(n, v) for n, v in base if n.lower() not in names]
-        for name, value in merged.items():
-            if not _safe_header(name, value):
-                return None
-            wire.append((name, value))
-        return wire
-
-    async def _send_httpx(
-        self,
-        client: httpx.AsyncClient,
-        method: str,
-        url: str,
-        json: Any,
-        data: Any,
-        files: Any,
-        headers: dict[str, str] | None,
-    ) -> httpx.Response:
-        started = time.monotonic()
-        self.requests_sent += 1
-        response = await client.request(
-            method,
-            url,
-            json=json,
-            content=data if isinstance(data, bytes) else None,
-            data=None if isinstance(data, bytes) else data,
-            files=files,
-            headers=self._headers_for(url, headers, with_auth=True),
-        )
-        await response.aread()
-        self._log_answer(method, url, response.status_code, started)
-        return response
-
-    async def _send_once(
+    async def _exchange(
         self,
         method: str,
         url: str,
@@ -361,90 +319,82 @@ class HttpLayer:
         headers: dict[str, str] | None,
         billed: bool,
     ) -> httpx.Response:
-        client = self._once_client if billed else self._client
-        async with self._sem:
-            for _hop in range(MAX_REDIRECTS + 1):
-                response = await self._send_httpx(client, method, url, json, data, files, headers)
-                if not (response.is_redirect and method == "GET"):
-                    return response
-                url = urljoin(url, response.headers["location"])
-            raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
+        """One request and its answer read whole (with its limits), redirects of a GET followed."""
+        asked = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            client = self._client(url, billed)
+            request = client.build_request(
+                method,
+                url,
+                json=json,
+                content=data if isinstance(data, bytes) else None,
+                data=None if isinstance(data, bytes) else data,
+                files=files,
+                headers=self._headers_for(url, asked, headers, with_auth=True),
+            )
+            started = time.monotonic()
+            self.requests_sent += 1
+            response = await client.send(request, stream=True)
+            try:
+                _check_framing(response)
+                if response.is_redirect and method == "GET":
+                    url = self._next_hop(url, response)
+                    continue
+                body = await _read_capped(response, self.max_body)
+            finally:
+                await response.aclose()
+            self._log_answer(method, url, response.status_code, started)
+            headers_out = [(n, v) for n, v in response.headers.multi_items() if n.lower() not in _FRAMING]
+            return httpx.Response(
+                response.status_code, headers=headers_out, content=body, request=response.request
+            )
+        raise HttpLimit("redirect", f"{urlsplit(asked).netloc}: more than {MAX_REDIRECTS} redirects")
 
     @asynccontextmanager
     async def stream(
         self, url: str, *, headers: dict[str, str] | None = None, with_auth: bool = False
-    ) -> AsyncIterator[Head]:
-        """GET a body as a stream, following redirects; credentials only on the connection's own host.
-        Read the body with :meth:`body_pieces`. It is asked for unencoded (a video is sent as is;
-        a compressed body would break Range resumes), and kept as sent if it comes encoded anyway."""
+    ) -> AsyncIterator[httpx.Response]:
+        """GET a body as a stream, following redirects (as :meth:`request` does). Read the body
+        with :meth:`body_pieces`. It is asked for unencoded (a video is sent as is; a compressed
+        body would break Range resumes), and kept as sent if it comes encoded anyway."""
+        t = self._timeout
+        timeout = httpx.Timeout(connect=t.connect, read=self.stall, write=t.write, pool=t.pool)
+        asked = url
         async with self._sem:
             for _hop in range(MAX_REDIRECTS + 1):
-                lean = self._lean
-                target = None if lean is None else Target.parse(url)
-                wire = (
-                    None
-                    if target is None
-                    else self._wire_headers(target, {**_IDENTITY, **(headers or {})}, False, with_auth)
-                )
-                if lean is not None and target is not None and wire is not None:
-                    started = time.monotonic()
-                    self.requests_sent += 1
-                    answer = await lean.open(target, wire)
-                    self._log_answer("GET", url, answer.status_code, started)
-                    try:
-                        if answer.is_redirect:
-                            url = urljoin(url, answer.headers["location"])
-                            continue
-                        yield answer
-                    finally:
-                        answer.close()
-                    return
-                request = self._client.build_request(
-                    "GET", url, headers={**_IDENTITY, **self._headers_for(url, headers, with_auth)}
-                )
+                client = self._client(url, False)
+                sent = {"Accept-Encoding": "identity", **self._headers_for(url, asked, headers, with_auth)}
+                request = client.build_request("GET", url, headers=sent, timeout=timeout)
+                started = time.monotonic()
                 self.requests_sent += 1
-                response = await self._client.send(request, stream=True)
-                if response.is_redirect:
-                    await response.aclose()
-                    url = urljoin(url, response.headers["location"])
-                    continue
                 try:
+                    response = await client.send(request, stream=True)
+                except httpx.ReadTimeout as exc:
+                    raise _stalled(url, self.stall) from exc
+                try:
+                    self._log_answer("GET", url, response.status_code, started)
+                    _check_framing(response)
+                    if response.is_redirect:
+                        url = self._next_hop(url, response)
+                        continue
+                    response.extensions["clipdesk_stall"] = self.stall
                     yield response
+                    return
                 finally:
                     await response.aclose()
-                return
-            raise ClipDeskError(ErrorKind.NETWORK, "too many redirects")
+            raise HttpLimit("redirect", f"{urlsplit(asked).netloc}: more than {MAX_REDIRECTS} redirects")
 
     @staticmethod
-    async def body_pieces(response: Head, read_size: int = BODY_READ_SIZE) -> AsyncGenerator[bytes, None]:
-        """The raw body of a response from ``stream``, in the pieces the socket delivered.
-
-        Over core.net.http1 (no proxy), as that client received them (see ``Http1Client.open``). On this
-        layer's aiohttp transport the pieces come straight from aiohttp's reader, one
-        buffered piece at a time: no joins or slices into fixed-size chunks, and no httpx layer per
-        chunk; and the socket is read ``read_size`` at a time (see ``_read_in_big_pieces``). The
-        read timeout still applies (aiohttp's sock_read), and aiohttp's errors reach the caller as
-        the same httpx exceptions the transport maps them to. On any other transport: httpx's
-        ``aiter_raw``.
-        """
-        if isinstance(response, StreamedAnswer):
-            async for piece in response.pieces():
-                yield piece
-            return
+    async def body_pieces(response: Head) -> AsyncGenerator[bytes, None]:
+        """The raw body of a response from :meth:`stream`, in the pieces the socket delivered (never
+        decompressed). No byte for the layer's ``stall`` seconds raises HttpLimit("stalled")."""
         assert isinstance(response, httpx.Response)
-        reader = _aiohttp_reader(response)
-        if reader is None:
-            async for chunk in response.aiter_raw():
-                yield chunk
-            return
-        restore = _read_in_big_pieces(reader, read_size)
         try:
-            with map_aiohttp_exceptions():
-                async for piece, _end_of_http_chunk in reader.iter_chunks():
-                    if piece:
-                        yield piece
-        finally:
-            restore()
+            async for piece in response.aiter_raw():
+                if piece:
+                    yield piece
+        except httpx.ReadTimeout as exc:
+            raise _stalled(str(response.request.url), response.extensions.get("clipdesk_stall")) from exc
 
     def _log_answer(self, method: str, url: str, status: int, started: float) -> None:
         if log.isEnabledFor(logging.DEBUG):  # (formatting the URL is not free: only when wanted)
@@ -457,61 +407,81 @@ class HttpLayer:
         return min(self.backoff * 2 ** (attempt - 1), 30.0) * (0.75 + random.random() / 2)
 
     async def aclose(self) -> None:
-        if self._lean is not None:
-            self._lean.close()
-        for client in self._clients.values():
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
             await client.aclose()
 
 
-_UNSAFE_HEADER = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")  # not an RFC 9110 token
-_UNSAFE_VALUE = re.compile(r"[^\t\x20-\x7e]")  # control characters or beyond ASCII
-_WIRE = [("User-Agent", USER_AGENT), ("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate")]
-_WIRE_JSON = [*_WIRE, ("Content-Type", "application/json")]
-_IDENTITY = {"Accept-Encoding": "identity"}  # streamed bodies: as stored
+def _check_framing(response: httpx.Response) -> None:
+    if "transfer-encoding" in response.headers and "content-length" in response.headers:
+        raise HttpLimit(
+            "bad_answer",
+            f"{response.request.url.host}: an answer with both Content-Length and Transfer-Encoding",
+        )
 
 
-def _safe_header(name: str, value: str) -> bool:
-    return bool(name) and not _UNSAFE_HEADER.search(name) and not _UNSAFE_VALUE.search(value)
+class _Inflate:
+    """One content coding (gzip or deflate) undone as a stream, never beyond a given size."""
+
+    def __init__(self, coding: str) -> None:
+        self._raw_deflate = coding == "deflate"  # "deflate" is zlib-wrapped, or raw in the wild
+        self._z = zlib.decompressobj(zlib.MAX_WBITS | (16 if coding != "deflate" else 0))
+        self._started = False
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Up to ``room`` bytes of output for ``data`` (the rest of it is dropped: the caller stops)."""
+        if self._z.eof:
+            return b""
+        try:
+            out = self._z.decompress(data, room)
+        except zlib.error:
+            if not (self._raw_deflate and not self._started):
+                raise
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._z.decompress(data, room)
+        self._started = True
+        return out
 
 
-def _json_type(headers: dict[str, str] | None, body: bytes | None) -> dict[str, str] | None:
-    """The caller's headers, plus Content-Type: application/json when a JSON body is sent as bytes."""
-    if body is None or any(name.lower() == "content-type" for name in headers or {}):
-        return headers
-    return {**(headers or {}), "Content-Type": "application/json"}
+async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    """The body, decoded, or HttpLimit as soon as it would exceed ``limit`` bytes."""
+    codings = [
+        c.strip().lower()
+        for value in response.headers.get_list("content-encoding")
+        for c in value.split(",")
+        if c.strip() and c.strip().lower() != "identity"
+    ]
+    host = response.request.url.host
+    if len(codings) > 1:
+        raise HttpLimit(
+            "encoding", f"{host}: refused an answer with stacked encodings ({', '.join(codings)})"
+        )
+    if codings and codings[0] not in ("gzip", "x-gzip", "deflate"):
+        raise HttpLimit("encoding", f"{host}: an answer in an encoding not asked for ({codings[0]})")
+    inflate = _Inflate(codings[0]) if codings else None
+    body = bytearray()
+    try:
+        async for raw in response.aiter_raw():
+            body += inflate.feed(raw, limit + 1 - len(body)) if inflate else raw
+            if len(body) > limit:
+                raise HttpLimit("too_large", f"{host}: an answer larger than {limit // 1024} KiB")
+    except zlib.error as exc:
+        raise HttpLimit("encoding", f"{host}: a corrupt {codings[0]} body") from exc
+    return bytes(body)
 
 
-def _aiohttp_reader(response: httpx.Response) -> aiohttp.StreamReader | None:
-    """aiohttp's body reader under a streamed httpx response, when the transport is aiohttp's."""
-    stream = getattr(response.stream, "_stream", response.stream)  # httpx wraps the transport's stream
-    if isinstance(stream, AiohttpResponseStream):
-        return stream._aiohttp_response.content
-    return None
+def _stalled(url: str, seconds: Any) -> HttpLimit:
+    after = f"{seconds:g} s" if isinstance(seconds, int | float) else "a while"
+    return HttpLimit("stalled", f"{urlsplit(url).netloc}: the download stalled (no byte for {after})")
 
 
-def _read_in_big_pieces(reader: aiohttp.StreamReader, size: int) -> Callable[[], None]:
-    """For one large body: aiohttp pauses the socket once 128 KiB wait in its buffer (its default
-    read_bufsize, 64 KiB, which the httpx transport does not let us set per request), and asyncio
-    reads at most 256 KiB per recv(). Then every 256 KiB costs a trip through the event loop and
-    two epoll changes. Let it buffer up to ``2 * size`` and read ``size`` at a time instead. Both
-    are internals, so each is changed only where it exists as expected; the transport's read size
-    is put back when the body ends, as the connection may go on to carry small answers. Returns
-    the function that puts it back."""
-    if isinstance(getattr(reader, "_low_water", None), int) and isinstance(
-        getattr(reader, "_high_water", None), int
-    ):
-        reader._low_water = max(reader._low_water, size)
-        reader._high_water = max(reader._high_water, 2 * size)
-    transport: Any = getattr(getattr(reader, "_protocol", None), "transport", None)
-    before = getattr(transport, "max_size", None)  # asyncio's plain socket transport
-    if not isinstance(before, int) or before >= size:
-        return lambda: None
-    transport.max_size = size
-
-    def restore() -> None:
-        transport.max_size = before
-
-    return restore
+def network_error(what: str, exc: httpx.HTTPError) -> ClipDeskError:
+    """A transport failure as the queue shows it: kind NETWORK; code bad_answer (the answer broke
+    HTTP's rules), timeout, or None (the connection failed or broke)."""
+    code = "bad_answer" if isinstance(exc, httpx.RemoteProtocolError | httpx.DecodingError) else None
+    if isinstance(exc, httpx.TimeoutException):
+        code = "timeout"
+    return ClipDeskError(ErrorKind.NETWORK, f"{what}: {_describe(exc)}", code=code)
 
 
 def _describe(exc: BaseException) -> str:

@@ -93,6 +93,8 @@ class Provider(ABC):
     # True: a finished task's answer says when the provider received it and when it ended
     # (PollResult.remote_seconds), so this connection's history holds true durations
     reports_duration: ClassVar[bool] = False
+    # True: one request lists the connection's running tasks (``running_tasks``)
+    lists_tasks: ClassVar[bool] = False
     # how images travel: "url" (public http URL only), "data_uri", "upload"
     image_transport: ClassVar[str] = "data_uri"
 
@@ -122,6 +124,11 @@ class Provider(ABC):
 
     async def cancel(self, ctx: ProviderContext, remote_id: str) -> None:
         raise ProviderError(ErrorKind.INVALID_INPUT, f"{self.label} cannot cancel a task remotely")
+
+    async def running_tasks(self, ctx: ProviderContext) -> dict[str, RemoteStatus]:
+        """Where ``lists_tasks``: the connection's tasks still queued or running, by remote id, from
+        one request (the engine's polls of many tasks share it; core.tasks.listing)."""
+        return {}
 
     async def find_lost_submit(self, ctx: ProviderContext, request: GenerationRequest) -> str | None:
         """Where the dialect can list tasks, find the one a lost submit created. None: cannot tell."""

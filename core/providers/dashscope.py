@@ -23,6 +23,9 @@ SUBMIT_PATH = "/api/v1/services/aigc/video-generation/video-synthesis"
 KF2V_PATH = "/api/v1/services/aigc/image2video/video-synthesis"
 TASK_PATH = "/api/v1/tasks/{id}"
 CANCEL_PATH = "/api/v1/tasks/{id}/cancel"
+# The task list (DashScope's "list async tasks": the dashscope SDK's Tasks.list), newest first
+LIST_PATH = "/api/v1/tasks/?page_no=1&page_size=100"
+_GOING = {"PENDING": RemoteStatus.QUEUED, "RUNNING": RemoteStatus.RUNNING}
 RESULT_TTL = 24 * 3600  # video_url is valid for 24 h
 
 
@@ -32,6 +35,7 @@ class DashScopeProvider(Provider):
     doc_url = "https://help.aliyun.com/zh/model-studio/image-to-video-api-reference"
     can_cancel = True
     reports_duration = True  # submit_time and end_time of a finished task
+    lists_tasks = True
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -128,6 +132,25 @@ class DashScopeProvider(Provider):
             error = ProviderError(kind, f"{message} ({code})", code=code)
             return PollResult(status, error=error, usage=usage_of(body), raw=body)
         return PollResult(status, None, raw=body)
+
+    async def running_tasks(self, ctx: ProviderContext) -> dict[str, RemoteStatus]:
+        response = await ctx.http.request("GET", LIST_PATH)
+        if response.status_code >= 400:
+            raise self.error(response)
+        return self.parse_list(response)
+
+    def parse_list(self, response: Any) -> dict[str, RemoteStatus]:
+        """``{"data": [{"task_id": …, "status": "RUNNING", …}, …], "total": …}``: the tasks still
+        queued or running (any other word, or an entry without an id, is left out)."""
+        entries = obj(json_of(response)).get("data")
+        going: dict[str, RemoteStatus] = {}
+        for entry in entries if isinstance(entries, list) else []:
+            entry = obj(entry)
+            task_id = text(entry.get("task_id"))
+            word = (text(entry.get("status")) or text(entry.get("task_status")) or "").strip().upper()
+            if task_id and word in _GOING:
+                going[task_id] = _GOING[word]
+        return going
 
     async def cancel(self, ctx: ProviderContext, remote_id: str) -> None:
         response = await ctx.http.request("POST", CANCEL_PATH.format(id=remote_id))

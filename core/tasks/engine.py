@@ -46,8 +46,9 @@ from core.providers.base import PollResult, Provider, ProviderContext, RemoteSta
 from core.providers.catalog import validate_request
 from core.redact import redact
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.listing import Listing
 from core.tasks.request import GenerationRequest
-from core.tasks.schedule import PollSchedule
+from core.tasks.schedule import PollSchedule, log_spread
 
 log = logging.getLogger("clipdesk.engine")
 
@@ -84,9 +85,11 @@ class Lane:
     polls: asyncio.Semaphore
     downloads: asyncio.Semaphore
     running: asyncio.Event = field(default_factory=asyncio.Event)
+    listing: Listing = field(init=False)  # polls of many tasks answered by one list, where there is one
 
     def __post_init__(self) -> None:
         self.running.set()
+        self.listing = Listing(self.provider)
 
     @property
     def paused(self) -> bool:
@@ -117,6 +120,7 @@ class Engine:
         self._prepared: dict[str, dict[str, list[PreparedImage]]] = {}  # inputs of tasks made this session
         # per (connection, model): (when read, median seconds) or the read in flight
         self._typical: dict[tuple[str, str], tuple[float, float | None] | asyncio.Future[float | None]] = {}
+        self._spread: dict[tuple[str, str], float | None] = {}  # σ of log durations (see schedule)
         # Tasks of a connection and model with no history yet: a few scouts poll for all of them
         self._scouts: dict[tuple[str, str], int] = {}
         self._learned: dict[tuple[str, str], _Learned] = {}
@@ -602,7 +606,7 @@ class Engine:
         assert record.remote_id is not None
         exact = lane.provider.reports_duration
         typical = await self._typical_duration(record)
-        schedule = PollSchedule.for_task(typical, exact=exact)
+        schedule = PollSchedule.for_task(typical, exact=exact, spread=self._spread.get(key))
         started = record.submitted_at or time.time()
         hint: float | None = None
         look_now = False
@@ -638,7 +642,7 @@ class Engine:
                 )
             try:
                 async with lane.polls:
-                    result = await lane.provider.poll(ctx, record.remote_id)
+                    result = await lane.listing.poll(ctx, record.remote_id)
             except ProviderError as exc:
                 if exc.kind is ErrorKind.NOT_FOUND and not lane.provider.billed:
                     await self._set_state(record, TaskState.QUEUED)  # free to render again
@@ -788,7 +792,8 @@ class Engine:
         return done
 
     async def _typical_duration(self, record: TaskRecord) -> float | None:
-        """This connection's median duration for the model, from the journal (cached for a minute)."""
+        """This connection's median duration for the model, from the journal (cached for a minute);
+        the spread of those durations goes to ``_spread``."""
         key = (record.connection, record.model)
         cached = self._typical.get(key)
         if isinstance(cached, asyncio.Future):  # another task is reading it: one query for all
@@ -798,7 +803,9 @@ class Engine:
         reading: asyncio.Future[float | None] = asyncio.get_running_loop().create_future()
         self._typical[key] = reading
         try:
-            value = await self.journal.typical_duration(*key)
+            durations = await self.journal.recent_durations(*key)
+            value = durations[len(durations) // 2] if durations else None
+            self._spread[key] = log_spread(durations)
         except BaseException as exc:
             if self._typical.get(key) is reading:
                 del self._typical[key]

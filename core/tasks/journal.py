@@ -398,8 +398,13 @@ class Journal:
     # -- history, for ETAs and polling schedules -------------------------------------------------
     async def typical_duration(self, connection: str, model: str) -> float | None:
         """Median seconds from submit to a finished remote task, over recent successes."""
+        values = await self.recent_durations(connection, model)
+        return values[len(values) // 2] if values else None
 
-        def read() -> float | None:
+    async def recent_durations(self, connection: str, model: str) -> list[float]:
+        """Seconds from submit to a finished remote task of the 20 latest successes, sorted."""
+
+        def read() -> list[float]:
             rows = (
                 self._db()
                 .execute(
@@ -410,8 +415,7 @@ class Journal:
                 )
                 .fetchall()
             )
-            values = sorted(float(r[0]) for r in rows if r[0] and r[0] > 0)
-            return values[len(values) // 2] if values else None
+            return sorted(float(r[0]) for r in rows if r[0] and r[0] > 0)
 
         return await self._run(read)
 

@@ -90,15 +90,15 @@ def test_many_tasks_starting_to_poll_at_once_read_the_history_once(
         engine, journal = _engine(clipdesk_home)
         await journal.open()
         reads = 0
-        real = journal.typical_duration
+        real = journal.recent_durations
 
-        async def counted(connection: str, model: str) -> float | None:
+        async def counted(connection: str, model: str) -> list[float]:
             nonlocal reads
             reads += 1
             await asyncio.sleep(0.05)
             return await real(connection, model)
 
-        monkeypatch.setattr(journal, "typical_duration", counted)
+        monkeypatch.setattr(journal, "recent_durations", counted)
         values = await asyncio.gather(*(engine._typical_duration(_record()) for _ in range(50)))
         await journal.close()
         return values, reads

@@ -1,6 +1,6 @@
-"""Small requests over TLS (every real provider is HTTPS; the emulators speak plain HTTP): the lean
-HTTP/1.1 path verifies the certificate and the host name like httpx, and a certificate that does
-not name the host is refused before anything is sent."""
+"""Small requests over TLS (every real provider is HTTPS; the emulators speak plain HTTP): the
+certificate and the host name are verified, and a certificate that does not name the host is
+refused before anything is sent."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-import core.net.http1
+import core.net.http
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent
 from core.net.http import HttpLayer
-from core.net.http1 import Answer
 
 
 def certificate(tmp: Path, names: list[str]) -> tuple[Path, Path]:
@@ -61,7 +60,7 @@ def trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The certificate the server shows, made the only root ClipDesk trusts for this test."""
     cert, _key = certificate(tmp_path, ["localhost", "127.0.0.1"])
     context = ssl.create_default_context(cafile=str(cert))
-    monkeypatch.setattr(core.net.http1, "_ssl_context", context)
+    monkeypatch.setattr(core.net.http, "_ssl_context", context)
     yield tmp_path
 
 
@@ -102,7 +101,6 @@ def test_a_small_request_over_tls_checks_the_certificate_and_host(trust: Path) -
             await http.aclose()
             server.close()
             await server.wait_closed()
-        assert isinstance(first, Answer)  # the lean path, not httpx
         assert first.status_code == 200 and second.status_code == 200
         assert first.json()["output"]["task_id"] == "t-1"
 
@@ -113,7 +111,7 @@ def test_a_small_request_over_tls_checks_the_certificate_and_host(trust: Path) -
 def test_a_certificate_for_another_name_is_refused_before_anything_is_sent(trust: Path) -> None:
     other_cert, other_key = certificate(trust, ["provider.example"])  # valid, but not for this host
     context = ssl.create_default_context(cafile=str(other_cert))
-    core.net.http1._ssl_context = context
+    core.net.http._ssl_context = context
     seen: list[bytes] = []
 
     async def go() -> None:

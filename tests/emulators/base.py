@@ -10,6 +10,7 @@ Dialect modules subclass it, add their routes and render errors in their own for
 from __future__ import annotations
 
 import math
+import random
 import re
 import threading
 import time
@@ -131,6 +132,8 @@ class Emulator:
         ratelimit_submits: int = 2,
         retry_after: int = 1,
         slow_factor: int = 10,
+        running_cv: float | None = None,
+        duration_seed: int = 1,
         truncated_polls: int = 1,
         truncate_delay: float = 0.3,
         latency: float = 0.0,
@@ -142,6 +145,8 @@ class Emulator:
         self.ticks_running = ticks_running
         self.seconds_queued = seconds_queued
         self.seconds_running = seconds_running
+        self.running_cv = running_cv
+        self.duration_seed = duration_seed
         self.file_ttl = file_ttl
         self.file_size = file_size
         self.ratelimit_submits = ratelimit_submits
@@ -362,7 +367,7 @@ class Emulator:
             sc = task.scenarios
             timed = self.seconds_queued is not None or self.seconds_running is not None
             if timed:
-                q, r = float(self.seconds_queued or 0), float(self.seconds_running or 0)
+                q, r = float(self.seconds_queued or 0), self._running_seconds(task)
                 t = self.now() - task.created
                 if "slow" in sc and not self.slow_done:
                     r = max(r * self.slow_factor, 60.0)
@@ -384,10 +389,28 @@ class Emulator:
                 return RUNNING, min(max(int(frac * 100), 1), 99)
             outcome = FAILED if "fail" in sc else MODERATED if "moderate-result" in sc else SUCCEEDED
             if task.finished_at is None:
-                task.finished_at = self.now()
+                # on the clock, the task ended when its time was up (not when someone looked)
+                task.finished_at = task.created + q + r if timed and not task.released else self.now()
                 if outcome == SUCCEEDED:
                     task.file_id = self.add_file(task.scenarios, task.id)
+            if advance:
+                task.extra.setdefault("noticed", self.now())  # the first poll that saw the end
             return outcome, 100
+
+    def _running_seconds(self, task: Task) -> float:
+        """``seconds_running``, or with ``running_cv`` this task's own draw from a log-normal spread
+        with that median and coefficient of variation; the same prompt draws the same time."""
+        r = float(self.seconds_running or 0)
+        if not self.running_cv or not r:
+            return r
+        drawn = task.extra.get("running")
+        if drawn is None:
+            body = task.body if isinstance(task.body, dict) else {}
+            inputs = body.get("input") if isinstance(body.get("input"), dict) else body
+            sigma = math.sqrt(math.log(1 + self.running_cv**2))
+            z = random.Random(f"{self.duration_seed}:{inputs.get('prompt')}").gauss(0.0, 1.0)
+            drawn = task.extra["running"] = r * math.exp(sigma * z)
+        return float(drawn)
 
     def release(self, task_id: str | None = None) -> None:
         """Let one task (or every task) finish at its next poll, even ``#slow`` / ``#never`` ones."""
@@ -450,6 +473,12 @@ class Emulator:
                 "by_kind": by_kind,
                 "submits": submits,
                 "tasks": len(self.tasks),
+                # per task: [provider's end, first poll that saw it] on the emulator's clock
+                "timing": {
+                    t.id: [t.finished_at, t.extra.get("noticed")]
+                    for t in self.tasks.values()
+                    if t.finished_at is not None
+                },
                 "connections": server.connections_opened if server is not None else 0,
             },
         )

@@ -87,6 +87,7 @@ class DashScopeEmulator(Emulator):
             ("POST", p + r"/api/v1/services/aigc/video-generation/video-synthesis", self.submit),
             # Alibaba's path for the first-and-last-frame models (beyond seed 000)
             ("POST", p + r"/api/v1/services/aigc/image2video/video-synthesis", self.submit),
+            ("GET", p + r"/api/v1/tasks/?", self.list_tasks),
             ("GET", p + r"/api/v1/tasks/([^/]+)", self.poll),
             ("POST", p + r"/api/v1/tasks/([^/]+)/cancel", self.cancel),
         ]
@@ -207,6 +208,55 @@ class DashScopeEmulator(Emulator):
             sr = int(str(params.get("resolution", "1080P")).rstrip("Pp") or 1080)
             body["usage"] = {"duration": params.get("duration", 5), "video_count": 1, "SR": sr}
         return self.end_poll(task, sc, json_reply(200, body))
+
+    # ------------------------------------------------------------------ list
+    def list_tasks(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        """The key's tasks, newest first, a page at a time (``page_no``, ``page_size`` up to 100),
+        optionally of one ``status`` or ``model_name``. On the clock, looking does not move a task
+        on; with progression by polls, being listed counts as a poll."""
+        denied = self.check_auth(req)
+        if denied is not None:
+            return denied
+        key = self.api_key(req)
+        with self.lock:
+            mine = [t for t in self.tasks.values() if t.key == key]
+        mine.sort(key=lambda t: t.created, reverse=True)
+        words = {QUEUED: "PENDING", RUNNING: "RUNNING", SUCCEEDED: "SUCCEEDED", CANCELED: "CANCELED"}
+        rows = []
+        by_polls = self.seconds_queued is None and self.seconds_running is None
+        for task in mine:
+            phase, _progress = self.phase(task, advance=by_polls)
+            row = {
+                "task_id": task.id,
+                "status": words.get(phase, "FAILED"),
+                "model_name": (task.body or {}).get("model"),
+                "gmt_create": _ts(task.created),
+                "request_id": str(uuid.uuid4()),
+            }
+            if task.finished_at is not None:
+                row["end_time"] = _ts(task.finished_at)
+            rows.append(row)
+        status, model = req.q("status"), req.q("model_name")
+        rows = [
+            r
+            for r in rows
+            if (not status or r["status"] == status) and (not model or r["model_name"] == model)
+        ]
+        try:
+            page_no = max(int(req.q("page_no") or 1), 1)
+            page_size = min(max(int(req.q("page_size") or 10), 1), 100)
+        except ValueError:
+            return self.error_reply("invalid", req, "page_no and page_size must be integers")
+        page = rows[(page_no - 1) * page_size : page_no * page_size]
+        body = {
+            "request_id": str(uuid.uuid4()),
+            "data": page,
+            "total": len(rows),
+            "total_page": -(-len(rows) // page_size),
+            "page_no": page_no,
+            "page_size": page_size,
+        }
+        return json_reply(200, body)
 
     # ------------------------------------------------------------------ cancel
     def cancel(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
