@@ -45,9 +45,11 @@ from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
 from core.redact import redact
-from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks import states
+from core.tasks.journal import Journal, JournalError, TaskRecord
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule
+from core.tasks.states import TaskState
 
 log = logging.getLogger("clipdesk.engine")
 
@@ -519,9 +521,8 @@ class Engine:
             record.error_kind, record.error_message = exc.kind.value, exc.message
             await self._save(record, "error_kind", "error_message")
         except ClipDeskError as exc:
-            await self._fail(
-                record, exc, TaskState.EXPIRED if exc.kind is ErrorKind.EXPIRED else TaskState.FAILED
-            )
+            expired = exc.kind is ErrorKind.EXPIRED and states.allowed(record.state, TaskState.EXPIRED)
+            await self._fail(record, exc, TaskState.EXPIRED if expired else TaskState.FAILED)
         except JournalError:
             log.exception("journal failure for task %s", record.id)
             raise
@@ -819,7 +820,8 @@ class Engine:
     async def _set_state(
         self, record: TaskRecord, state: TaskState, *names: str, durable: bool = True
     ) -> None:
-        record.state = state
+        """The one way a task changes state: refused (IllegalTransition) unless the table holds it."""
+        states.move(record, state)
         await self._save(record, "state", *names, durable=durable)
 
     async def _fail(

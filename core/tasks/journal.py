@@ -29,34 +29,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.tasks.request import GenerationRequest
+from core.tasks.states import TERMINAL_STATES, TaskState
 
 log = logging.getLogger("clipdesk.store")
 T = TypeVar("T")
-
-
-class TaskState(StrEnum):
-    QUEUED = "queued"
-    UPLOADING = "uploading"
-    SUBMITTING = "submitting"
-    RUNNING = "running"
-    DOWNLOADING = "downloading"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    EXPIRED = "expired"
-    UNKNOWN = "unknown"  # a submit whose answer was lost: never re-sent automatically
-
-    @property
-    def terminal(self) -> bool:
-        return self in TERMINAL_STATES
-
-    @property
-    def active(self) -> bool:
-        """States the engine drives by itself (``unknown`` waits for a person or a lookup)."""
-        return not self.terminal and self is not TaskState.UNKNOWN
-
-
-TERMINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.EXPIRED})
 
 
 @dataclass
