@@ -21,7 +21,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from core.providers.catalog import validate_request
 from core.redact import redact
 from core.tasks import states
 from core.tasks.journal import Journal, JournalError, TaskRecord
+from core.tasks.leases import LEASE_SECONDS, Leases
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule
 from core.tasks.states import TaskState
@@ -104,6 +105,7 @@ class Engine:
         connections: dict[str, Connection] | None = None,
         *,
         deadline: float = DEFAULT_DEADLINE,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.paths = paths
         self.journal = journal
@@ -123,6 +125,9 @@ class Engine:
         self._scouts: dict[tuple[str, str], int] = {}
         self._learned: dict[tuple[str, str], _Learned] = {}
         self._seen_done: set[str] = set()  # tasks whose end this session saw (no earlier run's file)
+        self.leases = Leases(journal, lease_seconds)  # one engine per task (core/tasks/leases.py)
+        self._elsewhere: set[str] = set()  # unfinished tasks another engine holds: taken over once it is gone
+        self._keeper: asyncio.Task[None] | None = None
 
     # -- observers -------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -236,7 +241,7 @@ class Engine:
             await asyncio.to_thread(self._store_images, record.id, images)
         elif any(sources):
             images = self._prepare_images(provider, request)  # URLs only: nothing to read or store
-        await self.journal.insert(record)
+        await self.journal.insert(record, lease=(self.leases.holder, self.leases.until()))
         self._prepared[record.id] = images
         self.tasks[record.id] = record
         self._emit("added", record)
@@ -331,14 +336,27 @@ class Engine:
             self.tasks.setdefault(record.id, record)
         return records
 
-    async def resume_all(self) -> list[TaskRecord]:
-        """Resume every unfinished task. A submit that was in flight when we stopped becomes
-        ``unknown`` (looked up where the dialect can), and is never sent again by itself."""
+    async def resume_all(self, only: set[str] | None = None) -> list[TaskRecord]:
+        """Resume every unfinished task (of ``only``, when given) that no other engine works on.
+        A submit that was in flight when we stopped becomes ``unknown`` (looked up where the
+        dialect can), and is never sent again by itself."""
         resumed = []
-        for stored in await self.journal.unfinished():
-            record = self.tasks.setdefault(stored.id, stored)
-            if record.id in self._runners:
+        unfinished = [
+            s
+            for s in await self.journal.unfinished()
+            if s.id not in self._runners and (only is None or s.id in only)
+        ]
+        taken = await self.leases.take([s.id for s in unfinished])
+        for task_id in (only or set()) - {s.id for s in unfinished} - set(self._runners):
+            await self._ended_elsewhere(task_id)
+        for stored in unfinished:
+            if stored.id not in taken:
+                self._held_elsewhere(stored.id)
                 continue
+            self._elsewhere.discard(stored.id)
+            record = self.tasks.setdefault(stored.id, stored)
+            if record is not stored and taken[stored.id] != self.leases.holder:
+                self._adopt(record, stored)
             if record.connection not in self.connections:
                 self.connections[record.connection] = Connection(
                     name=record.connection, dialect=record.dialect, base_url=record.base_url
@@ -377,6 +395,10 @@ class Engine:
         record = self.tasks[task_id]
         if record.state.terminal:
             return
+        if task_id not in self._runners:
+            await self._claim_or_refuse(record)
+            if record.state.terminal:  # ended meanwhile by the engine that had it
+                return
         runner = self._runners.pop(task_id, None)
         if runner is not None:
             runner.cancel()
@@ -401,6 +423,8 @@ class Engine:
     ) -> None:
         """A person decides about an ``unknown`` submit: give its remote id, send it again, or drop it."""
         record = self.tasks[task_id]
+        if task_id not in self._runners:
+            await self._claim_or_refuse(record)
         if record.state is not TaskState.UNKNOWN:
             raise ClipDeskError(
                 ErrorKind.INVALID_INPUT, "only a task whose submit is unknown can be resolved"
@@ -461,9 +485,15 @@ class Engine:
         """Stop every runner where it stands (the journal says where), close clients and the journal."""
         self._closing = True
         runners = list(self._runners.values())
+        if self._keeper is not None:
+            runners.append(self._keeper)
         for runner in runners:
             runner.cancel()
         await asyncio.gather(*runners, return_exceptions=True)
+        try:
+            await self.leases.release()
+        except (JournalError, RuntimeError) as exc:  # a journal closed first: they expire by themselves
+            log.warning("task leases not given up: %s", exc)
         for lane in self._lanes.values():
             await lane.http.aclose()
             shutdown = getattr(lane.provider, "shutdown", None)
@@ -492,6 +522,8 @@ class Engine:
         )
 
     async def _run(self, record: TaskRecord) -> None:
+        if not await self._claim(record):
+            return
         try:
             lane = self.lane(record.connection)
             ctx = self._context(lane, record)
@@ -811,6 +843,71 @@ class Engine:
         words = re.sub(r"[^\w一-鿿]+", "-", record.request.prompt.strip())[:40].strip("-")
         stem = f"{words or 'video'}-{record.id[:8]}"
         return (folder if record.output_dir else folder / day) / f"{stem}.mp4"
+
+    # -- leases: one engine per task (core/tasks/leases.py) --------------------------------------
+    async def _claim(self, record: TaskRecord) -> bool:
+        """Take ``record``'s lease before working on it; False when another engine holds it."""
+        taken = await self.leases.take([record.id])
+        if record.id not in taken:
+            self._held_elsewhere(record.id)
+            return False
+        self._elsewhere.discard(record.id)
+        if taken[record.id] != self.leases.holder:  # another engine may have moved it on: the journal knows
+            stored = await self.journal.get(record.id)
+            if stored is not None:
+                self._adopt(record, stored)
+        self._keep_leases()
+        return True
+
+    async def _claim_or_refuse(self, record: TaskRecord) -> None:
+        if not await self._claim(record):
+            raise ClipDeskError(
+                ErrorKind.INVALID_INPUT,
+                "another ClipDesk (the app, or a command line run) is working on this task: use that one",
+            )
+
+    def _adopt(self, record: TaskRecord, stored: TaskRecord) -> None:
+        """Take the journal's word for a task another engine worked on (not a change of state: the
+        state it holds was reached, through states.move, by that engine)."""
+        for name in (f.name for f in fields(TaskRecord)):
+            setattr(record, name, getattr(stored, name))
+        self._emit("changed", record)
+
+    async def _ended_elsewhere(self, task_id: str) -> None:
+        """A task another engine held has ended there: show how it ended."""
+        self._elsewhere.discard(task_id)
+        record, stored = self.tasks.get(task_id), await self.journal.get(task_id)
+        if record is not None and stored is not None:
+            self._adopt(record, stored)
+
+    def _held_elsewhere(self, task_id: str) -> None:
+        if task_id not in self._elsewhere:
+            log.info("task %s is worked on by another ClipDesk; left to it", task_id)
+        self._elsewhere.add(task_id)
+        self._keep_leases()
+
+    def _keep_leases(self) -> None:
+        if self._closing or (self._keeper is not None and not self._keeper.done()):
+            return
+        self._keeper = asyncio.get_running_loop().create_task(self._keep_leases_loop(), name="leases")
+
+    async def _keep_leases_loop(self) -> None:
+        """Renew the leases of the tasks worked on here; stop one whose lease another engine took
+        over (this one stalled past its expiry); take over tasks whose holder is gone."""
+        while True:
+            await asyncio.sleep(self.leases.seconds / 3)
+            try:
+                working = list(self._runners)
+                held = await self.leases.renew(working)
+                for task_id in working:
+                    runner = self._runners.get(task_id)
+                    if task_id not in held and runner is not None:
+                        log.warning("task %s was taken over by another ClipDesk; stopped here", task_id)
+                        runner.cancel()
+                if self._elsewhere:
+                    await self.resume_all(only=set(self._elsewhere))
+            except JournalError as exc:
+                log.warning("task leases not renewed: %s", exc)
 
     # -- journal helpers -------------------------------------------------------------------------
     async def _save(self, record: TaskRecord, *names: str, durable: bool = True) -> None:
