@@ -7,7 +7,11 @@ downloading → succeeded`` and writes each step to the journal before acting on
 - ``submitting`` is written before the billed request leaves; the remote id is written the moment
   it arrives;
 - a submit whose answer was lost becomes ``unknown`` and is never re-sent by itself;
-- on start-up every unfinished task resumes where its journal entry says it stopped.
+- on start-up every unfinished task resumes where its journal entry says it stopped;
+- every change of state goes through ``states.move`` (core/tasks/states.py), which refuses one the
+  transition table does not hold;
+- a task is worked on by one engine at a time: the engine holds its lease in the journal
+  (core/tasks/leases.py), so the app and a CLI beside it never submit, poll or download it twice.
 
 The engine is plain Python; the GUI listens through :meth:`Engine.subscribe`.
 """

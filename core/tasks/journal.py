@@ -10,6 +10,9 @@ goes on. Writes saved with ``durable=False`` (a finished download's record, log 
 without the fsync (synchronous=NORMAL): a power cut may lose the last of them, and what it loses
 redoes itself on resume (a ``downloading`` task takes the file already in place). The WAL is
 written in order, so the next FULL commit makes every earlier one durable too.
+
+Each task row also holds its lease (which engine works on it, until when: core/tasks/leases.py);
+the lease is not part of :class:`TaskRecord`, and taking one answers which tasks were taken.
 """
 
 from __future__ import annotations
