@@ -124,7 +124,8 @@ def test_a_task_left_by_a_killed_process_is_taken_over_and_one_of_a_live_one_is_
     )
 
     async def go() -> TaskRecord:
-        app = await _engine(default_paths(), "sk-app", lease_seconds=60.0)  # expiry is not what frees it
+        # the app's own leases are short, so it looks often; the CLI's are renewed: never expired here
+        app = await _engine(default_paths(), "sk-app", lease_seconds=1.5)
         try:
             deadline = time.monotonic() + 60
             while not any(r.state is TaskState.RUNNING for r in await app.journal.all()):
@@ -139,11 +140,15 @@ def test_a_task_left_by_a_killed_process_is_taken_over_and_one_of_a_live_one_is_
             assert await app.resume_all() == []  # its holder is alive: left to it
             cli.kill()  # SIGKILL: no lease given up
             cli.wait(30)
-            [resumed] = await app.resume_all()
-            assert resumed.state is TaskState.RUNNING and resumed.remote_id
-            dashscope_emu.release(resumed.remote_id)
-            await asyncio.wait_for(app.wait([resumed.id]), 60)
-            return resumed
+            # the app notices by itself that the holder is gone, and takes the task over
+            while not any(bearer_key(r) == "sk-app" for r in dashscope_emu.requests):
+                assert time.monotonic() < deadline, "the app never took the task over"
+                await asyncio.sleep(0.05)
+            [record] = app.tasks.values()
+            assert record.state is TaskState.RUNNING and record.remote_id
+            dashscope_emu.release(record.remote_id)
+            await asyncio.wait_for(app.wait([record.id]), 60)
+            return record
         finally:
             if cli.poll() is None:
                 cli.kill()
