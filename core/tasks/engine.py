@@ -131,6 +131,7 @@ class Engine:
         self._seen_done: set[str] = set()  # tasks whose end this session saw (no earlier run's file)
         self.leases = Leases(journal, lease_seconds)  # one engine per task (core/tasks/leases.py)
         self._elsewhere: set[str] = set()  # unfinished tasks another engine holds: taken over once it is gone
+        self._leased: set[str] = set()  # leases just taken (insert, resume) for the runner about to start
         self._keeper: asyncio.Task[None] | None = None
 
     # -- observers -------------------------------------------------------------------------------
@@ -246,6 +247,7 @@ class Engine:
         elif any(sources):
             images = self._prepare_images(provider, request)  # URLs only: nothing to read or store
         await self.journal.insert(record, lease=(self.leases.holder, self.leases.until()))
+        self._leased.add(record.id)
         self._prepared[record.id] = images
         self.tasks[record.id] = record
         self._emit("added", record)
@@ -374,6 +376,7 @@ class Engine:
             if record.state is TaskState.UNKNOWN:
                 resumed.append(record)
                 continue
+            self._leased.add(record.id)
             self._start(record)
             resumed.append(record)
         return resumed
@@ -526,7 +529,10 @@ class Engine:
         )
 
     async def _run(self, record: TaskRecord) -> None:
-        if not await self._claim(record):
+        if record.id in self._leased:  # taken a moment ago: no second round trip for it
+            self._leased.discard(record.id)
+            self._keep_leases()
+        elif not await self._claim(record):
             return
         try:
             lane = self.lane(record.connection)
