@@ -1,5 +1,8 @@
 """The desktop app's start-up and orderly shutdown, on one asyncio loop inside Qt (qasync).
 
+One app per data folder (gui/single_instance.py): a launch that finds an app already running on
+its data folder asks it to bring its window forward and exits 0, before any window of its own.
+
 Start-up paints the window first, then does the rest:
 
 1. QApplication, the translators (the settings file names the language) and the window's frame
@@ -69,6 +72,16 @@ def show_and_paint(app: QApplication, window: QWidget, limit: float = FIRST_PAIN
     return watcher.painted
 
 
+def bring_forward(window: QWidget) -> None:
+    """The window on top and focused, restored if minimised (a maximised one stays maximised)."""
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 async def _show_fatal(text: str, parent: QWidget | None) -> None:
     import qasync
 
@@ -123,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gui.i18n import install_translators, resolve_language
     from gui.main_window import MainWindow, app_icon
     from gui.settings import SettingsStore
+    from gui.single_instance import SingleInstance, ask_to_show, server_name
 
     install_crash_handler()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -136,10 +150,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the process even while Qt is idle
     paths = default_paths()
+    name = server_name(paths.data)
+    if ask_to_show(name):  # one app per data folder: the one already running shows its window
+        print("ClipDesk is already running with this data folder; its window was brought forward.")
+        return 0
     language = resolve_language(SettingsStore(paths.config).load().language)
     translators = install_translators(app, language)
     window = MainWindow(paths=paths)  # the frame; the regions come with the services
     show_and_paint(app, window)
+    instance = SingleInstance(name)
+    if not instance.listen():  # launched at the same moment as another, which listened first
+        window.close()
+        return 0
+    instance.show_requested.connect(lambda: bring_forward(window))
 
     import asyncio
 
@@ -151,4 +174,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             install_loop_handler(runner.get_loop())
             return runner.run(amain(app, window, args))
     finally:
+        instance.close()
         del translators

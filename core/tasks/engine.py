@@ -7,7 +7,11 @@ downloading → succeeded`` and writes each step to the journal before acting on
 - ``submitting`` is written before the billed request leaves; the remote id is written the moment
   it arrives;
 - a submit whose answer was lost becomes ``unknown`` and is never re-sent by itself;
-- on start-up every unfinished task resumes where its journal entry says it stopped.
+- on start-up every unfinished task resumes where its journal entry says it stopped;
+- every change of state goes through ``states.move`` (core/tasks/states.py), which refuses one the
+  transition table does not hold;
+- a task is worked on by one engine at a time: the engine holds its lease in the journal
+  (core/tasks/leases.py), so the app and a CLI beside it never submit, poll or download it twice.
 
 The engine is plain Python; the GUI listens through :meth:`Engine.subscribe`.
 """
@@ -21,7 +25,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -45,10 +49,13 @@ from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
 from core.redact import redact
-from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks import states
+from core.tasks.journal import Journal, JournalError, TaskRecord
+from core.tasks.leases import LEASE_SECONDS, Leases
 from core.tasks.listing import Listing
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule, log_spread
+from core.tasks.states import TaskState
 
 log = logging.getLogger("clipdesk.engine")
 
@@ -105,6 +112,7 @@ class Engine:
         connections: dict[str, Connection] | None = None,
         *,
         deadline: float = DEFAULT_DEADLINE,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.paths = paths
         self.journal = journal
@@ -125,6 +133,10 @@ class Engine:
         self._scouts: dict[tuple[str, str], int] = {}
         self._learned: dict[tuple[str, str], _Learned] = {}
         self._seen_done: set[str] = set()  # tasks whose end this session saw (no earlier run's file)
+        self.leases = Leases(journal, lease_seconds)  # one engine per task (core/tasks/leases.py)
+        self._elsewhere: set[str] = set()  # unfinished tasks another engine holds: taken over once it is gone
+        self._leased: set[str] = set()  # leases just taken (insert, resume) for the runner about to start
+        self._keeper: asyncio.Task[None] | None = None
 
     # -- observers -------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -238,7 +250,8 @@ class Engine:
             await asyncio.to_thread(self._store_images, record.id, images)
         elif any(sources):
             images = self._prepare_images(provider, request)  # URLs only: nothing to read or store
-        await self.journal.insert(record)
+        await self.journal.insert(record, lease=(self.leases.holder, self.leases.until()))
+        self._leased.add(record.id)
         self._prepared[record.id] = images
         self.tasks[record.id] = record
         self._emit("added", record)
@@ -333,14 +346,27 @@ class Engine:
             self.tasks.setdefault(record.id, record)
         return records
 
-    async def resume_all(self) -> list[TaskRecord]:
-        """Resume every unfinished task. A submit that was in flight when we stopped becomes
-        ``unknown`` (looked up where the dialect can), and is never sent again by itself."""
+    async def resume_all(self, only: set[str] | None = None) -> list[TaskRecord]:
+        """Resume every unfinished task (of ``only``, when given) that no other engine works on.
+        A submit that was in flight when we stopped becomes ``unknown`` (looked up where the
+        dialect can), and is never sent again by itself."""
         resumed = []
-        for stored in await self.journal.unfinished():
-            record = self.tasks.setdefault(stored.id, stored)
-            if record.id in self._runners:
+        unfinished = [
+            s
+            for s in await self.journal.unfinished()
+            if s.id not in self._runners and (only is None or s.id in only)
+        ]
+        taken = await self.leases.take([s.id for s in unfinished])
+        for task_id in (only or set()) - {s.id for s in unfinished} - set(self._runners):
+            await self._ended_elsewhere(task_id)
+        for stored in unfinished:
+            if stored.id not in taken:
+                self._held_elsewhere(stored.id)
                 continue
+            self._elsewhere.discard(stored.id)
+            record = self.tasks.setdefault(stored.id, stored)
+            if record is not stored and taken[stored.id] != self.leases.holder:
+                self._adopt(record, stored)
             if record.connection not in self.connections:
                 self.connections[record.connection] = Connection(
                     name=record.connection, dialect=record.dialect, base_url=record.base_url
@@ -354,6 +380,7 @@ class Engine:
             if record.state is TaskState.UNKNOWN:
                 resumed.append(record)
                 continue
+            self._leased.add(record.id)
             self._start(record)
             resumed.append(record)
         return resumed
@@ -379,6 +406,10 @@ class Engine:
         record = self.tasks[task_id]
         if record.state.terminal:
             return
+        if task_id not in self._runners:
+            await self._claim_or_refuse(record)
+            if record.state.terminal:  # ended meanwhile by the engine that had it
+                return
         runner = self._runners.pop(task_id, None)
         if runner is not None:
             runner.cancel()
@@ -403,6 +434,8 @@ class Engine:
     ) -> None:
         """A person decides about an ``unknown`` submit: give its remote id, send it again, or drop it."""
         record = self.tasks[task_id]
+        if task_id not in self._runners:
+            await self._claim_or_refuse(record)
         if record.state is not TaskState.UNKNOWN:
             raise ClipDeskError(
                 ErrorKind.INVALID_INPUT, "only a task whose submit is unknown can be resolved"
@@ -463,9 +496,15 @@ class Engine:
         """Stop every runner where it stands (the journal says where), close clients and the journal."""
         self._closing = True
         runners = list(self._runners.values())
+        if self._keeper is not None:
+            runners.append(self._keeper)
         for runner in runners:
             runner.cancel()
         await asyncio.gather(*runners, return_exceptions=True)
+        try:
+            await self.leases.release()
+        except (JournalError, RuntimeError) as exc:  # a journal closed first: they expire by themselves
+            log.warning("task leases not given up: %s", exc)
         for lane in self._lanes.values():
             await lane.http.aclose()
             shutdown = getattr(lane.provider, "shutdown", None)
@@ -494,6 +533,11 @@ class Engine:
         )
 
     async def _run(self, record: TaskRecord) -> None:
+        if record.id in self._leased:  # taken a moment ago: no second round trip for it
+            self._leased.discard(record.id)
+            self._keep_leases()
+        elif not await self._claim(record):
+            return
         try:
             lane = self.lane(record.connection)
             ctx = self._context(lane, record)
@@ -523,9 +567,8 @@ class Engine:
             record.error_kind, record.error_message = exc.kind.value, exc.message
             await self._save(record, "error_kind", "error_message")
         except ClipDeskError as exc:
-            await self._fail(
-                record, exc, TaskState.EXPIRED if exc.kind is ErrorKind.EXPIRED else TaskState.FAILED
-            )
+            expired = exc.kind is ErrorKind.EXPIRED and states.allowed(record.state, TaskState.EXPIRED)
+            await self._fail(record, exc, TaskState.EXPIRED if expired else TaskState.FAILED)
         except JournalError:
             log.exception("journal failure for task %s", record.id)
             raise
@@ -824,6 +867,71 @@ class Engine:
         stem = f"{words or 'video'}-{record.id[:8]}"
         return (folder if record.output_dir else folder / day) / f"{stem}.mp4"
 
+    # -- leases: one engine per task (core/tasks/leases.py) --------------------------------------
+    async def _claim(self, record: TaskRecord) -> bool:
+        """Take ``record``'s lease before working on it; False when another engine holds it."""
+        taken = await self.leases.take([record.id])
+        if record.id not in taken:
+            self._held_elsewhere(record.id)
+            return False
+        self._elsewhere.discard(record.id)
+        if taken[record.id] != self.leases.holder:  # another engine may have moved it on: the journal knows
+            stored = await self.journal.get(record.id)
+            if stored is not None:
+                self._adopt(record, stored)
+        self._keep_leases()
+        return True
+
+    async def _claim_or_refuse(self, record: TaskRecord) -> None:
+        if not await self._claim(record):
+            raise ClipDeskError(
+                ErrorKind.INVALID_INPUT,
+                "another ClipDesk (the app, or a command line run) is working on this task: use that one",
+            )
+
+    def _adopt(self, record: TaskRecord, stored: TaskRecord) -> None:
+        """Take the journal's word for a task another engine worked on (not a change of state: the
+        state it holds was reached, through states.move, by that engine)."""
+        for name in (f.name for f in fields(TaskRecord)):
+            setattr(record, name, getattr(stored, name))
+        self._emit("changed", record)
+
+    async def _ended_elsewhere(self, task_id: str) -> None:
+        """A task another engine held has ended there: show how it ended."""
+        self._elsewhere.discard(task_id)
+        record, stored = self.tasks.get(task_id), await self.journal.get(task_id)
+        if record is not None and stored is not None:
+            self._adopt(record, stored)
+
+    def _held_elsewhere(self, task_id: str) -> None:
+        if task_id not in self._elsewhere:
+            log.info("task %s is worked on by another ClipDesk; left to it", task_id)
+        self._elsewhere.add(task_id)
+        self._keep_leases()
+
+    def _keep_leases(self) -> None:
+        if self._closing or (self._keeper is not None and not self._keeper.done()):
+            return
+        self._keeper = asyncio.get_running_loop().create_task(self._keep_leases_loop(), name="leases")
+
+    async def _keep_leases_loop(self) -> None:
+        """Renew the leases of the tasks worked on here; stop one whose lease another engine took
+        over (this one stalled past its expiry); take over tasks whose holder is gone."""
+        while True:
+            await asyncio.sleep(self.leases.seconds / 3)
+            try:
+                working = list(self._runners)
+                held = await self.leases.renew(working)
+                for task_id in working:
+                    runner = self._runners.get(task_id)
+                    if task_id not in held and runner is not None:
+                        log.warning("task %s was taken over by another ClipDesk; stopped here", task_id)
+                        runner.cancel()
+                if self._elsewhere:
+                    await self.resume_all(only=set(self._elsewhere))
+            except JournalError as exc:
+                log.warning("task leases not renewed: %s", exc)
+
     # -- journal helpers -------------------------------------------------------------------------
     async def _save(self, record: TaskRecord, *names: str, durable: bool = True) -> None:
         await self.journal.save(record, *names, durable=durable)
@@ -832,7 +940,8 @@ class Engine:
     async def _set_state(
         self, record: TaskRecord, state: TaskState, *names: str, durable: bool = True
     ) -> None:
-        record.state = state
+        """The one way a task changes state: refused (IllegalTransition) unless the table holds it."""
+        states.move(record, state)
         await self._save(record, "state", *names, durable=durable)
 
     async def _fail(

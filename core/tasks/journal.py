@@ -10,6 +10,9 @@ goes on. Writes saved with ``durable=False`` (a finished download's record, log 
 without the fsync (synchronous=NORMAL): a power cut may lose the last of them, and what it loses
 redoes itself on resume (a ``downloading`` task takes the file already in place). The WAL is
 written in order, so the next FULL commit makes every earlier one durable too.
+
+Each task row also holds its lease (which engine works on it, until when: core/tasks/leases.py);
+the lease is not part of :class:`TaskRecord`, and taking one answers which tasks were taken.
 """
 
 from __future__ import annotations
@@ -29,34 +32,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.tasks.request import GenerationRequest
+from core.tasks.states import TERMINAL_STATES, TaskState
 
 log = logging.getLogger("clipdesk.store")
 T = TypeVar("T")
-
-
-class TaskState(StrEnum):
-    QUEUED = "queued"
-    UPLOADING = "uploading"
-    SUBMITTING = "submitting"
-    RUNNING = "running"
-    DOWNLOADING = "downloading"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    EXPIRED = "expired"
-    UNKNOWN = "unknown"  # a submit whose answer was lost: never re-sent automatically
-
-    @property
-    def terminal(self) -> bool:
-        return self in TERMINAL_STATES
-
-    @property
-    def active(self) -> bool:
-        """States the engine drives by itself (``unknown`` waits for a person or a lookup)."""
-        return not self.terminal and self is not TaskState.UNKNOWN
-
-
-TERMINAL_STATES = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED, TaskState.EXPIRED})
 
 
 @dataclass
@@ -155,6 +134,12 @@ MIGRATIONS: list[str] = [
     """,
     # 2: usage and billing fields the provider reported, as its JSON
     "ALTER TABLE tasks ADD COLUMN usage TEXT NOT NULL DEFAULT '{}';",
+    # 3: task leases: the engine working on a task (its holder id) and until when, unless renewed
+    """
+    ALTER TABLE tasks ADD COLUMN lease_holder TEXT;
+    ALTER TABLE tasks ADD COLUMN lease_expires REAL;
+    CREATE INDEX tasks_lease ON tasks(lease_holder);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -338,11 +323,14 @@ class Journal:
         data["state"] = TaskState(data["state"])
         return TaskRecord(**data)
 
-    async def insert(self, record: TaskRecord) -> None:
-        marks = ",".join("?" * len(_COLUMNS))
-        await self._execute(
-            f"INSERT INTO tasks ({','.join(_COLUMNS)}) VALUES ({marks})", self._to_row(record)
-        )
+    async def insert(self, record: TaskRecord, lease: tuple[str, float] | None = None) -> None:
+        """Journal a new task; with ``lease`` (holder, expiry), held by that engine from the start."""
+        names, row = list(_COLUMNS), self._to_row(record)
+        if lease is not None:
+            names += ["lease_holder", "lease_expires"]
+            row += list(lease)
+        marks = ",".join("?" * len(names))
+        await self._execute(f"INSERT INTO tasks ({','.join(names)}) VALUES ({marks})", row)
 
     async def save(self, record: TaskRecord, *names: str, durable: bool = True) -> None:
         """Persist the named fields of ``record`` (all fields when none are named). ``durable=False``
@@ -381,6 +369,100 @@ class Journal:
             raise _explain(self.path, exc) from exc
         return [self._from_row(r) for r in rows]
 
+    # -- leases: one engine works on a task at a time -------------------------------------------
+    # Written on the journal's thread outside the group commit, as they need an answer (which tasks
+    # were taken), and without the fsync: a lease lost to a power cut is simply taken again.
+    async def take_leases(
+        self, holder: str, task_ids: list[str], until: float, gone: Callable[[str], bool]
+    ) -> dict[str, str | None]:
+        """Take the lease of each task in ``task_ids`` that is free (held by nobody, by ``holder``,
+        past its expiry, or by a holder ``gone`` says has ended). Returns the tasks taken, each with
+        its previous holder; the others are left to the engine that holds them."""
+        return await self._run(self._take_leases, holder, task_ids, until, gone)
+
+    def _take_leases(
+        self, holder: str, task_ids: list[str], until: float, gone: Callable[[str], bool]
+    ) -> dict[str, str | None]:
+        taken: dict[str, str | None] = {}
+        now = time.time()
+        try:
+            db = self._relaxed()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for chunk in _chunks(task_ids):
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(
+                        f"SELECT id, lease_holder, lease_expires FROM tasks WHERE id IN ({marks})", chunk
+                    ).fetchall()
+                    for task_id, old, expires in rows:
+                        if old is None or old == holder or (expires or 0) < now or gone(old):
+                            taken[task_id] = old
+                db.executemany(
+                    "UPDATE tasks SET lease_holder=?, lease_expires=? WHERE id=?",
+                    [(holder, until, task_id) for task_id in taken],
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+        return taken
+
+    async def renew_leases(self, holder: str, task_ids: list[str], until: float) -> set[str]:
+        """Extend ``holder``'s leases of ``task_ids``; returns the tasks it still holds (one taken
+        over meanwhile by another engine is not among them)."""
+
+        def renew() -> set[str]:
+            held: set[str] = set()
+            try:
+                db = self._relaxed()
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    for chunk in _chunks(task_ids):
+                        marks = ",".join("?" * len(chunk))
+                        db.execute(
+                            f"UPDATE tasks SET lease_expires=? WHERE lease_holder=? AND id IN ({marks})",
+                            [until, holder, *chunk],
+                        )
+                        rows = db.execute(
+                            f"SELECT id FROM tasks WHERE lease_holder=? AND id IN ({marks})", [holder, *chunk]
+                        )
+                        held.update(r[0] for r in rows.fetchall())
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise _explain(self.path, exc) from exc
+            return held
+
+        return await self._run(renew)
+
+    async def release_leases(self, holder: str) -> None:
+        """Give up every lease ``holder`` has (its engine is closing)."""
+        await self._execute(
+            "UPDATE tasks SET lease_holder=NULL, lease_expires=NULL WHERE lease_holder=?", (holder,), False
+        )
+
+    async def lease(self, task_id: str) -> tuple[str | None, float | None]:
+        """(holder, expiry) of a task's lease."""
+
+        def read() -> tuple[str | None, float | None]:
+            row = self._db().execute("SELECT lease_holder, lease_expires FROM tasks WHERE id=?", (task_id,))
+            found = row.fetchone()
+            return (found[0], found[1]) if found else (None, None)
+
+        return await self._run(read)
+
+    def _relaxed(self) -> sqlite3.Connection:
+        """The connection, committing without the fsync (see the leases' note above)."""
+        db = self._db()
+        if self._full:
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._full = False
+        return db
+
     # -- per-task request/response log (already redacted by the caller) --------------------------
     def add_log(self, task_id: str, line: str) -> None:
         """Append to a task's log with the next commit; diagnostics, so nobody waits for the disk."""
@@ -418,6 +500,11 @@ class Journal:
             return sorted(float(r[0]) for r in rows if r[0] and r[0] > 0)
 
         return await self._run(read)
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    """Pieces small enough for one statement's parameters."""
+    return [items[n : n + size] for n in range(0, len(items), size)]
 
 
 def _settle(futures: list[asyncio.Future[None]], error: BaseException | None) -> None:

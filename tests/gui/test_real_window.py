@@ -131,6 +131,18 @@ class Desktop:
         subprocess.run([sys.executable, "-c", SHOT, str(target)], env=self.env, timeout=60, check=True)
         return target
 
+    def settled_screenshot(self, target: Path, app: App) -> Path:
+        """A screenshot taken once two in a row show the same pixels."""
+        seen: list[bytes] = []
+
+        def settled() -> bool:
+            with Image.open(self.screenshot(target)) as picture:
+                seen.append(picture.convert("RGB").tobytes())
+            return len(seen) >= 2 and seen[-1] == seen[-2]
+
+        self.wait_for("the screen to settle", settled, app)
+        return target
+
 
 class App:
     """``python main.py`` with its output in files (a pipe nobody reads fills and blocks it)."""
@@ -151,6 +163,8 @@ class App:
         self.process.wait(30)
 
 
+@pytest.mark.x11
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("language", ["en_US", "zh_CN"])
 def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, tmp_path: Path) -> None:
@@ -181,8 +195,8 @@ def test_the_real_app_makes_an_offline_video_on_a_real_x_server(language: str, t
             desktop.keys(main, "space")  # the focus is on Generate, the sample prompt filled in
             sidecars = home / "library"
             desktop.wait_for("the finished video", lambda: list(sidecars.rglob("*.mp4.json")), app)
-            time.sleep(1.5)  # its row written, its thumbnail made and painted
-            shot = desktop.screenshot(tmp_path / f"real-window-{language}.png")
+            # its row written, its thumbnail made and painted: the screen has stopped changing
+            shot = desktop.settled_screenshot(tmp_path / f"real-window-{language}.png", app)
             keep = os.environ.get("CLIPDESK_SCREENSHOTS")
             if keep:
                 Path(keep).mkdir(parents=True, exist_ok=True)

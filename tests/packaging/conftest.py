@@ -26,12 +26,6 @@ LINUX = PACKAGING / "linux"
 APP_ID = "io.github.clipdesk.ClipDesk"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "bundle: builds the PyInstaller app (about a minute); part of the normal suite"
-    )
-
-
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment for a child ClipDesk: no CLIPDESK_HOME unless given, offscreen, quiet."""
     env = {k: v for k, v in os.environ.items() if k not in ("CLIPDESK_HOME", "CLIPDESK_API_KEY")}

@@ -29,6 +29,7 @@ def folder_mb(path: Path) -> float:
 
 
 @pytest.mark.bundle
+@pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_build_the_bundle_and_run_its_selftest(tmp_path: Path) -> None:
     dist, work = tmp_path / "dist", tmp_path / "work"

@@ -231,6 +231,7 @@ def cli_args(case: BadCase, emulators: dict[str, Emulator], images: dict[str, st
     return [*args, *case.args]
 
 
+@pytest.mark.slow  # a CLI process per case: about a minute and a half
 def test_request_level_corpus_through_the_cli(
     emulators: dict[str, Emulator], images: dict[str, str], clipdesk_home: Path
 ) -> None:

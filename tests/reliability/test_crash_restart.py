@@ -32,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from core.library import read_sidecar, sidecar_path
 from core.tasks.journal import TaskState
 from tests.emulators.dashscope import DashScopeEmulator
@@ -70,6 +72,9 @@ FILE_SIZE = 3 * 1024 * 1024
 TAG = "k9"
 MARKER = re.compile(rf"clip \d{{3}}-{TAG}")
 CONDITION_LIMIT = 30.0  # seconds to wait for a kill moment before killing anyway (never reached so far)
+
+# kill -9 at random moments, twenty times over: minutes, not seconds
+pytestmark = pytest.mark.slow
 
 
 class Run:

@@ -82,6 +82,7 @@ def emulators(foreign_host: ForeignHost) -> Iterator[dict[str, Emulator]]:
         assert not emu.errors, "\n".join(emu.errors)
 
 
+@pytest.mark.slow  # every dialect through the CLI, then every file searched: over a minute
 def test_the_key_is_nowhere_but_in_its_own_requests(
     emulators: dict[str, Emulator], foreign_host: ForeignHost, tmp_path: Path, clipdesk_home: Path
 ) -> None:
