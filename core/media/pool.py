@@ -5,7 +5,8 @@ in a frozen bundle after ``multiprocessing.freeze_support()``), created on first
 never decodes starts no worker. Its workers run at a lowered priority, so when the machine is busy
 the window comes first. A job is a picklable module-level function and its arguments.
 
-- :func:`run` awaits a job from the asyncio loop; :func:`call` runs one from a worker thread.
+- :func:`run` awaits a job from the asyncio loop; :func:`call` runs one from a worker thread;
+  :func:`submit` starts one and gives its future (a long render, collected by polling).
 - A worker that dies (a decoder crash, a kill) breaks the pool: the next job gets a new pool. A job
   that was in the broken pool is tried once more, alone; if it breaks that pool too it fails with
   :class:`WorkerCrashed` (code ``worker_crashed``). Jobs that were only beside it succeed.
@@ -128,6 +129,12 @@ async def run(function: Callable[..., T], *args: Any) -> T:
     except BrokenProcessPool:
         _replace(pool)
     return await asyncio.to_thread(_again, function, args)
+
+
+def submit(function: Callable[..., T], *args: Any) -> Future[T]:
+    """Start ``function(*args)`` in the pool; its future raises BrokenProcessPool if a worker dies
+    meanwhile (the caller decides: see :func:`run` and :func:`call` for the usual answer)."""
+    return _submit(function, args)[1]
 
 
 def pids() -> list[int]:
