@@ -148,17 +148,15 @@ def child_queue(n: int, updates: int) -> dict[str, Any]:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # spawn() from the models finds it; it runs at the end
     services = loop.run_until_complete(open_services())
-    # The window's engine is a proxy in front of an engine in its own process (core/tasks/host.py): the
-    # records go into the proxy's mirror, and an event enters where the child's events arrive
-    # (``_apply_event``, on the proxy's reader thread in the app) and is delivered at once
-    # (``dispatch``, the frame timer skipped).
+    # The window's engine, on this loop: the records go into its tasks, and an event enters where
+    # the engine emits it and is delivered at once (``dispatch``, the frame timer skipped).
     engine = services.engine
     for record in make_records(n, None):
-        engine._tasks[record.id] = record
-    running = [r for r in engine._tasks.values() if r.state is TaskState.RUNNING]
+        engine.tasks[record.id] = record
+    running = [r for r in engine.tasks.values() if r.state is TaskState.RUNNING]
 
     def emit(event: str, record: Any) -> None:
-        engine._apply_event(event, record)
+        engine._emit(event, record)
         engine.dispatch()
 
     out: dict[str, Any] = {"n": n}

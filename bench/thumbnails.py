@@ -1,7 +1,7 @@
 """Does making thumbnails stall the window? The window's Thumbnails (gui/thumbnails.py) makes the
 thumbnails of N new 720p clips while a 5 ms heartbeat QTimer on the GUI loop records every late
 tick. The peer, in the same run: the same Thumbnails with the decoding on its own pool's threads
-in the window's process, as it was before the media worker (gui/media_worker.py). The two
+in the window's process, instead of the process pool (core/media/pool.py). The two
 alternate, each in a child process of its own with a fresh thumbnail cache.
 
     .venv/bin/python -m bench.thumbnails [--clips 40] [--rounds 3] [--busy]
@@ -24,7 +24,7 @@ from pathlib import Path
 from bench.common import ROOT, machine, table
 
 TICK_MS = 5
-WAYS = ("worker", "threads")
+WAYS = ("pool", "threads")
 
 
 def make_clips(folder: Path, count: int) -> list[Path]:
@@ -63,8 +63,12 @@ def child(way: str, clips: list[str], cache: str) -> None:
 
     app = QApplication([])
     thumbnails = Thumbnails(Path(cache))
-    if way == "threads":  # the way before: decoded on the pool's threads, in this process
-        thumbnails.worker.submit = lambda function, *args: thumbnails._pool.submit(function, *args)
+    if way == "threads":  # the peer: decoded on the Thumbnails' own threads, in this process
+        import types
+
+        import gui.thumbnails
+
+        gui.thumbnails.pool = types.SimpleNamespace(call=lambda function, *args: function(*args))  # type: ignore[assignment]
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -78,7 +82,7 @@ def child(way: str, clips: list[str], cache: str) -> None:
     beat.timeout.connect(tick)
     remaining = set(clips)
     thumbnails.ready.connect(lambda path: remaining.discard(path))
-    # warm: the worker's process started and its imports done, Qt's image plugins loaded
+    # warm: the pool's worker started and its imports done, Qt's image plugins loaded
     warm = clips[0]
     thumbnails.get(warm)
     while warm in remaining:
@@ -172,10 +176,10 @@ def main() -> None:
         return sum(r[key] for r in results[way]) / len(results[way])
 
     print(
-        "worker / threads: window's CPU per thumbnail "
-        f"{mean('worker', 'window_cpu_s') / max(1e-9, mean('threads', 'window_cpu_s')):.2f}×, "
-        f"wall {mean('worker', 'seconds') / max(1e-9, mean('threads', 'seconds')):.2f}×, "
-        f"stalls over 16 ms {sum(r['over_16ms'] for r in results['worker']):.0f} against "
+        "pool / threads: window's CPU per thumbnail "
+        f"{mean('pool', 'window_cpu_s') / max(1e-9, mean('threads', 'window_cpu_s')):.2f}×, "
+        f"wall {mean('pool', 'seconds') / max(1e-9, mean('threads', 'seconds')):.2f}×, "
+        f"stalls over 16 ms {sum(r['over_16ms'] for r in results['pool']):.0f} against "
         f"{sum(r['over_16ms'] for r in results['threads']):.0f}"
     )
 

@@ -18,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from core.errors import InvalidInput
+from core.media.frames import is_image
 from core.providers.catalog import ModelSpec, validate_request
 from core.tasks.request import GenerationRequest
-from gui.media import is_image
 
 translate = QCoreApplication.translate
 INT_FIELDS = {"duration", "seed"}

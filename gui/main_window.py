@@ -24,7 +24,7 @@ from gui.settings import ui_state as open_ui_state
 
 if TYPE_CHECKING:
     from core.config.paths import Paths
-    from core.tasks.host import EngineProxy
+    from core.tasks.engine import Engine
     from core.tasks.journal import TaskRecord
     from core.tasks.request import GenerationRequest
     from gui.regions import (
@@ -48,7 +48,7 @@ COUNTS_EVERY_MS = 250  # the status bar's task counts follow the tasks at most t
 
 class MainWindow(Frame):
     services: Services
-    engine: EngineProxy
+    engine: Engine
     thumbnails: Thumbnails
     task_model: TaskModel
     library_model: LibraryModel

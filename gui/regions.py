@@ -1,7 +1,7 @@
 """The main window's regions, built once the core services are open.
 
 These are the heavy parts of the window: the models over the engine, the generate form, the queue,
-the library (thumbnails, decoded by the media worker's process) and the player (QtMultimedia).
+the library (thumbnails, decoded in the process pool, core/media/pool.py) and the player (QtMultimedia).
 ``MainWindow.attach`` imports this module, so none of it is imported before the window's first paint.
 """
 
@@ -56,7 +56,7 @@ def build_regions(
         library_model=library_model,
         generate_panel=GeneratePanel(engine, thumbnails, paths.cache / "inputs", ui_state, window),
         queue=QueueView(engine, task_model, window),
-        library=LibraryView(library_model, paths.cache / "frames", thumbnails.worker, window),
+        library=LibraryView(library_model, paths.cache / "frames", window),
         player=Player(window, multimedia=MULTIMEDIA if multimedia is None else multimedia),
         notifier=notifier,
     )

@@ -243,7 +243,7 @@ async def _run(app: Any, report: Report, started: float) -> None:
 
         report.step = "thumbnail"
         took = await _thumbnail(window.thumbnails, str(video), STEP_TIMEOUT)
-        report.add("thumbnail", f"made in {took:.2f} s by the media worker (spawned process)")
+        report.add("thumbnail", f"made in {took:.2f} s in the process pool (spawned worker)")
 
         report.step = "playback"
         frames, duration, took = await _play(video, STEP_TIMEOUT)
@@ -263,11 +263,11 @@ async def _run(app: Any, report: Report, started: float) -> None:
 
 
 async def _thumbnail(thumbnails: Any, video: str, timeout: float) -> float:
-    """Seconds until the video's thumbnail is made (decoded in the media worker's process)."""
+    """Seconds until the video's thumbnail is made (decoded in the process pool)."""
     started = time.perf_counter()
     while thumbnails.icon(video) is None:
         if thumbnails.failed(video):
-            raise SelftestFailed("the media worker could not make the video's thumbnail")
+            raise SelftestFailed("the process pool could not make the video's thumbnail")
         if time.perf_counter() - started > timeout:
             raise SelftestFailed(f"no thumbnail after {timeout:.0f} s")
         await asyncio.sleep(0.02)

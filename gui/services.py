@@ -1,13 +1,13 @@
 """The core services the window is built on, opened and closed in one place.
 
 The window receives them through its constructor or :meth:`gui.main_window.MainWindow.attach`;
-nothing here is global. The engine and its journal live in a process of their own (core.tasks.host):
-network, disk and parsing work never run in the window's process, and the window sees the engine
-through a proxy with the same API, coalesced events, and the journal reads it needs. Keys stay in
-this process's keyring access; the engine asks for a connection's key when it needs it.
+nothing here is global. The engine runs on the window's own asyncio loop (qasync): the window
+calls its coroutines and listens to its events (a frame's worth at a time). Its journal works on
+its own thread, keys are read from the keyring off the loop, and CPU-heavy work goes to the
+process pool (core/media/pool.py), so nothing the engine does holds the window's thread.
 
-Importing this module costs nothing: the engine's proxy, the keyring and Pillow are imported
-by :func:`open_services`, which the desktop app calls after the window's first paint.
+Importing this module costs nothing: the engine, the keyring and Pillow are imported by
+:func:`open_services`, which the desktop app calls after the window's first paint.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ if TYPE_CHECKING:
     from core.config.connections import ConnectionStore
     from core.config.paths import Paths
     from core.config.secrets import SecretStore
-    from core.tasks.host import EngineProxy, RemoteJournal
+    from core.tasks.engine import Engine
+    from core.tasks.journal import Journal
     from gui.settings import LibraryMarks, SettingsStore, UserSettings
 
 
 # Slow imports that create no Qt object, done on a worker thread so the window keeps repainting:
-# the engine's proxy and the keyring first, then (while the engine's process starts) Pillow for
-# the image slots. The Qt modules the regions need are imported on Qt's thread, by
-# MainWindow.attach. PyAV is never imported here: videos are decoded by the media worker's process.
-SERVICES = ("core.tasks.host", "core.config.secrets", "core.config.connections", "core.logs")
+# the engine (its HTTP stack and providers) and the keyring, then Pillow for the image slots. The
+# Qt modules the regions need are imported on Qt's thread, by MainWindow.attach. PyAV is never
+# imported here: videos are decoded in the process pool.
+SERVICES = ("core.tasks.engine", "core.config.secrets", "core.config.connections", "core.logs")
 REGIONS = ("PIL.Image", "PIL.ImageOps")
 
 
@@ -41,17 +42,17 @@ def _import_all(names: tuple[str, ...]) -> None:
 @dataclass
 class Services:
     paths: Paths
-    journal: RemoteJournal
+    journal: Journal
     secrets: SecretStore
     connection_store: ConnectionStore
-    engine: EngineProxy
+    engine: Engine
     settings_store: SettingsStore
     settings: UserSettings
     library_marks: LibraryMarks
 
 
 async def open_services(paths: Paths | None = None) -> Services:
-    """Start the engine's process: journal opened, every task loaded, nothing resumed yet."""
+    """The journal opened and every task loaded into the engine; nothing resumed yet."""
     import asyncio
 
     loop = asyncio.get_running_loop()
@@ -60,7 +61,8 @@ async def open_services(paths: Paths | None = None) -> Services:
     from core.config.paths import default_paths
     from core.config.secrets import SecretStore
     from core.logs import configure_logging
-    from core.tasks.host import EngineProxy
+    from core.tasks.engine import Engine
+    from core.tasks.journal import Journal
     from gui.settings import LibraryMarks, SettingsStore
 
     paths = (paths or default_paths()).ensure()
@@ -68,14 +70,21 @@ async def open_services(paths: Paths | None = None) -> Services:
     secrets = SecretStore()
     connection_store = ConnectionStore(paths.config)
     regions = loop.run_in_executor(None, _import_all, REGIONS)
+    journal = Journal(paths.database)
     try:
-        engine = await EngineProxy.start(secrets, paths)
+        connections = await asyncio.to_thread(connection_store.load)
+        await journal.open()
+        engine = Engine(paths, journal, secrets, connections)
+        await engine.load()
+    except BaseException:
+        await journal.close()
+        raise
     finally:
         await regions
     settings_store = SettingsStore(paths.config)
     return Services(
         paths=paths,
-        journal=engine.journal,
+        journal=journal,
         secrets=secrets,
         connection_store=connection_store,
         engine=engine,
@@ -88,3 +97,4 @@ async def open_services(paths: Paths | None = None) -> Services:
 async def close_services(services: Services) -> None:
     """Stop every lane where it stands (the journal says where), then close the journal."""
     await services.engine.close()
+    await services.journal.close()

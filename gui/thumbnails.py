@@ -1,25 +1,24 @@
 """Thumbnails made off the window's process and cached on disk, shared by the queue and the library.
 
 ``get(path)`` answers at once: the picture when it is in memory, else None after queueing the
-work. ``ready(path)`` fires on the UI thread when it arrives. A small thread pool looks for the
-cached PNG and loads it; a thumbnail not made yet is made (the decoding) by the media worker's
-process, which gives way to the window (gui/media_worker.py).
+work. ``ready(path)`` fires on the UI thread when it arrives. Two threads look for the cached PNG
+and load it; a thumbnail not made yet is made (the decoding) in the app's process pool, whose
+workers give way to the window (core/media/pool.py).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from gui.media import cached_thumbnail, thumbnail_png
-from gui.media_worker import MediaWorker
+from core.media import pool
+from core.media.frames import cached_thumbnail, thumbnail_png
 
 log = logging.getLogger("clipdesk.gui")
 MEMORY_ITEMS = 600
@@ -35,7 +34,6 @@ class Thumbnails(QObject):
         self.cache_dir = cache_dir
         self.max_side = max_side
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="clipdesk-thumbs")
-        self.worker = MediaWorker()
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
@@ -75,24 +73,12 @@ class Thumbnails(QObject):
             self._fail(path, exc)
 
     def _look(self, path: str) -> None:
-        """The cached PNG when there is one, else the worker's process is asked to make it."""
+        """The cached PNG when there is one, else the one the process pool makes."""
         png = cached_thumbnail(Path(path), self.cache_dir, self.max_side)
+        if png is None and not self._closed:
+            png = pool.call(thumbnail_png, Path(path), self.cache_dir, self.max_side)
         if png is not None:
             self._load(path, png)
-            return
-        made = self.worker.submit(thumbnail_png, Path(path), self.cache_dir, self.max_side)
-        made.add_done_callback(functools.partial(self._made, path))
-
-    def _made(self, path: str, made: Future[Path]) -> None:
-        # the worker's reader thread: the PNG is loaded on the pool, not here
-        exc = made.exception()
-        if exc is not None:
-            self._fail(path, exc)
-            return
-        try:
-            self._pool.submit(self._guarded, functools.partial(self._load, png=made.result()), path)
-        except RuntimeError:  # the pool is shut down: closing
-            pass
 
     def _load(self, path: str, png: Path) -> None:
         image = QImage(str(png))
@@ -128,5 +114,4 @@ class Thumbnails(QObject):
 
     def close(self) -> None:
         self._closed = True
-        self.worker.close()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=False, cancel_futures=True)  # a decode in hand ends with the app

@@ -216,6 +216,16 @@ class ImageInfo:
 # --- public helpers ------------------------------------------------------------------------------
 
 
+def prepare_images(slots: dict[str, list[str]], limits: ImageLimits) -> dict[str, list[PreparedImage]]:
+    """:func:`prepare_image` for each source, by the request field it came from (a job for the
+    process pool: CPU-heavy, and picklable in and out)."""
+    return {
+        slot: [prepare_image(source, limits, field=slot) for source in sources]
+        for slot, sources in slots.items()
+        if sources
+    }
+
+
 def prepare_image(source: str, limits: ImageLimits, *, field: str | None = "image") -> PreparedImage:
     """Turn what the creator gave into bytes the provider accepts, or raise InvalidInput.
 

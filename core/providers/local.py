@@ -1,47 +1,47 @@
 """The offline preview: ClipDesk's built-in "provider" that needs no key and no network.
 
 It is honestly not AI: :mod:`core.media.render` makes a Ken Burns move over the given image(s), or a
-title card from the prompt. Each render runs in a worker process (multiprocessing, "spawn"), so
+title card from the prompt. Each render is a job in the app's process pool (core/media/pool.py), so
 neither the event loop nor the GUI ever waits for it: :meth:`LocalProvider.submit` starts the job
-and returns at once, :meth:`LocalProvider.poll` reads the progress from shared memory, and
-:meth:`LocalProvider.cancel` raises a shared flag the renderer checks before every frame.
+and returns at once, :meth:`LocalProvider.poll` reads the frames done from a small file the render
+writes, and :meth:`LocalProvider.cancel` puts down a flag file the renderer checks before every
+frame. A render whose worker dies fails with "upstream failed" (after one more try, in case a job
+beside it was the cause).
 
 Jobs live in this process only. After a restart a job id is unknown and :meth:`poll` raises
 ``NOT_FOUND`` (the engine re-submits, since nothing is billed) -- unless the finished video is
 already in the task's folder, which is then reported as a success.
 
-Packaged apps that use "spawn" must call ``multiprocessing.freeze_support()`` at start-up.
-Call :func:`shutdown` on exit to stop renders still running (they are daemon processes, so
-they also die with the app).
+Packaged apps must call ``multiprocessing.freeze_support()`` at start-up (the pool spawns).
+Call :func:`shutdown` on exit to stop renders still running.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import concurrent.futures
 import contextlib
-import multiprocessing
 import os
 import re
 import tempfile
 import threading
 import time
 import uuid
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from core.errors import ClipDeskError, ErrorKind, ProviderError
+from core.media import pool
 from core.media.images import ImageLimits
 from core.media.render import GENERATOR, RenderCancelled, RenderSpec, render_video
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.tasks.request import MODE_REFERENCE, GenerationRequest
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-    from multiprocessing.synchronize import Event
-
     from core.media.images import PreparedImage
     from core.providers.catalog import Catalog
 
@@ -53,28 +53,31 @@ _CANCEL_GRACE = 0.8  # seconds the renderer gets to notice the flag before it is
 
 
 # ---------------------------------------------------------------------------------------------
-# the worker process
+# the render, a job in the app's process pool (core/media/pool.py)
 
 
-def _worker_main(spec: RenderSpec, out_path: str, done: Any, cancel_flag: Event, conn: Connection) -> None:
-    """Runs in the child: render, and send one ("ok"|"cancelled"|"error", message) back."""
+def _render_job(spec: RenderSpec, out_path: str, progress_path: str, cancel_path: str) -> tuple[str, str]:
+    """Runs in a pool worker: render, writing the frames done to ``progress_path``; stop when
+    ``cancel_path`` exists. Returns ("ok"|"cancelled"|"error", message)."""
+    progress_file, cancel_file = Path(progress_path), Path(cancel_path)
 
     def progress(frames: int, _total: int) -> None:
-        done.value = frames
+        part = progress_file.with_suffix(".part")
+        part.write_text(str(frames))
+        part.replace(progress_file)  # whole: a reader never sees it half-written
 
     try:
-        render_video(spec, Path(out_path), progress=progress, cancel=cancel_flag.is_set)
-        result = ("ok", "")
+        render_video(spec, Path(out_path), progress=progress, cancel=cancel_file.exists)
+        return ("ok", "")
     except RenderCancelled:
-        result = ("cancelled", "")
+        return ("cancelled", "")
     except ClipDeskError as exc:
-        result = ("error", exc.message)
-    except BaseException as exc:  # report anything; the parent turns it into a ProviderError
-        result = ("error", f"{type(exc).__name__}: {exc}")
-    try:
-        conn.send(result)
+        return ("error", exc.message)
+    except Exception as exc:  # reported; the provider turns it into a ProviderError
+        return ("error", f"{type(exc).__name__}: {exc}")
     finally:
-        conn.close()
+        progress_file.unlink(missing_ok=True)
+        progress_file.with_suffix(".part").unlink(missing_ok=True)
 
 
 @dataclass
@@ -83,12 +86,11 @@ class _Job:
     spec: RenderSpec
     out_path: Path
     total: int
-    done: Any  # a shared c_int (multiprocessing Value without a lock): frames finished
-    cancel_flag: Event
     status: RemoteStatus = RemoteStatus.QUEUED
     message: str = ""
-    process: BaseProcess | None = None
-    conn: Connection | None = None
+    future: Future[tuple[str, str]] | None = None
+    retried: bool = False  # started again once after the pool broke under it
+    frames: int = 0  # frames done, as last read
     inputs: list[Path] = field(default_factory=list)
     created: float = field(default_factory=time.monotonic)
 
@@ -96,10 +98,22 @@ class _Job:
     def part_path(self) -> Path:
         return self.out_path.with_name(self.out_path.name + ".part")
 
+    @property
+    def progress_path(self) -> Path:
+        return Path(tempfile.gettempdir()) / f"clipdesk-{self.id}.progress"
+
+    @property
+    def cancel_path(self) -> Path:
+        return Path(tempfile.gettempdir()) / f"clipdesk-{self.id}.cancel"
+
+    def frames_done(self) -> int:
+        with contextlib.suppress(OSError, ValueError):
+            self.frames = max(self.frames, int(self.progress_path.read_text()))
+        return self.frames
+
 
 _JOBS: dict[str, _Job] = {}
 _LOCK = threading.Lock()
-_CTX = multiprocessing.get_context("spawn")
 
 
 def _max_parallel() -> int:
@@ -107,77 +121,52 @@ def _max_parallel() -> int:
 
 
 def _start(job: _Job) -> None:
-    parent_end, child_end = _CTX.Pipe(duplex=False)
-    proc = _CTX.Process(
-        target=_worker_main,
-        args=(job.spec, str(job.out_path), job.done, job.cancel_flag, child_end),
-        name=f"clipdesk-render-{job.id[-8:]}",
-        daemon=True,
+    job.future = pool.submit(
+        _render_job, job.spec, str(job.out_path), str(job.progress_path), str(job.cancel_path)
     )
-    proc.start()
-    child_end.close()
-    job.process, job.conn, job.status = proc, parent_end, RemoteStatus.RUNNING
+    job.status = RemoteStatus.RUNNING
 
 
 def _collect(job: _Job) -> None:
-    """Move a running job to its final state once its worker has reported (or died)."""
-    if job.status == RemoteStatus.RUNNING and job.conn is not None and job.process is not None:
-        msg: tuple[str, str] | None = None
-        if job.conn.poll():
-            try:
-                msg = job.conn.recv()
-            except (EOFError, OSError):
-                msg = None
-        elif job.process.is_alive():
+    """Move a running job to its final state once its render has ended."""
+    if job.status == RemoteStatus.RUNNING and job.future is not None:
+        if not job.future.done():
             return
-        if msg is None:
-            code = job.process.exitcode
-            job.status = RemoteStatus.FAILED
-            job.message = f"the offline renderer stopped unexpectedly (exit code {code})"
+        try:
+            kind, text = job.future.result()
+        except BrokenProcessPool:
+            if not job.retried:  # perhaps a job beside it crashed its worker: once more
+                job.retried, job.status, job.future = True, RemoteStatus.QUEUED, None
+                return
+            kind, text = "error", "the offline renderer stopped unexpectedly (its worker process ended)"
+        except Exception as exc:
+            kind, text = "error", f"{type(exc).__name__}: {exc}"
+        if kind == "ok":
+            job.status = RemoteStatus.SUCCEEDED
+        elif kind == "cancelled":
+            job.status = RemoteStatus.CANCELLED
         else:
-            kind, text = msg
-            if kind == "ok":
-                job.status = RemoteStatus.SUCCEEDED
-            elif kind == "cancelled":
-                job.status = RemoteStatus.CANCELLED
-            else:
-                job.status, job.message = RemoteStatus.FAILED, text or "the offline renderer failed"
+            job.status, job.message = RemoteStatus.FAILED, text or "the offline renderer failed"
     if job.status in (RemoteStatus.QUEUED, RemoteStatus.RUNNING):
         return
-    _remove_files(job)
-    # reap the worker once it has exited (never wait for it here)
-    if job.process is None or not job.process.is_alive():
-        _release(job)
+    _release(job)
 
 
 def _release(job: _Job) -> None:
-    """Reap the worker (killing it if it is still there), close the pipe, remove temp files."""
-    if job.process is not None:
-        if job.process.is_alive():
-            job.process.join(timeout=0.5)
-        if job.process.is_alive():
-            job.process.kill()
-        job.process.join(timeout=2)
-        with contextlib.suppress(ValueError):
-            job.process.close()
-        job.process = None
-    if job.conn is not None:
-        job.conn.close()
-        job.conn = None
-    _remove_files(job)
-
-
-def _remove_files(job: _Job) -> None:
-    """The inputs written for the worker, and a partial video unless it is a success."""
+    """Once the render has ended: its inputs, flags and (unless it succeeded) partial video go."""
+    if job.future is not None and not job.future.done():
+        return  # still stopping: the next pump releases it
     for path in job.inputs:
         path.unlink(missing_ok=True)
     job.inputs = []
+    job.cancel_path.unlink(missing_ok=True)
+    job.progress_path.unlink(missing_ok=True)
     if job.status != RemoteStatus.SUCCEEDED:
         job.part_path.unlink(missing_ok=True)
 
 
 def _pump() -> None:
-    """Collect finished workers and start queued jobs while there is room."""
+    """Collect finished renders and start queued jobs while there is room."""
     with _LOCK:
         for job in _JOBS.values():
             _collect(job)
@@ -197,13 +186,13 @@ def shutdown(timeout: float = 2.0) -> None:
             _collect(job)  # a render that has just finished keeps its video
         jobs = [j for j in _JOBS.values() if j.status in (RemoteStatus.RUNNING, RemoteStatus.QUEUED)]
         for job in jobs:
-            job.cancel_flag.set()
-        deadline = time.monotonic() + timeout
+            job.cancel_path.touch()
+        futures = [j.future for j in jobs if j.future is not None]
+        if futures:  # each render looks at its flag before every frame
+            concurrent.futures.wait(futures, timeout=timeout)
         for job in jobs:
-            if job.process is not None:
-                job.process.join(timeout=max(0.0, deadline - time.monotonic()))
-                if job.process.is_alive():
-                    job.process.terminate()
+            if job.future is not None and not job.future.done():
+                job.future.cancel()
             job.status = RemoteStatus.CANCELLED
             _release(job)
 
@@ -327,8 +316,6 @@ class LocalProvider(Provider):
             spec=spec,
             out_path=work_dir / f"{job_id}.mp4",
             total=spec.frame_count,
-            done=_CTX.Value("i", 0, lock=False),
-            cancel_flag=_CTX.Event(),
             inputs=[p for p in (first, last) if p is not None and p.name.startswith(job_id)],
         )
         with _LOCK:
@@ -355,30 +342,23 @@ class LocalProvider(Provider):
             return PollResult(status, error=ProviderError(ErrorKind.UPSTREAM_FAILED, job.message))
         if status == RemoteStatus.CANCELLED:
             return PollResult(status, error=ProviderError(ErrorKind.CANCELLED, "the preview was cancelled"))
-        progress = min(1.0, job.done.value / job.total) if status == RemoteStatus.RUNNING else 0.0
+        progress = min(1.0, job.frames_done() / job.total) if status == RemoteStatus.RUNNING else 0.0
         return PollResult(status, progress=progress, poll_after=self.poll_interval)
 
     async def cancel(self, ctx: ProviderContext, remote_id: str) -> None:
         job = _JOBS.get(remote_id)
         if job is None:
             raise ProviderError(ErrorKind.NOT_FOUND, f"{LABEL}: no render {remote_id} in this session")
-        job.cancel_flag.set()
-        proc = job.process
-
-        def alive() -> bool:  # a poll meanwhile may have reaped and closed the worker
-            return job.process is proc and proc is not None and proc.is_alive()
-
-        if proc is not None and job.status == RemoteStatus.RUNNING:
+        job.cancel_path.touch()  # the render looks before every frame
+        future = job.future
+        if future is not None and job.status == RemoteStatus.RUNNING:
             deadline = time.monotonic() + _CANCEL_GRACE
-            while alive() and time.monotonic() < deadline:
+            while not future.done() and time.monotonic() < deadline:
                 await asyncio.sleep(0.02)
-            if alive():
-                proc.terminate()
-                deadline = time.monotonic() + 1.0
-                while alive() and time.monotonic() < deadline:
-                    await asyncio.sleep(0.02)
         with _LOCK:
             if job.status in (RemoteStatus.QUEUED, RemoteStatus.RUNNING):
+                if future is not None and not future.done():
+                    future.cancel()
                 job.status = RemoteStatus.CANCELLED
                 _release(job)
                 job.out_path.unlink(missing_ok=True)  # finished just as it was cancelled

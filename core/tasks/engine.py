@@ -13,7 +13,10 @@ downloading → succeeded`` and writes each step to the journal before acting on
 - a task is worked on by one engine at a time: the engine holds its lease in the journal
   (core/tasks/leases.py), so the app and a CLI beside it never submit, poll or download it twice.
 
-The engine is plain Python; the GUI listens through :meth:`Engine.subscribe`.
+The engine is plain asyncio on the caller's loop (the window's, under qasync; ``asyncio.run`` in the
+CLI). Nothing it runs there blocks: the journal works on its own thread, keys are read from the
+keyring with ``asyncio.to_thread`` when a lane opens or a task is checked, files are hashed and
+images prepared off the loop. Watchers listen through :class:`core.tasks.events.TaskEvents`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -42,7 +44,8 @@ from core.errors import (
     SubmitOutcomeUnknown,
 )
 from core.library import find_videos, index, write_sidecar
-from core.media.images import PreparedImage, prepare_image
+from core.media import pool
+from core.media.images import PreparedImage, prepare_image, prepare_images
 from core.net.download import DiskFull, Downloaded, adopt, download
 from core.net.http import HttpLayer
 from core.providers import get_provider
@@ -50,6 +53,7 @@ from core.providers.base import PollResult, Provider, ProviderContext, RemoteSta
 from core.providers.catalog import validate_request
 from core.redact import redact
 from core.tasks import states
+from core.tasks.events import TaskEvents, reflected
 from core.tasks.journal import Journal, JournalError, TaskRecord
 from core.tasks.leases import LEASE_SECONDS, Leases
 from core.tasks.listing import Listing
@@ -63,8 +67,6 @@ IMAGE_SLOTS = ("image", "last_image", "ref_images")
 SUBMIT_ATTEMPTS = 6  # only for submits the server provably did not receive, or refused with 429
 DEFAULT_DEADLINE = 3 * 3600.0  # seconds from submit until a running task is given up on
 GATEWAY_AMBIGUOUS = {502, 504}  # a proxy's answer: the request may have reached the provider
-
-Listener = Callable[[str, TaskRecord], None]  # (event, record); events: added, changed, removed
 
 
 class CannotSave(DiskFull):
@@ -91,11 +93,10 @@ class Lane:
     submits: asyncio.Semaphore
     polls: asyncio.Semaphore
     downloads: asyncio.Semaphore
-    running: asyncio.Event = field(default_factory=asyncio.Event)
+    running: asyncio.Event  # set while the connection is not paused (the engine's, per connection)
     listing: Listing = field(init=False)  # polls of many tasks answered by one list, where there is one
 
     def __post_init__(self) -> None:
-        self.running.set()
         self.listing = Listing(self.provider)
 
     @property
@@ -103,7 +104,7 @@ class Lane:
         return not self.running.is_set()
 
 
-class Engine:
+class Engine(TaskEvents):
     def __init__(
         self,
         paths: Paths,
@@ -114,6 +115,7 @@ class Engine:
         deadline: float = DEFAULT_DEADLINE,
         lease_seconds: float = LEASE_SECONDS,
     ) -> None:
+        super().__init__()
         self.paths = paths
         self.journal = journal
         self.secrets = secrets
@@ -122,7 +124,7 @@ class Engine:
         self.tasks: dict[str, TaskRecord] = {}
         self._runners: dict[str, asyncio.Task[None]] = {}
         self._lanes: dict[str, Lane] = {}
-        self._listeners: list[Listener] = []
+        self._gates: dict[str, asyncio.Event] = {}  # per connection: set while it is not paused
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
         self._prepared: dict[str, dict[str, list[PreparedImage]]] = {}  # inputs of tasks made this session
@@ -137,21 +139,6 @@ class Engine:
         self._elsewhere: set[str] = set()  # unfinished tasks another engine holds: taken over once it is gone
         self._leased: set[str] = set()  # leases just taken (insert, resume) for the runner about to start
         self._keeper: asyncio.Task[None] | None = None
-
-    # -- observers -------------------------------------------------------------------------------
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
-
-    def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
-    def _emit(self, event: str, record: TaskRecord) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event, record)
-            except Exception:
-                log.exception("a task listener failed")
 
     # -- connections and lanes -------------------------------------------------------------------
     def add_connection(self, connection: Connection) -> None:
@@ -171,14 +158,18 @@ class Engine:
             self._background.add(task)
             task.add_done_callback(self._background.discard)
 
-    def lane(self, name: str) -> Lane:
+    async def lane(self, name: str) -> Lane:
+        """The connection's lane, opened on first use (its key read off the loop)."""
         lane = self._lanes.get(name)
         if lane is None:
             connection = self.connections.get(name)
             if connection is None:
                 raise ClipDeskError(ErrorKind.INVALID_INPUT, f"there is no connection named {name!r}")
             provider = get_provider(connection.dialect)
-            key = self.secrets.get(connection.name) if provider.needs_key else None
+            key = await asyncio.to_thread(self.secrets.get, connection.name) if provider.needs_key else None
+            lane = self._lanes.get(name)  # opened by another task meanwhile
+            if lane is not None:
+                return lane
             http = HttpLayer(
                 connection.base_url,
                 auth_headers=provider.auth_headers(key) if key else {},
@@ -192,6 +183,7 @@ class Engine:
                 asyncio.Semaphore(connection.max_submits),
                 asyncio.Semaphore(connection.max_polls),
                 asyncio.Semaphore(connection.max_downloads),
+                self._gate(name),
             )
             self._lanes[name] = lane
         return lane
@@ -212,13 +204,24 @@ class Engine:
         finally:
             await http.aclose()
 
+    def _gate(self, connection: str) -> asyncio.Event:
+        gate = self._gates.get(connection)
+        if gate is None:
+            gate = self._gates[connection] = asyncio.Event()
+            gate.set()
+        return gate
+
     def pause(self, connection: str) -> None:
-        self.lane(connection).running.clear()
+        self._gate(connection).clear()
 
     def unpause(self, connection: str) -> None:
-        self.lane(connection).running.set()
+        self._gate(connection).set()
+
+    def paused(self, connection: str) -> bool:
+        return not self._gate(connection).is_set()
 
     # -- creating tasks --------------------------------------------------------------------------
+    @reflected
     async def create(
         self,
         connection_name: str,
@@ -232,6 +235,29 @@ class Engine:
         """Validate, prepare the inputs, journal the task, then start it. Raises before any request
         is sent when the input is bad (InvalidInput) or the connection has no key (auth)."""
         connection, provider = self._check(connection_name, request)
+        await self._check_key(connection, provider)
+        return await self._create(
+            connection,
+            provider,
+            request,
+            output_dir=output_dir,
+            parent_id=parent_id,
+            batch_id=batch_id,
+            start=start,
+        )
+
+    async def _create(
+        self,
+        connection: Connection,
+        provider: Provider,
+        request: GenerationRequest,
+        *,
+        output_dir: str | None = None,
+        parent_id: str | None = None,
+        batch_id: str | None = None,
+        start: bool = True,
+    ) -> TaskRecord:
+        """``create`` once the request and the key are checked."""
         record = TaskRecord(
             id=TaskRecord.new_id(),
             connection=connection.name,
@@ -245,11 +271,11 @@ class Engine:
         )
         images: dict[str, list[PreparedImage]] = {}
         sources = [request.image, request.last_image, *request.ref_images]
-        if any(s and not _is_url(s) for s in sources):
-            images = await asyncio.to_thread(self._prepare_images, provider, request)
+        if any(s and not _is_url(s) for s in sources):  # decoded and re-encoded in the process pool
+            images = await pool.run(prepare_images, _slots(request), provider.image_limits)
             await asyncio.to_thread(self._store_images, record.id, images)
-        elif any(sources):
-            images = self._prepare_images(provider, request)  # URLs only: nothing to read or store
+        elif any(sources):  # URLs only: nothing to read or store
+            images = prepare_images(_slots(request), provider.image_limits)
         await self.journal.insert(record, lease=(self.leases.holder, self.leases.until()))
         self._leased.add(record.id)
         self._prepared[record.id] = images
@@ -268,14 +294,18 @@ class Engine:
         validate_request(provider.catalog.spec(request.model), request)
         if provider.needs_base_url and not connection.base_url:
             raise InvalidInput(f"the connection {connection.name!r} has no base URL", field="base_url")
-        if provider.needs_key and not self.secrets.get(connection.name):
+        return connection, provider
+
+    async def _check_key(self, connection: Connection, provider: Provider) -> None:
+        """Raise (auth) when the connection needs a key and the keyring has none (read off the loop)."""
+        if provider.needs_key and not await asyncio.to_thread(self.secrets.get, connection.name):
             raise ClipDeskError(
                 ErrorKind.AUTH,
                 f"no API key for {connection.name!r}: add one in the connection settings, "
                 "or set CLIPDESK_API_KEY for a headless run",
             )
-        return connection, provider
 
+    @reflected
     async def create_many(
         self,
         connection_name: str,
@@ -287,25 +317,16 @@ class Engine:
         """A batch in one call (from the window: one message, not one per task). Every request
         is checked first: one that is not valid creates none of them. Then all are created at
         once (their journal writes share commits), in order of creation time."""
-        for request in requests:
-            self._check(connection_name, request)
+        checked = [self._check(connection_name, request) for request in requests]
+        if checked:
+            await self._check_key(*checked[0])  # one keyring read for the batch
         made = await asyncio.gather(
-            *(self.create(connection_name, r, output_dir=output_dir, batch_id=batch_id) for r in requests)
+            *(
+                self._create(connection, provider, r, output_dir=output_dir, batch_id=batch_id)
+                for (connection, provider), r in zip(checked, requests, strict=True)
+            )
         )
         return list(made)
-
-    @staticmethod
-    def _prepare_images(provider: Provider, request: GenerationRequest) -> dict[str, list[PreparedImage]]:
-        slots: dict[str, list[str]] = {
-            "image": [request.image] if request.image else [],
-            "last_image": [request.last_image] if request.last_image else [],
-            "ref_images": list(request.ref_images),
-        }
-        prepared: dict[str, list[PreparedImage]] = {}
-        for slot, sources in slots.items():
-            if sources:
-                prepared[slot] = [prepare_image(src, provider.image_limits, field=slot) for src in sources]
-        return prepared
 
     def _task_dir(self, task_id: str) -> Path:
         return self.paths.tasks / task_id
@@ -322,13 +343,8 @@ class Engine:
         """The images ``create`` prepared: read back from the task's folder, or, for a web address
         (never stored, as in ``create``), prepared again from the request."""
         folder = self._task_dir(record.id)
-        sources: dict[str, list[str]] = {
-            "image": [record.request.image] if record.request.image else [],
-            "last_image": [record.request.last_image] if record.request.last_image else [],
-            "ref_images": list(record.request.ref_images),
-        }
         loaded: dict[str, list[PreparedImage]] = {}
-        for slot, items in sources.items():
+        for slot, items in _slots(record.request).items():
             if items:
                 loaded[slot] = [
                     prepare_image(src, provider.image_limits, field=slot)
@@ -346,6 +362,7 @@ class Engine:
             self.tasks.setdefault(record.id, record)
         return records
 
+    @reflected
     async def resume_all(self, only: set[str] | None = None) -> list[TaskRecord]:
         """Resume every unfinished task (of ``only``, when given) that no other engine works on.
         A submit that was in flight when we stopped becomes ``unknown`` (looked up where the
@@ -386,7 +403,7 @@ class Engine:
         return resumed
 
     async def _try_resolve_unknown(self, record: TaskRecord) -> None:
-        lane = self.lane(record.connection)
+        lane = await self.lane(record.connection)
         ctx = self._context(lane, record)
         try:
             remote_id = await lane.provider.find_lost_submit(ctx, record.request)
@@ -402,6 +419,7 @@ class Engine:
             await self._log(record, f"found the task created by the lost submit: {remote_id}")
 
     # -- user actions ----------------------------------------------------------------------------
+    @reflected
     async def cancel(self, task_id: str) -> None:
         record = self.tasks[task_id]
         if record.state.terminal:
@@ -415,7 +433,7 @@ class Engine:
             runner.cancel()
             await asyncio.gather(runner, return_exceptions=True)
         if record.remote_id and record.state in (TaskState.RUNNING, TaskState.SUBMITTING):
-            lane = self.lane(record.connection)
+            lane = await self.lane(record.connection)
             if lane.provider.can_cancel:
                 try:
                     await lane.provider.cancel(self._context(lane, record), record.remote_id)
@@ -424,11 +442,13 @@ class Engine:
         record.finished_at = time.time()
         await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
 
+    @reflected
     async def retry(self, task_id: str) -> TaskRecord:
         """A new task with the same request, linked to the old one. Never reuses the old submit."""
         old = self.tasks[task_id]
         return await self.create(old.connection, old.request, output_dir=old.output_dir, parent_id=old.id)
 
+    @reflected
     async def resolve_unknown(
         self, task_id: str, *, remote_id: str | None = None, resubmit: bool = False
     ) -> None:
@@ -451,6 +471,7 @@ class Engine:
             return
         self._start(record)
 
+    @reflected
     async def remove(self, task_id: str) -> None:
         record = self.tasks.get(task_id)
         if record is None:
@@ -461,6 +482,7 @@ class Engine:
         self.tasks.pop(task_id, None)
         self._emit("removed", record)
 
+    @reflected
     async def import_videos(self, paths: list[str]) -> list[TaskRecord]:
         """Video files, and the videos in folders (searched through), into the library: a video
         with a sidecar comes back as the task it was (a known task whose file had moved is pointed
@@ -539,7 +561,7 @@ class Engine:
         elif not await self._claim(record):
             return
         try:
-            lane = self.lane(record.connection)
+            lane = await self.lane(record.connection)
             ctx = self._context(lane, record)
             images = self._prepared.pop(record.id, None)
             ctx.images = images or {}
@@ -989,6 +1011,15 @@ def _finished_at(record: TaskRecord, result: PollResult) -> float:
     if result.remote_seconds is not None and record.submitted_at:
         return min(now, record.submitted_at + result.remote_seconds)
     return now
+
+
+def _slots(request: GenerationRequest) -> dict[str, list[str]]:
+    """The request's images by the field they came from."""
+    return {
+        "image": [request.image] if request.image else [],
+        "last_image": [request.last_image] if request.last_image else [],
+        "ref_images": list(request.ref_images),
+    }
 
 
 def _is_url(source: str) -> bool:

@@ -18,16 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.library import IMPORTED
-from core.tasks.host import EngineProxy
 from core.tasks.journal import TaskRecord, TaskState
 from gui.settings import LibraryMarks
 from gui.thumbnails import Thumbnails
+
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 BATCH = 120
@@ -91,7 +93,7 @@ class LibraryModel(QAbstractListModel):
 
     def __init__(
         self,
-        engine: EngineProxy,
+        engine: Engine,
         thumbnails: Thumbnails | None,
         marks: LibraryMarks,
         parent: QObject | None = None,

@@ -25,7 +25,7 @@ import bisect
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,11 +40,13 @@ from PySide6.QtGui import (
 )
 
 from core.library import IMPORTED
-from core.tasks.host import EngineProxy
 from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
 from gui.thumbnails import Thumbnails
+
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
 COLUMN_COUNT = 8
@@ -83,9 +85,7 @@ def in_queue(record: TaskRecord) -> bool:
 class TaskModel(QStandardItemModel):
     tasks_changed = Signal()  # a frame of the engine's events arrived (before their cells are written)
 
-    def __init__(
-        self, engine: EngineProxy, thumbnails: Thumbnails | None = None, parent: QObject | None = None
-    ):
+    def __init__(self, engine: Engine, thumbnails: Thumbnails | None = None, parent: QObject | None = None):
         super().__init__(0, COLUMN_COUNT, parent)
         prototype = QStandardItem()  # cells are created by cloning this: shown, selectable, not editable
         prototype.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)

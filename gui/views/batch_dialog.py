@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -30,17 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.tasks.host import EngineProxy
 from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn
 from gui.texts import connection_label, explain_invalid
 from gui.views.generate_panel import GeneratePanel
 
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
+
 
 class BatchDialog(QDialog):
     def __init__(
-        self, engine: EngineProxy, panel: GeneratePanel, settings: UserSettings, parent: QWidget | None = None
+        self, engine: Engine, panel: GeneratePanel, settings: UserSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.engine = engine

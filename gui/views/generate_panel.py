@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,12 +31,14 @@ from core.errors import InvalidInput
 from core.providers import get_provider
 from core.providers.base import Provider
 from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
-from core.tasks.host import EngineProxy
 from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
 from gui.texts import connection_label, explain_invalid, mode_name, model_label
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
 from gui.widgets.image_slot import ImageSlot
+
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
 
 MAX_COUNT = 20
 
@@ -54,7 +57,7 @@ class GeneratePanel(QWidget):
 
     def __init__(
         self,
-        engine: EngineProxy,
+        engine: Engine,
         thumbnails: Thumbnails,
         paste_dir: Path,
         ui_state: QSettings,

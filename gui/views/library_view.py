@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.library import VIDEO_SUFFIXES
+from core.media import pool
+from core.media.frames import save_last_frame
 from core.tasks.journal import TaskRecord
-from gui.media import save_last_frame
-from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
@@ -68,13 +68,10 @@ class LibraryView(QWidget):
     message = Signal(str)
     new_count_changed = Signal(int)  # how many videos are new (not played yet)
 
-    def __init__(
-        self, model: LibraryModel, frames_dir: Path, media: MediaWorker, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, model: LibraryModel, frames_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.frames_dir = frames_dir
-        self.media = media  # decodes the last frames, in a process that gives way to the window
         self._new_shown = 0
         self._build()
         self._build_actions()
@@ -300,7 +297,7 @@ class LibraryView(QWidget):
         assert record.video_path is not None
         target = self.frames_dir / f"{record.id}-last.png"
         self.message.emit(self.tr("Taking the last frame…"))
-        await asyncio.wrap_future(self.media.submit(save_last_frame, Path(record.video_path), target))
+        await pool.run(save_last_frame, Path(record.video_path), target)  # decoded off the window
         self.message.emit("")  # taken: the first-frame slot shows it
         self.continue_requested.emit(str(target), record.id)
 

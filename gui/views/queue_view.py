@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.tasks.host import EngineProxy
 from core.tasks.journal import TaskRecord, TaskState
 from gui.models.task_model import (
     COL_ELAPSED,
@@ -47,6 +47,9 @@ from gui.spawn import spawn
 from gui.texts import connection_label
 from gui.views.queue_table import QueueTable
 from gui.views.task_dialogs import LogDialog, ResolveDialog
+
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
 
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 # Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
@@ -118,7 +121,7 @@ class QueueView(QWidget):
     play_requested = Signal(str)  # a video file
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, engine: EngineProxy, model: TaskModel, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Engine, model: TaskModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.model = model

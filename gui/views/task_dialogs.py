@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -21,16 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.tasks.host import EngineProxy
 from core.tasks.journal import TaskRecord
 from gui.spawn import spawn
 from gui.texts import state_name
+
+if TYPE_CHECKING:
+    from core.tasks.engine import Engine
 
 
 class LogDialog(QDialog):
     """The task's request and the journal's request/response log (already redacted by core)."""
 
-    def __init__(self, engine: EngineProxy, record: TaskRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Engine, record: TaskRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.record = record

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import InvalidInput
+from core.media.frames import is_image
 from core.media.images import ImageLimits, check_limits, inspect_image, will_downscale
-from gui.media import is_image
 from gui.spawn import spawn
 from gui.texts import fmt_bytes
 from gui.thumbnails import Thumbnails

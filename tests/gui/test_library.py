@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QListView
 from core.config.connections import LOCAL_CONNECTION
 from core.config.paths import default_paths
 from core.library import IMPORTED
+from core.media import pool
 from core.tasks.journal import Journal, TaskRecord, TaskState
 from core.tasks.request import GenerationRequest
-from gui.media_worker import MediaWorker
 from gui.models.library_model import BATCH, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.settings import LibraryMarks
 from gui.views.library_view import ICON
@@ -179,18 +179,18 @@ def seeded(qloop: Any, clipdesk_home: Path) -> TaskRecord:
 @pytest.fixture
 def decoded_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records every video decoded in this, the window's, process (patched before the window exists)."""
-    import gui.media
+    import core.media.frames as frames
 
     decoded: list[str] = []
 
     def spy_on(name: str) -> None:
-        real = getattr(gui.media, name)
+        real = getattr(frames, name)
 
         def spy(video: Path, *args: Any, **kwargs: Any) -> Any:
             decoded.append(f"{name} {video}")
             return real(video, *args, **kwargs)
 
-        monkeypatch.setattr(gui.media, name, spy)
+        monkeypatch.setattr(frames, name, spy)
 
     spy_on("first_frame")
     spy_on("last_frame")
@@ -218,10 +218,10 @@ def test_thumbnails_are_made_in_a_niced_process_and_cached(
 
     run(qloop, go())
     assert decoded_here == []
-    worker = model.thumbnails.worker.pid
-    assert worker is not None and worker != os.getpid()
+    workers = pool.pids()
+    assert workers and os.getpid() not in workers
     ours = os.getpriority(os.PRIO_PROCESS, 0)
-    assert os.getpriority(os.PRIO_PROCESS, worker) == min(19, ours + 15)
+    assert all(os.getpriority(os.PRIO_PROCESS, w) == min(19, ours + pool.NICENESS) for w in workers)
     assert list((window.services.paths.cache / "thumbnails").glob("*.png"))
 
 
@@ -269,7 +269,7 @@ def test_last_frame_starts_a_linked_task(
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
     assert child.parent_id == seeded.id
     assert child.state is TaskState.SUCCEEDED, child.error_message
-    assert decoded_here == []  # the frame was decoded by the media worker's process
+    assert decoded_here == []  # the frame was decoded in the process pool
     assert panel.parent_id is None or panel.parent_id == seeded.id
 
 
@@ -416,7 +416,7 @@ def test_an_item_waiting_for_its_thumbnail_is_as_big_as_with_it(qtbot: Any, tmp_
     thumbnails = Thumbnails()
     engine = FakeEngine([record(1, "/v/1.mp4")])
     model = LibraryModel(engine, thumbnails, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
-    library = LibraryView(model, tmp_path, MediaWorker())
+    library = LibraryView(model, tmp_path)
     qtbot.addWidget(library)
     index = model.index(0, 0)
     blank = library.view.sizeHintForIndex(index)
@@ -513,7 +513,7 @@ def test_every_grid_item_has_room_for_two_lines_of_title(qtbot: Any, tmp_path: P
     long_one.request.prompt = "Lanterns over the river at night, drifting slowly under the bridge"
     short_one.request.prompt = "Rain"
     model = LibraryModel(FakeEngine([long_one, short_one]), None, LibraryMarks(tmp_path / "l.json"))  # type: ignore[arg-type]
-    library = LibraryView(model, tmp_path, MediaWorker())
+    library = LibraryView(model, tmp_path)
     qtbot.addWidget(library)
     library.resize(900, 500)
     library.show()

@@ -20,7 +20,9 @@ QUICK = GenerationRequest(model="preview", prompt="a quick card", duration=1, re
 
 
 async def create(window: Any, request: GenerationRequest) -> TaskRecord:
-    return await window.engine.create(LOCAL_CONNECTION, request)
+    """As the generate panel does: the task, and its row in the queue at once."""
+    record = await window.engine.create(LOCAL_CONNECTION, request)
+    return record
 
 
 def select(window: Any, record: TaskRecord) -> None:
@@ -360,48 +362,6 @@ def test_the_clock_repaints_time_columns_only(window: Any, qloop: Any, qapp: Any
     assert ticking == {COL_ELAPSED}
     assert again <= {COL_ELAPSED}  # a tick within the same second has nothing to write
     assert shown in (before, after)
-
-
-def test_painting_the_queue_runs_no_python(window: Any, qloop: Any) -> None:
-    """A repaint reads the cells from Qt's storage: hundreds of cells and roles, none of them a call
-    into Python (which cost a frame a repaint with 1,000 tasks running), the bars included."""
-    import sys
-
-    from gui.models.task_model import COL_STATE
-
-    async def go() -> TaskRecord:
-        running = await create(window, SLOW)
-        for _ in range(3):
-            await create(window, QUICK)
-        await until(lambda: (running.progress or 0) > 0.05, what="the render to be under way")
-        return running
-
-    running = run(qloop, go())
-    model, table = window.task_model, window.queue.table
-    model.settle()
-    table.viewport().repaint()  # the rows' first paint lays out the header too
-    called: list[str] = []  # what Qt called into while painting (not what that called in turn)
-    here = sys._getframe()
-
-    def profile(frame: Any, event: str, _arg: Any) -> None:
-        if event == "call" and frame.f_back is here:
-            called.append(frame.f_code.co_qualname)
-
-    sys.setprofile(profile)
-    try:
-        table.viewport().repaint()
-    finally:
-        sys.setprofile(None)
-    image = table.viewport().grab().toImage()
-    state_cell = model.index(model.row_of(running.id), COL_STATE)
-    cell = table.visualRect(window.queue.proxy.mapFromSource(state_cell))
-    filled, empty = (image.pixelColor(x, cell.top() + 4) for x in (cell.left() + 3, cell.right() - 3))
-    painted_bar = filled != empty and running.progress is not None and running.progress < 0.9
-    for task in list(window.engine.tasks.values()):
-        if not task.state.terminal:
-            run(qloop, window.engine.cancel(task.id))
-    assert painted_bar  # the running task's bar was painted ...
-    assert called == []  # ... and nothing was asked of Python
 
 
 def test_rows_off_screen_are_written_when_they_come_into_view(window: Any, qloop: Any, qapp: Any) -> None:

@@ -131,44 +131,6 @@ def test_a_thousand_tasks_at_once_repaint_the_queue_for_the_rows_on_top_only(qap
     model.detach()
 
 
-def test_a_screenful_of_new_rows_is_written_a_few_rows_a_turn(qapp: Any, qtbot: Any) -> None:
-    """The writer's turn writes at most ROWS_PER_TURN rows on screen and comes back a frame later
-    for the rest: a batch's first screenful is a few short turns, each with its repaint, and the
-    window answers between them. Scrolling writes every row it brings into view at once."""
-    from gui.models.task_model import COL_PROMPT, FRAME_MS, ROWS_PER_TURN, WRITE_EVERY_MS
-    from tests.gui.fakes import record
-
-    engine, model, queue = queue_of(qapp, qtbot)
-    written: list[int] = []
-    model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
-    engine.deliver([("added", record(n)) for n in range(1000)])
-    assert model._writer.isActive()
-    writer_fires(model)  # the writer's turn: the newest rows, on top
-    settle(qapp)
-    on_screen = len(queue._visible_rows())
-    assert on_screen > ROWS_PER_TURN
-    assert written == list(range(ROWS_PER_TURN))
-    assert queue.proxy.index(ROWS_PER_TURN, COL_PROMPT).data() is None  # a frame later
-    turns = 1
-    while len(written) < on_screen:
-        assert model._writer.isActive() and model._writer.interval() == FRAME_MS
-        writer_fires(model)
-        settle(qapp)
-        turns += 1
-        assert len(written) == min(turns * ROWS_PER_TURN, on_screen)
-    assert written == list(range(on_screen))
-    assert queue.proxy.index(on_screen - 1, COL_PROMPT).data() == f"card {1000 - on_screen}"
-    assert model._writer.interval() == WRITE_EVERY_MS  # the older tasks' rows, below: no hurry
-    while model._writer.isActive():
-        writer_fires(model)
-    assert model.rowCount() == 1000 and len(written) == on_screen  # nothing below was written
-    written.clear()
-    queue.table.scrollToBottom()  # what scrolling brings into view is written at once
-    settle(qapp)
-    assert sorted(written) == list(range(1000 - len(queue._visible_rows()), 1000))
-    model.detach()
-
-
 def bare_model(on_screen: range, thumbnails: Any = None) -> tuple[Any, Any]:
     """A queue model over a stand-in engine, with no view: ``on_screen`` are the rows it shows."""
     from gui.models.task_model import TaskModel
@@ -306,34 +268,6 @@ def test_a_finished_row_keeps_its_input_picture_until_the_video_thumbnail_is_mad
     pictures.ready.emit(str(video))
     model.settle()
     assert shown() == pictures.made[str(video)].cacheKey()
-    model.detach()
-
-
-def test_the_clock_writes_the_rows_on_screen_a_few_a_turn(qapp: Any, qtbot: Any) -> None:
-    """Once a second the time cells of the unfinished rows on screen move: the clock writes them
-    as the writer does, ROWS_PER_TURN rows a turn and the others a frame later, not a screenful
-    in the same turn as the writer's own rows."""
-    from core.tasks.journal import TaskState
-    from gui.models.task_model import COL_ELAPSED, FRAME_MS, ROWS_PER_TURN
-    from tests.gui.fakes import record
-
-    engine, model, queue = queue_of(qapp, qtbot)
-    model.elapsed = lambda _record: 5.0  # type: ignore[method-assign]
-    engine.deliver([("added", record(n, TaskState.RUNNING, 0.5)) for n in range(40)])
-    model.settle()
-    settle(qapp)
-    on_screen = len(queue._visible_rows())
-    assert on_screen > ROWS_PER_TURN and model.index(0, COL_ELAPSED).data() == "0:05"
-    written: list[int] = []
-    model.dataChanged.connect(lambda a, _b, _roles=None: written.append(a.row()))
-    model.elapsed = lambda _record: 6.0  # type: ignore[method-assign]
-    model.refresh_clock()  # the clock's tick, but for the typical durations it asks for
-    assert written == list(range(ROWS_PER_TURN))
-    assert model._writer.isActive() and model._writer.interval() == FRAME_MS
-    while model._writer.isActive():
-        writer_fires(model)
-    assert written == list(range(on_screen))  # the rows on screen, each once
-    assert model.index(on_screen - 1, COL_ELAPSED).data() == "0:06"
     model.detach()
 
 

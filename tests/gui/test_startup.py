@@ -17,7 +17,6 @@ HEAVY = [
     "asyncio",
     "qasync",
     "core.tasks.engine",
-    "core.tasks.host",
     "core.tasks.journal",
     "aiohttp",
     "httpx",
@@ -94,13 +93,10 @@ def test_the_app_paints_its_window_before_the_heavy_imports(clipdesk_home: Path)
     # thread without the GIL, and for a Python class that races PySide's metaobject (a crash in 7
     # of 240 starts on a busy machine). The loop's executor runs on Python threads.
     assert found["qthreads"] == []
-    assert {"core.tasks.host", "PIL", "PySide6.QtMultimedia"} <= set(found["heavy_when_ready"])
-    # videos are decoded by the media worker's process: the window's never loads PyAV (its import
+    assert {"core.tasks.engine", "PIL", "PySide6.QtMultimedia"} <= set(found["heavy_when_ready"])
+    # videos are decoded in the process pool: the window's never loads PyAV (its import
     # took CPU beside the window's thread as it opened, and its FFmpeg libraries stayed in memory)
     assert "av" not in found["heavy_when_ready"]
-    # the engine, its HTTP stack and providers live in the engine's process, never in the app's
-    assert "core.tasks.engine" not in found["heavy_when_ready"]
-    assert {"aiohttp", "httpx"}.isdisjoint(found["heavy_when_ready"])  # (~150 ms on the window's thread)
     assert (clipdesk_home / "data" / "clipdesk.sqlite3").exists()
     assert "geometry=" in (clipdesk_home / "config" / "ui-state.ini").read_text()  # saved on close
 

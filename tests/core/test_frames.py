@@ -1,4 +1,4 @@
-"""Pictures from files: a video's thumbnail (gui/media.py)."""
+"""Pictures from files: a video's thumbnail (core/media/frames.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import av
 from PIL import Image
 
-from gui.media import thumbnail_png
+from core.media.frames import thumbnail_png
 
 
 def clip(path: Path, width: int, height: int, colour: tuple[int, int, int]) -> Path:

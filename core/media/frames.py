@@ -1,8 +1,8 @@
-"""Pictures from files for the window: thumbnails and a video's last frame (PyAV and Pillow).
+"""Pictures from files: thumbnails and a video's first and last frames (PyAV and Pillow).
 
-Plain functions that block and import nothing of Qt: the window runs those that decode in its media
-worker's process (gui/media_worker.py). Thumbnails are cached as PNG files keyed by the source's
-path, size and modification time.
+Plain functions that block and import nothing of Qt; the app runs those that decode in its process
+pool (core/media/pool.py). Thumbnails are cached as PNG files keyed by the source's path, size and
+modification time.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def first_frame(video: Path, max_side: int | None = None) -> Image.Image:
     """The first frame, scaled by FFmpeg to fit ``max_side`` as it is converted from the video's
     pixels (a 720p frame converted whole and shrunk after: ~37 ms of CPU, this way ~15 ms, most of
     it the decoding). One frame is decoded on one thread: frame threading decodes several."""
-    import av  # (imported where a video is decoded: in the media worker's process, not the window's)
+    import av  # (imported where a video is decoded: in a pool worker, not the window)
 
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
