@@ -45,6 +45,7 @@ class TaskState(StrEnum):
     CANCELLED = "cancelled"
     EXPIRED = "expired"
     UNKNOWN = "unknown"  # a submit whose answer was lost: never re-sent automatically
+    HELD = "held"  # held by a budget cap before its submit: released by a higher cap or a new day
 
     @property
     def terminal(self) -> bool:
@@ -88,6 +89,10 @@ class TaskRecord:
     parent_id: str | None = None
     batch_id: str | None = None
     output_dir: str | None = None
+    # what it should cost ({amount, currency, basis, confirmed}) and, once the provider reports
+    # it, what it was charged ({amount, currency, basis, reported}); see core/pricing.py
+    estimate: dict[str, Any] | None = None
+    charge: dict[str, Any] | None = None
 
     @staticmethod
     def new_id() -> str:
@@ -108,7 +113,7 @@ class TaskRecord:
 
 _COLUMNS = [f.name for f in fields(TaskRecord)]
 _UPDATES: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # field names -> (UPDATE statement, columns)
-_JSON_COLUMNS = {"request", "uploads"}
+_JSON_COLUMNS = {"request", "uploads", "estimate", "charge"}
 
 MIGRATIONS: list[str] = [
     # 1: the task journal
@@ -150,6 +155,21 @@ MIGRATIONS: list[str] = [
         line TEXT NOT NULL
     );
     CREATE INDEX task_log_task ON task_log(task_id);
+    """,
+    # 2: what a task costs, and the spend ledger (core/tasks/ledger.py): one row a submitted task,
+    # its estimate until the provider reports the charge; kept when the task is removed
+    """
+    ALTER TABLE tasks ADD COLUMN estimate TEXT;
+    ALTER TABLE tasks ADD COLUMN charge TEXT;
+    CREATE TABLE spend (
+        task_id TEXT PRIMARY KEY,
+        connection TEXT NOT NULL,
+        at REAL NOT NULL,
+        amount REAL NOT NULL,
+        currency TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX spend_connection_at ON spend(connection, at);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -330,6 +350,8 @@ class Journal:
         data = dict(zip(_COLUMNS, row, strict=True))
         data["request"] = GenerationRequest.from_dict(json.loads(data["request"]))
         data["uploads"] = json.loads(data["uploads"] or "{}")
+        for name in ("estimate", "charge"):
+            data[name] = json.loads(data[name]) if data[name] else None
         data["state"] = TaskState(data["state"])
         return TaskRecord(**data)
 
@@ -389,6 +411,20 @@ class Journal:
             return [(float(a), str(b)) for a, b in rows.fetchall()]
 
         return await self._run(read)
+
+    # -- other tables of the same database (the spend ledger) -----------------------------------
+    async def write(self, sql: str, params: tuple[Any, ...]) -> None:
+        """One durable write, committed with the task writes around it."""
+        await self._execute(sql, params)
+
+    async def read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        def select() -> list[tuple[Any, ...]]:
+            try:
+                return [tuple(r) for r in self._db().execute(sql, params).fetchall()]
+            except sqlite3.Error as exc:
+                raise _explain(self.path, exc) from exc
+
+        return await self._run(select)
 
     # -- history, for ETAs and polling schedules -------------------------------------------------
     async def typical_duration(self, connection: str, model: str) -> float | None:
