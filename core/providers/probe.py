@@ -120,7 +120,8 @@ async def _pixverse(http: HttpLayer) -> ProbeResult:
         return ProbeResult(
             OK, f"The key was accepted. Balance: {total:g} credits.", balance=balance, checked=path
         )
-    if reply.status_code == 404:  # a gateway without the balance route: look up a video id instead
+    missing = reply.status_code == 404 or (isinstance(body, dict) and body.get("ErrCode") == 500008)
+    if missing:  # a gateway without the balance route: look up a video that cannot exist instead
         path = RESULT_PATH.format(id=0)
         reply = await _get(http, path, headers=trace)
         if isinstance(reply, ProbeResult):

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from core.config.connections import Connection
 from core.config.paths import Paths
@@ -45,6 +46,7 @@ from core.pricing import Estimate, charge_from_usage, estimate, reported_usage
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
+from core.providers.probe import ProbeResult, probe
 from core.redact import redact
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
 from core.tasks.ledger import Ledger, next_day
@@ -204,6 +206,15 @@ class Engine:
             await provider.check_connection(ProviderContext(http=http))
         finally:
             await http.aclose()
+
+    async def test_connection(self, connection: Connection, key: str | None) -> ProbeResult:
+        """Settings' "Test connection": the URL and the key, with a request that costs nothing
+        (core/providers/probe.py); the verdict in words, and the balance where the API has one."""
+        return await probe(connection, key)
+
+    async def spend_summary(self, connection: str | None, month: str) -> list[dict[str, Any]]:
+        """The spend ledger's month, per connection and currency (core/tasks/ledger.py)."""
+        return await self.ledger.summary(connection, month)
 
     def pause(self, connection: str) -> None:
         self.lane(connection).running.clear()

@@ -51,6 +51,7 @@ from core.tasks.journal import TaskRecord
 from core.tasks.request import GenerationRequest
 
 if TYPE_CHECKING:  # the app's process never imports the engine, its HTTP stack or providers
+    from core.providers.probe import ProbeResult
     from core.tasks.engine import Listener
 
 log = logging.getLogger(__name__)
@@ -569,6 +570,14 @@ class EngineProxy:
 
     async def check_connection(self, connection: Connection, key: str | None) -> None:
         await self._run("check_connection", connection, key)
+
+    async def test_connection(self, connection: Connection, key: str | None) -> ProbeResult:
+        result: ProbeResult = await self._run("test_connection", connection, key)
+        return result
+
+    async def spend_summary(self, connection: str | None, month: str) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = await self._run("spend_summary", connection, month)
+        return result
 
     def pause(self, connection: str) -> None:
         self._call("pause", connection)
