@@ -83,6 +83,8 @@ CALLS = frozenset(
         "task_log",
         "typical_duration",
         "check_connection",
+        "test_connection",
+        "spend_summary",
     }
 )
 
