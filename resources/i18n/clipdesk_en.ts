@@ -130,6 +130,14 @@
                 <numerusform>&amp;Queue %n tasks</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Cost</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <source>Estimated total: %1</source>
+            <translation>Estimated total: %1</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>

@@ -127,6 +127,14 @@
                 <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Cost</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Estimated total: %1</source>
+            <translation>预估总计：%1</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>

@@ -64,3 +64,25 @@ def test_bailian_test_connection_costs_nothing(window: Any, qloop: Any, dashscop
         run(qloop, go())
         assert expected in dialog.test_result.text()
     assert dashscope_emu.submits == [] and {r.method for r in dashscope_emu.requests} == {"GET"}
+
+
+def test_the_batch_dry_run_prices_each_row_and_the_total(window: Any, tmp_path: Any) -> None:
+    from tests.gui.conftest import make_image
+
+    window.engine.add_connection(
+        Connection(name="PixVerse", dialect="pixverse", base_url="https://pv.invalid")
+    )
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("PixVerse"))
+    panel.model_combo.setCurrentIndex(panel.model_combo.findData("v4"))
+    panel.prompt.setPlainText("a paper boat")
+    panel.form.set_values(GenerationRequest(model="v4", resolution="720p", duration=5))
+    panel.count.setValue(2)
+    for n in range(3):
+        make_image(tmp_path / "imgs" / f"{n}.png")
+    batch = window.open_batch()
+    batch.set_source(tmp_path / "imgs")
+    assert [batch.table.item(row, 4).text() for row in range(3)] == ["120 credits"] * 3
+    assert "Estimated total: 360 credits" in batch.summary.text()
+    assert window.engine.tasks == {}
