@@ -339,3 +339,17 @@ def cost_text(estimate: dict[str, Any] | None, charge: dict[str, Any] | None) ->
             "%1", money(estimate["amount"], estimate.get("currency"))
         )
     return translate("Cost", "Cost unknown")
+
+
+def balance_text(balance: dict[str, Any] | None) -> str:
+    """The account's balance as a provider's balance call reported it ('' when none)."""
+    if not balance:
+        return ""
+    if balance.get("currency") == "credits":
+        parts = [balance.get("credit_monthly"), balance.get("credit_package")]
+        amount: Any = sum(v for v in parts if isinstance(v, int | float))
+    else:
+        amount = balance.get("remaining")
+    if not isinstance(amount, int | float):
+        return ""
+    return translate("Cost", "Balance: %1").replace("%1", money(float(amount), balance.get("currency")))

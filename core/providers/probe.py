@@ -107,16 +107,14 @@ async def _dashscope(http: HttpLayer) -> ProbeResult:
 async def _pixverse(http: HttpLayer) -> ProbeResult:
     from core.providers.pixverse import RESULT_PATH, trace
 
-    path = "/openapi/v2/account/balance"
+    path = PIXVERSE_BALANCE
     reply = await _get(http, path, headers=trace)
     if isinstance(reply, ProbeResult):
         return reply
     body = _json(reply)
-    if isinstance(body, dict) and body.get("ErrCode") == 0 and isinstance(body.get("Resp"), dict):
-        resp = body["Resp"]
-        monthly, package = resp.get("credit_monthly"), resp.get("credit_package")
-        balance = {"currency": "credits", "credit_monthly": monthly, "credit_package": package}
-        total = sum(v for v in (monthly, package) if isinstance(v, int | float))
+    balance = _pixverse_balance(body)
+    if balance is not None:
+        total = sum(v for v in balance.values() if isinstance(v, int | float))
         return ProbeResult(
             OK, f"The key was accepted. Balance: {total:g} credits.", balance=balance, checked=path
         )
@@ -137,6 +135,37 @@ async def _pixverse(http: HttpLayer) -> ProbeResult:
     if isinstance(body, dict) and body.get("ErrCode") in (10004, 10005, 400012, 500020):
         return ProbeResult(AUTH, f"PixVerse refused the key: {body.get('ErrMsg')}", checked=path)
     return _judge_other(reply, path)
+
+
+PIXVERSE_BALANCE = "/openapi/v2/account/balance"
+
+
+def _pixverse_balance(body: Any) -> dict[str, Any] | None:
+    """PixVerse's "Get user credit balance" answer: monthly and purchased credits."""
+    if not isinstance(body, dict) or body.get("ErrCode") != 0 or not isinstance(body.get("Resp"), dict):
+        return None
+    resp = body["Resp"]
+    return {
+        "currency": "credits",
+        "credit_monthly": resp.get("credit_monthly"),
+        "credit_package": resp.get("credit_package"),
+    }
+
+
+async def fetch_balance(dialect: str, http: HttpLayer) -> dict[str, Any] | None:
+    """The account's balance where the API has a call for it (PixVerse, new-api); else None.
+    Costs nothing; any failure is None (a balance is shown when known, never relied on)."""
+    try:
+        if dialect == "pixverse":
+            from core.providers.pixverse import trace
+
+            reply = await http.request("GET", PIXVERSE_BALANCE, headers=trace)
+            return _pixverse_balance(_json(reply))
+        if dialect == "newapi":
+            return await _newapi_balance(http)
+    except ClipDeskError:
+        return None
+    return None
 
 
 async def _newapi_balance(http: HttpLayer) -> dict[str, Any] | None:

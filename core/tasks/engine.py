@@ -46,7 +46,7 @@ from core.pricing import Estimate, charge_from_usage, estimate, reported_usage
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
-from core.providers.probe import ProbeResult, probe
+from core.providers.probe import ProbeResult, fetch_balance, probe
 from core.redact import redact
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
 from core.tasks.ledger import Ledger, next_day
@@ -869,6 +869,10 @@ class Engine:
             "error_code",
             durable=False,
         )
+        balance = await fetch_balance(record.dialect, lane.http)  # where the API has a balance call
+        if balance is not None:
+            record.balance = balance
+            await self._save(record, "balance", durable=False)
 
     async def _fetch_result(
         self,

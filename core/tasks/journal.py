@@ -93,6 +93,7 @@ class TaskRecord:
     # it, what it was charged ({amount, currency, basis, reported}); see core/pricing.py
     estimate: dict[str, Any] | None = None
     charge: dict[str, Any] | None = None
+    balance: dict[str, Any] | None = None  # the account's balance once it finished, where known
 
     @staticmethod
     def new_id() -> str:
@@ -113,7 +114,7 @@ class TaskRecord:
 
 _COLUMNS = [f.name for f in fields(TaskRecord)]
 _UPDATES: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # field names -> (UPDATE statement, columns)
-_JSON_COLUMNS = {"request", "uploads", "estimate", "charge"}
+_JSON_COLUMNS = {"request", "uploads", "estimate", "charge", "balance"}
 
 MIGRATIONS: list[str] = [
     # 1: the task journal
@@ -156,11 +157,13 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX task_log_task ON task_log(task_id);
     """,
-    # 2: what a task costs, and the spend ledger (core/tasks/ledger.py): one row a submitted task,
-    # its estimate until the provider reports the charge; kept when the task is removed
+    # 2: what a task costs (and the account's balance after it), and the spend ledger
+    # (core/tasks/ledger.py): one row a submitted task, its estimate until the provider reports
+    # the charge; kept when the task is removed
     """
     ALTER TABLE tasks ADD COLUMN estimate TEXT;
     ALTER TABLE tasks ADD COLUMN charge TEXT;
+    ALTER TABLE tasks ADD COLUMN balance TEXT;
     CREATE TABLE spend (
         task_id TEXT PRIMARY KEY,
         connection TEXT NOT NULL,
@@ -350,7 +353,7 @@ class Journal:
         data = dict(zip(_COLUMNS, row, strict=True))
         data["request"] = GenerationRequest.from_dict(json.loads(data["request"]))
         data["uploads"] = json.loads(data["uploads"] or "{}")
-        for name in ("estimate", "charge"):
+        for name in ("estimate", "charge", "balance"):
             data[name] = json.loads(data[name]) if data[name] else None
         data["state"] = TaskState(data["state"])
         return TaskRecord(**data)

@@ -43,7 +43,15 @@ from core.library import IMPORTED
 from core.tasks.host import EngineProxy
 from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
-from gui.texts import connection_label, cost_text, error_advice, error_summary, fmt_duration, state_name
+from gui.texts import (
+    balance_text,
+    connection_label,
+    cost_text,
+    error_advice,
+    error_summary,
+    fmt_duration,
+    state_name,
+)
 from gui.thumbnails import Thumbnails
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
@@ -545,6 +553,8 @@ class TaskModel(QStandardItemModel):
             if record.remote_status:
                 lines.append(self.tr("Provider status: %1").replace("%1", record.remote_status))
             lines.append(cost_text(record.estimate, record.charge))
+            if record.balance:
+                lines.append(balance_text(record.balance))
             return "\n".join(lines)
         if column == COL_ERROR and (record.error_kind or record.error_message):
             parts = [error_advice(record.error_kind), record.error_message or ""]

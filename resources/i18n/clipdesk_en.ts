@@ -2245,5 +2245,9 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Not charged</source>
             <translation>Not charged</translation>
         </message>
+        <message>
+            <source>Balance: %1</source>
+            <translation>Balance: %1</translation>
+        </message>
     </context>
 </TS>

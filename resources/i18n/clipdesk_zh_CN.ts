@@ -2229,5 +2229,9 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Not charged</source>
             <translation>未扣费</translation>
         </message>
+        <message>
+            <source>Balance: %1</source>
+            <translation>余额：%1</translation>
+        </message>
     </context>
 </TS>

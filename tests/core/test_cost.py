@@ -130,7 +130,9 @@ def test_a_differing_charge_is_recorded_as_reported(foreign_host: object) -> Non
         asyncio.run(scenario(emu))  # type: ignore[arg-type]
 
 
-def test_pixverse_credits_are_the_charge(pixverse_emu: PixVerseEmulator, tmp_path: Path) -> None:
+def test_pixverse_credits_are_the_charge_and_the_balance_follows(
+    pixverse_emu: PixVerseEmulator, tmp_path: Path
+) -> None:
     image = make_image(tmp_path / "still.png", (640, 360))
     pixverse_emu.credits_charged = 50
 
@@ -147,6 +149,8 @@ def test_pixverse_credits_are_the_charge(pixverse_emu: PixVerseEmulator, tmp_pat
             assert record.estimate is not None and record.charge is not None
             assert (record.estimate["amount"], record.estimate["currency"]) == (45, "credits")
             assert (record.charge["amount"], record.charge["currency"]) == (50, "credits")
+            # and the account's balance once it finished (PixVerse's balance call, which costs nothing)
+            assert record.balance == {"currency": "credits", "credit_monthly": 1000, "credit_package": 250}
         finally:
             await close_engine(engine)
 
