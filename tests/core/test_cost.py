@@ -263,3 +263,25 @@ def test_price_sources_are_documented() -> None:
         data = json.loads((PRICE_DIR / f"{dialect}.json").read_text(encoding="utf-8"))
         assert data["source"] == f"docs/prices.md#{dialect}"
         assert f'<a id="{dialect}"></a>' in doc, dialect
+
+
+def test_aisphere_usage_seconds_priced_at_the_connections_own_rate(aisphere_emu: object) -> None:
+    async def scenario() -> None:
+        engine = await open_engine(default_paths())
+        url = aisphere_emu.base_url  # type: ignore[attr-defined]
+        prices = {"aisphere-v5": "0.2CNY/second"}
+        engine.add_connection(Connection(name="a", dialect="aisphere", base_url=url, prices=prices))
+        engine.secrets.set("a", "sk-ok")
+        try:
+            request = GenerationRequest(
+                model="aisphere-v5", prompt="a cat", image=IMAGE_URL, resolution="540p", duration=8
+            )
+            (record,) = await _run(engine, "a", [request])
+            assert record.state is TaskState.SUCCEEDED, record.error_message
+            assert record.estimate is not None and record.estimate["amount"] == pytest.approx(1.6)
+            assert record.charge is not None and record.charge["amount"] == pytest.approx(1.6)
+            assert record.charge["reported"]["seconds"] == 8
+        finally:
+            await close_engine(engine)
+
+    asyncio.run(scenario())
