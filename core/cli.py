@@ -4,6 +4,12 @@
     main.py resume [--json]
     main.py tasks [--json]
     main.py import PATH... [--json]    (video files, or folders searched through, into the library)
+    main.py connections add|set|list|test ...   main.py spend ...   (core/cli_money.py)
+
+``generate --dry-run --json`` validates, sends nothing and prints one record with its ``estimate``
+({amount, currency, basis}); ``--max-cost AMOUNT`` refuses (kind ``budget``) before anything is sent
+when the estimate is over AMOUNT or unknown. Every task's record carries ``estimate`` and, once the
+provider reports it, ``charge``.
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
@@ -23,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from core import __version__
+from core import __version__, cli_money
 from core.config.connections import LOCAL_CONNECTION, Connection, ConnectionStore, adhoc_name
 from core.config.paths import Paths, default_paths
 from core.config.secrets import SecretStore
@@ -89,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--output-dir", help="save the video here instead of the library")
     gen.add_argument("--no-wait", action="store_true", help="return once the task is submitted")
     gen.add_argument("--json", action="store_true", help="print JSON lines as the task changes")
+    gen.add_argument("--dry-run", action="store_true", help="validate and estimate; send nothing")
+    gen.add_argument(
+        "--max-cost",
+        type=float,
+        metavar="AMOUNT",
+        help="refuse before sending when the estimate is over AMOUNT (in the estimate's currency)",
+    )
 
     res = sub.add_parser("resume", help="resume every unfinished task and wait")
     res.add_argument("--json", action="store_true")
@@ -101,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--json", action="store_true", help="print the records added, as a JSON list")
+    cli_money.add_parsers(sub)
     return parser
 
 
@@ -160,17 +174,20 @@ class Printer:
         else:
             emit(f"[{record.id[:8]}] {record.state.value}: {record.error_message or ''}", self.err)
 
-    def error(self, exc: ClipDeskError, task_id: str | None = None) -> None:
+    def error(
+        self, exc: ClipDeskError, task_id: str | None = None, estimate: dict[str, Any] | None = None
+    ) -> None:
         if self.as_json:
-            self.json_line(
-                {
-                    "id": task_id,
-                    "state": TaskState.FAILED.value,
-                    "remote_id": None,
-                    "video_path": None,
-                    "error": exc.to_dict(),
-                }
-            )
+            record = {
+                "id": task_id,
+                "state": TaskState.FAILED.value,
+                "remote_id": None,
+                "video_path": None,
+                "error": exc.to_dict(),
+            }
+            if estimate is not None:
+                record["estimate"] = estimate
+            self.json_line(record)
         else:
             emit(f"error ({exc.kind.value}): {exc.message}", self.err)
 
@@ -183,6 +200,7 @@ class CliApp:
         self.secrets = SecretStore()
         self.connections = ConnectionStore(self.paths.config).load()
         self.engine = Engine(self.paths, self.journal, self.secrets, self.connections)
+        self.engine.hold_waits = False  # a task held by a budget stays held; `resume` looks again
 
     async def __aenter__(self) -> CliApp:
         await self.journal.open()
@@ -226,6 +244,10 @@ class CliApp:
                 seed=args.seed,
                 params=parse_params(args.param),
             )
+            if args.dry_run or args.max_cost is not None:
+                done = await self.check_cost(name, request, args, printer)
+                if done is not None:
+                    return done
             printer.watched = set()
             self.engine.subscribe(printer)
             record = await self.engine.create(name, request, output_dir=args.output_dir, start=False)
@@ -248,6 +270,46 @@ class CliApp:
                 EXIT_OK if not record.state.terminal or record.state is TaskState.SUCCEEDED else EXIT_FAILED
             )
         return EXIT_OK if record.state is TaskState.SUCCEEDED else EXIT_FAILED
+
+    async def check_cost(
+        self, name: str, request: GenerationRequest, args: argparse.Namespace, printer: Printer
+    ) -> int | None:
+        """``--dry-run`` and ``--max-cost``: an exit code when the command ends here, else None."""
+        estimate = self.engine.estimate(name, request)
+        if args.max_cost is not None and (estimate.amount is None or estimate.amount > args.max_cost):
+            over = (
+                f"the estimate is {estimate.amount:g} {estimate.currency}"
+                if estimate.amount is not None
+                else "the cost cannot be estimated"
+            )
+            error = ClipDeskError(
+                ErrorKind.BUDGET,
+                f"{over}, over --max-cost {args.max_cost:g}; nothing was sent",
+                code="max_cost",
+            )
+            printer.error(error, estimate=estimate.to_dict())
+            return EXIT_FAILED
+        if not args.dry_run:
+            return None
+        await self.engine.validate(name, request)  # as create() would, with nothing written or sent
+        connection = self.engine.connections[name]
+        record = {
+            "id": None,
+            "state": "valid",
+            "dry_run": True,
+            "connection": name,
+            "dialect": connection.dialect,
+            "model": request.model,
+            "request": request.to_dict(),
+            "estimate": estimate.to_dict(),
+            "error": None,
+        }
+        if printer.as_json:
+            printer.json_line(record)
+        else:
+            cost = f"{estimate.amount:g} {estimate.currency}" if estimate.amount is not None else "unknown"
+            emit(f"valid; estimate: {cost} ({estimate.basis})", printer.out)
+        return EXIT_OK
 
     async def resume(self, printer: Printer) -> int:
         self.engine.subscribe(printer)
@@ -294,6 +356,10 @@ async def run(args: argparse.Namespace, paths: Paths) -> int:
                 return await app.resume(printer)
             if args.command == "import":
                 return await app.import_videos(list(args.paths), printer.as_json)
+            if args.command == "connections":
+                return await cli_money.connections(app, args)
+            if args.command == "spend":
+                return await cli_money.spend(app, args)
             return await app.list_tasks(printer.as_json)
     except JournalError as exc:
         printer.error(ClipDeskError(ErrorKind.UNKNOWN, str(exc)))

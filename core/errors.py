@@ -11,6 +11,7 @@ from core.redact import redact
 class ErrorKind(StrEnum):
     AUTH = "auth"
     BALANCE = "balance"
+    BUDGET = "budget"
     MODERATION = "moderation"
     INVALID_INPUT = "invalid_input"
     RATE_LIMITED = "rate_limited"
@@ -25,6 +26,7 @@ class ErrorKind(StrEnum):
 HUMAN_MESSAGES: dict[ErrorKind, str] = {
     ErrorKind.AUTH: "The API key was refused. Check the key in the connection settings.",
     ErrorKind.BALANCE: "The account has insufficient balance or quota for this generation.",
+    ErrorKind.BUDGET: "This generation would pass a spending cap; nothing was sent.",
     ErrorKind.MODERATION: "The provider's content moderation rejected the prompt, image or result.",
     ErrorKind.INVALID_INPUT: "The request is not valid for this model.",
     ErrorKind.RATE_LIMITED: "The provider is limiting requests; ClipDesk will wait and try again.",

@@ -50,6 +50,7 @@ def _state_names() -> dict[Any, str]:
         TaskState.CANCELLED: translate("TaskState", "Cancelled"),
         TaskState.EXPIRED: translate("TaskState", "Expired"),
         TaskState.UNKNOWN: translate("TaskState", "Needs a decision"),
+        TaskState.HELD: translate("TaskState", "Held by budget"),
     }
 
 
@@ -67,6 +68,7 @@ def _error_words() -> dict[Any, str]:
     return {
         ErrorKind.AUTH: translate("ErrorKind", "API key refused"),
         ErrorKind.BALANCE: translate("ErrorKind", "Insufficient balance"),
+        ErrorKind.BUDGET: translate("ErrorKind", "Over a spending cap"),
         ErrorKind.MODERATION: translate("ErrorKind", "Blocked by content moderation"),
         ErrorKind.INVALID_INPUT: translate("ErrorKind", "Not valid for this model"),
         ErrorKind.RATE_LIMITED: translate("ErrorKind", "Rate limited, waiting"),
@@ -87,6 +89,11 @@ def error_advice(kind: str | None) -> str:
         ),
         ErrorKind.BALANCE: translate(
             "ErrorKind", "The account has insufficient balance or quota for this generation."
+        ),
+        ErrorKind.BUDGET: translate(
+            "ErrorKind",
+            "This generation would pass a spending cap, so nothing was sent. Raise the cap in "
+            "Settings → Connections, or wait for a new day or month.",
         ),
         ErrorKind.MODERATION: translate(
             "ErrorKind", "The provider's content moderation rejected the prompt, an image or the result."
@@ -308,3 +315,41 @@ def model_label(dialect: str, spec: ModelSpec) -> str:
     if is_chinese() and spec.label_zh:
         return spec.label_zh
     return spec.label or spec.id
+
+
+def money(amount: float | None, currency: str | None) -> str:
+    """An amount as a creator reads it: "¥1.50", "$0.40", "45 credits"; "?" when unknown."""
+    if amount is None or currency is None:
+        return "?"
+    if currency == "CNY":
+        return f"¥{amount:.2f}"
+    if currency == "USD":
+        return f"${amount:.2f}"
+    return translate("Cost", "%1 credits").replace("%1", f"{amount:g}")
+
+
+def cost_text(estimate: dict[str, Any] | None, charge: dict[str, Any] | None) -> str:
+    """A task's cost: the charge once the provider reported it, else the estimate, marked as one."""
+    if charge is not None and charge.get("not_charged"):
+        return translate("Cost", "Not charged")
+    if charge is not None and charge.get("amount") is not None:
+        return translate("Cost", "Charged: %1").replace("%1", money(charge["amount"], charge.get("currency")))
+    if estimate is not None and estimate.get("amount") is not None:
+        return translate("Cost", "Estimate: %1").replace(
+            "%1", money(estimate["amount"], estimate.get("currency"))
+        )
+    return translate("Cost", "Cost unknown")
+
+
+def balance_text(balance: dict[str, Any] | None) -> str:
+    """The account's balance as a provider's balance call reported it ('' when none)."""
+    if not balance:
+        return ""
+    if balance.get("currency") == "credits":
+        parts = [balance.get("credit_monthly"), balance.get("credit_package")]
+        amount: Any = sum(v for v in parts if isinstance(v, int | float))
+    else:
+        amount = balance.get("remaining")
+    if not isinstance(amount, int | float):
+        return ""
+    return translate("Cost", "Balance: %1").replace("%1", money(float(amount), balance.get("currency")))

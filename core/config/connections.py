@@ -27,6 +27,11 @@ class Connection:
     max_polls: int = 16  # concurrent polls in this lane
     max_downloads: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
+    # money (core/pricing.py, core/tasks/ledger.py): model id -> "AMOUNT[CURRENCY]/UNIT" overriding
+    # the listed price, and caps in the currency of this connection's prices (None: no cap)
+    prices: dict[str, str] = field(default_factory=dict)
+    daily_budget: float | None = None
+    monthly_budget: float | None = None
 
     @property
     def is_local(self) -> bool:

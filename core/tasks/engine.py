@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from core.config.connections import Connection
 from core.config.paths import Paths
@@ -48,14 +49,17 @@ from core.media import pool
 from core.media.images import PreparedImage, prepare_image, prepare_images
 from core.net.download import DiskFull, Downloaded, adopt, download
 from core.net.http import HttpLayer
+from core.pricing import Estimate, charge_from_usage, estimate, reported_usage
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
+from core.providers.probe import ProbeResult, fetch_balance, probe
 from core.redact import redact
 from core.tasks import states
 from core.tasks.events import TaskEvents, reflected
 from core.tasks.journal import Journal, JournalError, TaskRecord
 from core.tasks.leases import LEASE_SECONDS, Leases
+from core.tasks.ledger import Ledger, next_day
 from core.tasks.listing import Listing
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule, log_spread
@@ -139,11 +143,18 @@ class Engine(TaskEvents):
         self._elsewhere: set[str] = set()  # unfinished tasks another engine holds: taken over once it is gone
         self._leased: set[str] = set()  # leases just taken (insert, resume) for the runner about to start
         self._keeper: asyncio.Task[None] | None = None
+        self.ledger = Ledger(journal)
+        # False (the CLI): a task held by a budget cap stays held in the journal and its runner
+        # ends; True (the app): it waits for a higher cap or a new day, then goes on by itself
+        self.hold_waits = True
+        self._budget_locks: dict[str, asyncio.Lock] = {}
+        self._budget_changed = asyncio.Event()
 
     # -- connections and lanes -------------------------------------------------------------------
     def add_connection(self, connection: Connection) -> None:
         old = self._lanes.pop(connection.name, None)
         self.connections[connection.name] = connection
+        self.release_held()  # its caps may have changed
         if old is not None:
             task = asyncio.get_running_loop().create_task(old.http.aclose())
             self._background.add(task)
@@ -211,6 +222,15 @@ class Engine(TaskEvents):
             gate.set()
         return gate
 
+    async def test_connection(self, connection: Connection, key: str | None) -> ProbeResult:
+        """Settings' "Test connection": the URL and the key, with a request that costs nothing
+        (core/providers/probe.py); the verdict in words, and the balance where the API has one."""
+        return await probe(connection, key)
+
+    async def spend_summary(self, connection: str | None, month: str) -> list[dict[str, Any]]:
+        """The spend ledger's month, per connection and currency (core/tasks/ledger.py)."""
+        return await self.ledger.summary(connection, month)
+
     def pause(self, connection: str) -> None:
         self._gate(connection).clear()
 
@@ -269,6 +289,7 @@ class Engine(TaskEvents):
             parent_id=parent_id,
             batch_id=batch_id,
         )
+        record.estimate = self._estimate(connection, provider, request).to_dict()
         images: dict[str, list[PreparedImage]] = {}
         sources = [request.image, request.last_image, *request.ref_images]
         if any(s and not _is_url(s) for s in sources):  # decoded and re-encoded in the process pool
@@ -284,6 +305,13 @@ class Engine(TaskEvents):
         if start:
             self._start(record)
         return record
+
+    async def validate(self, connection_name: str, request: GenerationRequest) -> None:
+        """Everything :meth:`create` checks before it writes anything (raises), with nothing written
+        or sent: the request against the catalog, and its local images read and prepared."""
+        _connection, provider = self._check(connection_name, request)
+        if any(s and not _is_url(s) for s in (request.image, request.last_image, *request.ref_images)):
+            await pool.run(prepare_images, _slots(request), provider.image_limits)
 
     def _check(self, connection_name: str, request: GenerationRequest) -> tuple[Connection, Provider]:
         """What can be said of a request before anything is written or sent (raises)."""
@@ -304,6 +332,76 @@ class Engine(TaskEvents):
                 f"no API key for {connection.name!r}: add one in the connection settings, "
                 "or set CLIPDESK_API_KEY for a headless run",
             )
+
+    def estimate(self, connection_name: str, request: GenerationRequest) -> Estimate:
+        """What one generation of ``request`` should cost on this connection (validates nothing)."""
+        connection = self.connections.get(connection_name)
+        if connection is None:
+            raise InvalidInput(f"there is no connection named {connection_name!r}", field="connection")
+        return self._estimate(connection, get_provider(connection.dialect), request)
+
+    @staticmethod
+    def _estimate(connection: Connection, provider: Provider, request: GenerationRequest) -> Estimate:
+        spec = provider.catalog.spec(request.model)
+        return estimate(connection.dialect, spec, request, connection.prices)
+
+    def release_held(self) -> None:
+        """Caps changed: tasks held by a budget look again."""
+        self._budget_changed.set()
+        self._budget_changed = asyncio.Event()
+
+    async def _within_budget(self, lane: Lane, record: TaskRecord) -> bool:
+        """Before a submit: check the connection's caps and reserve this task's estimate in the
+        ledger (one task at a time per connection, so a batch cannot overshoot). False: the task
+        of a batch is now held; a single task over a cap fails with kind ``budget``."""
+        connection = self.connections.get(record.connection, lane.connection)
+        if record.estimate is None:  # a task journaled before estimates were kept
+            record.estimate = self._estimate(connection, lane.provider, record.request).to_dict()
+        amount = (record.estimate or {}).get("amount")
+        currency = (record.estimate or {}).get("currency")
+        lock = self._budget_locks.setdefault(connection.name, asyncio.Lock())
+        async with lock:
+            why = await self.ledger.refusal(connection, record.id, amount, currency, time.time())
+            if why is None:
+                if amount is not None and currency is not None and lane.provider.dialect != "local":
+                    await self.ledger.reserve(record.id, connection.name, float(amount), str(currency))
+                return True
+        if record.batch_id is None or amount is None:
+            raise ClipDeskError(ErrorKind.BUDGET, why, code="budget")
+        record.error_kind, record.error_message, record.error_code = ErrorKind.BUDGET.value, why, "budget"
+        await self._set_state(record, TaskState.HELD, "error_kind", "error_message", "error_code")
+        await self._log(record, f"held by budget: {why}")
+        return False
+
+    async def _wait_for_budget(self, record: TaskRecord) -> bool:
+        """A held task waits for a higher cap or a new day (False: not in this process)."""
+        if not self.hold_waits:
+            return False
+        changed = self._budget_changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), max(next_day(time.time()) - time.time(), 1.0))
+        record.error_kind = record.error_message = record.error_code = None
+        await self._set_state(record, TaskState.QUEUED, "error_kind", "error_message", "error_code")
+        return True
+
+    async def _record_charge(self, record: TaskRecord, result: PollResult) -> None:
+        """The charge the provider reports in its final answer, on the task and in the ledger."""
+        provider = get_provider(record.dialect)
+        connection = self.connections.get(record.connection)
+        charge = charge_from_usage(
+            record.dialect,
+            provider.catalog.spec(record.model),
+            record.request,
+            reported_usage(record.dialect, result.raw),
+            connection.prices if connection else None,
+        )
+        if charge is None:
+            return
+        charge["not_charged"] = charge["amount"] == 0
+        record.charge = charge
+        await self._save(record, "charge")
+        if charge["amount"] is not None:
+            await self.ledger.settle(record.id, record.connection, charge["amount"], charge["currency"])
 
     @reflected
     async def create_many(
@@ -397,6 +495,9 @@ class Engine(TaskEvents):
             if record.state is TaskState.UNKNOWN:
                 resumed.append(record)
                 continue
+            if record.state is TaskState.HELD:  # a new run looks at the caps again
+                record.error_kind = record.error_message = record.error_code = None
+                await self._set_state(record, TaskState.QUEUED, "error_kind", "error_message", "error_code")
             self._leased.add(record.id)
             self._start(record)
             resumed.append(record)
@@ -575,6 +676,12 @@ class Engine(TaskEvents):
                         images = await asyncio.to_thread(self._load_images, record, lane.provider)
                         ctx.images = images
                     await self._submit(lane, ctx, record)
+                elif record.state is TaskState.HELD:
+                    if not await self._wait_for_budget(record):
+                        return
+                    lane = await self.lane(record.connection)  # its caps (and client) may be new
+                    ctx = self._context(lane, record)
+                    ctx.images = images or {}
                 elif record.state is TaskState.RUNNING:
                     await self._poll_until_done(lane, ctx, record)
                 elif record.state is TaskState.DOWNLOADING:
@@ -601,6 +708,25 @@ class Engine(TaskEvents):
             )
 
     async def _submit(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
+        if not await self._within_budget(lane, record):
+            return
+        try:
+            await self._submit_attempts(lane, ctx, record)
+        except ClipDeskError as exc:
+            if record.remote_id is None and not isinstance(exc, SubmitOutcomeUnknown):
+                # refused by the provider, or never received: no task was created, nothing spent
+                why = "the provider refused the submit" if isinstance(exc, ProviderError) else "not sent"
+                await self.ledger.release(record.id)
+                record.charge = {
+                    "amount": 0,
+                    "currency": (record.estimate or {}).get("currency"),
+                    "basis": f"{why} ({exc.kind.value}): no task was created",
+                    "not_charged": True,
+                }
+                await self._save(record, "charge")
+            raise
+
+    async def _submit_attempts(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
         provider = lane.provider
         for attempt in range(1, SUBMIT_ATTEMPTS + 1):
             await lane.running.wait()
@@ -742,6 +868,8 @@ class Engine(TaskEvents):
         if result.usage and result.usage != record.usage:
             record.usage = result.usage
             await self._save(record, "usage")
+        if result.status is not RemoteStatus.RUNNING and result.status is not RemoteStatus.QUEUED:
+            await self._record_charge(record, result)
         if result.status is RemoteStatus.SUCCEEDED:
             self._typical.pop((record.connection, record.model), None)  # learn from this one too
             if record.submitted_at:
@@ -823,6 +951,10 @@ class Engine(TaskEvents):
             "error_code",
             durable=False,
         )
+        balance = await fetch_balance(record.dialect, lane.http)  # where the API has a balance call
+        if balance is not None:
+            record.balance = balance
+            await self._save(record, "balance", durable=False)
 
     async def _fetch_result(
         self,

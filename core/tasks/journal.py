@@ -69,6 +69,11 @@ class TaskRecord:
     output_dir: str | None = None
     # usage and billing fields as the provider reported them (PollResult.usage), {} until it does
     usage: dict[str, Any] = field(default_factory=dict)
+    # what it should cost ({amount, currency, basis, confirmed}) and, once the provider reports
+    # it, what it was charged ({amount, currency, basis, reported}); see core/pricing.py
+    estimate: dict[str, Any] | None = None
+    charge: dict[str, Any] | None = None
+    balance: dict[str, Any] | None = None  # the account's balance once it finished, where known
 
     @staticmethod
     def new_id() -> str:
@@ -89,7 +94,7 @@ class TaskRecord:
 
 _COLUMNS = [f.name for f in fields(TaskRecord)]
 _UPDATES: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # field names -> (UPDATE statement, columns)
-_JSON_COLUMNS = {"request", "uploads", "usage"}
+_JSON_COLUMNS = {"request", "uploads", "usage", "estimate", "charge", "balance"}
 
 MIGRATIONS: list[str] = [
     # 1: the task journal
@@ -139,6 +144,23 @@ MIGRATIONS: list[str] = [
     ALTER TABLE tasks ADD COLUMN lease_holder TEXT;
     ALTER TABLE tasks ADD COLUMN lease_expires REAL;
     CREATE INDEX tasks_lease ON tasks(lease_holder);
+    """,
+    # 4: what a task costs (and the account's balance after it), and the spend ledger
+    # (core/tasks/ledger.py): one row a submitted task, its estimate until the provider reports
+    # the charge; kept when the task is removed
+    """
+    ALTER TABLE tasks ADD COLUMN estimate TEXT;
+    ALTER TABLE tasks ADD COLUMN charge TEXT;
+    ALTER TABLE tasks ADD COLUMN balance TEXT;
+    CREATE TABLE spend (
+        task_id TEXT PRIMARY KEY,
+        connection TEXT NOT NULL,
+        at REAL NOT NULL,
+        amount REAL NOT NULL,
+        currency TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX spend_connection_at ON spend(connection, at);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -320,6 +342,8 @@ class Journal:
         data["request"] = GenerationRequest.from_dict(json.loads(data["request"]))
         data["uploads"] = json.loads(data["uploads"] or "{}")
         data["usage"] = json.loads(data["usage"] or "{}")
+        for name in ("estimate", "charge", "balance"):
+            data[name] = json.loads(data[name]) if data[name] else None
         data["state"] = TaskState(data["state"])
         return TaskRecord(**data)
 
@@ -476,6 +500,20 @@ class Journal:
             return [(float(a), str(b)) for a, b in rows.fetchall()]
 
         return await self._run(read)
+
+    # -- other tables of the same database (the spend ledger) -----------------------------------
+    async def write(self, sql: str, params: tuple[Any, ...]) -> None:
+        """One durable write, committed with the task writes around it."""
+        await self._execute(sql, params)
+
+    async def read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        def select() -> list[tuple[Any, ...]]:
+            try:
+                return [tuple(r) for r in self._db().execute(sql, params).fetchall()]
+            except sqlite3.Error as exc:
+                raise _explain(self.path, exc) from exc
+
+        return await self._run(select)
 
     # -- history, for ETAs and polling schedules -------------------------------------------------
     async def typical_duration(self, connection: str, model: str) -> float | None:

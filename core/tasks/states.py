@@ -28,6 +28,7 @@ class TaskState(StrEnum):
     CANCELLED = "cancelled"
     EXPIRED = "expired"
     UNKNOWN = "unknown"  # a submit whose answer was lost: never re-sent automatically
+    HELD = "held"  # held by a budget cap before its submit: released by a higher cap or a new day
 
     @property
     def terminal(self) -> bool:
@@ -53,6 +54,9 @@ TRANSITIONS: dict[tuple[TaskState, TaskState], str] = {
     (S.SUBMITTING, S.UNKNOWN): "answer lost, or restart mid-submit",
     (S.UNKNOWN, S.RUNNING): "remote id found or given",
     (S.UNKNOWN, S.QUEUED): "a person sends it again",
+    (S.QUEUED, S.HELD): "over a budget cap",
+    (S.UPLOADING, S.HELD): "over a budget cap",
+    (S.HELD, S.QUEUED): "cap raised, a new day, or a restart",
     (S.RUNNING, S.DOWNLOADING): "remote succeeded",
     (S.RUNNING, S.QUEUED): "local render lost, nothing billed",
     (S.DOWNLOADING, S.SUCCEEDED): "video saved",
@@ -64,12 +68,14 @@ TRANSITIONS: dict[tuple[TaskState, TaskState], str] = {
     (S.RUNNING, S.FAILED): "remote failed or deadline",
     (S.DOWNLOADING, S.FAILED): "error",
     (S.UNKNOWN, S.FAILED): "a person drops it",
+    (S.HELD, S.FAILED): "error",
     (S.QUEUED, S.CANCELLED): "cancel",
     (S.UPLOADING, S.CANCELLED): "cancel",
     (S.SUBMITTING, S.CANCELLED): "cancel",
     (S.RUNNING, S.CANCELLED): "cancel, or cancelled remotely",
     (S.DOWNLOADING, S.CANCELLED): "cancel",
     (S.UNKNOWN, S.CANCELLED): "cancel",
+    (S.HELD, S.CANCELLED): "cancel",
 }
 # How a task comes to be: made by the engine, or a video imported into the library.
 INITIAL: dict[TaskState, str] = {S.QUEUED: "created", S.SUCCEEDED: "video imported"}

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from core.library import IMPORTED
 from core.tasks.journal import TaskRecord, TaskState
 from gui.settings import LibraryMarks
+from gui.texts import cost_text
 from gui.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
@@ -313,6 +314,8 @@ class LibraryModel(QAbstractListModel):
             when = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
             lines = [self.marks.titles[record.id]] if record.id in self.marks.titles else []
             lines += [record.request.prompt, f"{record.connection} / {record.model}", when]
+            if record.estimate is not None or record.charge is not None:
+                lines.append(cost_text(record.estimate, record.charge))
             if is_new(record, self.marks):
                 lines.append(self.tr("New: not played yet"))
             return "\n".join([*lines, record.video_path or ""])

@@ -42,7 +42,15 @@ from PySide6.QtGui import (
 from core.library import IMPORTED
 from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
-from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
+from gui.texts import (
+    balance_text,
+    connection_label,
+    cost_text,
+    error_advice,
+    error_summary,
+    fmt_duration,
+    state_name,
+)
 from gui.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
@@ -544,6 +552,9 @@ class TaskModel(QStandardItemModel):
                 lines.append(self.tr("Remote id: %1").replace("%1", record.remote_id))
             if record.remote_status:
                 lines.append(self.tr("Provider status: %1").replace("%1", record.remote_status))
+            lines.append(cost_text(record.estimate, record.charge))
+            if record.balance:
+                lines.append(balance_text(record.balance))
             return "\n".join(lines)
         if column == COL_ERROR and (record.error_kind or record.error_message):
             parts = [error_advice(record.error_kind), record.error_message or ""]

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.pricing import estimate
+from core.tasks.request import GenerationRequest
 from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn
-from gui.texts import connection_label, explain_invalid
+from gui.texts import connection_label, explain_invalid, money
 from gui.views.generate_panel import GeneratePanel
 
 if TYPE_CHECKING:
@@ -70,10 +72,10 @@ class BatchDialog(QDialog):
             self,
         )
         help_label.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setAccessibleName(self.tr("Tasks in the batch"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Source"), self.tr("Prompt"), self.tr("Overrides"), self.tr("Check")]
+            [self.tr("Source"), self.tr("Prompt"), self.tr("Overrides"), self.tr("Check"), self.tr("Cost")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -153,12 +155,28 @@ class BatchDialog(QDialog):
     def valid_items(self) -> list[BatchItem]:
         return [i for i in self.items if not i.problem]
 
+    def _cost(self, request: GenerationRequest, copies: int) -> tuple[float | None, str | None]:
+        """The estimate for a row's copies (core/pricing.py): (amount or None, currency)."""
+        connection = self.engine.connections.get(self.panel.connection_name())
+        if connection is None:
+            return None, None
+        cost = estimate(connection.dialect, self.panel.spec, request, connection.prices)
+        return (None if cost.amount is None else cost.amount * copies), cost.currency
+
     def _show(self) -> None:
         self.table.setRowCount(len(self.items))
+        copies = self.panel.count.value()
+        total_cost: float | None = 0.0
+        currency: str | None = None
         for row, item in enumerate(self.items):
             overrides = ";".join(f"{k}={v}" for k, v in item.overrides.items())
             check_text = item.problem or self.tr("OK")
-            for column, text in enumerate((item.source, item.request.prompt, overrides, check_text)):
+            amount, currency = self._cost(item.request, copies) if not item.problem else (0.0, currency)
+            if not item.problem:
+                total_cost = None if amount is None or total_cost is None else total_cost + amount
+            cost_text = "" if item.problem else money(amount, currency)
+            cells = (item.source, item.request.prompt, overrides, check_text, cost_text)
+            for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if column == 3 and item.problem:
@@ -166,7 +184,6 @@ class BatchDialog(QDialog):
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         valid = len(self.valid_items())
-        copies = self.panel.count.value()
         total = valid * copies
         if not self.items:
             text = self.tr("Choose a folder of images or a CSV file.")
@@ -180,6 +197,8 @@ class BatchDialog(QDialog):
             skipped = len(self.items) - valid
             if skipped:
                 text += "\n" + self.tr("%n row(s) with problems will be skipped.", "", skipped)
+            if total:
+                text += "\n" + self.tr("Estimated total: %1").replace("%1", money(total_cost, currency))
         self.summary.setText(text)
         self.queue_button.setText(self.tr("&Queue %n task(s)", "", total))
         self.queue_button.setEnabled(total > 0)

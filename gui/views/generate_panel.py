@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from core.config.connections import LOCAL_CONNECTION
 from core.errors import InvalidInput
+from core.pricing import estimate
 from core.providers import get_provider
 from core.providers.base import Provider
 from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
 from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
-from gui.texts import connection_label, explain_invalid, mode_name, model_label
+from gui.texts import connection_label, explain_invalid, mode_name, model_label, money
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
 from gui.widgets.image_slot import ImageSlot
@@ -120,6 +121,8 @@ class GeneratePanel(QWidget):
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(34)
+        self.cost_label = QLabel(self)  # the estimate beside Generate, for every copy
+        self.cost_label.setAccessibleName(self.tr("Estimated cost"))
         self.batch_button = QPushButton(self.tr("&Batch…"), self)
         self.batch_button.setToolTip(
             self.tr("Queue one task per image in a folder, or per line of a CSV file")
@@ -141,6 +144,7 @@ class GeneratePanel(QWidget):
         self._forms = [top, prompts, bottom, self.form.layout_]
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button, 1)
+        buttons.addWidget(self.cost_label)
         buttons.addWidget(self.batch_button)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -175,6 +179,7 @@ class GeneratePanel(QWidget):
         self.first_slot.changed.connect(self._first_frame_changed)
         self.last_slot.changed.connect(self._changed)
         self.ref_slot.changed.connect(self._changed)
+        self.count.valueChanged.connect(self._show_cost)
         self.generate_button.clicked.connect(self.generate)
         self.batch_button.clicked.connect(self.batch_requested)
 
@@ -360,9 +365,24 @@ class GeneratePanel(QWidget):
         self.problem_label.setText(self.problem)
         self.problem_label.setVisible(bool(self.problem))
         self.generate_button.setEnabled(not self.problem)
+        self._show_cost()
         self.parent_label.setVisible(self.parent_id is not None)
         if self.parent_id:
             self.parent_label.setText(self.tr("Continues task %1").replace("%1", self.parent_id[:8]))
+
+    def _show_cost(self, *_args: object) -> None:
+        """The estimate for every copy (core/pricing.py), and how it was reckoned in the tooltip."""
+        connection = self.engine.connections.get(self.connection_name())
+        if connection is None or self.provider is None:
+            self.cost_label.clear()
+            return
+        copies = self.count.value()
+        cost = estimate(connection.dialect, self.spec, self.build_request(), connection.prices)
+        if cost.amount is None:
+            self.cost_label.setText(self.tr("Cost unknown"))
+        else:
+            self.cost_label.setText(self.tr("≈ %1").replace("%1", money(cost.amount * copies, cost.currency)))
+        self.cost_label.setToolTip(cost.times(copies).basis if copies > 1 else cost.basis)
 
     @staticmethod
     def _count(edit: QPlainTextEdit, counter: QLabel, limit: int) -> None:

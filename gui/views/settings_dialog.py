@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import copy
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,13 +33,14 @@ from PySide6.QtWidgets import (
 from core.config.connections import LOCAL_CONNECTION, Connection
 from core.config.secrets import NO_KEYRING_MESSAGE
 from core.errors import ClipDeskError
+from core.pricing import listed_prices, parse_override
 from core.providers import DIALECTS, available_dialects
 from core.providers.base import Provider
 from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
-from gui.texts import connection_label, error_summary
+from gui.texts import connection_label, error_summary, money
 from gui.views.generate_panel import load_provider
 
 PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
@@ -62,6 +64,7 @@ class Entry:
     connection: Connection
     original: str | None
     new_key: str | None = None
+    money_problem: str = ""  # a cap or a price that does not read
 
 
 class SettingsDialog(QDialog):
@@ -78,6 +81,7 @@ class SettingsDialog(QDialog):
         self.entries.sort(key=lambda e: (e.connection.name != LOCAL_CONNECTION, e.connection.name.lower()))
         self._current: Entry | None = None
         self.test_task: asyncio.Task[None] | None = None
+        self.spend_task: asyncio.Task[None] | None = None
         tabs = QTabWidget(self)
         tabs.addTab(self._connections_tab(), self.tr("&Connections"))
         tabs.addTab(self._general_tab(), self.tr("&General"))
@@ -144,6 +148,17 @@ class SettingsDialog(QDialog):
         self.doc_label = QLabel(page)
         self.doc_label.setOpenExternalLinks(True)
         self.doc_label.setWordWrap(True)
+        self.daily_edit = QLineEdit(page)
+        self.daily_edit.setAccessibleName(self.tr("Daily spending cap"))
+        self.monthly_edit = QLineEdit(page)
+        self.monthly_edit.setAccessibleName(self.tr("Monthly spending cap"))
+        for edit in (self.daily_edit, self.monthly_edit):
+            edit.setPlaceholderText(self.tr("No cap (in the currency of this connection's prices)"))
+        self.prices_edit = QLineEdit(page)
+        self.prices_edit.setAccessibleName(self.tr("Own prices"))
+        self.prices_edit.setPlaceholderText(self.tr("model=0.5CNY/second, other=2USD/clip (gateway rates)"))
+        self.spend_label = QLabel(page)
+        self.spend_label.setWordWrap(True)
         self.test_button = QPushButton(self.tr("&Test connection"), page)
         self.test_result = QLabel(page)
         self.test_result.setWordWrap(True)
@@ -176,6 +191,15 @@ class SettingsDialog(QDialog):
         proxy_label = QLabel(self.tr("&Proxy:"), page)
         proxy_label.setBuddy(self.proxy_combo)
         form.addRow(proxy_label, proxy_row)
+        for text, field in (
+            (self.tr("&Daily cap:"), self.daily_edit),
+            (self.tr("&Monthly cap:"), self.monthly_edit),
+            (self.tr("Own pr&ices:"), self.prices_edit),
+        ):
+            label = QLabel(text, page)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.spend_label)
         form.addRow("", self.doc_label)
         form.addRow("", self.test_button)
         form.addRow("", self.test_result)
@@ -187,6 +211,7 @@ class SettingsDialog(QDialog):
             self.show_key,
         ]
         self.form_widgets += [self.proxy_combo, self.proxy_edit, self.test_button]
+        self.form_widgets += [self.daily_edit, self.monthly_edit, self.prices_edit]
 
         side = QVBoxLayout()
         side.addWidget(self.list, 1)
@@ -243,6 +268,12 @@ class SettingsDialog(QDialog):
         mode = conn.proxy if conn.proxy in (PROXY_NONE, PROXY_SYSTEM) else PROXY_CUSTOM
         self.proxy_combo.setCurrentIndex(self.proxy_combo.findData(mode))
         self.proxy_edit.setText(conn.proxy if mode == PROXY_CUSTOM else "")
+        self.daily_edit.setText("" if conn.daily_budget is None else f"{conn.daily_budget:g}")
+        self.monthly_edit.setText("" if conn.monthly_budget is None else f"{conn.monthly_budget:g}")
+        self.prices_edit.setText(", ".join(f"{m}={p}" for m, p in conn.prices.items()))
+        self.spend_label.clear()
+        if entry.original:
+            self.spend_task = spawn(self._show_spend(entry.original), name="show-spend")
         self._proxy_mode_changed()
         self._dialect_changed()
 
@@ -259,10 +290,57 @@ class SettingsDialog(QDialog):
         conn.proxy = self.proxy_edit.text().strip() if mode == PROXY_CUSTOM else str(mode)
         key = self.key_edit.text().strip()
         entry.new_key = key or None
+        entry.money_problem = self._read_money(conn)
         row = self.entries.index(entry)
         item = self.list.item(row)
         if item is not None and conn.name:
             item.setText(conn.name)
+
+    def _read_money(self, conn: Connection) -> str:
+        """The caps and own prices from the form into ``conn``: '' or what does not read."""
+        for attr, edit in (("daily_budget", self.daily_edit), ("monthly_budget", self.monthly_edit)):
+            text = edit.text().strip()
+            try:
+                value = float(text) if text else None
+            except ValueError:
+                return self.tr("A spending cap is a number (or empty for none): “%1”").replace("%1", text)
+            setattr(conn, attr, value)
+        prices: dict[str, str] = {}
+        for item in self.prices_edit.text().split(","):
+            model, _sep, text = item.partition("=")
+            if not item.strip():
+                continue
+            listed = listed_prices(conn.dialect)
+            try:
+                parse_override(text, listed.get(model.strip()) or listed.get("*"))
+            except ClipDeskError:
+                return self.tr(
+                    "A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”"
+                ).replace("%1", item.strip())
+            prices[model.strip()] = text.strip()
+        conn.prices = prices
+        return ""
+
+    async def _show_spend(self, name: str) -> None:
+        """This month's spend on the connection, from the ledger (charges and estimates apart)."""
+        month = datetime.now().strftime("%Y-%m")
+        try:
+            entries = await self.services.engine.spend_summary(name, month)
+        except ClipDeskError:
+            return
+        if self._current is None or self._current.original != name:
+            return
+        today = datetime.now().strftime("%Y-%m-%d")
+        parts = []
+        for e in entries:
+            spent_today = sum(d["charged"] + d["estimated"] for d in e["days"] if d["day"] == today)
+            parts.append(
+                self.tr("This month: charged %1, estimated %2 (today %3)")
+                .replace("%1", money(e["charged"], e["currency"]))
+                .replace("%2", money(e["estimated"], e["currency"]))
+                .replace("%3", money(spent_today, e["currency"]))
+            )
+        self.spend_label.setText("\n".join(parts) or self.tr("Nothing spent this month."))
 
     def _proxy_mode_changed(self, *_args: object) -> None:
         custom = self.proxy_combo.currentData() == PROXY_CUSTOM
@@ -330,23 +408,21 @@ class SettingsDialog(QDialog):
         if provider.needs_base_url and not conn.base_url.startswith(("http://", "https://")):
             self.test_result.setText(self.tr("The base URL must start with http:// or https://"))
             return
-        if type(provider).check_connection is Provider.check_connection:
-            self.test_result.setText(
-                self.tr(
-                    "%1 offers no check that costs nothing; the settings are saved but not verified."
-                ).replace("%1", provider.label)
-            )
-            return
         self.test_result.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
-        try:  # in the engine's process, which has the HTTP stack (the window's never loads it)
-            await self.services.engine.check_connection(conn, key)
+        try:  # in the engine, which has the HTTP stack: a request that costs nothing, per dialect
+            result = await self.services.engine.test_connection(conn, key)
         except ClipDeskError as exc:
             self.test_result.setText(
                 self.tr("Failed: %1").replace("%1", f"{error_summary(exc.kind.value)} ({exc.message})")
             )
         else:
-            self.test_result.setText(self.tr("Connection works: the key was accepted."))
+            if result.ok:
+                self.test_result.setText(self.tr("Connection works: %1").replace("%1", result.message))
+            else:
+                kind = {"auth": "auth", "unreachable": "network"}.get(result.verdict)
+                detail = f"{error_summary(kind)} ({result.message})" if kind else result.message
+                self.test_result.setText(self.tr("Failed: %1").replace("%1", detail))
         finally:
             self.test_button.setEnabled(True)
 
@@ -404,6 +480,8 @@ class SettingsDialog(QDialog):
                 return self.tr("“%1” needs a base URL starting with http:// or https://").replace(
                     "%1", conn.name
                 )
+            if entry.money_problem:
+                return entry.money_problem
             if conn.proxy not in (PROXY_NONE, PROXY_SYSTEM) and "://" not in conn.proxy:
                 return self.tr("The proxy of “%1” must look like http://host:port").replace("%1", conn.name)
         return ""

@@ -130,6 +130,14 @@
                 <numerusform>&amp;Queue %n tasks</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Cost</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <source>Estimated total: %1</source>
+            <translation>Estimated total: %1</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>
@@ -260,6 +268,14 @@
             <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>Something unexpected happened.</translation>
+        </message>
+        <message>
+            <source>Over a spending cap</source>
+            <translation>Over a spending cap</translation>
+        </message>
+        <message>
+            <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
+            <translation>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</translation>
         </message>
     </context>
     <context>
@@ -470,6 +486,18 @@
             <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>Continues task %1</translation>
+        </message>
+        <message>
+            <source>Cost unknown</source>
+            <translation>Cost unknown</translation>
+        </message>
+        <message>
+            <source>Estimated cost</source>
+            <translation>Estimated cost</translation>
+        </message>
+        <message>
+            <source>≈ %1</source>
+            <translation>≈ %1</translation>
         </message>
     </context>
     <context>
@@ -1708,11 +1736,6 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>The base URL must start with http:// or https://</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="337" />
-            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
-            <translation>%1 offers no check that costs nothing; the settings are saved but not verified.</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/settings_dialog.py" line="341" />
             <source>Testing…</source>
             <translation>Testing…</translation>
@@ -1721,11 +1744,6 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="354" />
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="357" />
-            <source>Connection works: the key was accepted.</source>
-            <translation>Connection works: the key was accepted.</translation>
         </message>
         <message>
             <location filename="../../gui/views/settings_dialog.py" line="368" />
@@ -1787,6 +1805,58 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>The proxy of “%1” must look like http://host:port</translation>
+        </message>
+        <message>
+            <source>&amp;Daily cap:</source>
+            <translation>&amp;Daily cap:</translation>
+        </message>
+        <message>
+            <source>&amp;Monthly cap:</source>
+            <translation>&amp;Monthly cap:</translation>
+        </message>
+        <message>
+            <source>A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”</source>
+            <translation>A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”</translation>
+        </message>
+        <message>
+            <source>A spending cap is a number (or empty for none): “%1”</source>
+            <translation>A spending cap is a number (or empty for none): “%1”</translation>
+        </message>
+        <message>
+            <source>Connection works: %1</source>
+            <translation>Connection works: %1</translation>
+        </message>
+        <message>
+            <source>Daily spending cap</source>
+            <translation>Daily spending cap</translation>
+        </message>
+        <message>
+            <source>Monthly spending cap</source>
+            <translation>Monthly spending cap</translation>
+        </message>
+        <message>
+            <source>No cap (in the currency of this connection&apos;s prices)</source>
+            <translation>No cap (in the currency of this connection&apos;s prices)</translation>
+        </message>
+        <message>
+            <source>Nothing spent this month.</source>
+            <translation>Nothing spent this month.</translation>
+        </message>
+        <message>
+            <source>Own pr&amp;ices:</source>
+            <translation>Own pr&amp;ices:</translation>
+        </message>
+        <message>
+            <source>Own prices</source>
+            <translation>Own prices</translation>
+        </message>
+        <message>
+            <source>This month: charged %1, estimated %2 (today %3)</source>
+            <translation>This month: charged %1, estimated %2 (today %3)</translation>
+        </message>
+        <message>
+            <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
+            <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +2062,10 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Needs a decision</source>
             <translation>Needs a decision</translation>
         </message>
+        <message>
+            <source>Held by budget</source>
+            <translation>Held by budget</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>
@@ -2152,6 +2226,33 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>&amp;Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cost</name>
+        <message>
+            <source>%1 credits</source>
+            <translation>%1 credits</translation>
+        </message>
+        <message>
+            <source>Charged: %1</source>
+            <translation>Charged: %1</translation>
+        </message>
+        <message>
+            <source>Cost unknown</source>
+            <translation>Cost unknown</translation>
+        </message>
+        <message>
+            <source>Estimate: %1</source>
+            <translation>Estimate: %1</translation>
+        </message>
+        <message>
+            <source>Not charged</source>
+            <translation>Not charged</translation>
+        </message>
+        <message>
+            <source>Balance: %1</source>
+            <translation>Balance: %1</translation>
         </message>
     </context>
 </TS>

@@ -127,6 +127,14 @@
                 <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Cost</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Estimated total: %1</source>
+            <translation>预估总计：%1</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>
@@ -257,6 +265,14 @@
             <location filename="../../gui/texts.py" line="90" />
             <source>Something unexpected happened.</source>
             <translation>发生了意外情况。</translation>
+        </message>
+        <message>
+            <source>Over a spending cap</source>
+            <translation>超出花费上限</translation>
+        </message>
+        <message>
+            <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
+            <translation>这次生成会超出花费上限，因此没有发送任何请求。请在“设置 → 连接”中提高上限，或等到新的一天或新的一月。</translation>
         </message>
     </context>
     <context>
@@ -467,6 +483,18 @@
             <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>接续任务 %1</translation>
+        </message>
+        <message>
+            <source>Cost unknown</source>
+            <translation>费用未知</translation>
+        </message>
+        <message>
+            <source>Estimated cost</source>
+            <translation>预估费用</translation>
+        </message>
+        <message>
+            <source>≈ %1</source>
+            <translation>约 %1</translation>
         </message>
     </context>
     <context>
@@ -1695,11 +1723,6 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>接口地址必须以 http:// 或 https:// 开头</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_dialog.py" line="337" />
-            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
-            <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/settings_dialog.py" line="341" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
@@ -1708,11 +1731,6 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="354" />
             <source>Failed: %1</source>
             <translation>失败：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="357" />
-            <source>Connection works: the key was accepted.</source>
-            <translation>连接正常：密钥有效。</translation>
         </message>
         <message>
             <location filename="../../gui/views/settings_dialog.py" line="368" />
@@ -1774,6 +1792,58 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
+        </message>
+        <message>
+            <source>&amp;Daily cap:</source>
+            <translation>每日上限(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Monthly cap:</source>
+            <translation>每月上限(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”</source>
+            <translation>价格的写法是 模型=金额[CNY|USD|credits]/second|clip|credit：“%1”</translation>
+        </message>
+        <message>
+            <source>A spending cap is a number (or empty for none): “%1”</source>
+            <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
+        </message>
+        <message>
+            <source>Connection works: %1</source>
+            <translation>连接正常：%1</translation>
+        </message>
+        <message>
+            <source>Daily spending cap</source>
+            <translation>每日花费上限</translation>
+        </message>
+        <message>
+            <source>Monthly spending cap</source>
+            <translation>每月花费上限</translation>
+        </message>
+        <message>
+            <source>No cap (in the currency of this connection&apos;s prices)</source>
+            <translation>不设上限（币种与此连接的价格相同）</translation>
+        </message>
+        <message>
+            <source>Nothing spent this month.</source>
+            <translation>本月尚无花费。</translation>
+        </message>
+        <message>
+            <source>Own pr&amp;ices:</source>
+            <translation>自定价格(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Own prices</source>
+            <translation>自定价格</translation>
+        </message>
+        <message>
+            <source>This month: charged %1, estimated %2 (today %3)</source>
+            <translation>本月：已扣费 %1，预估 %2（今日 %3）</translation>
+        </message>
+        <message>
+            <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
+            <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
         </message>
     </context>
     <context>
@@ -1976,6 +2046,10 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Needs a decision</source>
             <translation>待处理</translation>
         </message>
+        <message>
+            <source>Held by budget</source>
+            <translation>因预算暂缓</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>
@@ -2136,6 +2210,33 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>以后再说(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cost</name>
+        <message>
+            <source>%1 credits</source>
+            <translation>%1 积分</translation>
+        </message>
+        <message>
+            <source>Charged: %1</source>
+            <translation>已扣费：%1</translation>
+        </message>
+        <message>
+            <source>Cost unknown</source>
+            <translation>费用未知</translation>
+        </message>
+        <message>
+            <source>Estimate: %1</source>
+            <translation>预估：%1</translation>
+        </message>
+        <message>
+            <source>Not charged</source>
+            <translation>未扣费</translation>
+        </message>
+        <message>
+            <source>Balance: %1</source>
+            <translation>余额：%1</translation>
         </message>
     </context>
 </TS>

@@ -526,7 +526,9 @@ class Emulator:
                 return json_reply(500, {"emulator_bug": tb})
         if path_matched:
             return self.error_reply("method_not_allowed", req, f"method {req.method} not allowed")
-        return self.error_reply("not_found", req, f"no route for {req.method} {req.path}")
+        # no such route: the web server's own page, as a wrong base URL meets it (not the API's JSON)
+        page = f"<html><body><h1>404 Not Found</h1>no route for {req.method} {req.path}</body></html>"
+        return Reply(404, page.encode(), {}, "text/html")
 
 
 class ForeignHost(Emulator):

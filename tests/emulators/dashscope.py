@@ -73,9 +73,12 @@ class DashScopeEmulator(Emulator):
         models: frozenset[str] | set[str] = DEFAULT_MODELS,
         durations: tuple[int, ...] = (5, 10),
         require_async_header: bool = True,
+        billed_seconds: int | None = None,
         **kwargs: Any,
     ) -> None:
+        """``billed_seconds``: the ``usage.duration`` every task reports (default: what it asked)."""
         super().__init__(**kwargs)
+        self.billed_seconds = billed_seconds
         self.prefix = prefix.rstrip("/")
         self.models = frozenset(models)
         self.durations = durations
@@ -206,7 +209,8 @@ class DashScopeEmulator(Emulator):
         if phase == SUCCEEDED:
             params = (task.body or {}).get("parameters") or {}
             sr = int(str(params.get("resolution", "1080P")).rstrip("Pp") or 1080)
-            body["usage"] = {"duration": params.get("duration", 5), "video_count": 1, "SR": sr}
+            seconds = self.billed_seconds or params.get("duration", 5)
+            body["usage"] = {"duration": seconds, "video_count": 1, "SR": sr}
         return self.end_poll(task, sc, json_reply(200, body))
 
     # ------------------------------------------------------------------ list

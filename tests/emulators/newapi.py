@@ -86,7 +86,34 @@ class NewApiEmulator(Emulator):
             ("GET", r"/v1/video/generations/([^/]+)", self.poll_task),
             ("GET", r"/v1/videos/([^/]+)", self.poll_video),
             ("GET", r"/v1/videos/([^/]+)/content", self.content_of),
+            ("GET", r"/v1/dashboard/billing/subscription", self.billing_subscription),
+            ("GET", r"/v1/dashboard/billing/usage", self.billing_usage),
         ]
+
+    # new-api's OpenAI-style billing routes, answered for the token itself (amounts in USD; the
+    # usage in cents, as OpenAI's old dashboard API had it)
+    quota_usd = 25.0
+    used_usd = 5.5
+
+    def billing_subscription(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        denied = self.check_auth(req)
+        if denied is not None:
+            return denied
+        body = {
+            "object": "billing_subscription",
+            "has_payment_method": True,
+            "soft_limit_usd": self.quota_usd,
+            "hard_limit_usd": self.quota_usd,
+            "system_hard_limit_usd": self.quota_usd,
+            "access_until": 0,
+        }
+        return json_reply(200, body)
+
+    def billing_usage(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        denied = self.check_auth(req)
+        if denied is not None:
+            return denied
+        return json_reply(200, {"object": "list", "total_usage": self.used_usd * 100})
 
     def new_task_id(self) -> str:
         return public_task_id()

@@ -109,6 +109,8 @@ class PixVerseEmulator(Emulator):
         self.images: dict[int, dict[str, Any]] = {}
         self._by_trace: dict[str, Reply] = {}
         self._ids = itertools.count(368_000_000_000 + int(time.time()) % 1000 * 1000)
+        self.credits_charged: int | None = None  # set: every task reports this charge instead
+        self.balance = {"account_id": 123452341, "credit_monthly": 1000, "credit_package": 250}
 
     def routes(self) -> list[Route]:
         return [
@@ -117,7 +119,24 @@ class PixVerseEmulator(Emulator):
             ("POST", r"/openapi/v2/video/text/generate", self.generate),
             ("POST", r"/openapi/v2/video/transition/generate", self.generate),
             ("GET", r"/openapi/v2/video/result/([^/]+)", self.result),
+            ("GET", r"/openapi/v2/account/balance", self.account_balance),
         ]
+
+    def credits(self, body: dict[str, Any]) -> int:
+        """What a task costs, as the "Model & Pricing" page lists it (v5 / v4.x): 45 credits for 5 s
+        at 360p or 540p, 60 at 720p, 120 at 1080p; 8 s twice that, fast motion twice again."""
+        if self.credits_charged is not None:
+            return self.credits_charged
+        base = {"360p": 45, "540p": 45, "720p": 60, "1080p": 120}.get(str(body.get("quality")), 60)
+        duration = int(body.get("duration", 5))
+        credits = base * {5: 1, 8: 2}.get(duration, duration / 5)
+        return int(credits * (2 if body.get("motion_mode") == "fast" else 1))
+
+    def account_balance(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
+        bad = self._check_headers(req)
+        if bad is not None:
+            return bad
+        return self.ok(dict(self.balance))
 
     def api_key(self, req: RecordedRequest) -> str | None:
         return (req.header("API-KEY") or "").strip() or None
@@ -204,7 +223,7 @@ class PixVerseEmulator(Emulator):
         if problem is not None:
             return self.error_reply(kind, req, problem)
         task = self.create_task(req, sc, req.json)
-        reply = self.ok({"video_id": int(task.id), "credits": 10 * int(req.json.get("duration", 5))})
+        reply = self.ok({"video_id": int(task.id), "credits": self.credits(req.json)})
         with self.lock:
             self._by_trace[trace] = reply
         return self.submit_reply(task, reply)
@@ -282,5 +301,5 @@ class PixVerseEmulator(Emulator):
             "modify_time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.now())),
             "resolution_ratio": side if done else 0,
             "has_audio": bool(body.get("generate_audio_switch")),
-            "credits": 10 * int(body.get("duration", 5)),
+            "credits": self.credits(body),
         }
