@@ -156,8 +156,10 @@ def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationReque
     if name == "model":
         return translate("Texts", "Choose a model.")
     if name == "prompt":
-        if not request.prompt.strip():
+        if not request.prompt.strip() and mode == MODE_TEXT:
             return translate("Texts", "Enter a prompt: text to video needs one.")
+        if not request.prompt.strip():
+            return translate("Texts", "Enter a prompt: this model needs one in every mode.")
         if len(request.prompt) > spec.prompt_max:
             return (
                 translate("Texts", "The prompt is %1 characters; this model takes at most %2.")
@@ -174,13 +176,19 @@ def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationReque
             )
         return translate("Texts", "The negative prompt contains control characters.")
     if name == "image":
-        return translate("Texts", "A last frame needs a first frame.")
+        if request.last_image and not request.image:
+            return translate("Texts", "A last frame needs a first frame.")
+        return translate("Texts", "This model needs a first-frame image in every mode.")
     if name == "mode":
         if mode == MODE_TEXT:
             return translate("Texts", "This model needs a first-frame image.")
         if MODE_TEXT in spec.modes and len(spec.modes) == 1:
             return translate("Texts", "This model makes video from text only: remove the images.")
         return translate("Texts", "This model does not support %1.").replace("%1", mode_name(mode))
+    if name == "ref_images" and len(request.ref_images) < spec.min_ref_images:
+        return translate("Texts", "This model needs at least %1 reference images.").replace(
+            "%1", str(spec.min_ref_images)
+        )
     if name == "ref_images":
         return translate("Texts", "This model takes at most %1 reference images.").replace(
             "%1", str(spec.max_ref_images)
@@ -191,6 +199,14 @@ def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationReque
         return translate("Texts", "This model has no %1 resolution.").replace("%1", str(request.resolution))
     if name == "seed":
         return translate("Texts", "The seed is out of range.")
+    if name in request.params and spec.known and name not in spec.params:
+        return translate("Texts", "This model takes no %1.").replace("%1", name)
+    if name in request.params and name in spec.param_max:
+        return (
+            translate("Texts", "%1 is longer than %2 characters.")
+            .replace("%1", name)
+            .replace("%2", str(spec.param_max[name]))
+        )
     if name in request.params:
         return (
             translate("Texts", "“%1” is not an allowed value for %2.")

@@ -291,6 +291,13 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> None:
         if spec.known:
             _check("seed" in spec.fields, f"{spec.id} takes no seed", "seed")
     for name, value in request.params.items():
+        if spec.param_types.get(name) == "integer":
+            whole = spec.typed({name: value})[name]
+            _check(
+                isinstance(whole, int) and not isinstance(whole, bool),
+                f"{name} must be a whole number, not {value!r}",
+                name,
+            )
         longest = spec.param_max.get(name)
         if longest is not None:
             _check(

@@ -2070,6 +2070,31 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>Texts</name>
         <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>Enter a prompt: this model needs one in every mode.</source>
+            <translation>Enter a prompt: this model needs one in every mode.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model needs a first-frame image in every mode.</source>
+            <translation>This model needs a first-frame image in every mode.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model needs at least %1 reference images.</source>
+            <translation>This model needs at least %1 reference images.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model takes no %1.</source>
+            <translation>This model takes no %1.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>%1 is longer than %2 characters.</source>
+            <translation>%1 is longer than %2 characters.</translation>
+        </message>
+        <message>
             <location filename="../../gui/texts.py" line="110" />
             <source>Yes</source>
             <translation>Yes</translation>

@@ -2054,6 +2054,31 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>Texts</name>
         <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>Enter a prompt: this model needs one in every mode.</source>
+            <translation>请输入提示词：此模型在各种模式下都需要提示词。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model needs a first-frame image in every mode.</source>
+            <translation>此模型在各种模式下都需要首帧图。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model needs at least %1 reference images.</source>
+            <translation>此模型至少需要 %1 张参考图。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>This model takes no %1.</source>
+            <translation>此模型不支持 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/texts.py" line="150" />
+            <source>%1 is longer than %2 characters.</source>
+            <translation>%1 超过 %2 个字符。</translation>
+        </message>
+        <message>
             <location filename="../../gui/texts.py" line="110" />
             <source>Yes</source>
             <translation>是</translation>

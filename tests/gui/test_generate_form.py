@@ -147,3 +147,43 @@ def test_reasons_are_shown_in_chinese(pixverse_panel: Any, qapp: Any) -> None:
         assert item_tip(form.duration, 8) == "快速运动仅支持 5 秒"
     finally:
         remove_translators(qapp, translators)
+
+
+def test_vidu_reference_with_two_images_blocks_the_form(window: Any, tmp_path: Path) -> None:
+    """Seed 002: the gateway reads two Vidu images as first and last frame, so the form refuses a
+    reference task with fewer than three before anything is sent."""
+    window.engine.add_connection(Connection(name="Gateway", dialect="newapi", base_url="http://127.0.0.1:9"))
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Gateway"))
+    panel.model_combo.setCurrentIndex(panel.model_combo.findData("viduq1"))
+    panel.prompt.setPlainText("two friends")
+    panel.ref_slot.add_sources([str(make_image(tmp_path / f"r{n}.png")) for n in range(2)])
+    assert not panel.generate_button.isEnabled()
+    assert "at least 3 reference images" in panel.problem
+    panel.ref_slot.add_sources([str(make_image(tmp_path / "r2.png"))])
+    assert panel.generate_button.isEnabled(), panel.problem
+
+
+def test_seed_requirements_are_explained_in_the_form(
+    pixverse_panel: Any, window: Any, tmp_path: Path
+) -> None:
+    """A prompt the seed marks required in every mode, and AiSphere's image required with reference
+    images, block Generate with what to fix."""
+    pixverse_panel.first_slot.add_sources([str(make_image(tmp_path / "a.png"))])
+    pixverse_panel.prompt.setPlainText("")
+    assert not pixverse_panel.generate_button.isEnabled()
+    assert pixverse_panel.problem == "Enter a prompt: this model needs one in every mode."
+    window.engine.add_connection(Connection(name="Sphere", dialect="aisphere", base_url="http://127.0.0.1:9"))
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Sphere"))
+    panel.model_combo.setCurrentIndex(panel.model_combo.findData("aisphere-v5"))
+    panel.first_slot.clear()
+    panel.prompt.setPlainText("friends")
+    panel.ref_slot.add_sources([str(make_image(tmp_path / "r.png"))])
+    assert panel.build_request().image is None
+    assert not panel.generate_button.isEnabled()
+    assert panel.problem == "This model needs a first-frame image in every mode."
+    panel.first_slot.add_sources([str(make_image(tmp_path / "first.png"))])
+    assert panel.generate_button.isEnabled(), panel.problem

@@ -279,3 +279,12 @@ def test_unknown_params_are_refused_with_the_models_list() -> None:
         "pixverse", "camera_movment", model="v4", prompt="p", params={"camera_movment": "zoom_in"}
     )
     assert "camera_movement" in error.message
+
+
+def test_pixverse_template_id_must_be_a_whole_number() -> None:
+    refused("pixverse", "template_id", model="v5", prompt="p", params={"template_id": "abc"})
+    provider, request = request_for(
+        "pixverse", model="v5", prompt="p", params={"template_id": "302325299692608"}
+    )
+    _path, body = provider.route(context(), request)  # type: ignore[attr-defined]
+    assert body["template_id"] == 302325299692608
