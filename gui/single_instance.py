@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import socket
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
 
 log = logging.getLogger("clipdesk.gui")
 SHOW = b"show\n"
@@ -30,13 +31,26 @@ def server_name(data_folder: Path) -> str:
 
 def ask_to_show(name: str) -> bool:
     """Ask the app listening on ``name`` to bring its window forward. False when none listens."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(WAIT_MS):
+    if sys.platform != "win32":
+        # QLocalServer's socket is a Unix socket file in QDir.tempPath(): asked with the standard
+        # library, before the first paint, QtNetwork (~10 % of QtWidgets' import) is not loaded yet.
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(WAIT_MS / 1000)
+            try:
+                client.connect(os.path.join(QDir.tempPath(), name))
+                client.sendall(SHOW)
+            except OSError:  # none there, or a socket file left by a crash
+                return False
+        return True
+    from PySide6.QtNetwork import QLocalSocket
+
+    local = QLocalSocket()
+    local.connectToServer(name)
+    if not local.waitForConnected(WAIT_MS):
         return False
-    socket.write(SHOW)
-    socket.waitForBytesWritten(WAIT_MS)
-    socket.disconnectFromServer()
+    local.write(SHOW)
+    local.waitForBytesWritten(WAIT_MS)
+    local.disconnectFromServer()
     return True
 
 
@@ -46,6 +60,8 @@ class SingleInstance(QObject):
     show_requested = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer  # after the first paint (see ask_to_show)
+
         super().__init__(parent)
         self.name = name
         # Default socket options: with any, Qt on Unix binds elsewhere and renames the socket into
@@ -61,7 +77,7 @@ class SingleInstance(QObject):
             return True
         if ask_to_show(self.name):
             return False
-        QLocalServer.removeServer(self.name)  # left behind by an app that ended without closing it
+        self._server.removeServer(self.name)  # left behind by an app that ended without closing it
         if not self._server.listen(self.name):
             log.warning("cannot listen for a second launch on %s: %s", self.name, self._server.errorString())
         return True
@@ -70,12 +86,14 @@ class SingleInstance(QObject):
         self._server.close()
 
     def _accept(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(self._read)
-            socket.disconnected.connect(socket.deleteLater)
+        while (client := self._server.nextPendingConnection()) is not None:
+            client.readyRead.connect(self._read)
+            client.disconnected.connect(client.deleteLater)
 
     def _read(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket) and SHOW.strip() in bytes(socket.readAll().data()):
+        from PySide6.QtNetwork import QLocalSocket
+
+        client = self.sender()
+        if isinstance(client, QLocalSocket) and SHOW.strip() in bytes(client.readAll().data()):
             log.info("a second launch on this data folder asked for the window")
             self.show_requested.emit()

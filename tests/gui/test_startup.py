@@ -25,6 +25,7 @@ HEAVY = [
     "av",
     "PIL",
     "PySide6.QtMultimedia",
+    "PySide6.QtNetwork",  # the one-app-per-folder server listens after the paint
     "gui.regions",
 ]
 
