@@ -30,7 +30,7 @@ from core.errors import ClipDeskError, ErrorKind
 
 T = TypeVar("T")
 NICENESS = 10
-WORKERS = max(1, min(4, (os.cpu_count() or 2) - 1))
+WORKERS = max(2, min(4, os.cpu_count() or 2))  # started as jobs need them; a render leaves room beside it
 
 _lock = threading.Lock()
 _alone = threading.Lock()  # jobs tried again after a crash run one at a time

@@ -339,7 +339,7 @@ class SettingsDialog(QDialog):
             return
         self.test_result.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
-        try:  # in the engine's process, which has the HTTP stack (the window's never loads it)
+        try:  # the engine's check, on this loop (its HTTP stack never blocks it)
             await self.services.engine.check_connection(conn, key)
         except ClipDeskError as exc:
             self.test_result.setText(
