@@ -73,7 +73,7 @@ class ClipDeskError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its state, not its constructor's arguments (subclasses take other ones), so
-        # it crosses to the app from the engine's process whole and is not redacted twice.
+        # it comes back from a pool worker (core/media/pool.py) whole and is not redacted twice.
         return (_rebuild_error, (type(self), dict(self.__dict__)))
 
     def __repr__(self) -> str:

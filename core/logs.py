@@ -11,7 +11,7 @@ from core.redact import RedactingFilter
 
 
 def configure_logging(paths: Paths, *, verbose: bool = False, name: str = "clipdesk") -> None:
-    """Log to ``<logs>/<name>.log`` (the engine's process writes its own file)."""
+    """Log to ``<logs>/<name>.log``."""
     root = logging.getLogger()
     if any(getattr(h, "_clipdesk", False) for h in root.handlers):
         return

@@ -236,7 +236,7 @@ async def _run(app: Any, report: Report, started: float) -> None:
             raise SelftestFailed(f"the task succeeded but {video} is missing")
         report.add(
             "render",
-            f"1 s 360p offline preview in {time.perf_counter() - t:.2f} s (spawned worker process), "
+            f"1 s 360p offline preview in {time.perf_counter() - t:.2f} s (process pool), "
             f"{video.stat().st_size // 1024} KB",
         )
         report.add("video", str(video))

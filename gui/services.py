@@ -72,6 +72,7 @@ async def open_services(paths: Paths | None = None) -> Services:
     regions = loop.run_in_executor(None, _import_all, REGIONS)
     journal = Journal(paths.database)
     try:
+        await asyncio.to_thread(lambda: secrets.keyring_available)  # its first answer probes the keyring
         connections = await asyncio.to_thread(connection_store.load)
         await journal.open()
         engine = Engine(paths, journal, secrets, connections)

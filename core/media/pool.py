@@ -10,7 +10,8 @@ the window comes first. A job is a picklable module-level function and its argum
 - A worker that dies (a decoder crash, a kill) breaks the pool: the next job gets a new pool. A job
   that was in the broken pool is tried once more, alone; if it breaks that pool too it fails with
   :class:`WorkerCrashed` (code ``worker_crashed``). Jobs that were only beside it succeed.
-- :func:`shutdown` ends the workers (also at exit).
+- Workers idle for IDLE_SECONDS end (the next job starts the pool again); :func:`shutdown` ends
+  them at once (also at exit).
 """
 
 from __future__ import annotations
@@ -30,11 +31,15 @@ from core.errors import ClipDeskError, ErrorKind
 
 T = TypeVar("T")
 NICENESS = 10
-WORKERS = max(1, min(4, (os.cpu_count() or 2) - 1))
+WORKERS = max(2, min(4, os.cpu_count() or 2))  # started as jobs need them; a render leaves room beside it
+
+IDLE_SECONDS = 60.0  # a pool with nothing to do this long ends its workers (their memory back)
 
 _lock = threading.Lock()
 _alone = threading.Lock()  # jobs tried again after a crash run one at a time
 _pool: ProcessPoolExecutor | None = None
+_busy = 0  # jobs submitted and not done
+_idle: threading.Timer | None = None
 
 
 class WorkerCrashed(ClipDeskError):
@@ -63,8 +68,11 @@ def _start_worker() -> None:
 
 
 def _current() -> ProcessPoolExecutor:
-    global _pool
+    global _pool, _idle
     with _lock:
+        if _idle is not None:
+            _idle.cancel()
+            _idle = None
         if _pool is None:
             _pool = ProcessPoolExecutor(
                 max_workers=WORKERS,
@@ -82,17 +90,45 @@ def _replace(broken: ProcessPoolExecutor) -> None:
     broken.shutdown(wait=False, cancel_futures=True)
 
 
+def _job_done(_future: Future[Any]) -> None:
+    """When the last job is done, end the workers if no other comes within IDLE_SECONDS."""
+    global _busy, _idle
+    with _lock:
+        _busy -= 1
+        if _busy == 0 and _pool is not None:
+            _idle = threading.Timer(IDLE_SECONDS, _end_if_idle, args=(_pool,))
+            _idle.daemon = True
+            _idle.start()
+
+
+def _end_if_idle(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _lock:
+        if _busy or _pool is not pool:
+            return
+        _pool = None
+    pool.shutdown(wait=True)
+
+
 def _submit(function: Callable[..., T], args: tuple[Any, ...]) -> tuple[ProcessPoolExecutor, Future[T]]:
+    global _busy
     while True:
         pool = _current()
+        with _lock:
+            _busy += 1  # before the submit: no idle timer ends this pool meanwhile
         try:
-            return pool, pool.submit(function, *args)
-        except BrokenProcessPool:
-            _replace(pool)
-        except RuntimeError:  # shut down by another thread just now: take the new one
+            future = pool.submit(function, *args)
+        except (BrokenProcessPool, RuntimeError) as exc:
             with _lock:
-                if _pool is pool:
-                    raise
+                _busy -= 1
+                current = _pool
+            if isinstance(exc, BrokenProcessPool):
+                _replace(pool)
+            elif current is pool:  # not shut down by another thread just now: a real error
+                raise
+            continue
+        future.add_done_callback(_job_done)
+        return pool, future
 
 
 def _once(function: Callable[..., T], args: tuple[Any, ...]) -> T:

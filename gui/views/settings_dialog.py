@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.config.connections import LOCAL_CONNECTION, Connection
-from core.config.secrets import NO_KEYRING_MESSAGE
+from core.config.secrets import NO_KEYRING_MESSAGE, SecretStore
 from core.errors import ClipDeskError
 from core.pricing import listed_prices, parse_override
 from core.providers import DIALECTS, available_dialects
@@ -82,6 +82,7 @@ class SettingsDialog(QDialog):
         self._current: Entry | None = None
         self.test_task: asyncio.Task[None] | None = None
         self.spend_task: asyncio.Task[None] | None = None
+        self.saving: asyncio.Task[bool] | None = None  # the settings being saved, after accept()
         tabs = QTabWidget(self)
         tabs.addTab(self._connections_tab(), self.tr("&Connections"))
         tabs.addTab(self._general_tab(), self.tr("&General"))
@@ -401,7 +402,9 @@ class SettingsDialog(QDialog):
         conn = entry.connection
         if provider is None:
             return
-        key = entry.new_key or (self.services.secrets.get(entry.original) if entry.original else None)
+        key = entry.new_key
+        if not key and entry.original:  # the keyring, off the window's thread
+            key = await asyncio.to_thread(self.services.secrets.get, entry.original)
         if provider.needs_key and not key:
             self.test_result.setText(self.tr("Enter an API key first."))
             return
@@ -492,32 +495,34 @@ class SettingsDialog(QDialog):
         self.error_label.setVisible(bool(problem))
         if problem:
             return
-        self.apply()
+        self.saving = spawn(self.apply(), name="save-settings")
         super().accept()
 
-    def apply(self) -> bool:
-        """Save connections, keys and settings; returns True when every key reached the keyring."""
+    async def apply(self) -> bool:
+        """Save keys, connections and settings; True when every key reached the keyring. The keys
+        are written off the window's thread (a keyring may take its time); the engine gets the
+        connections once their keys are in place."""
         services = self.services
-        engine, secrets = services.engine, services.secrets
+        engine = services.engine
         kept = {e.original for e in self.entries if e.original}
-        for name in list(engine.connections):
-            if name not in kept and name != LOCAL_CONNECTION:
-                secrets.delete(name)
-                engine.remove_connection(name)
-        in_keyring = True
+        removed = [n for n in engine.connections if n not in kept and n != LOCAL_CONNECTION]
+        # (old name or None, new name, new key or None) of each connection that is not the local one
+        changes = [
+            (entry.original, entry.connection.name, entry.new_key)
+            for entry in self.entries
+            if not entry.connection.is_local
+        ]
+        in_keyring, keyed = await asyncio.to_thread(_save_keys, services.secrets, removed, changes)
+        for name in removed:
+            engine.remove_connection(name)
         for entry in self.entries:
             conn = entry.connection
             if conn.is_local:
                 continue
-            key = entry.new_key
             if entry.original and entry.original != conn.name:
-                key = key or secrets.get(entry.original)
-                secrets.delete(entry.original)
                 engine.remove_connection(entry.original)
-            if key:
-                in_keyring = secrets.set(conn.name, key) and in_keyring
             before = engine.connections.get(conn.name)
-            if before != conn or key:
+            if before != conn or conn.name in keyed:
                 engine.add_connection(copy.deepcopy(conn))
         services.connection_store.save(engine.connections)
         settings = services.settings
@@ -529,3 +534,22 @@ class SettingsDialog(QDialog):
         services.settings_store.save(settings)
         self.applied.emit(language_changed)
         return in_keyring
+
+
+def _save_keys(
+    secrets: SecretStore, removed: list[str], changes: list[tuple[str | None, str, str | None]]
+) -> tuple[bool, set[str]]:
+    """The keyring's part of applying the settings (on a worker thread): keys of removed
+    connections deleted, a renamed connection's key moved, new keys stored. Returns whether every
+    key reached the keyring, and the connections given a key."""
+    for name in removed:
+        secrets.delete(name)
+    in_keyring, keyed = True, set()
+    for original, name, key in changes:
+        if original and original != name:
+            key = key or secrets.get(original)
+            secrets.delete(original)
+        if key:
+            in_keyring = secrets.set(name, key) and in_keyring
+            keyed.add(name)
+    return in_keyring, keyed

@@ -84,3 +84,13 @@ def test_no_worker_outlives_an_app_that_is_killed() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
     )
     assert gone(int(done.stdout.split()[0]))
+
+
+def test_an_idle_pool_ends_its_workers_and_the_next_job_starts_them_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pool, "IDLE_SECONDS", 0.2)
+    worker = pool.call(os.getpid)
+    assert gone(worker)
+    assert pool.pids() == []
+    assert pool.call(pow, 2, 3) == 8

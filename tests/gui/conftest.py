@@ -96,6 +96,12 @@ def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T], timeout: 
     return loop.run_until_complete(asyncio.wait_for(coro, timeout))
 
 
+def until_saved(loop: asyncio.AbstractEventLoop, dialog: Any) -> None:
+    """Until the settings an accepted dialog saves are saved (keys go to the keyring off the loop)."""
+    if dialog.saving is not None:
+        run(loop, dialog.saving)
+
+
 async def until(predicate: Callable[[], object], timeout: float = 30, what: str = "condition") -> None:
     """Wait inside a coroutine (the loop keeps running Qt and asyncio)."""
     loop = asyncio.get_running_loop()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from core.tasks.journal import TaskState
-from tests.gui.conftest import make_image, run, until
+from tests.gui.conftest import make_image, run, until, until_saved
 from tests.gui.test_settings import add
 
 # (emulator fixture, dialect, path after the emulator's root, model, needs a first frame)
@@ -47,6 +47,7 @@ def test_generate_download_library(
     dialog = window.open_settings()
     add(dialog, "Emulated", dialect, emulator.base_url + suffix, "sk-ok")
     dialog.accept()
+    until_saved(qloop, dialog)
     assert dialog.result() == 1, dialog.error_label.text()
     panel = window.generate_panel
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Emulated"))
@@ -80,6 +81,7 @@ def test_failure_reason_is_shown_in_words(window: Any, qloop: Any, newapi_emu: A
     dialog = window.open_settings()
     add(dialog, "Emulated", "newapi", newapi_emu.base_url, "sk-ok")
     dialog.accept()
+    until_saved(qloop, dialog)
     panel = window.generate_panel
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Emulated"))
     panel.model_combo.setCurrentIndex(panel.model_combo.findData("kling-v1"))
@@ -104,6 +106,7 @@ def test_missing_key_is_explained(window: Any, qloop: Any, newapi_emu: Any) -> N
     dialog = window.open_settings()
     add(dialog, "Keyless", "newapi", newapi_emu.base_url, "")
     dialog.accept()
+    until_saved(qloop, dialog)
     panel = window.generate_panel
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("Keyless"))
     panel.model_combo.setCurrentIndex(panel.model_combo.findData("kling-v1"))

@@ -13,7 +13,7 @@ from keyring.backends import fail
 
 from core.config.secrets import NO_KEYRING_MESSAGE, SERVICE
 from gui.settings import SettingsStore
-from tests.gui.conftest import run, until
+from tests.gui.conftest import run, until, until_saved
 
 
 def add(dialog: Any, name: str, dialect: str, base_url: str, key: str = "") -> None:
@@ -24,11 +24,12 @@ def add(dialog: Any, name: str, dialect: str, base_url: str, key: str = "") -> N
     dialog.key_edit.setText(key)
 
 
-def test_keys_go_to_the_keyring_and_connections_to_the_file(window: Any, services: Any) -> None:
+def test_keys_go_to_the_keyring_and_connections_to_the_file(window: Any, services: Any, qloop: Any) -> None:
     dialog = window.open_settings()
     assert not dialog.keyring_label.isVisible()
     add(dialog, "My gateway", "newapi", "https://gw.example/", "sk-secret-1")
     dialog.accept()
+    until_saved(qloop, dialog)
     assert dialog.result() == 1
     assert keyring.get_password(SERVICE, "My gateway") == "sk-secret-1"
     saved = (services.paths.config / "connections.json").read_text(encoding="utf-8")
@@ -56,7 +57,7 @@ def test_keyring_less_path_says_so_and_keeps_the_key_in_memory(
         assert dialog.keyring_label.text() == NO_KEYRING_MESSAGE
         add(dialog, "Bailian", "dashscope", "https://dashscope.example/", "sk-memory")
         assert dialog.problems() == ""
-        assert dialog.apply() is False  # held in memory only
+        assert run(qloop, dialog.apply()) is False  # held in memory only
         assert services.secrets.get("Bailian") == "sk-memory"
         config = services.paths.config
         assert all("sk-memory" not in p.read_text(encoding="utf-8") for p in config.iterdir() if p.is_file())
@@ -66,15 +67,17 @@ def test_keyring_less_path_says_so_and_keeps_the_key_in_memory(
         keyring.set_keyring(previous)
 
 
-def test_invalid_settings_keep_the_dialog_open(window: Any) -> None:
+def test_invalid_settings_keep_the_dialog_open(window: Any, qloop: Any) -> None:
     dialog = window.open_settings()
     add(dialog, "No URL", "newapi", "")
     dialog.accept()
+    until_saved(qloop, dialog)
     assert dialog.isVisible()
     assert "needs a base URL" in dialog.error_label.text()
     dialog.base_url_edit.setText("https://ok.example")
     dialog.list.setCurrentRow(0)  # commit by moving away
     dialog.accept()
+    until_saved(qloop, dialog)
     assert not dialog.isVisible()
 
 
@@ -88,20 +91,23 @@ def test_offline_preview_cannot_be_edited_or_removed(window: Any) -> None:
     dialog.reject()
 
 
-def test_rename_moves_the_key_and_remove_deletes_it(window: Any) -> None:
+def test_rename_moves_the_key_and_remove_deletes_it(window: Any, qloop: Any) -> None:
     dialog = window.open_settings()
     add(dialog, "Old", "newapi", "https://gw.example", "sk-old")
     dialog.accept()
+    until_saved(qloop, dialog)
     dialog = window.open_settings()
     dialog.list.setCurrentRow(1)
     dialog.name_edit.setText("New")
     dialog.accept()
+    until_saved(qloop, dialog)
     assert keyring.get_password(SERVICE, "New") == "sk-old"
     assert keyring.get_password(SERVICE, "Old") is None
     dialog = window.open_settings()
     dialog.list.setCurrentRow(1)
     dialog.remove_connection()
     dialog.accept()
+    until_saved(qloop, dialog)
     assert keyring.get_password(SERVICE, "New") is None
     assert "New" not in window.engine.connections
 
@@ -122,12 +128,13 @@ def test_test_connection_against_the_emulator(
     assert expected in dialog.test_result.text()
 
 
-def test_general_preferences_are_saved(window: Any, services: Any, tmp_path: Path) -> None:
+def test_general_preferences_are_saved(window: Any, services: Any, tmp_path: Path, qloop: Any) -> None:
     dialog = window.open_settings()
     dialog.output_edit.setText(str(tmp_path / "videos"))
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
     dialog.notify_check.setChecked(False)
     dialog.accept()
+    until_saved(qloop, dialog)
     saved = SettingsStore(services.paths.config).load()
     assert saved.output_dir == str(tmp_path / "videos")
     assert saved.language == "zh_CN" and saved.notifications is False

@@ -361,16 +361,17 @@ def test_a_video_moved_into_the_library_just_before_a_crash_is_kept(
 
 DIE_WRITING_THE_SIDECAR = """\
 import os, sys
-sys.path.insert(0, sys.argv[1])
 real_replace = os.replace
 def replace(src, dst, *args, **kwargs):
     # killed at the moment the sidecar's temporary file is whole but not yet renamed
     if str(dst).endswith(".mp4.json"):
         os._exit(137)
     return real_replace(src, dst, *args, **kwargs)
-os.replace = replace
-import main
-sys.exit(main.main(sys.argv[2:]))
+if __name__ == "__main__":  # (the process pool's workers import this script too)
+    sys.path.insert(0, sys.argv[1])
+    os.replace = replace
+    import main
+    sys.exit(main.main(sys.argv[2:]))
 """
 
 
