@@ -184,7 +184,7 @@ async def _run(app: Any, report: Report, started: float) -> None:
     from core.config.connections import LOCAL_CONNECTION
     from core.tasks.journal import JournalError, TaskState
     from core.tasks.request import GenerationRequest
-    from gui.i18n import ensure_translations, install_translators, resolve_language
+    from gui.i18n import LANGUAGES, install_translators, resolve_language, translation_file
     from gui.main_window import MainWindow
     from gui.player.player import MULTIMEDIA
     from gui.services import close_services, open_services
@@ -199,10 +199,9 @@ async def _run(app: Any, report: Report, started: float) -> None:
         raise SelftestFailed("QtMultimedia could not be imported")
 
     report.step = "translations"
-    folder = ensure_translations()
-    loaded = [lang for lang in ("zh_CN", "en") if QTranslator().load(f"clipdesk_{lang}", str(folder))]
-    if loaded != ["zh_CN", "en"]:
-        raise SelftestFailed(f"translations not loadable from {folder} (loaded: {loaded})")
+    loaded = [lang for lang in LANGUAGES if QTranslator().load(str(translation_file(lang)))]
+    if loaded != list(LANGUAGES):
+        raise SelftestFailed(f"translations missing from {translation_file('en').parent} (loaded: {loaded})")
     report.add("translations", "zh_CN, en")
 
     report.step = "core services"

@@ -2,7 +2,7 @@
 # ClipDesk developer entry point: sets up everything on a fresh Debian machine, then
 #   dev.sh app    starts the desktop app (or says clearly that there is no display)
 #   dev.sh test   runs the whole suite: ruff, mypy, import contracts, pytest (real Secret Service)
-#   dev.sh setup  only installs
+#   dev.sh setup  only installs (and builds the interface translations)
 #   dev.sh bundle builds the Linux app and its archive into dist/ (packaging/build.sh; installs
 #                 PyInstaller into .venv when missing), then runs the built app's --selftest
 set -euo pipefail
@@ -59,6 +59,11 @@ PYEOF
   touch "$stamp"
 }
 
+# The interface translations (.ts -> .qm beside them): built here, only read by the app.
+build_translations() {
+  "$PY" packaging/translations.py >/dev/null || { log "building the translations failed"; exit 1; }
+}
+
 run_app() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then
     log "no display found (DISPLAY and WAYLAND_DISPLAY are unset)."
@@ -98,9 +103,9 @@ run_tests() {
 
 cmd="${1:-app}"; shift || true
 case "$cmd" in
-  setup) install_debian_packages; install_python_packages dev ;;
-  app)   install_debian_packages; install_python_packages app; run_app "$@" ;;
-  test)  install_debian_packages; install_python_packages dev; run_tests "$@" ;;
+  setup) install_debian_packages; install_python_packages dev; build_translations ;;
+  app)   install_debian_packages; install_python_packages app; build_translations; run_app "$@" ;;
+  test)  install_debian_packages; install_python_packages dev; build_translations; run_tests "$@" ;;
   bundle) install_debian_packages; install_python_packages app; exec bash packaging/build.sh "$@" ;;
   *) echo "usage: packaging/dev.sh {app|test|setup|bundle}" >&2; exit 2 ;;
 esac
