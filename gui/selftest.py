@@ -83,7 +83,6 @@ def _prepare_environment(report: Report) -> Path | None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     os.environ.setdefault("QT_API", "pyside6")  # qasync's binding
     given = os.environ.get("CLIPDESK_HOME")
     if given:
@@ -285,8 +284,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         from gui.crash import install as install_crash_handler
         from gui.loop import new_loop
+        from gui.qtlog import quiet_qt
 
         install_crash_handler(dialog=False, faults=False)
+        quiet_qt()
         app = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(app, QApplication)
         app.setOrganizationName("ClipDesk")

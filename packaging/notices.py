@@ -59,7 +59,7 @@ def licence_of(dist: metadata.Distribution) -> str:
         c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
     ]
     short = (meta.get("License") or "").strip().splitlines()
-    if short and len(short[0]) < 80:
+    if short and len(short[0]) < 80 and not short[0].lower().startswith("copyright"):
         classifiers.insert(0, short[0])
     return "; ".join(dict.fromkeys(classifiers)) or "see the licence files below"
 
@@ -150,38 +150,49 @@ def qt_section() -> str:
     )
 
 
+def _merged_usr_twin(path: str) -> str:
+    """Debian 12 registers many libraries under /lib, which /usr/lib mirrors (merged /usr)."""
+    if path.startswith("/usr/lib/"):
+        return path.removeprefix("/usr")
+    return "/usr" + path if path.startswith("/lib/") else path
+
+
 def system_section(libraries: Iterable[str]) -> str:
-    """The Debian packages owning the host libraries copied into the app, with their copyright files."""
+    """The Debian packages owning the host libraries copied into the app, with their copyright files
+    (packages sharing one copyright file, such as the libxcb-* family, share one copy of it)."""
     paths = sorted({str(Path(p).resolve()) for p in libraries})
     if not paths:
         return ""
-    owners: dict[str, list[str]] = {}
-    unknown: list[str] = []
-    result = subprocess.run(["dpkg", "-S", *paths], capture_output=True, text=True, check=False)
-    claimed = set()
+    query = sorted({*paths, *(_merged_usr_twin(p) for p in paths)})
+    result = subprocess.run(["dpkg", "-S", *query], capture_output=True, text=True, check=False)
+    owner: dict[str, str] = {}
     for line in result.stdout.splitlines():
-        package, _, path = line.partition(": ")
-        for name in package.split(", "):
-            owners.setdefault(name.split(":")[0], []).append(Path(path).name)
-        claimed.add(path)
+        packages, _, path = line.partition(": ")
+        owner[path] = packages.split(", ")[0].split(":")[0]
+    by_package: dict[str, list[str]] = {}
+    unknown: list[str] = []
     for path in paths:
-        # Debian 12 registers most libraries under /lib, which /usr/lib mirrors (merged /usr)
-        if path not in claimed and path.replace("/usr/lib/", "/lib/", 1) not in claimed:
+        package = owner.get(path) or owner.get(_merged_usr_twin(path))
+        if package:
+            by_package.setdefault(package, []).append(Path(path).name)
+        else:
             unknown.append(path)
+    by_text: dict[str, list[str]] = {}
+    for package in sorted(by_package):
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        text = (
+            copyright_file.read_text(encoding="utf-8", errors="replace") if copyright_file.is_file() else ""
+        )
+        by_text.setdefault(text.strip() or "(no copyright file)", []).append(
+            f"{package}: {', '.join(sorted(by_package[package]))}"
+        )
     parts = [
         _section("Libraries of the build machine (Debian packages) copied into the app")
         + "Each package's copyright file follows, as Debian ships it; the source of each is the Debian\n"
         "source package of the same name and version. Not from a package: " + (", ".join(unknown) or "none")
     ]
-    for package in sorted(owners):
-        copyright_file = Path("/usr/share/doc") / package / "copyright"
-        text = (
-            copyright_file.read_text(encoding="utf-8", errors="replace") if copyright_file.is_file() else ""
-        )
-        parts.append(
-            f"\n\n--- {package}: {', '.join(sorted(set(owners[package])))}\n\n"
-            + (text.strip() or "(no copyright file)")
-        )
+    for text, packages in by_text.items():
+        parts.append("\n\n--- " + "\n--- ".join(packages) + "\n\n" + text)
     return "".join(parts)
 
 
