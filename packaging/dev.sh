@@ -16,7 +16,7 @@ PY="$VENV/bin/python"
 APT_PACKAGES="libpulse0 libxcb-icccm4 libxcb-keysyms1 libgl1 libegl1 libopengl0 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xkb1 libx11-xcb1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-wqy-microhei
-  xvfb xauth xdotool dbus dbus-daemon gnome-keyring desktop-file-utils appstream"
+  xvfb xauth xdotool dbus dbus-daemon gnome-keyring desktop-file-utils appstream libglib2.0-bin"
 
 log() { printf '[clipdesk] %s\n' "$*" >&2; }
 

@@ -31,8 +31,10 @@ ClipDesk for Linux (x86_64)
 
 Install for your user (no root needed; adds ClipDesk to the applications menu):
     ./install.sh
-Remove it again (your videos and settings are kept):
+Remove it again (your videos and settings are kept, and it says where they are):
     ~/.local/opt/clipdesk/uninstall.sh
+Remove it with all of ClipDesk's settings, tasks, logs, videos and keys:
+    ~/.local/opt/clipdesk/uninstall.sh --purge
 Or run it in place without installing:
     ./clipdesk/clipdesk
 Check that it works on this machine:
