@@ -93,7 +93,7 @@ run_tests() {
     mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     export CLIPDESK_REAL_KEYRING=1
-    exec "$0" -m pytest -q -p no:cacheprovider -n 2 "$@"' "$PY" "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
+    exec "$0" -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup "$@"' "$PY" "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
   rc=$?
   set -e
   rm -rf "$KR_HOME" "$XDG_CACHE_HOME"
