@@ -137,6 +137,24 @@ def test_no_piece_of_glibc_is_inside_and_the_readme_says_which_glibc(bundle: Bun
     assert f"glibc {recorded}" in (bundle.staged / "README.txt").read_text()
 
 
+def test_every_library_of_the_bundle_resolves_with_the_systems_glibc(bundle: Bundle) -> None:
+    """``ldd`` finds every dependency (libmvec, libc... from the system, the rest inside)."""
+    internal = bundle.app / "_internal"
+    env = {**clean_env(), "LD_LIBRARY_PATH": str(internal)}  # as PyInstaller's bootloader sets it
+    missing = []
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        result = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True, timeout=60)
+        missing += [
+            f"{path.name}: {line.strip()}" for line in result.stdout.splitlines() if "not found" in line
+        ]
+    assert missing == []
+    x265 = next((internal / "av.libs").glob("libx265*"))
+    linked = subprocess.run(["ldd", str(x265)], env=env, capture_output=True, text=True, timeout=60).stdout
+    assert re.search(r"libmvec\.so\.1 => /(usr/)?lib", linked), linked  # the system's, not a copy
+
+
 def test_an_older_glibc_is_told_at_start(bundle: Bundle) -> None:
     record = bundle.app / "_internal" / RECORD
     measured = record.read_text()
