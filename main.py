@@ -39,6 +39,12 @@ def print_help() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    from core.system import glibc_problem  # a built app on a Linux older than it was built for
+
+    problem = glibc_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     if args and args[0] in HELP_FLAGS:
         return print_help()
     if args and args[0] in CLI_COMMANDS:

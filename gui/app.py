@@ -135,10 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gui.crash import install as install_crash_handler
     from gui.i18n import install_translators, resolve_language
     from gui.main_window import MainWindow, app_icon
+    from gui.qtlog import quiet_qt
     from gui.settings import SettingsStore
     from gui.single_instance import SingleInstance, ask_to_show, server_name
 
     install_crash_handler()
+    quiet_qt()  # known-harmless Qt multimedia and platform messages stay off stderr
     args = list(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)

@@ -1,77 +1,29 @@
 """Interface language: zh_CN or en, following the system unless the settings say otherwise.
 
-Translations are kept as ``.ts`` sources in ``resources/i18n``; the ``.qm`` files are built, not
-committed: :func:`ensure_translations` runs ``pyside6-lrelease`` when a ``.qm`` is missing or
-older than its source (the app and the tests call it).
+The app only reads translations: ``resources/i18n/clipdesk_<language>.qm``, built from the
+``.ts`` sources when the app is built (``packaging/translations.py``, run by ``dev.sh
+setup|app|test`` and by the bundle's spec). It never writes a file next to itself or into a
+shared temporary folder, so a read-only or system-wide installation works for every user. A
+missing ``.qm`` leaves the interface in English with one log line saying so.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("clipdesk.gui")
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIR = ROOT / "resources" / "i18n"
+ROOT = Path(__file__).resolve().parent.parent  # the checkout, or the bundle's _internal folder
+TRANSLATIONS_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "en")
 _current = "en"
 
 
-def _lrelease() -> str | None:
-    """pyside6-lrelease from the running interpreter's environment, else from PATH."""
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    if beside.exists():
-        return str(beside)
-    try:
-        import PySide6
-
-        bundled = Path(PySide6.__file__).parent / "lrelease"
-        if bundled.exists():
-            return str(bundled)
-    except ImportError:  # pragma: no cover - PySide6 is always there when this runs
-        pass
-    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-
-
-def _default_build_dir() -> Path:
-    candidate = ROOT / "build" / "i18n"
-    try:
-        candidate.mkdir(parents=True, exist_ok=True)
-        if os.access(candidate, os.W_OK):
-            return candidate
-    except OSError:
-        pass
-    return Path(tempfile.gettempdir()) / "clipdesk-i18n"
-
-
-def ensure_translations(build_dir: Path | None = None) -> Path:
-    """Build every ``.qm`` that is missing or older than its ``.ts``; returns the folder."""
-    target = build_dir or _default_build_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    tool: str | None = None
-    for ts in sorted(SOURCE_DIR.glob("clipdesk_*.ts")):
-        qm = target / f"{ts.stem}.qm"
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-            continue
-        import subprocess  # only when a .qm needs building
-
-        tool = tool or _lrelease()
-        if tool is None:
-            log.warning("pyside6-lrelease not found; the interface stays in English")
-            break
-        result = subprocess.run(
-            [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            log.warning("lrelease failed for %s: %s", ts.name, result.stderr.strip())
-    return target
+def translation_file(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    return folder / f"clipdesk_{language}.qm"
 
 
 def system_language() -> str:
@@ -87,12 +39,13 @@ def resolve_language(setting: str) -> str:
     return setting if setting in LANGUAGES else system_language()
 
 
-def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+def install_translators(
+    app: QCoreApplication, language: str, folder: Path = TRANSLATIONS_DIR
+) -> list[QTranslator]:
     """Load ClipDesk's and Qt's own translations for ``language``; keep the result referenced."""
     global _current
     _current = language
     QLocale.setDefault(QLocale(language))
-    folder = ensure_translations()
     installed: list[QTranslator] = []
     sources = [
         (f"clipdesk_{language}", str(folder)),
@@ -103,8 +56,13 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         if translator.load(name, where):
             app.installTranslator(translator)
             installed.append(translator)
-        elif name.startswith("clipdesk") and language != "en":
-            log.warning("no translation %s in %s", name, where)
+        elif name.startswith("clipdesk"):
+            log.warning(
+                "translation %s not found in %s: the interface stays in English "
+                "(a source checkout builds it with `bash packaging/dev.sh setup`)",
+                translation_file(language, folder).name,
+                where,
+            )
     return installed
 
 

@@ -7,7 +7,10 @@ into a QVideoSink while counting the frames, closes everything in order and prin
 report. Exit status: 0 when every step worked, 1 when a step failed, 3 on the hard timeout.
 
 It never touches the creator's data: unless ``CLIPDESK_HOME`` names a folder explicitly, it runs
-in a temporary one that is removed afterwards (kept when a step failed, for a look inside).
+in a temporary one, and on Linux Qt, fontconfig, Mesa and PulseAudio get private XDG config,
+cache, data, state and runtime folders in it too; all of it is removed afterwards (kept when a
+step failed, for a look inside), also when the reader of its output went away, which ends the
+selftest quietly (``clipdesk --selftest | head -1``).
 Without a display on Linux it runs offscreen. Built to run inside the PyInstaller bundle too,
 where it also checks that the modules loaded by name (dialects, keyring backends) were bundled.
 """
@@ -77,22 +80,60 @@ def _timeout() -> float:
         return DEFAULT_TIMEOUT
 
 
-def _prepare_environment(report: Report) -> Path | None:
-    """Headless platform when there is no display; a throwaway home. Returns the folder to remove."""
+# Where Qt, fontconfig, Mesa and PulseAudio write (caches, cookies, runtime links): private folders
+# in the selftest's throwaway folder, so nothing of the user's is touched.
+XDG_FOLDERS = {
+    "XDG_CONFIG_HOME": "config",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_DATA_HOME": "share",
+    "XDG_STATE_HOME": "state",
+    "XDG_RUNTIME_DIR": "runtime",
+}
+
+
+def _private_xdg_folders(sandbox: Path) -> None:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:  # the desktop session's sockets stay reachable from the private runtime folder
+        wayland = os.environ.get("WAYLAND_DISPLAY")
+        if wayland and not os.path.isabs(wayland):
+            os.environ["WAYLAND_DISPLAY"] = os.path.join(runtime, wayland)
+        if not os.environ.get("PULSE_SERVER") and os.path.exists(os.path.join(runtime, "pulse", "native")):
+            os.environ["PULSE_SERVER"] = "unix:" + os.path.join(runtime, "pulse", "native")
+        if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") and os.path.exists(os.path.join(runtime, "bus")):
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + os.path.join(runtime, "bus")
+    for variable, name in XDG_FOLDERS.items():
+        folder = sandbox / name
+        folder.mkdir(mode=0o700)
+        os.environ[variable] = str(folder)
+
+
+def _prepare_environment(report: Report) -> Path:
+    """Headless platform when there is no display; a throwaway folder for everything the run
+    writes (the data home unless CLIPDESK_HOME names one, and on Linux the XDG folders). Returns it."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     os.environ.setdefault("QT_API", "pyside6")  # qasync's binding
+    sandbox = Path(tempfile.mkdtemp(prefix="clipdesk-selftest-"))
+    if sys.platform.startswith("linux"):
+        _private_xdg_folders(sandbox)
     given = os.environ.get("CLIPDESK_HOME")
     if given:
         report.add("home", f"{given} (CLIPDESK_HOME)")
-        return None
-    home = Path(tempfile.mkdtemp(prefix="clipdesk-selftest-"))
-    os.environ["CLIPDESK_HOME"] = str(home)
-    report.add("home", f"{home} (temporary)")
-    return home
+    else:
+        os.environ["CLIPDESK_HOME"] = str(sandbox / "home")
+        report.add("home", f"{sandbox / 'home'} (temporary)")
+    return sandbox
+
+
+def _print(text: str) -> None:
+    """Print the report; a reader that went away (``--selftest | head -1``) is no failure."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # Point stdout at /dev/null, so that the interpreter's last flush at exit is quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def check_modules() -> tuple[list[str], list[str]]:
@@ -184,7 +225,7 @@ async def _run(app: Any, report: Report, started: float) -> None:
     from core.config.connections import LOCAL_CONNECTION
     from core.tasks.journal import JournalError, TaskState
     from core.tasks.request import GenerationRequest
-    from gui.i18n import ensure_translations, install_translators, resolve_language
+    from gui.i18n import LANGUAGES, install_translators, resolve_language, translation_file
     from gui.main_window import MainWindow
     from gui.player.player import MULTIMEDIA
     from gui.services import close_services, open_services
@@ -199,10 +240,9 @@ async def _run(app: Any, report: Report, started: float) -> None:
         raise SelftestFailed("QtMultimedia could not be imported")
 
     report.step = "translations"
-    folder = ensure_translations()
-    loaded = [lang for lang in ("zh_CN", "en") if QTranslator().load(f"clipdesk_{lang}", str(folder))]
-    if loaded != ["zh_CN", "en"]:
-        raise SelftestFailed(f"translations not loadable from {folder} (loaded: {loaded})")
+    loaded = [lang for lang in LANGUAGES if QTranslator().load(str(translation_file(lang)))]
+    if loaded != list(LANGUAGES):
+        raise SelftestFailed(f"translations missing from {translation_file('en').parent} (loaded: {loaded})")
     report.add("translations", "zh_CN, en")
 
     report.step = "core services"
@@ -211,8 +251,12 @@ async def _run(app: Any, report: Report, started: float) -> None:
     except JournalError as exc:
         raise SelftestFailed(str(exc)) from None
     window: Any = None
-    translators = install_translators(app, resolve_language(services.settings.language))
+    language = resolve_language(services.settings.language)
+    translators = install_translators(app, language)
     try:
+        if language != "en" and app.translate("MainWindow", "About ClipDesk") == "About ClipDesk":
+            raise SelftestFailed(f"the {language} interface did not load: it would show English")
+        report.add("interface", language)
         report.step = "main window"
         t = time.perf_counter()
         window = MainWindow(services)
@@ -278,7 +322,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """The whole selftest; prints the report to stdout and returns the exit status."""
     started = time.perf_counter()
     report = Report()
-    temporary = _prepare_environment(report)
+    sandbox = _prepare_environment(report)
     watchdog = _start_watchdog(_timeout(), report)
     try:
         from PySide6.QtCore import qVersion
@@ -286,8 +330,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         from gui.crash import install as install_crash_handler
         from gui.loop import new_loop
+        from gui.qtlog import quiet_qt
 
         install_crash_handler(dialog=False, faults=False)
+        quiet_qt()
         app = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(app, QApplication)
         app.setOrganizationName("ClipDesk")
@@ -313,10 +359,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     finally:
         watchdog.cancel()
     report.add("total", f"{time.perf_counter() - started:.2f} s")
-    if temporary is not None:
-        if report.failed:
-            report.add("kept", f"{temporary} (for a look inside)")
-        else:
-            shutil.rmtree(temporary, ignore_errors=True)
-    print(report.render(), flush=True)
+    keep = bool(report.failed) and Path(os.environ["CLIPDESK_HOME"]).is_relative_to(sandbox)
+    if keep:
+        report.add("kept", f"{sandbox} (for a look inside)")
+    try:
+        _print(report.render())
+    finally:
+        if not keep:
+            shutil.rmtree(sandbox, ignore_errors=True)
     return EXIT_FAILED if report.failed else EXIT_OK

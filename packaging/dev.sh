@@ -2,7 +2,7 @@
 # ClipDesk developer entry point: sets up everything on a fresh Debian machine, then
 #   dev.sh app    starts the desktop app (or says clearly that there is no display)
 #   dev.sh test   runs the whole suite: ruff, mypy, import contracts, pytest (real Secret Service)
-#   dev.sh setup  only installs
+#   dev.sh setup  only installs (and builds the interface translations)
 #   dev.sh bundle builds the Linux app and its archive into dist/ (packaging/build.sh; installs
 #                 PyInstaller into .venv when missing), then runs the built app's --selftest
 set -euo pipefail
@@ -16,7 +16,7 @@ PY="$VENV/bin/python"
 APT_PACKAGES="libpulse0 libxcb-icccm4 libxcb-keysyms1 libgl1 libegl1 libopengl0 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xkb1 libx11-xcb1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-wqy-microhei
-  xvfb xauth xdotool dbus dbus-daemon gnome-keyring desktop-file-utils appstream"
+  xvfb xauth xdotool dbus dbus-daemon gnome-keyring desktop-file-utils appstream libglib2.0-bin"
 
 log() { printf '[clipdesk] %s\n' "$*" >&2; }
 
@@ -59,6 +59,11 @@ PYEOF
   touch "$stamp"
 }
 
+# The interface translations (.ts -> .qm beside them): built here, only read by the app.
+build_translations() {
+  "$PY" packaging/translations.py >/dev/null || { log "building the translations failed"; exit 1; }
+}
+
 run_app() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then
     log "no display found (DISPLAY and WAYLAND_DISPLAY are unset)."
@@ -88,7 +93,7 @@ run_tests() {
     mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     export CLIPDESK_REAL_KEYRING=1
-    exec "$0" -m pytest -q -p no:cacheprovider -n 2 "$@"' "$PY" "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
+    exec "$0" -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup "$@"' "$PY" "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
   rc=$?
   set -e
   rm -rf "$KR_HOME" "$XDG_CACHE_HOME"
@@ -98,9 +103,9 @@ run_tests() {
 
 cmd="${1:-app}"; shift || true
 case "$cmd" in
-  setup) install_debian_packages; install_python_packages dev ;;
-  app)   install_debian_packages; install_python_packages app; run_app "$@" ;;
-  test)  install_debian_packages; install_python_packages dev; run_tests "$@" ;;
+  setup) install_debian_packages; install_python_packages dev; build_translations ;;
+  app)   install_debian_packages; install_python_packages app; build_translations; run_app "$@" ;;
+  test)  install_debian_packages; install_python_packages dev; build_translations; run_tests "$@" ;;
   bundle) install_debian_packages; install_python_packages app; exec bash packaging/build.sh "$@" ;;
   *) echo "usage: packaging/dev.sh {app|test|setup|bundle}" >&2; exit 2 ;;
 esac

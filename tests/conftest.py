@@ -18,6 +18,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The interface translations are built, as `dev.sh setup` does (the app only reads them).
+    Once, before any worker starts (pytest-xdist's workers have ``workerinput``)."""
+    if not hasattr(config, "workerinput"):
+        import subprocess
+
+        subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "translations.py")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
 @pytest.fixture(autouse=True)
 def clipdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "clipdesk-home"

@@ -7,8 +7,8 @@
 #   the metadata     $XDG_DATA_HOME/metainfo/io.github.clipdesk.ClipDesk.metainfo.xml
 # ($XDG_DATA_HOME defaults to ~/.local/share.) Every file and folder it creates is listed in
 # ~/.local/opt/clipdesk/install-manifest.txt; uninstall.sh removes exactly those.
-# Your videos, settings and task history (~/.local/share/ClipDesk, ~/.config/ClipDesk) are not
-# part of the installation and are never touched.
+# Your videos, settings and task history (~/.local/share/ClipDesk, ~/.config/ClipDesk, ...) are not
+# part of the installation: uninstall.sh lists where they are and deletes them only with --purge.
 #
 # Usage: ./install.sh [--quiet]      (run it from the unpacked clipdesk-<version>-linux-x86_64 folder)
 set -euo pipefail
@@ -19,6 +19,7 @@ QUIET=0
 [ "${1:-}" = "--quiet" ] && QUIET=1
 
 : "${HOME:?HOME is not set}"
+case "$HOME" in *$'\n'* | *$'\t'* | *$'\r'*) echo "install.sh: a home folder with a line break or tab is not supported" >&2; exit 1 ;; esac
 DATA_HOME="${XDG_DATA_HOME:-$HOME/.local/share}"
 APP_DIR="$HOME/.local/opt/clipdesk"
 BIN_DIR="$HOME/.local/bin"
@@ -77,12 +78,29 @@ else
   ENTRIES+=("f $BIN_DIR/clipdesk")
 fi
 
-# 3. menu entry (Exec points at the installed binary, so ~/.local/bin need not be on PATH)
+# 3. menu entry (Exec points at the installed binary, so ~/.local/bin need not be on PATH), with
+# the path escaped as the Desktop Entry Specification asks: a quoted Exec argument escapes " ` $ \
+# with a backslash and writes % as %%; then, as in every string value, each backslash is doubled.
+BS='\'
+desktop_string() {  # VALUE -> a desktop-entry string value
+  printf '%s' "${1//"$BS"/"$BS$BS"}"
+}
+desktop_exec_arg() {  # ARGUMENT -> one quoted argument of an Exec value
+  local s="$1" c
+  s="${s//"$BS"/"$BS$BS"}"
+  for c in '"' '`' '$'; do s="${s//"$c"/"$BS$c"}"; done
+  s="${s//%/%%}"
+  desktop_string "\"$s\""
+}
 DESKTOP="$DATA_HOME/applications/$APP_ID.desktop"
 make_dir "$(dirname "$DESKTOP")"
-sed -e "s|^Exec=clipdesk\$|Exec=\"$APP_DIR/clipdesk\"|" \
-    -e "s|^TryExec=clipdesk\$|TryExec=$APP_DIR/clipdesk|" \
-    "$HERE/share/applications/$APP_ID.desktop" > "$DESKTOP"
+while IFS= read -r line; do
+  case "$line" in
+    Exec=clipdesk) printf 'Exec=%s\n' "$(desktop_exec_arg "$APP_DIR/clipdesk")" ;;
+    TryExec=clipdesk) printf 'TryExec=%s\n' "$(desktop_string "$APP_DIR/clipdesk")" ;;
+    *) printf '%s\n' "$line" ;;
+  esac
+done < "$HERE/share/applications/$APP_ID.desktop" > "$DESKTOP"
 chmod 644 "$DESKTOP"
 ENTRIES+=("f $DESKTOP")
 

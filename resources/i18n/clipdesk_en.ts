@@ -950,6 +950,21 @@ Turns images and text into videos through the providers you already pay for.</so
             <translation>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</translation>
         </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Free software under the GNU General Public License, version 3 or later.</source>
+            <translation>Free software under the GNU General Public License, version 3 or later.</translation>
+        </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Licence</source>
+            <translation>Licence</translation>
+        </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Third-party notices</source>
+            <translation>Third-party notices</translation>
+        </message>
     </context>
     <context>
         <name>Mode</name>

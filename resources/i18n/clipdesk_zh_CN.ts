@@ -939,6 +939,21 @@ Turns images and text into videos through the providers you already pay for.</so
             <translation>ClipDesk %1
 通过你已付费的服务商，把图片和文字变成视频。</translation>
         </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Free software under the GNU General Public License, version 3 or later.</source>
+            <translation>自由软件，依据 GNU 通用公共许可证第 3 版或（由你选择）任何更新的版本发布。</translation>
+        </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <location filename="../gui/main_window.py" line="270" />
+            <source>Third-party notices</source>
+            <translation>第三方声明</translation>
+        </message>
     </context>
     <context>
         <name>Mode</name>

@@ -1,5 +1,6 @@
-"""Translations: built at run time from complete .ts sources that match the code; the window in
-Chinese; every control reachable by keyboard has an accessible name."""
+"""Translations: complete .ts sources that match the code, built by packaging/translations.py and
+only read by the app (English with one log line when missing); the window in Chinese; every
+control reachable by keyboard has an accessible name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import SOURCE_DIR, ensure_translations, install_translators, remove_translators
+from gui.i18n import TRANSLATIONS_DIR, current_language, install_translators, remove_translators
 
 ROOT = Path(__file__).resolve().parents[2]
+SOURCE_DIR = TRANSLATIONS_DIR  # the .ts sources; the .qm files are built beside them
 PLACEHOLDER = re.compile(r"%(?:\d|n)")
 
 
@@ -77,17 +78,59 @@ def test_ts_sources_match_the_code(tmp_path: Path) -> None:
     assert have - wanted == set(), "strings in the .ts files that the code no longer uses"
 
 
-def test_ensure_translations_builds_only_when_needed(tmp_path: Path) -> None:
-    out = ensure_translations(tmp_path)
-    built = {p.name: p.stat().st_mtime_ns for p in out.glob("*.qm")}
-    assert set(built) == {"clipdesk_zh_CN.qm", "clipdesk_en.qm"}
-    time.sleep(0.01)
-    ensure_translations(tmp_path)
-    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.qm")} == built
+def build_translations(target: Path) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "translations.py"), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_the_build_step_builds_only_when_needed(tmp_path: Path) -> None:
+    out = tmp_path / "qm"
+    assert sorted(Path(p).name for p in build_translations(out)) == ["clipdesk_en.qm", "clipdesk_zh_CN.qm"]
+    built = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert set(built) == {"clipdesk_zh_CN.qm", "clipdesk_en.qm"}  # nothing half-written left over
+    build_translations(out)
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == built
     stale = out / "clipdesk_en.qm"
     os.utime(stale, ns=(0, 0))
-    ensure_translations(tmp_path)
+    build_translations(out)
     assert stale.stat().st_mtime_ns > 0
+
+
+def test_translations_are_only_read(qapp: Any, tmp_path: Path) -> None:
+    """A read-only installation: the app loads the built .qm files and writes nothing anywhere."""
+    folder = tmp_path / "i18n"
+    build_translations(folder)
+    ts = SOURCE_DIR / "clipdesk_zh_CN.ts"
+    os.utime(folder / "clipdesk_zh_CN.qm", ns=(ts.stat().st_mtime_ns - 10**9,) * 2)  # older than its .ts
+    before = {p: p.stat().st_mtime_ns for p in folder.iterdir()}
+    translators = install_translators(qapp, "zh_CN", folder)
+    try:
+        assert len(translators) >= 1 and current_language() == "zh_CN"
+        assert qapp.translate("MainWindow", "About ClipDesk") != "About ClipDesk"
+    finally:
+        remove_translators(qapp, translators)
+    assert {p: p.stat().st_mtime_ns for p in folder.iterdir()} == before
+
+
+def test_a_missing_translation_falls_back_to_english_with_one_log_line(
+    qapp: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    empty = tmp_path / "nothing-built"
+    empty.mkdir()
+    with caplog.at_level("WARNING", logger="clipdesk.gui"):
+        translators = install_translators(qapp, "zh_CN", empty)
+    try:
+        assert qapp.translate("MainWindow", "About ClipDesk") == "About ClipDesk"
+    finally:
+        remove_translators(qapp, translators)
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and "clipdesk_zh_CN.qm not found" in lines[0] and "English" in lines[0], lines
+    assert list(empty.iterdir()) == []  # nothing was built or written there
 
 
 def test_the_window_speaks_chinese(services: Any, qtbot: Any, qapp: Any) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -59,3 +64,57 @@ def stage(tmp: Path, app: Path | None = None) -> Path:
         env=clean_env(),
     )
     return target
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The app and archive packaging/build.sh built, once per test session."""
+
+    root: Path  # a 0755 folder in /tmp, so another user can run the app (the read-only test)
+    dist: Path
+    app: Path  # dist/clipdesk
+    exe: Path  # dist/clipdesk/clipdesk
+    staged: Path  # the archive's folder, dist/clipdesk-<version>-linux-<arch>
+    archive: Path
+    build_seconds: float
+
+
+@pytest.fixture(scope="session")
+def bundle() -> Iterator[Bundle]:
+    """Build the real bundle with `packaging/build.sh` (about 1-2 minutes on 2 cores), shared by
+    every bundle test of the session (they share an xdist group, so one worker builds it)."""
+    from core import __version__
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the bundle tests build the Linux app")
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip(
+            "PyInstaller is not installed: `bash packaging/dev.sh setup` installs it (the bundle extra)"
+        )
+    root = Path(tempfile.mkdtemp(prefix="clipdesk-bundle-test-"))
+    root.chmod(0o755)
+    dist, work = root / "dist", root / "work"
+    started = time.perf_counter()
+    try:
+        build = subprocess.run(
+            ["bash", "packaging/build.sh", "--dist", str(dist), "--work", str(work), "--no-selftest"],
+            cwd=ROOT,
+            env=clean_env(CLIPDESK_GZIP_LEVEL="1"),
+            capture_output=True,
+            text=True,
+            timeout=840,
+        )
+        assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-5000:]
+        shutil.rmtree(work, ignore_errors=True)
+        name = f"clipdesk-{__version__}-linux-{os.uname().machine}"
+        yield Bundle(
+            root=root,
+            dist=dist,
+            app=dist / "clipdesk",
+            exe=dist / "clipdesk" / "clipdesk",
+            staged=dist / name,
+            archive=dist / f"{name}.tar.gz",
+            build_seconds=time.perf_counter() - started,
+        )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
