@@ -22,7 +22,12 @@ from core.system import RECORD, format_version, glibc_needed, is_glibc_library
 from tests.packaging.conftest import APP_ID, ROOT, Bundle, clean_env
 from tests.packaging.test_desktop_files import AWKWARD, desktop_value, parse_exec, tree
 
-pytestmark = [pytest.mark.bundle, pytest.mark.slow, pytest.mark.xdist_group("bundle"), pytest.mark.timeout(900)]
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.slow,
+    pytest.mark.xdist_group("bundle"),
+    pytest.mark.timeout(900),
+]
 
 MAX_APP_MB = 420  # 338 MB when measured; WebEngine or Qt3D sneaking in would break this
 UNWANTED = ("libQt6WebEngine", "libQt6Pdf", "libQt63D", "libQt6Quick3D", "libQt6Charts", "libgtk-3")
