@@ -220,25 +220,6 @@ def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def reported_usage(dialect: str, raw: Any) -> dict[str, Any] | None:
-    """What a poll answer says was billed or used, as the provider words it; None: it says nothing.
-
-    DashScope: top-level ``usage`` (``duration``/``video_duration``, ``video_count``, ``SR``);
-    PixVerse: ``credits`` in ``Resp``; AiSphere: ``data.usage`` with ``seconds``."""
-    body = _dict(raw)
-    if dialect == "dashscope":
-        usage = _dict(body.get("usage"))
-        return usage or None
-    if dialect == "pixverse":
-        credits = _number(body.get("credits"))
-        return None if credits is None else {"credits": credits}
-    if dialect == "aisphere":
-        data = _dict(body.get("data")) or body
-        usage = _dict(data.get("usage"))
-        return usage if _number(usage.get("seconds")) else None
-    return None
-
-
 def charge_from_usage(
     dialect: str,
     spec: ModelSpec,

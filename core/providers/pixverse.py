@@ -234,10 +234,11 @@ class PixVerseProvider(Provider):
             url = text(resp.get("url"))
             if not url:
                 raise ProviderError(ErrorKind.UPSTREAM_FAILED, "PixVerse reported success without a url")
-            return PollResult(status, 1.0, result_url=url, raw=resp)
+            return PollResult(status, 1.0, result_url=url, usage=_credits(resp), raw=resp)
         if status is RemoteStatus.FAILED:
             kind, message = FAILURES.get(code or 0, FAILURES[8])
-            return PollResult(status, error=ProviderError(kind, message, code=f"status {code}"), raw=resp)
+            error = ProviderError(kind, message, code=f"status {code}")
+            return PollResult(status, error=error, usage=_credits(resp), raw=resp)
         return PollResult(status, None, raw=resp)
 
     async def check_connection(self, ctx: ProviderContext) -> None:
@@ -249,3 +250,11 @@ class PixVerseProvider(Provider):
         except ProviderError as exc:
             if exc.kind is not ErrorKind.NOT_FOUND:
                 raise
+
+
+def _credits(resp: dict[str, Any]) -> dict[str, Any] | None:
+    """The credits a finished video was billed, as PixVerse's result answer reports them."""
+    credits = resp.get("credits")
+    return (
+        {"credits": credits} if isinstance(credits, int | float) and not isinstance(credits, bool) else None
+    )

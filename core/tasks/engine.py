@@ -49,7 +49,7 @@ from core.media import pool
 from core.media.images import PreparedImage, prepare_image, prepare_images
 from core.net.download import DiskFull, Downloaded, adopt, download
 from core.net.http import HttpLayer
-from core.pricing import Estimate, charge_from_usage, estimate, reported_usage
+from core.pricing import Estimate, charge_from_usage, estimate
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
@@ -392,7 +392,7 @@ class Engine(TaskEvents):
             record.dialect,
             provider.catalog.spec(record.model),
             record.request,
-            reported_usage(record.dialect, result.raw),
+            result.usage,
             connection.prices if connection else None,
         )
         if charge is None:
