@@ -21,6 +21,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from core import __version__
@@ -29,9 +30,11 @@ from core.config.paths import Paths, default_paths
 from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind
 from core.logs import configure_logging
+from core.media.frames import last_frame_path, save_last_frame
 from core.providers import DIALECTS
 from core.tasks.engine import Engine
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.lineage import CLI_RELATIONS, CONTINUES, REUSE
 from core.tasks.request import GenerationRequest
 
 EXIT_OK = 0
@@ -87,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int)
     gen.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a dialect field")
     gen.add_argument("--output-dir", help="save the video here instead of the library")
+    gen.add_argument("--parent", metavar="TASK_ID", help="the task this one comes from (an id or its prefix)")
+    gen.add_argument(
+        "--relation",
+        choices=CLI_RELATIONS,
+        help="how it comes from --parent (default reuse); continues without --image starts from "
+        "the parent's last frame",
+    )
     gen.add_argument("--no-wait", action="store_true", help="return once the task is submitted")
     gen.add_argument("--json", action="store_true", help="print JSON lines as the task changes")
 
@@ -211,14 +221,56 @@ class CliApp:
         self.engine.add_connection(Connection(name=name, dialect=args.dialect, base_url=args.base_url))
         return name
 
+    async def find_task(self, ident: str) -> TaskRecord:
+        """The journal's task with this id, or the one task whose id starts with it."""
+        record = await self.journal.get(ident)
+        if record is not None:
+            return record
+        found = [r for r in await self.journal.all() if ident and r.id.startswith(ident)]
+        if len(found) != 1:
+            why = "no task" if not found else f"{len(found)} tasks"
+            raise ClipDeskError(ErrorKind.NOT_FOUND, f"{why} with the id {ident!r}")
+        return found[0]
+
+    async def lineage_for(self, args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
+        """(parent id, relation, first frame) from --parent/--relation; the first frame is the
+        parent's last frame for ``continues`` without --image (taken once, kept with the cache)."""
+        if not args.parent:
+            if args.relation:
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "--relation needs --parent")
+            return None, None, args.image
+        try:
+            parent = await self.find_task(args.parent)
+        except ClipDeskError as exc:
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, f"--parent: {exc.message}") from exc
+        relation = args.relation or REUSE
+        if relation != CONTINUES or args.image:
+            return parent.id, relation, args.image
+        video = Path(parent.video_path) if parent.video_path else None
+        if video is None or not video.is_file():
+            raise ClipDeskError(
+                ErrorKind.INVALID_INPUT,
+                f"--relation continues: task {parent.id[:8]} has no video to take the last frame from",
+            )
+        target = last_frame_path(self.paths.cache / "frames", parent.id)
+        if not target.is_file():
+            try:
+                await asyncio.to_thread(save_last_frame, video, target)
+            except (OSError, ValueError) as exc:
+                raise ClipDeskError(
+                    ErrorKind.INVALID_INPUT, f"the last frame of {video} cannot be read: {exc}"
+                ) from exc
+        return parent.id, relation, str(target)
+
     async def generate(self, args: argparse.Namespace, printer: Printer) -> int:
         try:
             name = self.connection_for(args)
+            parent_id, relation, first_frame = await self.lineage_for(args)
             request = GenerationRequest(
                 model=args.model,
                 prompt=args.prompt,
                 negative_prompt=args.negative_prompt,
-                image=args.image,
+                image=first_frame,
                 last_image=args.last_image,
                 ref_images=list(args.ref_image),
                 duration=args.duration,
@@ -228,7 +280,14 @@ class CliApp:
             )
             printer.watched = set()
             self.engine.subscribe(printer)
-            record = await self.engine.create(name, request, output_dir=args.output_dir, start=False)
+            record = await self.engine.create(
+                name,
+                request,
+                output_dir=args.output_dir,
+                start=False,
+                parent_id=parent_id,
+                relation=relation,
+            )
         except ClipDeskError as exc:
             printer.error(exc)
             return EXIT_INVALID if exc.kind is ErrorKind.INVALID_INPUT else EXIT_FAILED

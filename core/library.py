@@ -40,6 +40,7 @@ _SIDECAR_FIELDS = (
     "finished_at",
     "remote_id",
     "parent_id",
+    "relation",
     "batch_id",
     "video_size",
     "video_sha256",
@@ -158,7 +159,7 @@ def _from_sidecar(video: Path, data: dict[str, Any]) -> TaskRecord | None:
         for name in ("created_at", "submitted_at", "finished_at"):
             if isinstance(data.get(name), int | float):
                 setattr(record, name, float(data[name]))
-        for name in ("remote_id", "parent_id", "batch_id", "video_sha256"):
+        for name in ("remote_id", "parent_id", "relation", "batch_id", "video_sha256"):
             if isinstance(data.get(name), str):
                 setattr(record, name, data[name])
         record.video_size = video.stat().st_size

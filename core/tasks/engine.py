@@ -212,9 +212,11 @@ class Engine:
         parent_id: str | None = None,
         batch_id: str | None = None,
         start: bool = True,
+        relation: str | None = None,
     ) -> TaskRecord:
         """Validate, prepare the inputs, journal the task, then start it. Raises before any request
-        is sent when the input is bad (InvalidInput) or the connection has no key (auth)."""
+        is sent when the input is bad (InvalidInput) or the connection has no key (auth).
+        ``relation``: how it comes from ``parent_id`` (core/tasks/lineage.py)."""
         connection, provider = self._check(connection_name, request)
         record = TaskRecord(
             id=TaskRecord.new_id(),
@@ -226,6 +228,7 @@ class Engine:
             output_dir=output_dir,
             parent_id=parent_id,
             batch_id=batch_id,
+            relation=relation if parent_id else None,
         )
         images: dict[str, list[PreparedImage]] = {}
         sources = [request.image, request.last_image, *request.ref_images]
@@ -392,7 +395,9 @@ class Engine:
     async def retry(self, task_id: str) -> TaskRecord:
         """A new task with the same request, linked to the old one. Never reuses the old submit."""
         old = self.tasks[task_id]
-        return await self.create(old.connection, old.request, output_dir=old.output_dir, parent_id=old.id)
+        return await self.create(
+            old.connection, old.request, output_dir=old.output_dir, parent_id=old.id, relation="retry"
+        )
 
     async def resolve_unknown(
         self, task_id: str, *, remote_id: str | None = None, resubmit: bool = False

@@ -88,6 +88,7 @@ class TaskRecord:
     parent_id: str | None = None
     batch_id: str | None = None
     output_dir: str | None = None
+    relation: str | None = None  # how it came from parent_id (core/tasks/lineage.py)
 
     @staticmethod
     def new_id() -> str:
@@ -150,6 +151,11 @@ MIGRATIONS: list[str] = [
         line TEXT NOT NULL
     );
     CREATE INDEX task_log_task ON task_log(task_id);
+    """,
+    # 2: lineage: how a task came from its parent (retry, reuse, variation, continues, extends)
+    """
+    ALTER TABLE tasks ADD COLUMN relation TEXT;
+    CREATE INDEX tasks_parent ON tasks(parent_id);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
