@@ -4,6 +4,7 @@
     main.py resume [--json]
     main.py tasks [--json]
     main.py import PATH... [--json]    (video files, or folders searched through, into the library)
+    main.py join TASK_ID TASK_ID... [--crossfade SECONDS] [--output FILE] [--json]
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
@@ -15,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +32,7 @@ from core.config.connections import LOCAL_CONNECTION, Connection, ConnectionStor
 from core.config.paths import Paths, default_paths
 from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind
+from core.joined import join_tasks
 from core.logs import configure_logging
 from core.media.frames import last_frame_path, save_last_frame
 from core.providers import DIALECTS
@@ -111,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--json", action="store_true", help="print the records added, as a JSON list")
+    join = sub.add_parser(
+        "join",
+        help="join finished tasks' videos, in the order given, into one video in the library",
+    )
+    join.add_argument("task_ids", nargs="+", metavar="TASK_ID", help="task ids (or their prefixes)")
+    join.add_argument("--crossfade", type=float, default=0.0, metavar="SECONDS", help="dissolve each seam")
+    join.add_argument("--output", metavar="FILE", help="write the video here (default: the library)")
+    join.add_argument("--json", action="store_true", help="print the joined task as JSON")
     return parser
 
 
@@ -342,6 +354,55 @@ class CliApp:
             emit(f"{len(records)} video(s) added to the library", sys.stderr)
         return EXIT_OK
 
+    async def join(self, args: argparse.Namespace, printer: Printer) -> int:
+        """Join the tasks' videos (off the loop: in a thread; Ctrl-C cancels it and nothing stays
+        half-written), add the result to the library, print it with its ``duration``."""
+        cancel = threading.Event()
+        last = [-1]
+
+        def progress(fraction: float) -> None:
+            if not printer.as_json and int(fraction * 10) > last[0]:
+                last[0] = int(fraction * 10)
+                emit(f"joining {fraction * 100:.0f}%", sys.stderr)
+
+        try:
+            if len(args.task_ids) < 2:
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "join needs at least two tasks")
+            parts = [await self.find_task(ident) for ident in args.task_ids]
+            output = Path(args.output).expanduser().resolve() if args.output else None
+            if output is not None and output.suffix.lower() != ".mp4":
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "--output must be an .mp4 file")
+            work = asyncio.ensure_future(
+                asyncio.to_thread(
+                    join_tasks,
+                    parts,
+                    self.paths.library,
+                    output=output,
+                    crossfade=args.crossfade,
+                    progress=progress,
+                    cancel=cancel.is_set,
+                )
+            )
+            try:
+                record = await asyncio.shield(work)
+            except asyncio.CancelledError:
+                cancel.set()  # the thread stops at its next frame and removes what it wrote
+                with contextlib.suppress(Exception):
+                    await work
+                raise
+            await self.engine.import_videos([str(record.video_path)])
+        except ClipDeskError as exc:
+            printer.error(exc)
+            kinds = (ErrorKind.INVALID_INPUT, ErrorKind.NOT_FOUND)
+            return EXIT_INVALID if exc.kind in kinds else EXIT_FAILED
+        data = record.to_public()
+        data["duration"] = record.request.params["seconds"]
+        if printer.as_json:
+            printer.json_line(data)
+        else:
+            emit(str(record.video_path), printer.out)
+        return EXIT_OK
+
 
 async def run(args: argparse.Namespace, paths: Paths) -> int:
     printer = Printer(as_json=bool(getattr(args, "json", False)))
@@ -353,6 +414,8 @@ async def run(args: argparse.Namespace, paths: Paths) -> int:
                 return await app.resume(printer)
             if args.command == "import":
                 return await app.import_videos(list(args.paths), printer.as_json)
+            if args.command == "join":
+                return await app.join(args, printer)
             return await app.list_tasks(printer.as_json)
     except JournalError as exc:
         printer.error(ClipDeskError(ErrorKind.UNKNOWN, str(exc)))

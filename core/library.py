@@ -51,16 +51,21 @@ def sidecar_path(video: Path) -> Path:
     return video.with_name(video.name + ".json")
 
 
-def write_sidecar(record: TaskRecord, *, taken_over: bool = False) -> Path:
+def write_sidecar(
+    record: TaskRecord, *, taken_over: bool = False, parts: list[dict[str, Any]] | None = None
+) -> Path:
     """Write ``record``'s sidecar beside its video (whole or not at all); returns its path.
 
     ``taken_over``: the task was left by a run that stopped, maybe while writing this sidecar; the
-    temporary file such a write leaves in the library is removed first.
+    temporary file such a write leaves in the library is removed first. ``parts``: for a joined
+    video, the clips it was joined from, in order.
     """
     assert record.video_path
     data: dict[str, Any] = {"clipdesk_sidecar": SIDECAR_VERSION}
     data.update({name: getattr(record, name) for name in _SIDECAR_FIELDS})
     data["request"] = record.request.to_dict()
+    if parts is not None:
+        data["parts"] = parts
     path = sidecar_path(Path(record.video_path))
     if taken_over:
         for tmp in remove_unfinished_writes(path):
