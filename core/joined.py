@@ -6,13 +6,19 @@ in its process pool; everything it takes and returns pickles. The caller then ad
 the journal with ``Engine.import_videos([record.video_path])``, which reads the sidecar written
 here: the joined task's request names its parts (``params["parts"]``), and its sidecar lists them
 with their prompts and lengths.
+
+In a worker process, :func:`join_job` runs the join with a :class:`JoinChannel`: a few bytes of
+shared memory named by a string (so it pickles) where the worker writes its progress and reads
+whether to cancel. No thread, pipe or process is added for it.
 """
 
 from __future__ import annotations
 
 import os
+import struct
 import time
 from datetime import datetime
+from multiprocessing import shared_memory
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +113,64 @@ def _listing(parts: list[TaskRecord], result: JoinResult) -> list[dict[str, Any]
         }
         for part, info in zip(parts, result.parts, strict=True)
     ]
+
+
+class JoinChannel:
+    """Progress out of, and a cancel into, a join running in another process (shared memory)."""
+
+    _LAYOUT = struct.Struct("<?d")  # cancel requested, fraction done
+
+    def __init__(self, name: str | None = None) -> None:
+        """A new channel (no ``name``; its owner unlinks it with :meth:`close`), or the one named."""
+        self.owner = name is None
+        self._memory = shared_memory.SharedMemory(name=name, create=self.owner, size=self._LAYOUT.size)
+        buf = self._memory.buf
+        assert buf is not None
+        self._buf = buf
+        if self.owner:
+            self._LAYOUT.pack_into(self._buf, 0, False, 0.0)
+
+    @property
+    def name(self) -> str:
+        return self._memory.name
+
+    def cancel(self) -> None:
+        self._LAYOUT.pack_into(self._buf, 0, True, self.progress)
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self._LAYOUT.unpack_from(self._buf, 0)[0])
+
+    @property
+    def progress(self) -> float:
+        return float(self._LAYOUT.unpack_from(self._buf, 0)[1])
+
+    def report(self, fraction: float) -> None:
+        struct.pack_into("<d", self._buf, 1, fraction)
+
+    def close(self) -> None:
+        self._buf.release()
+        self._memory.close()
+        if self.owner:
+            self._memory.unlink()
+
+
+def join_job(
+    parts: list[TaskRecord], library: str, output: str | None, crossfade: float, channel: str
+) -> TaskRecord | dict[str, str]:
+    """:func:`join_tasks` for a worker process: progress and cancel through the named channel;
+    returns the joined task, or ``{"kind": ..., "message": ...}`` when it could not be made."""
+    link = JoinChannel(channel)
+    try:
+        return join_tasks(
+            parts,
+            Path(library),
+            output=Path(output) if output else None,
+            crossfade=crossfade,
+            progress=link.report,
+            cancel=lambda: link.cancelled,
+        )
+    except ClipDeskError as exc:
+        return {"kind": exc.kind.value, "message": exc.message}
+    finally:
+        link.close()

@@ -152,3 +152,26 @@ def test_joined_tasks_land_in_the_library_with_a_sidecar_listing_the_parts(tmp_p
         with pytest.raises(ClipDeskError) as caught:
             join_tasks([a, bad], tmp_path / "library")
         assert caught.value.kind is ErrorKind.INVALID_INPUT and bad.id[:8] in caught.value.message
+
+
+def test_a_join_in_another_process_reports_progress_and_cancels_through_its_channel(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from core.joined import JoinChannel, join_job
+
+    a = _task(make_clip(tmp_path / "a.mp4", RED, seconds=2))
+    b = _task(make_clip(tmp_path / "b.mp4", GREEN, seconds=2))
+    channel = JoinChannel()
+    try:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(1) as pool:
+            done = pool.apply(join_job, ([a, b], str(tmp_path / "library"), None, 0.0, channel.name))
+            assert isinstance(done, TaskRecord) and channel.progress == 1.0
+            channel.cancel()
+            stopped = pool.apply(join_job, ([a, b], str(tmp_path / "library"), None, 0.5, channel.name))
+        assert stopped == {"kind": "cancelled", "message": "the join was cancelled"}
+    finally:
+        channel.close()
+    assert (
+        len([p for p in (tmp_path / "library").rglob("*") if p.is_file()]) == 2
+    )  # the first and its sidecar
