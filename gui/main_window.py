@@ -194,7 +194,12 @@ class MainWindow(Frame):
         for n, request in enumerate(requests):
             try:
                 record = await self.engine.create(
-                    connection, request, output_dir=output_dir, parent_id=parent_id, batch_id=batch_id
+                    connection,
+                    request,
+                    output_dir=output_dir,
+                    parent_id=parent_id,
+                    batch_id=batch_id,
+                    relation="continues" if parent_id else None,  # the form's parent: a last frame
                 )
             except ClipDeskError as exc:
                 if exc.kind is ErrorKind.AUTH:  # before any request: the connection has no key

@@ -75,6 +75,7 @@ class LibraryView(QWidget):
         self.model = model
         self.frames_dir = frames_dir
         self.media = media  # decodes the last frames, in a process that gives way to the window
+        self.story_actions: list[QAction] = []  # family, chain, compare, join (gui/views/story.py)
         self._new_shown = 0
         self._build()
         self._build_actions()
@@ -263,6 +264,8 @@ class LibraryView(QWidget):
         menu = QMenu(self)
         for act in (self.play_action, self.favourite_action, None, self.reuse_action, self.continue_action):
             menu.addSeparator() if act is None else menu.addAction(act)
+        menu.addSeparator()
+        menu.addActions(self.story_actions)
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.addAction(self.folder_action)

@@ -267,7 +267,7 @@ def test_last_frame_starts_a_linked_task(
     assert frame.exists() and frame.suffix == ".png"
     red, green, blue = Image.open(frame).convert("RGB").getpixel((80, 48))
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
-    assert child.parent_id == seeded.id
+    assert (child.parent_id, child.relation) == (seeded.id, "continues")
     assert child.state is TaskState.SUCCEEDED, child.error_message
     assert decoded_here == []  # the frame was decoded by the media worker's process
     assert panel.parent_id is None or panel.parent_id == seeded.id

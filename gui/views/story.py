@@ -1,0 +1,387 @@
+"""From clips to a story, in the library: a task's family and chain, extending a chain from its
+last clip, comparing 2–4 videos, and joining a selection (or a chain) into one video.
+
+:class:`StoryActions` adds these actions to the library's view and its context menu. The join
+itself runs in a worker process (``executor``: anything with ``submit(fn, *args)`` returning a
+``concurrent.futures.Future``); the window only watches its progress through a
+:class:`~core.joined.JoinChannel` and can cancel it, and nothing half-written is left behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.joined import JoinChannel, join_job
+from core.tasks.journal import TaskRecord, TaskState
+from core.tasks.lineage import chain, family
+from gui.spawn import spawn
+from gui.texts import state_name
+from gui.views.compare_view import MAX_VIDEOS, CompareView
+
+log = logging.getLogger("clipdesk.gui")
+PROGRESS_MS = 100
+
+
+class Executor(Protocol):
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future[Any]: ...
+
+
+def relation_text(relation: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "retry": QCoreApplication.translate("Story", "retry"),
+        "reuse": QCoreApplication.translate("Story", "reused settings"),
+        "variation": QCoreApplication.translate("Story", "variation"),
+        "continues": QCoreApplication.translate("Story", "continues"),
+        "extends": QCoreApplication.translate("Story", "extends"),
+    }
+    return names.get(relation or "", "")
+
+
+class FamilyDialog(QDialog):
+    """A task's family as a tree, and its chain in playing order, with what can be done to them."""
+
+    extend_requested = Signal(object)  # the chain's last TaskRecord
+    join_requested = Signal(object)  # list[TaskRecord], in order
+    compare_requested = Signal(object)  # list[TaskRecord]
+
+    def __init__(
+        self,
+        records: dict[str, TaskRecord],
+        task_id: str,
+        title_of: Callable[[TaskRecord], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Family and chain"))
+        self.members = family(records, task_id)
+        self.chain = chain(records, task_id)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Family"))
+        self.tree.setHeaderLabels(
+            [self.tr("Video"), self.tr("How it came"), self.tr("Model"), self.tr("State")]
+        )
+        items: dict[str, QTreeWidgetItem] = {}
+        stack: list[QTreeWidgetItem] = []
+        for member in self.members:
+            record = member.record
+            item = QTreeWidgetItem(
+                [title_of(record), relation_text(record.relation), record.model, state_name(record.state)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, record.id)
+            del stack[member.depth :]
+            if stack:
+                stack[-1].addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+            stack.append(item)
+            items[record.id] = item
+        self.tree.expandAll()
+        if task_id in items:
+            self.tree.setCurrentItem(items[task_id])
+        self.tree.resizeColumnToContents(0)
+
+        self.chain_list = QListWidget(self)
+        self.chain_list.setAccessibleName(self.tr("Chain"))
+        for n, record in enumerate(self.chain, 1):
+            row = QListWidgetItem(f"{n}. {title_of(record)}")
+            row.setData(Qt.ItemDataRole.UserRole, record.id)
+            self.chain_list.addItem(row)
+        playable = [r for r in self.chain if r.state is TaskState.SUCCEEDED and r.video_path]
+        self.extend_button = QPushButton(self.tr("&Extend chain"), self)
+        self.extend_button.setToolTip(
+            self.tr("A new clip starting on the last frame of the chain's last clip")
+        )
+        self.extend_button.setEnabled(bool(self.chain) and self.chain[-1] in playable)
+        self.extend_button.clicked.connect(lambda: self._done(self.extend_requested, self.chain[-1]))
+        self.join_button = QPushButton(self.tr("&Join chain…"), self)
+        self.join_button.setEnabled(len(playable) >= 2)
+        self.join_button.clicked.connect(lambda: self._done(self.join_requested, playable))
+        self.compare_button = QPushButton(self.tr("&Compare chain"), self)
+        self.compare_button.setEnabled(2 <= len(playable) <= MAX_VIDEOS)
+        self.compare_button.clicked.connect(lambda: self._done(self.compare_requested, playable))
+        buttons = QHBoxLayout()
+        for button in (self.extend_button, self.join_button, self.compare_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Family (%n video(s))", "", len(self.members)), self))
+        layout.addWidget(self.tree, 2)
+        layout.addWidget(QLabel(self.tr("Chain, in playing order (%n clip(s))", "", len(self.chain)), self))
+        layout.addWidget(self.chain_list, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 480)
+
+    def _done(self, signal: Any, value: object) -> None:
+        signal.emit(value)
+        self.accept()
+
+
+class JoinDialog(QDialog):
+    """Order the clips, choose a cross-fade, join them in a worker process; progress and cancel."""
+
+    joined = Signal(object)  # the joined TaskRecord, once it is in the library
+
+    def __init__(
+        self,
+        parts: list[TaskRecord],
+        title_of: Callable[[TaskRecord], str],
+        executor: Executor,
+        library: Path,
+        add_to_library: Callable[[list[str]], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Join videos"))
+        self.executor, self.library, self.add_to_library = executor, library, add_to_library
+        self.channel: JoinChannel | None = None
+        self.running: asyncio.Task[None] | None = None
+        self.made: TaskRecord | None = None
+        self._close_when_done = False
+        self.parts = QListWidget(self)
+        self.parts.setAccessibleName(self.tr("Clips, in order"))
+        self.parts.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        for record in parts:
+            item = QListWidgetItem(title_of(record))
+            item.setData(Qt.ItemDataRole.UserRole, record)
+            self.parts.addItem(item)
+        up = QPushButton(self.tr("Move &up"), self)
+        up.clicked.connect(lambda: self._move(-1))
+        down = QPushButton(self.tr("Move &down"), self)
+        down.clicked.connect(lambda: self._move(+1))
+        self.crossfade = QDoubleSpinBox(self)
+        self.crossfade.setRange(0.0, 2.0)
+        self.crossfade.setSingleStep(0.25)
+        self.crossfade.setSuffix(self.tr(" s"))
+        self.crossfade.setAccessibleName(self.tr("Cross-fade"))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.status = QLabel(self.tr("Clips that agree are copied as they are; others are re-encoded."), self)
+        self.status.setWordWrap(True)
+        self.join_button = QPushButton(self.tr("&Join"), self)
+        self.join_button.setDefault(True)
+        self.join_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROGRESS_MS)
+        self._timer.timeout.connect(self._show_progress)
+
+        order = QHBoxLayout()
+        order.addWidget(up)
+        order.addWidget(down)
+        order.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Cross-fade:"), self.crossfade)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.join_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Clips, in the order they will play (drag to reorder):"), self))
+        layout.addWidget(self.parts, 1)
+        layout.addLayout(order)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(520, 420)
+
+    def ordered(self) -> list[TaskRecord]:
+        return [self.parts.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.parts.count())]
+
+    def _move(self, by: int) -> None:
+        row = self.parts.currentRow()
+        if row < 0 or not 0 <= row + by < self.parts.count():
+            return
+        item = self.parts.takeItem(row)
+        self.parts.insertItem(row + by, item)
+        self.parts.setCurrentRow(row + by)
+
+    def start(self) -> asyncio.Task[None] | None:
+        if self.running is not None:
+            return None
+        self.join_button.setEnabled(False)
+        self.parts.setEnabled(False)
+        self.crossfade.setEnabled(False)
+        self.status.setText(self.tr("Joining…"))
+        self.channel = JoinChannel()  # from now on, Cancel reaches the join
+        self._timer.start()
+        self.running = spawn(self._join(self.channel), name="join")
+        return self.running
+
+    async def _join(self, channel: JoinChannel) -> None:
+        try:
+            future = self.executor.submit(
+                join_job, self.ordered(), str(self.library), None, self.crossfade.value(), channel.name
+            )
+            result = await asyncio.wrap_future(future)
+            if isinstance(result, TaskRecord):
+                await self.add_to_library([str(result.video_path)])
+        except Exception as exc:  # the worker died, or the library could not take the video
+            log.exception("join failed")
+            result = {"kind": "unknown", "message": str(exc)}
+        finally:
+            self._timer.stop()
+            self.channel = None
+            channel.close()
+            self.running = None
+        if self._close_when_done:
+            super().reject()
+            return
+        if isinstance(result, TaskRecord):
+            self.made = result
+            self.progress.setValue(1000)
+            self.status.setText(
+                self.tr("Joined into the library: %1").replace("%1", Path(str(result.video_path)).name)
+            )
+            self.cancel_button.setText(self.tr("Close"))
+            self.joined.emit(result)
+            return
+        self.progress.setValue(0)
+        self.join_button.setEnabled(True)
+        self.parts.setEnabled(True)
+        self.crossfade.setEnabled(True)
+        if result.get("kind") == "cancelled":
+            self.status.setText(self.tr("Cancelled; nothing was written."))
+        else:
+            self.status.setText(
+                self.tr("These clips cannot be joined: %1").replace("%1", result.get("message", ""))
+            )
+
+    def _show_progress(self) -> None:
+        if self.channel is not None:
+            self.progress.setValue(round(self.channel.progress * 1000))
+
+    def cancel(self) -> None:
+        """Cancel a join in progress (it removes what it wrote), else close."""
+        if self.running is not None and self.channel is not None:
+            self.channel.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.running is not None and self.channel is not None:  # closing cancels the join;
+            self.channel.cancel()  # the window goes once the worker has stopped
+            self._close_when_done = True
+            self.hide()
+            return
+        super().reject()
+
+
+class StoryActions(QObject):
+    """The library's story actions: family and chain, extend chain, compare, join."""
+
+    def __init__(self, library: Any, engine: Any, executor: Executor, library_dir: Path) -> None:
+        super().__init__(library)
+        self.library, self.engine, self.executor, self.library_dir = library, engine, executor, library_dir
+        self.windows: list[QWidget] = []  # open compare windows and dialogs, kept alive
+
+        def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+            act = QAction(text, library)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            library.view.addAction(act)
+            library.story_actions.append(act)
+            return act
+
+        self.family_action = action(self.tr("Family and &chain…"), "Ctrl+Shift+F", self.show_family)
+        self.extend_action = action(self.tr("E&xtend chain"), "Ctrl+Shift+X", self.extend_chain)
+        self.compare_action = action(self.tr("Co&mpare (2–4)…"), "Ctrl+Shift+C", self.compare_selected)
+        self.join_action = action(self.tr("&Join into one video…"), "Ctrl+J", self.join_selected)
+
+    def _title(self, record: TaskRecord) -> str:
+        return str(self.library.model.title_of(record))
+
+    def _playable(self) -> list[TaskRecord]:
+        return [r for r in self.library.selected_records() if r.state is TaskState.SUCCEEDED and r.video_path]
+
+    def _keep(self, widget: QWidget) -> QWidget:
+        self.windows.append(widget)
+        widget.destroyed.connect(lambda *_: self._forget(widget))
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        widget.show()
+        return widget
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self.windows:
+            self.windows.remove(widget)
+
+    def show_family(self) -> FamilyDialog | None:
+        records = self.library.selected_records()
+        if not records:
+            return None
+        dialog = FamilyDialog(dict(self.engine.tasks), records[0].id, self._title, self.library)
+        dialog.extend_requested.connect(self._extend)
+        dialog.join_requested.connect(self.join)
+        dialog.compare_requested.connect(self.compare)
+        self._keep(dialog)
+        return dialog
+
+    def extend_chain(self) -> asyncio.Task[None] | None:
+        records = self.library.selected_records()
+        if not records:
+            return None
+        return self._extend(chain(dict(self.engine.tasks), records[0].id)[-1])
+
+    def _extend(self, last: TaskRecord) -> asyncio.Task[None] | None:
+        if not last.video_path:
+            return None
+        return spawn(self.library._continue(last), name="extend-chain")
+
+    def compare_selected(self) -> CompareView | None:
+        return self.compare(self._playable())
+
+    def compare(self, records: list[TaskRecord]) -> CompareView | None:
+        if not 2 <= len(records) <= MAX_VIDEOS:
+            self.library.message.emit(self.tr("Select 2 to 4 videos to compare."))
+            return None
+        view = CompareView([(str(r.video_path), self._title(r)) for r in records])
+        view.resize(960, 640)
+        self._keep(view)
+        return view
+
+    def join_selected(self) -> JoinDialog | None:
+        return self.join(sorted(self._playable(), key=lambda r: r.created_at))  # oldest first
+
+    def join(self, records: list[TaskRecord]) -> JoinDialog | None:
+        if len(records) < 2:
+            self.library.message.emit(self.tr("Select at least two videos to join."))
+            return None
+        dialog = JoinDialog(
+            records, self._title, self.executor, self.library_dir, self.engine.import_videos, self.library
+        )
+        self._keep(dialog)
+        return dialog
