@@ -1,5 +1,6 @@
 """Two to four videos side by side under one transport: play, pause, seek, frame step, speed and
-loop act on all of them, and they stay on the same frame.
+loop act on all of them, and they stay on the same frame. The same view shows a group of
+variations (up to nine) with a "keep" box under each.
 
 The longest video leads: its clock is the transport's. While playing, a follower more than a
 frame away from the leader is moved back to it (checked a few times a second; setting a position
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSlider,
     QStyle,
     QToolButton,
@@ -43,12 +45,23 @@ class CompareView(QWidget):
     """A window of 2–4 videos with one transport (see the module doc)."""
 
     position_changed = Signal(int)  # ms, the leader's
+    keep_chosen = Signal(list)  # indexes of the videos checked "keep" (a group's grid)
 
-    def __init__(self, videos: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        """``videos``: (path, title) pairs, 2 to 4 of them."""
+    def __init__(
+        self,
+        videos: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        limit: int = MAX_VIDEOS,
+        keepers: bool = False,
+    ) -> None:
+        """``videos``: (path, title) pairs, 2 to ``limit`` of them. ``keepers``: each video gets a
+        "keep" box, and a button hands the kept ones to ``keep_chosen`` (a group of variations)."""
         super().__init__(parent, Qt.WindowType.Window)
-        if not 2 <= len(videos) <= MAX_VIDEOS:
-            raise ValueError("compare takes 2 to 4 videos")
+        if not 2 <= len(videos) <= limit:
+            raise ValueError(f"compare takes 2 to {limit} videos")
+        self.keep_boxes: list[QCheckBox] = []
+        self._keepers = keepers
         self.setWindowTitle(self.tr("Compare %n video(s)", "", len(videos)))
         self.setAccessibleName(self.tr("Compare videos"))
         self.sources = [path for path, _title in videos]
@@ -69,7 +82,7 @@ class CompareView(QWidget):
     def _build(self, videos: list[tuple[str, str]]) -> None:
         grid = QGridLayout()
         grid.setSpacing(4)
-        columns = 2
+        columns = 2 if len(videos) <= 4 else 3
         for n, (path, title) in enumerate(videos):
             cell = QVBoxLayout()
             screen: QWidget = (
@@ -81,7 +94,14 @@ class CompareView(QWidget):
             label.setToolTip(path)
             label.setMaximumHeight(label.sizeHint().height())
             cell.addWidget(screen, 1)
-            cell.addWidget(label)
+            caption = QHBoxLayout()
+            caption.addWidget(label, 1)
+            if self._keepers:
+                keep = QCheckBox(self.tr("Keep"), self)
+                keep.setAccessibleName(self.tr("Keep video %1").replace("%1", str(n + 1)))
+                self.keep_boxes.append(keep)
+                caption.addWidget(keep)
+            cell.addLayout(caption)
             grid.addLayout(cell, n // columns, n % columns)
             self.screens.append(screen)
 
@@ -125,6 +145,19 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addLayout(bar)
+        if self._keepers:
+            self.keep_button = QPushButton(self.tr("Keep the checked, move the rest to the trash"), self)
+            self.keep_button.clicked.connect(self._keep)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.keep_button)
+            layout.addLayout(row)
+
+    def _keep(self) -> None:
+        kept = [n for n, box in enumerate(self.keep_boxes) if box.isChecked()]
+        if kept:
+            self.keep_chosen.emit(kept)
+            self.close()
 
     def _shortcuts(self) -> None:
         for key, slot in (

@@ -1,5 +1,6 @@
 """From clips to a story, in the library: a task's family and chain, extending a chain from its
-last clip, comparing 2–4 videos, and joining a selection (or a chain) into one video.
+last clip, variations of a task's settings and the grid of a group (keep some, trash the rest),
+comparing 2–4 videos, and joining a selection (or a chain) into one video.
 
 :class:`StoryActions` adds these actions to the library's view and its context menu. The join
 itself runs in a worker process (``executor``: anything with ``submit(fn, *args)`` returning a
@@ -37,13 +38,15 @@ from PySide6.QtWidgets import (
 
 from core.joined import JoinChannel, join_job
 from core.tasks.journal import TaskRecord, TaskState
-from core.tasks.lineage import chain, family
+from core.tasks.lineage import chain, family, group
 from gui.spawn import spawn
 from gui.texts import state_name
 from gui.views.compare_view import MAX_VIDEOS, CompareView
+from gui.views.variations import VariationsDialog
 
 log = logging.getLogger("clipdesk.gui")
 PROGRESS_MS = 100
+GROUP_LIMIT = 9  # videos a group's grid plays at once
 
 
 class Executor(Protocol):
@@ -321,6 +324,8 @@ class StoryActions(QObject):
         self.extend_action = action(self.tr("E&xtend chain"), "Ctrl+Shift+X", self.extend_chain)
         self.compare_action = action(self.tr("Co&mpare (2–4)…"), "Ctrl+Shift+C", self.compare_selected)
         self.join_action = action(self.tr("&Join into one video…"), "Ctrl+J", self.join_selected)
+        self.variations_action = action(self.tr("&Variations…"), "Ctrl+Shift+V", self.make_variations)
+        self.group_action = action(self.tr("Open its &group…"), "Ctrl+Shift+G", self.open_group)
 
     def _title(self, record: TaskRecord) -> str:
         return str(self.library.model.title_of(record))
@@ -372,6 +377,49 @@ class StoryActions(QObject):
         view.resize(960, 640)
         self._keep(view)
         return view
+
+    def make_variations(self) -> VariationsDialog | None:
+        records = self.library.selected_records()
+        if not records:
+            return None
+        dialog = VariationsDialog(records[0], self.engine, self.library)
+        dialog.made.connect(
+            lambda _group, made: self.library.message.emit(self.tr("%n variation(s) queued", "", made))
+        )
+        self._keep(dialog)
+        return dialog
+
+    def open_group(self) -> CompareView | None:
+        """The selected video's group (its variations, or the batch it was made in) as a grid that
+        plays them all at once, muted, in sync; keep some and move the rest to the trash."""
+        records = self.library.selected_records()
+        if not records or not records[0].batch_id:
+            self.library.message.emit(self.tr("This video was not made in a group."))
+            return None
+        members = [
+            r
+            for r in group(self.engine.tasks.values(), records[0].batch_id)
+            if r.state is TaskState.SUCCEEDED
+        ]
+        members = [r for r in members if r.video_path][:GROUP_LIMIT]
+        if len(members) < 2:
+            self.library.message.emit(self.tr("Its group has only one finished video yet."))
+            return None
+        view = CompareView(
+            [(str(r.video_path), self._title(r)) for r in members], limit=GROUP_LIMIT, keepers=True
+        )
+        view.setWindowTitle(self.tr("Group of %n video(s)", "", len(members)))
+        view.keep_chosen.connect(lambda kept: self._trash_others(members, kept))
+        view.resize(1024, 720)
+        self._keep(view)
+        return view
+
+    def _trash_others(self, members: list[TaskRecord], kept: list[int]) -> None:
+        others = {r.id for n, r in enumerate(members) if n not in kept}
+        model = self.library.model
+        rows = [row for row in range(model.rowCount()) if model.record_at(row).id in others]
+        model.move_to_trash(rows)
+        self.library.message.emit(self.tr("%n video(s) moved to the trash", "", len(rows)))
 
     def join_selected(self) -> JoinDialog | None:
         return self.join(sorted(self._playable(), key=lambda r: r.created_at))  # oldest first

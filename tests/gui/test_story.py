@@ -18,6 +18,7 @@ from core.tasks.journal import Journal, TaskRecord
 from gui.player.player import MULTIMEDIA
 from gui.views.compare_view import CompareView
 from gui.views.story import FamilyDialog, JoinDialog
+from gui.views.variations import VariationsDialog
 from tests.gui.conftest import run, until
 from tests.gui.test_library import record
 from tests.support.videos import make_video
@@ -34,6 +35,7 @@ def story(qloop: Any, clipdesk_home: Path) -> dict[str, TaskRecord]:
             ("b", "#20c020", "a", "continues"),
             ("c", "#2020c0", "b", "continues"),
             ("v", "#c0c020", "a", "variation"),
+            ("w", "#20c0c0", "a", "variation"),
         ],
         1,
     ):
@@ -42,6 +44,8 @@ def story(qloop: Any, clipdesk_home: Path) -> dict[str, TaskRecord]:
         task.request.prompt = f"clip {name}"
         task.parent_id = made[parent].id if parent else None
         task.relation = relation
+        task.request.duration, task.request.resolution = 1, "360p"
+        task.batch_id = "group-of-a" if relation == "variation" else None
         made[name] = task
 
     async def seed() -> None:
@@ -68,13 +72,24 @@ def _select(window: Any, *tasks: TaskRecord) -> None:
 def test_family_tree_chain_and_extend(story: dict[str, TaskRecord], window: Any, qloop: Any) -> None:
     _select(window, story["b"])
     actions = {a.text().replace("&", ""): a for a in window.library.story_actions}
-    assert set(actions) == {"Family and chain…", "Extend chain", "Compare (2–4)…", "Join into one video…"}
+    assert set(actions) == {
+        "Family and chain…",
+        "Extend chain",
+        "Compare (2–4)…",
+        "Join into one video…",
+        "Variations…",
+        "Open its group…",
+    }
     actions["Family and chain…"].trigger()
     dialog = next(w for w in window.library.findChildren(FamilyDialog))
     assert dialog.tree.topLevelItemCount() == 1
     root = dialog.tree.topLevelItem(0)
     assert root.text(0).startswith("clip a") or "clip a" in root.text(0)
-    assert sorted(root.child(i).text(1) for i in range(root.childCount())) == ["continues", "variation"]
+    assert sorted(root.child(i).text(1) for i in range(root.childCount())) == [
+        "continues",
+        "variation",
+        "variation",
+    ]
     assert [dialog.chain_list.item(i).text() for i in range(3)] == ["1. clip a", "2. clip b", "3. clip c"]
     assert dialog.join_button.isEnabled() and dialog.compare_button.isEnabled()
     panel = window.generate_panel
@@ -111,13 +126,13 @@ def test_join_a_selection_into_the_library_and_cancel_one(
     run(qloop, cancelled())
     assert dialog.status.text() == "Cancelled; nothing was written."
     assert not [p for p in library.rglob("*") if "join" in p.name]
-    assert len(window.engine.tasks) == 4
+    assert len(window.engine.tasks) == 5
 
     async def joined() -> None:
         task = dialog.start()
         assert task is not None
         await task
-        await until(lambda: len(window.engine.tasks) == 5, what="the joined video in the library")
+        await until(lambda: len(window.engine.tasks) == 6, what="the joined video in the library")
 
     run(qloop, joined())
     assert dialog.made is not None and dialog.progress.value() == 1000
@@ -142,3 +157,43 @@ def test_compare_a_selection(story: dict[str, TaskRecord], window: Any, qloop: A
     ]
     assert len(views) == 1 and len(views[0].players) == 2
     views[0].close()
+
+
+def test_variations_are_made_as_one_group_of_the_task(
+    story: dict[str, TaskRecord], window: Any, qloop: Any
+) -> None:
+    _select(window, story["a"])
+    window.library.story_actions[4].trigger()
+    dialog = next(w for w in window.library.findChildren(VariationsDialog))
+    assert dialog.targets() == [(story["a"].connection, "preview")]
+    dialog.count.setValue(3)
+    assert dialog.summary.text() == "3 tasks will be made, as one group."
+
+    async def go() -> None:
+        task = dialog.make()
+        assert task is not None
+        await task
+
+    run(qloop, go())
+    takes = [r for r in window.engine.tasks.values() if r.id not in {t.id for t in story.values()}]
+    assert len(takes) == 3 and dialog.failures == []
+    assert {(r.parent_id, r.relation) for r in takes} == {(story["a"].id, "variation")}
+    assert len({r.batch_id for r in takes}) == 1 and takes[0].batch_id
+    assert len({r.request.seed for r in takes}) == 3
+    for take in takes:
+        run(qloop, window.engine.cancel(take.id))
+
+
+@pytest.mark.skipif(not MULTIMEDIA, reason="QtMultimedia is not available")
+def test_a_group_plays_as_a_grid_and_keeps_the_chosen(story: dict[str, TaskRecord], window: Any) -> None:
+    model = window.library_model
+    _select(window, story["v"])
+    window.library.story_actions[5].trigger()
+    grids = [w for w in QApplication.topLevelWidgets() if isinstance(w, CompareView) and w.keep_boxes]
+    assert len(grids) == 1 and len(grids[0].players) == 2
+    shown = model.rowCount()
+    grids[0].keep_boxes[0].setChecked(True)
+    grids[0].keep_button.click()
+    assert model.rowCount() == shown - 1
+    ids = {model.record_at(row).id for row in range(model.rowCount())}
+    assert story["v"].id in ids and story["w"].id not in ids
