@@ -181,6 +181,7 @@ class CompareView(QWidget):
         player = QMediaPlayer(self)
         player.setVideoOutput(screen)
         player.setSource(QUrl.fromLocalFile(path))
+        player.pause()  # paused, not stopped: the first frame shows, and seeks show theirs
         player.durationChanged.connect(self._on_duration)
         player.mediaStatusChanged.connect(lambda status, p=player: self._on_status(p, status))
         self.players.append(player)

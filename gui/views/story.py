@@ -367,7 +367,7 @@ class StoryActions(QObject):
         return spawn(self.library._continue(last), name="extend-chain")
 
     def compare_selected(self) -> CompareView | None:
-        return self.compare(self._playable())
+        return self.compare(sorted(self._playable(), key=lambda r: r.created_at))
 
     def compare(self, records: list[TaskRecord]) -> CompareView | None:
         if not 2 <= len(records) <= MAX_VIDEOS:
@@ -406,13 +406,21 @@ class StoryActions(QObject):
             self.library.message.emit(self.tr("Its group has only one finished video yet."))
             return None
         view = CompareView(
-            [(str(r.video_path), self._title(r)) for r in members], limit=GROUP_LIMIT, keepers=True
+            [(str(r.video_path), self._take(r)) for r in members], limit=GROUP_LIMIT, keepers=True
         )
         view.setWindowTitle(self.tr("Group of %n video(s)", "", len(members)))
         view.keep_chosen.connect(lambda kept: self._trash_others(members, kept))
         view.resize(1024, 720)
         self._keep(view)
         return view
+
+    def _take(self, record: TaskRecord) -> str:
+        """A take of a group, told apart from the others: its model and seed."""
+        seed = "" if record.request.seed is None else str(record.request.seed)
+        text = (
+            self.tr("%1 · seed %2").replace("%1", record.model).replace("%2", seed) if seed else record.model
+        )
+        return f"{self._title(record)} · {text}"
 
     def _trash_others(self, members: list[TaskRecord], kept: list[int]) -> None:
         others = {r.id for n, r in enumerate(members) if n not in kept}

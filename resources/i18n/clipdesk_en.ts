@@ -2131,6 +2131,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Select at least two videos to join.</source>
             <translation>Select at least two videos to join.</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="421" />
+            <source>%1 · seed %2</source>
+            <translation>%1 · seed %2</translation>
+        </message>
     </context>
     <context>
         <name>TaskModel</name>
