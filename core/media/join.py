@@ -141,12 +141,17 @@ def join_videos(
         raise JoinError("the cross-fade cannot be negative")
     if crossfade and crossfade * 2 > min(c.duration for c in clips):
         raise JoinError(f"a {crossfade:g}s cross-fade is longer than half of the shortest clip")
+    if any(output.resolve() == Path(p).resolve() for p in paths):
+        raise JoinError(f"{output.name} is one of the clips: write the joined video elsewhere")
     copied = not crossfade and len({c.copy_key for c in clips}) == 1
     output.parent.mkdir(parents=True, exist_ok=True)
     part = output.with_name(f".{output.stem}.joining-{os.getpid()}.mp4")
     work = _Work(progress, cancel, total=sum(c.duration for c in clips) or 1.0)
     try:
-        _copy(clips, part, work) if copied else _encode(clips, part, crossfade, work)
+        if copied:
+            _copy(clips, part, work)
+        else:
+            _encode(clips, part, crossfade, work)
         duration = probe(part).duration
         os.replace(part, output)
     except BaseException as exc:

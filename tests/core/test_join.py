@@ -113,6 +113,8 @@ def test_a_failing_join_leaves_nothing_and_says_why(tmp_path: Path) -> None:
         join_videos([good], tmp_path / "joined.mp4")
     with pytest.raises(JoinError, match="cross-fade"):
         join_videos([good, good], tmp_path / "joined.mp4", crossfade=0.6)
+    with pytest.raises(JoinError, match="one of the clips"):
+        join_videos([good, good], good)
 
     def broken(_fraction: float) -> None:
         raise OSError("disk full")
