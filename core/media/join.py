@@ -18,6 +18,7 @@ when whole: a cancel (``cancel()`` returned True) or a failure leaves nothing be
 
 from __future__ import annotations
 
+import contextlib
 import os
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -144,6 +145,7 @@ def join_videos(
     if any(output.resolve() == Path(p).resolve() for p in paths):
         raise JoinError(f"{output.name} is one of the clips: write the joined video elsewhere")
     copied = not crossfade and len({c.copy_key for c in clips}) == 1
+    made_folder = not output.parent.exists()
     output.parent.mkdir(parents=True, exist_ok=True)
     part = output.with_name(f".{output.stem}.joining-{os.getpid()}.mp4")
     work = _Work(progress, cancel, total=sum(c.duration for c in clips) or 1.0)
@@ -156,6 +158,9 @@ def join_videos(
         os.replace(part, output)
     except BaseException as exc:
         part.unlink(missing_ok=True)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                output.parent.rmdir()  # only when still empty
         import av
 
         if isinstance(exc, av.error.FFmpegError):

@@ -93,12 +93,13 @@ def test_a_cancelled_join_leaves_nothing(tmp_path: Path) -> None:
         with pytest.raises(JoinCancelled):
             join_videos(
                 clips,
-                tmp_path / "joined.mp4",
+                tmp_path / "new folder" / "joined.mp4",
                 crossfade=crossfade,
                 progress=seen.append,
                 cancel=lambda: bool(seen) and seen[-1] > 0.4,
             )
         assert _left_behind(tmp_path, before) == set()
+        assert not (tmp_path / "new folder").exists()
         seen.clear()
 
 
