@@ -199,7 +199,7 @@ class MainWindow(Frame):
                     output_dir=output_dir,
                     parent_id=parent_id,
                     batch_id=batch_id,
-                    relation="continues" if parent_id else None,  # the form's parent: a last frame
+                    relation=self.generate_panel.relation if parent_id else None,
                 )
             except ClipDeskError as exc:
                 if exc.kind is ErrorKind.AUTH:  # before any request: the connection has no key

@@ -5,8 +5,9 @@ variations (up to nine) with a "keep" box under each.
 The longest video leads: its clock is the transport's. While playing, a follower more than a
 frame away from the leader is moved back to it (checked a few times a second; setting a position
 is all it costs). A shorter video holds its last frame until the leader ends or loops. All are
-muted (a grid of takes is for looking). Keys: Space play/pause, ←/→ one frame, Shift+←/→ one
-second, Home the start, [ and ] slower/faster, L loop, F full screen (Esc leaves it).
+muted (a grid of takes is for looking). Two videos can also be shown as a wipe: one over the
+other, split where the mouse drags. Keys: Space play/pause, ←/→ one frame, Shift+←/→ one
+second, Home the start, [ and ] slower/faster, L loop, W wipe, F full screen (Esc leaves it).
 """
 
 from __future__ import annotations
@@ -14,16 +15,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
+    QStackedLayout,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -35,7 +43,7 @@ from gui.texts import fmt_duration
 
 if MULTIMEDIA:
     from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer
-    from PySide6.QtMultimediaWidgets import QVideoWidget
+    from PySide6.QtMultimediaWidgets import QGraphicsVideoItem, QVideoWidget
 
 MAX_VIDEOS = 4
 SYNC_MS = 200  # how often followers are checked against the leader while playing
@@ -80,7 +88,9 @@ class CompareView(QWidget):
 
     # -- building --------------------------------------------------------------------------------
     def _build(self, videos: list[tuple[str, str]]) -> None:
-        grid = QGridLayout()
+        self.side_by_side = QWidget(self)
+        grid = QGridLayout(self.side_by_side)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
         columns = 2 if len(videos) <= 4 else 3
         for n, (path, title) in enumerate(videos):
@@ -142,8 +152,16 @@ class CompareView(QWidget):
         bar.addWidget(self.seek, 1)
         for widget in (self.time_label, self.speed, self.loop_box, self.fullscreen_button):
             bar.addWidget(widget)
+        self.wipe: WipeView | None = None
+        self.wipe_box = QCheckBox(self.tr("Wipe"), self)
+        self.wipe_box.setToolTip(self.tr("One over the other, split where you drag (W)"))
+        self.wipe_box.setVisible(len(videos) == 2 and MULTIMEDIA)
+        self.wipe_box.toggled.connect(self.set_wipe)
+        bar.insertWidget(bar.count() - 1, self.wipe_box)
+        self.views = QStackedLayout()
+        self.views.addWidget(self.side_by_side)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.views, 1)
         layout.addLayout(bar)
         if self._keepers:
             self.keep_button = QPushButton(self.tr("Keep the checked, move the rest to the trash"), self)
@@ -170,6 +188,7 @@ class CompareView(QWidget):
             ("[", lambda: self._speed_step(-1)),
             ("]", lambda: self._speed_step(+1)),
             ("L", self.loop_box.toggle),
+            ("W", self._toggle_wipe),
             ("F", self.toggle_fullscreen),
             ("Escape", self._leave_fullscreen),
         ):
@@ -276,6 +295,29 @@ class CompareView(QWidget):
             if abs(player.position() - want) > frame:
                 player.setPosition(want)
 
+    def _toggle_wipe(self) -> None:
+        if not self.wipe_box.isHidden():
+            self.wipe_box.toggle()
+
+    def set_wipe(self, on: bool) -> None:
+        """Two videos one over the other (the second's left part over the first), or side by side."""
+        if len(self.players) != 2:
+            return
+        if on and self.wipe is None:
+            self.wipe = WipeView(self)
+            self.views.addWidget(self.wipe)
+        if self.wipe_box.isChecked() != on:
+            self.wipe_box.setChecked(on)
+        if on and self.wipe is not None:
+            self.players[0].setVideoOutput(self.wipe.under)
+            self.players[1].setVideoOutput(self.wipe.over)
+            self.views.setCurrentWidget(self.wipe)
+        else:
+            for player, screen in zip(self.players, self.screens, strict=True):
+                player.setVideoOutput(screen)
+            self.views.setCurrentWidget(self.side_by_side)
+        self.seek_to(self.position())  # a paused picture again in its new place
+
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
@@ -339,3 +381,51 @@ class CompareView(QWidget):
         for player in self.players:
             player.stop()
         super().closeEvent(event)
+
+
+class WipeView(QGraphicsView):
+    """Two video items, one over the other: the upper one shows left of the split, which follows
+    the mouse while a button is held (or :meth:`set_split`, 0..1)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("black"))
+        self.setAccessibleName(self.tr("Wipe between the two videos"))
+        self.under = QGraphicsVideoItem()
+        self.window_item = QGraphicsRectItem()  # clips the upper video to the left of the split
+        self.window_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.window_item.setPen(QPen(Qt.PenStyle.NoPen))
+        self.over = QGraphicsVideoItem(self.window_item)
+        self.line = QGraphicsLineItem()
+        self.line.setPen(QPen(QColor("white"), 2))
+        for item in (self.under, self.window_item, self.line):
+            self.scene().addItem(item)
+        self.split = 0.5
+
+    def set_split(self, fraction: float) -> None:
+        self.split = max(0.0, min(1.0, fraction))
+        self._layout()
+
+    def _layout(self) -> None:
+        size = self.viewport().size()
+        w, h = float(size.width()), float(size.height())
+        self.scene().setSceneRect(0, 0, w, h)
+        for item in (self.under, self.over):
+            item.setSize(QSizeF(w, h))
+        self.window_item.setRect(0, 0, w * self.split, h)
+        self.line.setLine(w * self.split, 0, w * self.split, h)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._layout()
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.set_split(event.position().x() / max(1, self.viewport().width()))
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if event.buttons():
+            self.set_split(event.position().x() / max(1, self.viewport().width()))

@@ -63,7 +63,7 @@ class GridItemDelegate(QStyledItemDelegate):
 
 class LibraryView(QWidget):
     play_requested = Signal(str)
-    reuse_requested = Signal(str, object)  # connection, GenerationRequest
+    reuse_requested = Signal(str, object, str)  # connection, GenerationRequest, the task's id
     continue_requested = Signal(str, str)  # last-frame image, parent task id
     message = Signal(str)
     new_count_changed = Signal(int)  # how many videos are new (not played yet)
@@ -291,7 +291,7 @@ class LibraryView(QWidget):
     def reuse_selected(self) -> None:
         records = self.selected_records()
         if records:
-            self.reuse_requested.emit(records[0].connection, records[0].request)
+            self.reuse_requested.emit(records[0].connection, records[0].request, records[0].id)
 
     def continue_selected(self) -> asyncio.Task[None] | None:
         records = self.selected_records()

@@ -211,6 +211,16 @@
             <source>Keep the checked, move the rest to the trash</source>
             <translation>Keep the checked, move the rest to the trash</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="156" />
+            <source>Wipe</source>
+            <translation>Wipe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="157" />
+            <source>One over the other, split where you drag (W)</source>
+            <translation>One over the other, split where you drag (W)</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>
@@ -625,6 +635,11 @@
             <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>Continues task %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="363" />
+            <source>Settings of task %1</source>
+            <translation>Settings of task %1</translation>
         </message>
     </context>
     <context>
@@ -2564,6 +2579,14 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>&amp;Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>WipeView</name>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="397" />
+            <source>Wipe between the two videos</source>
+            <translation>Wipe between the two videos</translation>
         </message>
     </context>
 </TS>

@@ -207,6 +207,16 @@
             <source>Keep the checked, move the rest to the trash</source>
             <translation>保留勾选的，其余移到回收站</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="156" />
+            <source>Wipe</source>
+            <translation>划像对比</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="157" />
+            <source>One over the other, split where you drag (W)</source>
+            <translation>上下叠放，在拖动处分割（W）</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>
@@ -619,6 +629,11 @@
             <location filename="../../gui/views/generate_panel.py" line="362" />
             <source>Continues task %1</source>
             <translation>接续任务 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/generate_panel.py" line="363" />
+            <source>Settings of task %1</source>
+            <translation>沿用任务 %1 的设置</translation>
         </message>
     </context>
     <context>
@@ -2540,6 +2555,14 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>以后再说(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WipeView</name>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="397" />
+            <source>Wipe between the two videos</source>
+            <translation>两个视频的划像对比</translation>
         </message>
     </context>
 </TS>

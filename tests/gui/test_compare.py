@@ -98,3 +98,42 @@ def test_players_stay_within_a_frame_after_seek_step_and_speed(
         await until(lambda: not view.isFullScreen(), what="out of full screen")
 
     run(qloop, go())
+
+
+def test_two_videos_as_a_wipe(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    videos = [
+        (str(make_video(tmp_path / "a.mp4", "#2050c0", frames=24, rate=24)), "blue"),
+        (str(make_video(tmp_path / "b.mp4", "#c05020", frames=24, rate=24)), "red"),
+    ]
+    view = CompareView(videos)
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.show()
+    assert not view.wipe_box.isHidden()
+
+    async def go() -> None:
+        await until(lambda: all(p.duration() > 0 for p in view.players), what="durations")
+        qtbot.keyClick(view, Qt.Key.Key_W)
+        assert view.wipe is not None and view.views.currentWidget() is view.wipe
+        assert view.players[0].videoOutput() is view.wipe.under
+        assert view.players[1].videoOutput() is view.wipe.over
+        qtbot.mouseClick(
+            view.wipe.viewport(), Qt.MouseButton.LeftButton, pos=view.wipe.viewport().rect().center()
+        )
+        assert view.wipe.split == pytest.approx(0.5, abs=0.02)
+        view.wipe.set_split(0.25)
+        width = view.wipe.viewport().width()
+        assert view.wipe.window_item.rect().width() == pytest.approx(width * 0.25, abs=1)
+        view.step_forward()
+        await until(
+            lambda: _spread(view) <= view.frame_ms() and view.position() > 0, what="a step in the wipe"
+        )
+        qtbot.keyClick(view, Qt.Key.Key_W)
+        assert view.views.currentWidget() is view.side_by_side
+        assert view.players[0].videoOutput() is view.screens[0]
+
+    run(qloop, go())
+    view.close()
+    three = CompareView([*videos, videos[0]])
+    qtbot.addWidget(three)
+    assert three.wipe_box.isHidden()

@@ -234,6 +234,8 @@ def test_reuse_settings_fills_the_form(seeded: TaskRecord, window: Any) -> None:
     assert request.prompt == "a seeded clip"
     assert (request.duration, request.resolution, request.seed) == (3, "540p", 42)
     assert request.params == {"camera_movement": "pan_left", "fps": 30}
+    assert (panel.parent_id, panel.relation) == (seeded.id, "reuse")  # a task made links back
+    assert panel.parent_label.text() == f"Settings of task {seeded.id[:8]}"
 
 
 def test_last_frame_starts_a_linked_task(
