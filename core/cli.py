@@ -1,6 +1,7 @@
 """The headless CLI on the same core as the window. Its contract is public API; extend, never break.
 
     main.py generate (--dialect D --base-url URL | --connection NAME) --model M --prompt TEXT [...] [--json]
+            [--parent TASK_ID --relation continues|variation|extends|reuse]
     main.py resume [--json]
     main.py tasks [--json]
     main.py import PATH... [--json]    (video files, or folders searched through, into the library)

@@ -54,6 +54,7 @@ class CompareView(QWidget):
 
     position_changed = Signal(int)  # ms, the leader's
     keep_chosen = Signal(list)  # indexes of the videos checked "keep" (a group's grid)
+    compare_chosen = Signal(list)  # indexes of the 2–4 videos checked, to compare on their own
 
     def __init__(
         self,
@@ -166,10 +167,20 @@ class CompareView(QWidget):
         if self._keepers:
             self.keep_button = QPushButton(self.tr("Keep the checked, move the rest to the trash"), self)
             self.keep_button.clicked.connect(self._keep)
+            self.compare_button = QPushButton(self.tr("Compare the checked"), self)
+            self.compare_button.setToolTip(self.tr("Two to four checked videos side by side"))
+            self.compare_button.clicked.connect(self._compare_checked)
             row = QHBoxLayout()
             row.addStretch(1)
+            row.addWidget(self.compare_button)
             row.addWidget(self.keep_button)
             layout.addLayout(row)
+
+    def _compare_checked(self) -> None:
+        checked = [n for n, box in enumerate(self.keep_boxes) if box.isChecked()]
+        if 2 <= len(checked) <= MAX_VIDEOS:
+            self.pause()
+            self.compare_chosen.emit(checked)
 
     def _keep(self) -> None:
         kept = [n for n, box in enumerate(self.keep_boxes) if box.isChecked()]

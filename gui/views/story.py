@@ -410,6 +410,7 @@ class StoryActions(QObject):
         )
         view.setWindowTitle(self.tr("Group of %n video(s)", "", len(members)))
         view.keep_chosen.connect(lambda kept: self._trash_others(members, kept))
+        view.compare_chosen.connect(lambda chosen: self.compare([members[n] for n in chosen]))
         view.resize(1024, 720)
         self._keep(view)
         return view

@@ -221,6 +221,16 @@
             <source>One over the other, split where you drag (W)</source>
             <translation>One over the other, split where you drag (W)</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="170" />
+            <source>Compare the checked</source>
+            <translation>Compare the checked</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="171" />
+            <source>Two to four checked videos side by side</source>
+            <translation>Two to four checked videos side by side</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>

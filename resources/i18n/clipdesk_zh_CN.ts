@@ -217,6 +217,16 @@
             <source>One over the other, split where you drag (W)</source>
             <translation>上下叠放，在拖动处分割（W）</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="170" />
+            <source>Compare the checked</source>
+            <translation>比较勾选的</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="171" />
+            <source>Two to four checked videos side by side</source>
+            <translation>将勾选的 2 到 4 个视频并排比较</translation>
+        </message>
     </context>
     <context>
         <name>CrashBox</name>

@@ -193,6 +193,14 @@ def test_a_group_plays_as_a_grid_and_keeps_the_chosen(story: dict[str, TaskRecor
     assert len(grids) == 1 and len(grids[0].players) == 2
     shown = model.rowCount()
     grids[0].keep_boxes[0].setChecked(True)
+    grids[0].compare_button.click()  # one checked: nothing to compare
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, CompareView)]) == 1
+    grids[0].keep_boxes[1].setChecked(True)
+    grids[0].compare_button.click()
+    compares = [w for w in QApplication.topLevelWidgets() if isinstance(w, CompareView) and not w.keep_boxes]
+    assert len(compares) == 1 and compares[0].sources == grids[0].sources
+    compares[0].close()
+    grids[0].keep_boxes[1].setChecked(False)
     grids[0].keep_button.click()
     assert model.rowCount() == shown - 1
     ids = {model.record_at(row).id for row in range(model.rowCount())}
