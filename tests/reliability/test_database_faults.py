@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from core.tasks.journal import Journal
+from core.tasks.journal import SCHEMA_VERSION, Journal
 from tests.emulators.newapi import NewApiEmulator
 from tests.reliability.support import (
     CASES,
@@ -128,7 +128,7 @@ def test_a_migration_done_meanwhile_by_another_process_is_not_done_again(tmp_pat
     first._executor.submit(first._close).result()
     first._executor.shutdown()
     with closing_db(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
 
 
