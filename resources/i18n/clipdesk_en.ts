@@ -733,87 +733,87 @@
     <context>
         <name>JoinDialog</name>
         <message>
-            <location filename="../../gui/views/story.py" line="167" />
+            <location filename="../../gui/views/join_dialog.py" line="167" />
             <source>Join videos</source>
             <translation>Join videos</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="174" />
+            <location filename="../../gui/views/join_dialog.py" line="174" />
             <source>Clips, in order</source>
             <translation>Clips, in order</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="180" />
+            <location filename="../../gui/views/join_dialog.py" line="180" />
             <source>Move &amp;up</source>
             <translation>Move &amp;up</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="182" />
+            <location filename="../../gui/views/join_dialog.py" line="182" />
             <source>Move &amp;down</source>
             <translation>Move &amp;down</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="187" />
+            <location filename="../../gui/views/join_dialog.py" line="187" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="188" />
+            <location filename="../../gui/views/join_dialog.py" line="188" />
             <source>Cross-fade</source>
             <translation>Cross-fade</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="192" />
+            <location filename="../../gui/views/join_dialog.py" line="192" />
             <source>Clips that agree are copied as they are; others are re-encoded.</source>
             <translation>Clips that agree are copied as they are; others are re-encoded.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="194" />
+            <location filename="../../gui/views/join_dialog.py" line="194" />
             <source>&amp;Join</source>
             <translation>&amp;Join</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="197" />
+            <location filename="../../gui/views/join_dialog.py" line="197" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="208" />
+            <location filename="../../gui/views/join_dialog.py" line="208" />
             <source>Cross-fade:</source>
             <translation>Cross-fade:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="214" />
+            <location filename="../../gui/views/join_dialog.py" line="214" />
             <source>Clips, in the order they will play (drag to reorder):</source>
             <translation>Clips, in the order they will play (drag to reorder):</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="240" />
+            <location filename="../../gui/views/join_dialog.py" line="240" />
             <source>Joining…</source>
             <translation>Joining…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="269" />
+            <location filename="../../gui/views/join_dialog.py" line="269" />
             <source>Joined into the library: %1</source>
             <translation>Joined into the library: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="271" />
+            <location filename="../../gui/views/join_dialog.py" line="271" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="279" />
+            <location filename="../../gui/views/join_dialog.py" line="279" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelled; nothing was written.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="282" />
+            <location filename="../../gui/views/join_dialog.py" line="282" />
             <source>These clips cannot be joined: %1</source>
             <translation>These clips cannot be joined: %1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="293" />
+            <location filename="../../gui/views/join_dialog.py" line="293" />
             <source>Cancelling…</source>
             <translation>Cancelling…</translation>
         </message>
@@ -2594,7 +2594,7 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>WipeView</name>
         <message>
-            <location filename="../../gui/views/compare_view.py" line="397" />
+            <location filename="../../gui/views/wipe_view.py" line="397" />
             <source>Wipe between the two videos</source>
             <translation>Wipe between the two videos</translation>
         </message>

@@ -727,87 +727,87 @@
     <context>
         <name>JoinDialog</name>
         <message>
-            <location filename="../../gui/views/story.py" line="167" />
+            <location filename="../../gui/views/join_dialog.py" line="167" />
             <source>Join videos</source>
             <translation>拼接视频</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="174" />
+            <location filename="../../gui/views/join_dialog.py" line="174" />
             <source>Clips, in order</source>
             <translation>片段（按顺序）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="180" />
+            <location filename="../../gui/views/join_dialog.py" line="180" />
             <source>Move &amp;up</source>
             <translation>上移(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="182" />
+            <location filename="../../gui/views/join_dialog.py" line="182" />
             <source>Move &amp;down</source>
             <translation>下移(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="187" />
+            <location filename="../../gui/views/join_dialog.py" line="187" />
             <source> s</source>
             <translation> 秒</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="188" />
+            <location filename="../../gui/views/join_dialog.py" line="188" />
             <source>Cross-fade</source>
             <translation>交叉淡化</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="192" />
+            <location filename="../../gui/views/join_dialog.py" line="192" />
             <source>Clips that agree are copied as they are; others are re-encoded.</source>
             <translation>格式一致的片段直接复制，其余重新编码。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="194" />
+            <location filename="../../gui/views/join_dialog.py" line="194" />
             <source>&amp;Join</source>
             <translation>拼接(&amp;J)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="197" />
+            <location filename="../../gui/views/join_dialog.py" line="197" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="208" />
+            <location filename="../../gui/views/join_dialog.py" line="208" />
             <source>Cross-fade:</source>
             <translation>交叉淡化：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="214" />
+            <location filename="../../gui/views/join_dialog.py" line="214" />
             <source>Clips, in the order they will play (drag to reorder):</source>
             <translation>片段，按播放顺序（拖动可调整）：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="240" />
+            <location filename="../../gui/views/join_dialog.py" line="240" />
             <source>Joining…</source>
             <translation>正在拼接…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="269" />
+            <location filename="../../gui/views/join_dialog.py" line="269" />
             <source>Joined into the library: %1</source>
             <translation>已拼接并加入视频库：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="271" />
+            <location filename="../../gui/views/join_dialog.py" line="271" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="279" />
+            <location filename="../../gui/views/join_dialog.py" line="279" />
             <source>Cancelled; nothing was written.</source>
             <translation>已取消，未写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="282" />
+            <location filename="../../gui/views/join_dialog.py" line="282" />
             <source>These clips cannot be joined: %1</source>
             <translation>这些片段无法拼接：%1</translation>
         </message>
         <message>
-            <location filename="../../gui/views/story.py" line="293" />
+            <location filename="../../gui/views/join_dialog.py" line="293" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -2570,7 +2570,7 @@ Check the provider's console. If the task is there, enter its id to follow it. O
     <context>
         <name>WipeView</name>
         <message>
-            <location filename="../../gui/views/compare_view.py" line="397" />
+            <location filename="../../gui/views/wipe_view.py" line="397" />
             <source>Wipe between the two videos</source>
             <translation>两个视频的划像对比</translation>
         </message>

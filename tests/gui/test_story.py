@@ -17,7 +17,8 @@ from core.library import read_sidecar
 from core.tasks.journal import Journal, TaskRecord
 from gui.player.player import MULTIMEDIA
 from gui.views.compare_view import CompareView
-from gui.views.story import FamilyDialog, JoinDialog
+from gui.views.join_dialog import JoinDialog
+from gui.views.story import FamilyDialog
 from gui.views.variations import VariationsDialog
 from tests.gui.conftest import run, until
 from tests.gui.test_library import record
