@@ -1,7 +1,7 @@
 """ClipDesk entry point: no arguments starts the desktop app; a command runs the headless CLI.
 
 clipdesk                      the desktop app
-clipdesk generate|resume|tasks|import ...   the headless CLI (core.cli; its contract is public API)
+clipdesk generate|resume|tasks|import|join ...   the headless CLI (core.cli; its contract is public API)
 clipdesk --selftest           start offscreen-capable, render and play a 1 s offline preview
 clipdesk --version | --help
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-CLI_COMMANDS = {"generate", "resume", "tasks", "import", "--version"}
+CLI_COMMANDS = {"generate", "resume", "tasks", "import", "join", "--version"}
 HELP_FLAGS = {"-h", "--help"}
 SELFTEST_FLAG = "--selftest"
 

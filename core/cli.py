@@ -1,10 +1,12 @@
 """The headless CLI on the same core as the window. Its contract is public API; extend, never break.
 
     main.py generate (--dialect D --base-url URL | --connection NAME) --model M --prompt TEXT [...] [--json]
+            [--parent TASK_ID --relation continues|variation|extends|reuse]
     main.py resume [--json]
     main.py tasks [--json]
     main.py import PATH... [--json]    (video files, or folders searched through, into the library)
     main.py connections add|set|list|test ...   main.py spend ...   (core/cli_money.py)
+    main.py join TASK_ID TASK_ID... [--crossfade SECONDS] [--output FILE] [--json]
 
 ``generate --dry-run --json`` validates, sends nothing and prints one record with its ``estimate``
 ({amount, currency, basis}); ``--max-cost AMOUNT`` refuses (kind ``budget``) before anything is sent
@@ -21,12 +23,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from core import __version__, cli_money
@@ -34,10 +39,13 @@ from core.config.connections import LOCAL_CONNECTION, Connection, ConnectionStor
 from core.config.paths import Paths, default_paths
 from core.config.secrets import SecretStore
 from core.errors import ClipDeskError, ErrorKind
+from core.joined import join_tasks
 from core.logs import configure_logging
+from core.media.frames import last_frame_path, save_last_frame
 from core.providers import DIALECTS
 from core.tasks.engine import Engine
 from core.tasks.journal import Journal, JournalError, TaskRecord, TaskState
+from core.tasks.lineage import CLI_RELATIONS, CONTINUES, REUSE
 from core.tasks.request import GenerationRequest
 
 EXIT_OK = 0
@@ -93,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int)
     gen.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a dialect field")
     gen.add_argument("--output-dir", help="save the video here instead of the library")
+    gen.add_argument("--parent", metavar="TASK_ID", help="the task this one comes from (an id or its prefix)")
+    gen.add_argument(
+        "--relation",
+        choices=CLI_RELATIONS,
+        help="how it comes from --parent (default reuse); continues without --image starts from "
+        "the parent's last frame",
+    )
     gen.add_argument("--no-wait", action="store_true", help="return once the task is submitted")
     gen.add_argument("--json", action="store_true", help="print JSON lines as the task changes")
     gen.add_argument("--dry-run", action="store_true", help="validate and estimate; send nothing")
@@ -115,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--json", action="store_true", help="print the records added, as a JSON list")
     cli_money.add_parsers(sub)
+    join = sub.add_parser(
+        "join",
+        help="join finished tasks' videos, in the order given, into one video in the library",
+    )
+    join.add_argument("task_ids", nargs="+", metavar="TASK_ID", help="task ids (or their prefixes)")
+    join.add_argument("--crossfade", type=float, default=0.0, metavar="SECONDS", help="dissolve each seam")
+    join.add_argument("--output", metavar="FILE", help="write the video here (default: the library)")
+    join.add_argument("--json", action="store_true", help="print the joined task as JSON")
     return parser
 
 
@@ -229,14 +252,56 @@ class CliApp:
         self.engine.add_connection(Connection(name=name, dialect=args.dialect, base_url=args.base_url))
         return name
 
+    async def find_task(self, ident: str) -> TaskRecord:
+        """The journal's task with this id, or the one task whose id starts with it."""
+        record = await self.journal.get(ident)
+        if record is not None:
+            return record
+        found = [r for r in await self.journal.all() if ident and r.id.startswith(ident)]
+        if len(found) != 1:
+            why = "no task" if not found else f"{len(found)} tasks"
+            raise ClipDeskError(ErrorKind.NOT_FOUND, f"{why} with the id {ident!r}")
+        return found[0]
+
+    async def lineage_for(self, args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
+        """(parent id, relation, first frame) from --parent/--relation; the first frame is the
+        parent's last frame for ``continues`` without --image (taken once, kept with the cache)."""
+        if not args.parent:
+            if args.relation:
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "--relation needs --parent")
+            return None, None, args.image
+        try:
+            parent = await self.find_task(args.parent)
+        except ClipDeskError as exc:
+            raise ClipDeskError(ErrorKind.INVALID_INPUT, f"--parent: {exc.message}") from exc
+        relation = args.relation or REUSE
+        if relation != CONTINUES or args.image:
+            return parent.id, relation, args.image
+        video = Path(parent.video_path) if parent.video_path else None
+        if video is None or not video.is_file():
+            raise ClipDeskError(
+                ErrorKind.INVALID_INPUT,
+                f"--relation continues: task {parent.id[:8]} has no video to take the last frame from",
+            )
+        target = last_frame_path(self.paths.cache / "frames", parent.id)
+        if not target.is_file():
+            try:
+                await asyncio.to_thread(save_last_frame, video, target)
+            except (OSError, ValueError) as exc:
+                raise ClipDeskError(
+                    ErrorKind.INVALID_INPUT, f"the last frame of {video} cannot be read: {exc}"
+                ) from exc
+        return parent.id, relation, str(target)
+
     async def generate(self, args: argparse.Namespace, printer: Printer) -> int:
         try:
             name = self.connection_for(args)
+            parent_id, relation, first_frame = await self.lineage_for(args)
             request = GenerationRequest(
                 model=args.model,
                 prompt=args.prompt,
                 negative_prompt=args.negative_prompt,
-                image=args.image,
+                image=first_frame,
                 last_image=args.last_image,
                 ref_images=list(args.ref_image),
                 duration=args.duration,
@@ -250,7 +315,14 @@ class CliApp:
                     return done
             printer.watched = set()
             self.engine.subscribe(printer)
-            record = await self.engine.create(name, request, output_dir=args.output_dir, start=False)
+            record = await self.engine.create(
+                name,
+                request,
+                output_dir=args.output_dir,
+                start=False,
+                parent_id=parent_id,
+                relation=relation,
+            )
         except ClipDeskError as exc:
             printer.error(exc)
             return EXIT_INVALID if exc.kind is ErrorKind.INVALID_INPUT else EXIT_FAILED
@@ -345,6 +417,55 @@ class CliApp:
             emit(f"{len(records)} video(s) added to the library", sys.stderr)
         return EXIT_OK
 
+    async def join(self, args: argparse.Namespace, printer: Printer) -> int:
+        """Join the tasks' videos (off the loop: in a thread; Ctrl-C cancels it and nothing stays
+        half-written), add the result to the library, print it with its ``duration``."""
+        cancel = threading.Event()
+        last = [-1]
+
+        def progress(fraction: float) -> None:
+            if not printer.as_json and int(fraction * 10) > last[0]:
+                last[0] = int(fraction * 10)
+                emit(f"joining {fraction * 100:.0f}%", sys.stderr)
+
+        try:
+            if len(args.task_ids) < 2:
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "join needs at least two tasks")
+            parts = [await self.find_task(ident) for ident in args.task_ids]
+            output = Path(args.output).expanduser().resolve() if args.output else None
+            if output is not None and output.suffix.lower() != ".mp4":
+                raise ClipDeskError(ErrorKind.INVALID_INPUT, "--output must be an .mp4 file")
+            work = asyncio.ensure_future(
+                asyncio.to_thread(
+                    join_tasks,
+                    parts,
+                    self.paths.library,
+                    output=output,
+                    crossfade=args.crossfade,
+                    progress=progress,
+                    cancel=cancel.is_set,
+                )
+            )
+            try:
+                record = await asyncio.shield(work)
+            except asyncio.CancelledError:
+                cancel.set()  # the thread stops at its next frame and removes what it wrote
+                with contextlib.suppress(Exception):
+                    await work
+                raise
+            await self.engine.import_videos([str(record.video_path)])
+        except ClipDeskError as exc:
+            printer.error(exc)
+            kinds = (ErrorKind.INVALID_INPUT, ErrorKind.NOT_FOUND)
+            return EXIT_INVALID if exc.kind in kinds else EXIT_FAILED
+        data = record.to_public()
+        data["duration"] = record.request.params["seconds"]
+        if printer.as_json:
+            printer.json_line(data)
+        else:
+            emit(str(record.video_path), printer.out)
+        return EXIT_OK
+
 
 async def run(args: argparse.Namespace, paths: Paths) -> int:
     printer = Printer(as_json=bool(getattr(args, "json", False)))
@@ -360,6 +481,8 @@ async def run(args: argparse.Namespace, paths: Paths) -> int:
                 return await cli_money.connections(app, args)
             if args.command == "spend":
                 return await cli_money.spend(app, args)
+            if args.command == "join":
+                return await app.join(args, printer)
             return await app.list_tasks(printer.as_json)
     except JournalError as exc:
         printer.error(ClipDeskError(ErrorKind.UNKNOWN, str(exc)))

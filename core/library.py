@@ -40,6 +40,7 @@ _SIDECAR_FIELDS = (
     "finished_at",
     "remote_id",
     "parent_id",
+    "relation",
     "batch_id",
     "video_size",
     "video_sha256",
@@ -50,16 +51,21 @@ def sidecar_path(video: Path) -> Path:
     return video.with_name(video.name + ".json")
 
 
-def write_sidecar(record: TaskRecord, *, taken_over: bool = False) -> Path:
+def write_sidecar(
+    record: TaskRecord, *, taken_over: bool = False, parts: list[dict[str, Any]] | None = None
+) -> Path:
     """Write ``record``'s sidecar beside its video (whole or not at all); returns its path.
 
     ``taken_over``: the task was left by a run that stopped, maybe while writing this sidecar; the
-    temporary file such a write leaves in the library is removed first.
+    temporary file such a write leaves in the library is removed first. ``parts``: for a joined
+    video, the clips it was joined from, in order.
     """
     assert record.video_path
     data: dict[str, Any] = {"clipdesk_sidecar": SIDECAR_VERSION}
     data.update({name: getattr(record, name) for name in _SIDECAR_FIELDS})
     data["request"] = record.request.to_dict()
+    if parts is not None:
+        data["parts"] = parts
     path = sidecar_path(Path(record.video_path))
     if taken_over:
         for tmp in remove_unfinished_writes(path):
@@ -158,7 +164,7 @@ def _from_sidecar(video: Path, data: dict[str, Any]) -> TaskRecord | None:
         for name in ("created_at", "submitted_at", "finished_at"):
             if isinstance(data.get(name), int | float):
                 setattr(record, name, float(data[name]))
-        for name in ("remote_id", "parent_id", "batch_id", "video_sha256"):
+        for name in ("remote_id", "parent_id", "relation", "batch_id", "video_sha256"):
             if isinstance(data.get(name), str):
                 setattr(record, name, data[name])
         record.video_size = video.stat().st_size

@@ -198,7 +198,12 @@ class MainWindow(Frame):
         for n, request in enumerate(requests):
             try:
                 record = await self.engine.create(
-                    connection, request, output_dir=output_dir, parent_id=parent_id, batch_id=batch_id
+                    connection,
+                    request,
+                    output_dir=output_dir,
+                    parent_id=parent_id,
+                    batch_id=batch_id,
+                    relation=self.generate_panel.relation if parent_id else None,
                 )
             except ClipDeskError as exc:
                 if exc.kind is ErrorKind.AUTH:  # before any request: the connection has no key

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
+from core.media import pool
 from gui.models.library_model import LibraryModel
 from gui.models.task_model import TaskModel
 from gui.player.player import MULTIMEDIA, Player
@@ -23,6 +24,7 @@ from gui.views.generate_panel import GeneratePanel
 from gui.views.library_view import LibraryView
 from gui.views.queue_view import QueueView
 from gui.views.settings_dialog import SettingsDialog
+from gui.views.story import StoryActions
 
 __all__ = ["Regions", "SettingsDialog", "build_regions"]
 
@@ -50,13 +52,15 @@ def build_regions(
     notifier = TaskNotifier(icon, services.settings.notifications, window)
     for record in engine.tasks.values():
         notifier.watch(record)
+    library = LibraryView(library_model, paths.cache / "frames", window)
+    StoryActions(library, engine, pool, paths.library)  # joins run in the process pool
     return Regions(
         thumbnails=thumbnails,
         task_model=task_model,
         library_model=library_model,
         generate_panel=GeneratePanel(engine, thumbnails, paths.cache / "inputs", ui_state, window),
         queue=QueueView(engine, task_model, window),
-        library=LibraryView(library_model, paths.cache / "frames", window),
+        library=library,
         player=Player(window, multimedia=MULTIMEDIA if multimedia is None else multimedia),
         notifier=notifier,
     )

@@ -251,9 +251,11 @@ class Engine(TaskEvents):
         parent_id: str | None = None,
         batch_id: str | None = None,
         start: bool = True,
+        relation: str | None = None,
     ) -> TaskRecord:
         """Validate, prepare the inputs, journal the task, then start it. Raises before any request
-        is sent when the input is bad (InvalidInput) or the connection has no key (auth)."""
+        is sent when the input is bad (InvalidInput) or the connection has no key (auth).
+        ``relation``: how it comes from ``parent_id`` (core/tasks/lineage.py)."""
         connection, provider = self._check(connection_name, request)
         await self._check_key(connection, provider)
         return await self._create(
@@ -264,6 +266,7 @@ class Engine(TaskEvents):
             parent_id=parent_id,
             batch_id=batch_id,
             start=start,
+            relation=relation,
         )
 
     async def _create(
@@ -276,6 +279,7 @@ class Engine(TaskEvents):
         parent_id: str | None = None,
         batch_id: str | None = None,
         start: bool = True,
+        relation: str | None = None,
     ) -> TaskRecord:
         """``create`` once the request and the key are checked."""
         record = TaskRecord(
@@ -288,6 +292,7 @@ class Engine(TaskEvents):
             output_dir=output_dir,
             parent_id=parent_id,
             batch_id=batch_id,
+            relation=relation if parent_id else None,
         )
         record.estimate = self._estimate(connection, provider, request).to_dict()
         images: dict[str, list[PreparedImage]] = {}
@@ -547,7 +552,9 @@ class Engine(TaskEvents):
     async def retry(self, task_id: str) -> TaskRecord:
         """A new task with the same request, linked to the old one. Never reuses the old submit."""
         old = self.tasks[task_id]
-        return await self.create(old.connection, old.request, output_dir=old.output_dir, parent_id=old.id)
+        return await self.create(
+            old.connection, old.request, output_dir=old.output_dir, parent_id=old.id, relation="retry"
+        )
 
     @reflected
     async def resolve_unknown(

@@ -74,6 +74,7 @@ class TaskRecord:
     estimate: dict[str, Any] | None = None
     charge: dict[str, Any] | None = None
     balance: dict[str, Any] | None = None  # the account's balance once it finished, where known
+    relation: str | None = None  # how it came from parent_id (core/tasks/lineage.py)
 
     @staticmethod
     def new_id() -> str:
@@ -161,6 +162,11 @@ MIGRATIONS: list[str] = [
         kind TEXT NOT NULL
     );
     CREATE INDEX spend_connection_at ON spend(connection, at);
+    """,
+    # 5: lineage: how a task came from its parent (retry, reuse, variation, continues, extends)
+    """
+    ALTER TABLE tasks ADD COLUMN relation TEXT;
+    CREATE INDEX tasks_parent ON tasks(parent_id);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -68,6 +68,7 @@ class GeneratePanel(QWidget):
         self.engine = engine
         self.ui_state = ui_state
         self.parent_id: str | None = None
+        self.relation: str | None = None  # how a task from this form comes from parent_id
         self.spec = ModelSpec(id="")
         self.provider: Provider | None = None
         self._rebuilding = False
@@ -367,7 +368,9 @@ class GeneratePanel(QWidget):
         self.generate_button.setEnabled(not self.problem)
         self._show_cost()
         self.parent_label.setVisible(self.parent_id is not None)
-        if self.parent_id:
+        if self.parent_id and self.relation == "reuse":
+            self.parent_label.setText(self.tr("Settings of task %1").replace("%1", self.parent_id[:8]))
+        elif self.parent_id:
             self.parent_label.setText(self.tr("Continues task %1").replace("%1", self.parent_id[:8]))
 
     def _show_cost(self, *_args: object) -> None:
@@ -419,8 +422,11 @@ class GeneratePanel(QWidget):
         self.generate_requested.emit(self.connection_name(), self.requests(), self.parent_id)
 
     # -- filled from elsewhere -------------------------------------------------------------------
-    def apply_request(self, connection: str, request: GenerationRequest) -> None:
-        """Reuse a task's settings: connection, model, inputs, prompts and options."""
+    def apply_request(
+        self, connection: str, request: GenerationRequest, parent_id: str | None = None
+    ) -> None:
+        """Reuse a task's settings: connection, model, inputs, prompts and options; a task made
+        from them is linked to ``parent_id`` as ``reuse``."""
         index = self.connection_combo.findData(connection)
         if index >= 0:
             self.connection_combo.setCurrentIndex(index)
@@ -441,7 +447,7 @@ class GeneratePanel(QWidget):
             self.form.set_values(request)
         finally:
             self._rebuilding = False
-        self.parent_id = None
+        self.parent_id, self.relation = parent_id, "reuse" if parent_id else None
         self._changed()
 
     def set_first_frame(self, path: str, parent_id: str | None) -> None:
@@ -451,7 +457,7 @@ class GeneratePanel(QWidget):
             self.first_slot.set_sources([path])
         finally:
             self._setting_first_frame = False
-        self.parent_id = parent_id
+        self.parent_id, self.relation = parent_id, "continues" if parent_id else None
         if not self.first_slot.isVisibleTo(self):
             self._select_model_with_image()
         self._changed()

@@ -63,7 +63,7 @@ class GridItemDelegate(QStyledItemDelegate):
 
 class LibraryView(QWidget):
     play_requested = Signal(str)
-    reuse_requested = Signal(str, object)  # connection, GenerationRequest
+    reuse_requested = Signal(str, object, str)  # connection, GenerationRequest, the task's id
     continue_requested = Signal(str, str)  # last-frame image, parent task id
     message = Signal(str)
     new_count_changed = Signal(int)  # how many videos are new (not played yet)
@@ -72,6 +72,7 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.model = model
         self.frames_dir = frames_dir
+        self.story_actions: list[QAction] = []  # family, chain, compare, join (gui/views/story.py)
         self._new_shown = 0
         self._build()
         self._build_actions()
@@ -261,6 +262,8 @@ class LibraryView(QWidget):
         for act in (self.play_action, self.favourite_action, None, self.reuse_action, self.continue_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu.addSeparator()
+        menu.addActions(self.story_actions)
+        menu.addSeparator()
         menu.addAction(self.open_action)
         menu.addAction(self.folder_action)
         menu.addSeparator()
@@ -285,7 +288,7 @@ class LibraryView(QWidget):
     def reuse_selected(self) -> None:
         records = self.selected_records()
         if records:
-            self.reuse_requested.emit(records[0].connection, records[0].request)
+            self.reuse_requested.emit(records[0].connection, records[0].request, records[0].id)
 
     def continue_selected(self) -> asyncio.Task[None] | None:
         records = self.selected_records()

@@ -140,6 +140,107 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <location filename="../../gui/views/compare_view.py" line="65" />
+            <source>Compare %n video(s)</source>
+            <translation>
+                <numerusform>Compare %n video</numerusform>
+                <numerusform>Compare %n videos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="66" />
+            <source>Compare videos</source>
+            <translation>Compare videos</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="89" />
+            <source>Playback unavailable</source>
+            <translation>Playback unavailable</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="92" />
+            <source>Video %1</source>
+            <translation>Video %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="100" />
+            <source>Keep</source>
+            <translation>Keep</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="101" />
+            <source>Keep video %1</source>
+            <translation>Keep video %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="117" />
+            <source>Play or pause all (Space)</source>
+            <translation>Play or pause all (Space)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="118" />
+            <source>One frame back (←)</source>
+            <translation>One frame back (←)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="119" />
+            <source>One frame on (→)</source>
+            <translation>One frame on (→)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="121" />
+            <source>Full screen (F)</source>
+            <translation>Full screen (F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="124" />
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="130" />
+            <source>Speed</source>
+            <translation>Speed</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="135" />
+            <source>Loop</source>
+            <translation>Loop</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="136" />
+            <source>Start again at the end (L)</source>
+            <translation>Start again at the end (L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="149" />
+            <source>Keep the checked, move the rest to the trash</source>
+            <translation>Keep the checked, move the rest to the trash</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="156" />
+            <source>Wipe</source>
+            <translation>Wipe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="157" />
+            <source>One over the other, split where you drag (W)</source>
+            <translation>One over the other, split where you drag (W)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="170" />
+            <source>Compare the checked</source>
+            <translation>Compare the checked</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="171" />
+            <source>Two to four checked videos side by side</source>
+            <translation>Two to four checked videos side by side</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashBox</name>
         <message>
             <location filename="../work/wt/startup/gui/crash.py" line="280" />
@@ -276,6 +377,80 @@
         <message>
             <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
             <translation>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyDialog</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="84" />
+            <source>Family and chain</source>
+            <translation>Family and chain</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="88" />
+            <source>Family</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>How it came</source>
+            <translation>How it came</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="113" />
+            <source>Chain</source>
+            <translation>Chain</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="119" />
+            <source>&amp;Extend chain</source>
+            <translation>&amp;Extend chain</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="121" />
+            <source>A new clip starting on the last frame of the chain's last clip</source>
+            <translation>A new clip starting on the last frame of the chain's last clip</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="125" />
+            <source>&amp;Join chain…</source>
+            <translation>&amp;Join chain…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="128" />
+            <source>&amp;Compare chain</source>
+            <translation>&amp;Compare chain</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="140" />
+            <source>Family (%n video(s))</source>
+            <translation>
+                <numerusform>Family (%n video)</numerusform>
+                <numerusform>Family (%n videos)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="142" />
+            <source>Chain, in playing order (%n clip(s))</source>
+            <translation>
+                <numerusform>Chain, in playing order (%n clip)</numerusform>
+                <numerusform>Chain, in playing order (%n clips)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -498,6 +673,9 @@
         <message>
             <source>≈ %1</source>
             <translation>≈ %1</translation>
+            <location filename="../../gui/views/generate_panel.py" line="363" />
+            <source>Settings of task %1</source>
+            <translation>Settings of task %1</translation>
         </message>
     </context>
     <context>
@@ -576,6 +754,94 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>transparency will be filled with white</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinDialog</name>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="167" />
+            <source>Join videos</source>
+            <translation>Join videos</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="174" />
+            <source>Clips, in order</source>
+            <translation>Clips, in order</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="180" />
+            <source>Move &amp;up</source>
+            <translation>Move &amp;up</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="182" />
+            <source>Move &amp;down</source>
+            <translation>Move &amp;down</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="187" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="188" />
+            <source>Cross-fade</source>
+            <translation>Cross-fade</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="192" />
+            <source>Clips that agree are copied as they are; others are re-encoded.</source>
+            <translation>Clips that agree are copied as they are; others are re-encoded.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="194" />
+            <source>&amp;Join</source>
+            <translation>&amp;Join</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="197" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="208" />
+            <source>Cross-fade:</source>
+            <translation>Cross-fade:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="214" />
+            <source>Clips, in the order they will play (drag to reorder):</source>
+            <translation>Clips, in the order they will play (drag to reorder):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="240" />
+            <source>Joining…</source>
+            <translation>Joining…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="269" />
+            <source>Joined into the library: %1</source>
+            <translation>Joined into the library: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="271" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="279" />
+            <source>Cancelled; nothing was written.</source>
+            <translation>Cancelled; nothing was written.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="282" />
+            <source>These clips cannot be joined: %1</source>
+            <translation>These clips cannot be joined: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="293" />
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
         </message>
     </context>
     <context>
@@ -1875,6 +2141,116 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         </message>
     </context>
     <context>
+        <name>Story</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="60" />
+            <source>retry</source>
+            <translation>retry</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="61" />
+            <source>reused settings</source>
+            <translation>reused settings</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="62" />
+            <source>variation</source>
+            <translation>variation</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="63" />
+            <source>continues</source>
+            <translation>continues</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="64" />
+            <source>extends</source>
+            <translation>extends</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryActions</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="323" />
+            <source>Family and &amp;chain…</source>
+            <translation>Family and &amp;chain…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="324" />
+            <source>E&amp;xtend chain</source>
+            <translation>E&amp;xtend chain</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="325" />
+            <source>Co&amp;mpare (2–4)…</source>
+            <translation>Co&amp;mpare (2–4)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="326" />
+            <source>&amp;Join into one video…</source>
+            <translation>&amp;Join into one video…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="327" />
+            <source>&amp;Variations…</source>
+            <translation>&amp;Variations…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="328" />
+            <source>Open its &amp;group…</source>
+            <translation>Open its &amp;group…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="374" />
+            <source>Select 2 to 4 videos to compare.</source>
+            <translation>Select 2 to 4 videos to compare.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="387" />
+            <source>%n variation(s) queued</source>
+            <translation>
+                <numerusform>%n variation queued</numerusform>
+                <numerusform>%n variations queued</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="397" />
+            <source>This video was not made in a group.</source>
+            <translation>This video was not made in a group.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="406" />
+            <source>Its group has only one finished video yet.</source>
+            <translation>Its group has only one finished video yet.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="411" />
+            <source>Group of %n video(s)</source>
+            <translation>
+                <numerusform>Group of %n video</numerusform>
+                <numerusform>Group of %n videos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="422" />
+            <source>%n video(s) moved to the trash</source>
+            <translation>
+                <numerusform>%n video moved to the trash</numerusform>
+                <numerusform>%n videos moved to the trash</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="429" />
+            <source>Select at least two videos to join.</source>
+            <translation>Select at least two videos to join.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="421" />
+            <source>%1 · seed %2</source>
+            <translation>%1 · seed %2</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskModel</name>
         <message>
             <location filename="../../gui/models/task_model.py" line="460" />
@@ -2216,6 +2592,70 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         </message>
     </context>
     <context>
+        <name>VariationsDialog</name>
+        <message>
+            <location filename="../../gui/views/variations.py" line="51" />
+            <source>Variations</source>
+            <translation>Variations</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="59" />
+            <source>Takes per model and connection</source>
+            <translation>Takes per model and connection</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="61" />
+            <source>Models</source>
+            <translation>Models</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="66" />
+            <source>Connections</source>
+            <translation>Connections</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="77" />
+            <source>&amp;Make</source>
+            <translation>&amp;Make</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="83" />
+            <source>Takes (each its own seed):</source>
+            <translation>Takes (each its own seed):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="86" />
+            <source>Variations of “%1”</source>
+            <translation>Variations of “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="89" />
+            <source>Models:</source>
+            <translation>Models:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="91" />
+            <source>Connections:</source>
+            <translation>Connections:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/variations.py" line="126" />
+            <source>%n task(s) will be made, as one group.</source>
+            <translation>
+                <numerusform>%n task will be made, as one group.</numerusform>
+                <numerusform>%n tasks will be made, as one group.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/variations.py" line="151" />
+            <source>%n task(s) made; these could not be:</source>
+            <translation>
+                <numerusform>%n task made; these could not be:</numerusform>
+                <numerusform>%n tasks made; these could not be:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <location filename="../../gui/welcome.py" line="83" />
@@ -2293,6 +2733,14 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         <message>
             <source>Balance: %1</source>
             <translation>Balance: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>WipeView</name>
+        <message>
+            <location filename="../../gui/views/wipe_view.py" line="397" />
+            <source>Wipe between the two videos</source>
+            <translation>Wipe between the two videos</translation>
         </message>
     </context>
 </TS>

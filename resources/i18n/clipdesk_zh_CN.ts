@@ -137,6 +137,106 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <location filename="../../gui/views/compare_view.py" line="65" />
+            <source>Compare %n video(s)</source>
+            <translation>
+                <numerusform>比较 %n 个视频</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="66" />
+            <source>Compare videos</source>
+            <translation>比较视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="89" />
+            <source>Playback unavailable</source>
+            <translation>无法播放</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="92" />
+            <source>Video %1</source>
+            <translation>视频 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="100" />
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="101" />
+            <source>Keep video %1</source>
+            <translation>保留视频 %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="117" />
+            <source>Play or pause all (Space)</source>
+            <translation>全部播放或暂停（空格）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="118" />
+            <source>One frame back (←)</source>
+            <translation>后退一帧（←）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="119" />
+            <source>One frame on (→)</source>
+            <translation>前进一帧（→）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="121" />
+            <source>Full screen (F)</source>
+            <translation>全屏（F）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="124" />
+            <source>Position</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="130" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="135" />
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="136" />
+            <source>Start again at the end (L)</source>
+            <translation>播完后从头再放（L）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="149" />
+            <source>Keep the checked, move the rest to the trash</source>
+            <translation>保留勾选的，其余移到回收站</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="156" />
+            <source>Wipe</source>
+            <translation>划像对比</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="157" />
+            <source>One over the other, split where you drag (W)</source>
+            <translation>上下叠放，在拖动处分割（W）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="170" />
+            <source>Compare the checked</source>
+            <translation>比较勾选的</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/compare_view.py" line="171" />
+            <source>Two to four checked videos side by side</source>
+            <translation>将勾选的 2 到 4 个视频并排比较</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashBox</name>
         <message>
             <location filename="../work/wt/startup/gui/crash.py" line="280" />
@@ -273,6 +373,78 @@
         <message>
             <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
             <translation>这次生成会超出花费上限，因此没有发送任何请求。请在“设置 → 连接”中提高上限，或等到新的一天或新的一月。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyDialog</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="84" />
+            <source>Family and chain</source>
+            <translation>家族与链</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="88" />
+            <source>Family</source>
+            <translation>家族</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>How it came</source>
+            <translation>来源方式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="90" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="113" />
+            <source>Chain</source>
+            <translation>链</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="119" />
+            <source>&amp;Extend chain</source>
+            <translation>延续链(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="121" />
+            <source>A new clip starting on the last frame of the chain's last clip</source>
+            <translation>以链中最后一段的最后一帧开始新片段</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="125" />
+            <source>&amp;Join chain…</source>
+            <translation>拼接链(&amp;J)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="128" />
+            <source>&amp;Compare chain</source>
+            <translation>比较链(&amp;C)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="140" />
+            <source>Family (%n video(s))</source>
+            <translation>
+                <numerusform>家族（%n 个视频）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="142" />
+            <source>Chain, in playing order (%n clip(s))</source>
+            <translation>
+                <numerusform>链，按播放顺序（%n 段）</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -495,6 +667,9 @@
         <message>
             <source>≈ %1</source>
             <translation>约 %1</translation>
+            <location filename="../../gui/views/generate_panel.py" line="363" />
+            <source>Settings of task %1</source>
+            <translation>沿用任务 %1 的设置</translation>
         </message>
     </context>
     <context>
@@ -573,6 +748,94 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>透明部分将填充为白色</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinDialog</name>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="167" />
+            <source>Join videos</source>
+            <translation>拼接视频</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="174" />
+            <source>Clips, in order</source>
+            <translation>片段（按顺序）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="180" />
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="182" />
+            <source>Move &amp;down</source>
+            <translation>下移(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="187" />
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="188" />
+            <source>Cross-fade</source>
+            <translation>交叉淡化</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="192" />
+            <source>Clips that agree are copied as they are; others are re-encoded.</source>
+            <translation>格式一致的片段直接复制，其余重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="194" />
+            <source>&amp;Join</source>
+            <translation>拼接(&amp;J)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="197" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="208" />
+            <source>Cross-fade:</source>
+            <translation>交叉淡化：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="214" />
+            <source>Clips, in the order they will play (drag to reorder):</source>
+            <translation>片段，按播放顺序（拖动可调整）：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="240" />
+            <source>Joining…</source>
+            <translation>正在拼接…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="269" />
+            <source>Joined into the library: %1</source>
+            <translation>已拼接并加入视频库：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="271" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="279" />
+            <source>Cancelled; nothing was written.</source>
+            <translation>已取消，未写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="282" />
+            <source>These clips cannot be joined: %1</source>
+            <translation>这些片段无法拼接：%1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/join_dialog.py" line="293" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
         </message>
     </context>
     <context>
@@ -1862,6 +2125,113 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         </message>
     </context>
     <context>
+        <name>Story</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="60" />
+            <source>retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="61" />
+            <source>reused settings</source>
+            <translation>沿用设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="62" />
+            <source>variation</source>
+            <translation>变体</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="63" />
+            <source>continues</source>
+            <translation>接续</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="64" />
+            <source>extends</source>
+            <translation>延展</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryActions</name>
+        <message>
+            <location filename="../../gui/views/story.py" line="323" />
+            <source>Family and &amp;chain…</source>
+            <translation>家族与链(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="324" />
+            <source>E&amp;xtend chain</source>
+            <translation>延续链(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="325" />
+            <source>Co&amp;mpare (2–4)…</source>
+            <translation>比较（2–4 个）(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="326" />
+            <source>&amp;Join into one video…</source>
+            <translation>拼接成一个视频(&amp;J)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="327" />
+            <source>&amp;Variations…</source>
+            <translation>变体(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="328" />
+            <source>Open its &amp;group…</source>
+            <translation>打开所在分组(&amp;G)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="374" />
+            <source>Select 2 to 4 videos to compare.</source>
+            <translation>请选择 2 到 4 个视频进行比较。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="387" />
+            <source>%n variation(s) queued</source>
+            <translation>
+                <numerusform>已排队 %n 个变体</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="397" />
+            <source>This video was not made in a group.</source>
+            <translation>这个视频不属于任何分组。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="406" />
+            <source>Its group has only one finished video yet.</source>
+            <translation>它所在的分组目前只有一个完成的视频。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="411" />
+            <source>Group of %n video(s)</source>
+            <translation>
+                <numerusform>%n 个视频的分组</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/story.py" line="422" />
+            <source>%n video(s) moved to the trash</source>
+            <translation>
+                <numerusform>已将 %n 个视频移到回收站</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="429" />
+            <source>Select at least two videos to join.</source>
+            <translation>请至少选择两个视频进行拼接。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/story.py" line="421" />
+            <source>%1 · seed %2</source>
+            <translation>%1 · 种子 %2</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskModel</name>
         <message>
             <location filename="../../gui/models/task_model.py" line="460" />
@@ -2200,6 +2570,68 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         </message>
     </context>
     <context>
+        <name>VariationsDialog</name>
+        <message>
+            <location filename="../../gui/views/variations.py" line="51" />
+            <source>Variations</source>
+            <translation>变体</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="59" />
+            <source>Takes per model and connection</source>
+            <translation>每个模型和连接的生成次数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="61" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="66" />
+            <source>Connections</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="77" />
+            <source>&amp;Make</source>
+            <translation>生成(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="83" />
+            <source>Takes (each its own seed):</source>
+            <translation>次数（各用不同种子）：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="86" />
+            <source>Variations of “%1”</source>
+            <translation>“%1”的变体</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="89" />
+            <source>Models:</source>
+            <translation>模型：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/variations.py" line="91" />
+            <source>Connections:</source>
+            <translation>连接：</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/variations.py" line="126" />
+            <source>%n task(s) will be made, as one group.</source>
+            <translation>
+                <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/variations.py" line="151" />
+            <source>%n task(s) made; these could not be:</source>
+            <translation>
+                <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <location filename="../../gui/welcome.py" line="83" />
@@ -2277,6 +2709,14 @@ Check the provider's console. If the task is there, enter its id to follow it. O
         <message>
             <source>Balance: %1</source>
             <translation>余额：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>WipeView</name>
+        <message>
+            <location filename="../../gui/views/wipe_view.py" line="397" />
+            <source>Wipe between the two videos</source>
+            <translation>两个视频的划像对比</translation>
         </message>
     </context>
 </TS>

@@ -234,6 +234,8 @@ def test_reuse_settings_fills_the_form(seeded: TaskRecord, window: Any) -> None:
     assert request.prompt == "a seeded clip"
     assert (request.duration, request.resolution, request.seed) == (3, "540p", 42)
     assert request.params == {"camera_movement": "pan_left", "fps": 30}
+    assert (panel.parent_id, panel.relation) == (seeded.id, "reuse")  # a task made links back
+    assert panel.parent_label.text() == f"Settings of task {seeded.id[:8]}"
 
 
 def test_last_frame_starts_a_linked_task(
@@ -267,7 +269,7 @@ def test_last_frame_starts_a_linked_task(
     assert frame.exists() and frame.suffix == ".png"
     red, green, blue = Image.open(frame).convert("RGB").getpixel((80, 48))
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
-    assert child.parent_id == seeded.id
+    assert (child.parent_id, child.relation) == (seeded.id, "continues")
     assert child.state is TaskState.SUCCEEDED, child.error_message
     assert decoded_here == []  # the frame was decoded in the process pool
     assert panel.parent_id is None or panel.parent_id == seeded.id

@@ -50,7 +50,7 @@ def test_cancel_then_retry(window: Any, qloop: Any) -> None:
         return record, retried
 
     record, retried = run(qloop, go())
-    assert retried.parent_id == record.id
+    assert (retried.parent_id, retried.relation) == (record.id, "retry")
     assert retried.request.to_dict() == record.request.to_dict()
     window.task_model.settle()  # cells are written at the next turn of the loop
     row = window.task_model.row_of(record.id)
