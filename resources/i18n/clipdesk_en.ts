@@ -673,6 +673,8 @@
         <message>
             <source>≈ %1</source>
             <translation>≈ %1</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/generate_panel.py" line="363" />
             <source>Settings of task %1</source>
             <translation>Settings of task %1</translation>

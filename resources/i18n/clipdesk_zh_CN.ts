@@ -667,6 +667,8 @@
         <message>
             <source>≈ %1</source>
             <translation>约 %1</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/generate_panel.py" line="363" />
             <source>Settings of task %1</source>
             <translation>沿用任务 %1 的设置</translation>

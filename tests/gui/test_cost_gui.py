@@ -7,7 +7,7 @@ from typing import Any
 
 from core.config.connections import Connection
 from core.tasks.request import GenerationRequest
-from tests.gui.conftest import run
+from tests.gui.conftest import run, until_saved
 
 
 def test_the_estimate_beside_generate_follows_options_and_copies(window: Any) -> None:
@@ -28,7 +28,7 @@ def test_the_estimate_beside_generate_follows_options_and_copies(window: Any) ->
     assert "3 ×" in panel.cost_label.toolTip()
 
 
-def test_caps_and_own_prices_are_saved_and_checked(window: Any) -> None:
+def test_caps_and_own_prices_are_saved_and_checked(window: Any, qloop: Any) -> None:
     dialog = window.open_settings()
     dialog.add_connection()
     dialog.name_edit.setText("Gateway")
@@ -42,6 +42,7 @@ def test_caps_and_own_prices_are_saved_and_checked(window: Any) -> None:
     dialog.monthly_edit.setText("80")
     dialog.prices_edit.setText("kling-v1=0.3USD/second")
     dialog.accept()
+    until_saved(qloop, dialog)
     saved = window.engine.connections["Gateway"]
     assert (saved.daily_budget, saved.monthly_budget) == (5.0, 80.0)
     assert saved.prices == {"kling-v1": "0.3USD/second"}

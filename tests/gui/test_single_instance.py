@@ -96,6 +96,8 @@ def test_the_app_launched_twice_on_one_folder_runs_once(clipdesk_home: Path) -> 
         )
     try:
         _wait(lambda: _listening(name), "the first app listening", process=first)
+        # its log opens with its services (after the first paint): what it is asked later is logged
+        _wait(lambda: any(clipdesk_home.rglob("clipdesk.log")), "the first app's log", process=first)
         second = run_app(["main.py"], clipdesk_home)
         assert second.returncode == 0, second.stderr[-3000:]
         assert "already running" in second.stdout
