@@ -70,6 +70,7 @@ log = logging.getLogger("clipdesk.engine")
 IMAGE_SLOTS = ("image", "last_image", "ref_images")
 SUBMIT_ATTEMPTS = 6  # only for submits the server provably did not receive, or refused with 429
 DEFAULT_DEADLINE = 3 * 3600.0  # seconds from submit until a running task is given up on
+CREATE_AT_ONCE = 50  # tasks of a batch started in one turn of the loop
 GATEWAY_AMBIGUOUS = {502, 504}  # a proxy's answer: the request may have reached the provider
 
 
@@ -417,19 +418,23 @@ class Engine(TaskEvents):
         output_dir: str | None = None,
         batch_id: str | None = None,
     ) -> list[TaskRecord]:
-        """A batch in one call (from the window: one message, not one per task). Every request
-        is checked first: one that is not valid creates none of them. Then all are created at
-        once (their journal writes share commits), in order of creation time."""
+        """A batch in one call. Every request is checked first: one that is not valid creates none
+        of them. Then they are created CREATE_AT_ONCE at a time (their journal writes share a
+        commit; the loop's turns stay short: 800 started in one turn held the window 75 ms), in
+        order of creation time."""
         checked = [self._check(connection_name, request) for request in requests]
         if checked:
             await self._check_key(*checked[0])  # one keyring read for the batch
-        made = await asyncio.gather(
-            *(
-                self._create(connection, provider, r, output_dir=output_dir, batch_id=batch_id)
-                for (connection, provider), r in zip(checked, requests, strict=True)
+        made: list[TaskRecord] = []
+        jobs = list(zip(checked, requests, strict=True))
+        for start in range(0, len(jobs), CREATE_AT_ONCE):
+            made += await asyncio.gather(
+                *(
+                    self._create(connection, provider, r, output_dir=output_dir, batch_id=batch_id)
+                    for (connection, provider), r in jobs[start : start + CREATE_AT_ONCE]
+                )
             )
-        )
-        return list(made)
+        return made
 
     def _task_dir(self, task_id: str) -> Path:
         return self.paths.tasks / task_id

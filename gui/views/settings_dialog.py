@@ -7,6 +7,7 @@ plainly: the key is then kept in memory for this session only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 from dataclasses import dataclass
 from datetime import datetime
@@ -83,6 +84,7 @@ class SettingsDialog(QDialog):
         self.test_task: asyncio.Task[None] | None = None
         self.spend_task: asyncio.Task[None] | None = None
         self.saving: asyncio.Task[bool] | None = None  # the settings being saved, after accept()
+        self._stored: set[str] = set()  # connections with a key in the keyring (looked up off the loop)
         tabs = QTabWidget(self)
         tabs.addTab(self._connections_tab(), self.tr("&Connections"))
         tabs.addTab(self._general_tab(), self.tr("&General"))
@@ -100,6 +102,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self._fill_list()
+        self.keys_looked_up = spawn(self._look_up_keys(), name="settings-keys")
+
+    async def _look_up_keys(self) -> None:
+        """Which connections have a stored key (the keyring read on a worker thread), then the
+        key field's hint for the connection shown."""
+        secrets = self.services.secrets
+        names = [e.original for e in self.entries if e.original and not e.connection.is_local]
+        self._stored = await asyncio.to_thread(lambda: {name for name in names if secrets.get(name)})
+        with contextlib.suppress(RuntimeError):  # the dialog may be gone by now
+            self._key_hint()
 
     # -- connections tab -------------------------------------------------------------------------
     def _connections_tab(self) -> QWidget:
@@ -258,14 +270,7 @@ class SettingsDialog(QDialog):
         self.dialect_combo.blockSignals(False)
         self.base_url_edit.setText(conn.base_url)
         self.key_edit.setText(entry.new_key or "")
-        has_key = (
-            entry.original is not None and bool(self.services.secrets.get(entry.original))
-            if editable
-            else False
-        )
-        self.key_edit.setPlaceholderText(
-            self.tr("Saved. Type a new key to replace it") if has_key else self.tr("Paste the API key")
-        )
+        self._key_hint()
         mode = conn.proxy if conn.proxy in (PROXY_NONE, PROXY_SYSTEM) else PROXY_CUSTOM
         self.proxy_combo.setCurrentIndex(self.proxy_combo.findData(mode))
         self.proxy_edit.setText(conn.proxy if mode == PROXY_CUSTOM else "")
@@ -277,6 +282,13 @@ class SettingsDialog(QDialog):
             self.spend_task = spawn(self._show_spend(entry.original), name="show-spend")
         self._proxy_mode_changed()
         self._dialect_changed()
+
+    def _key_hint(self) -> None:
+        entry = self._current
+        has_key = entry is not None and not entry.connection.is_local and entry.original in self._stored
+        self.key_edit.setPlaceholderText(
+            self.tr("Saved. Type a new key to replace it") if has_key else self.tr("Paste the API key")
+        )
 
     def _commit(self) -> None:
         """Copy the form into the entry being edited."""

@@ -37,6 +37,12 @@ def test_keys_go_to_the_keyring_and_connections_to_the_file(window: Any, service
     assert json.loads(saved)["connections"][0]["base_url"] == "https://gw.example/"
     assert window.generate_panel.connection_combo.findData("My gateway") >= 0
     assert "My gateway" in window.engine.connections
+    again = window.open_settings()  # a stored key is said to be there, the key itself not shown
+    run(qloop, again.keys_looked_up)
+    again.list.setCurrentRow(1)
+    assert again.key_edit.text() == ""
+    assert again.key_edit.placeholderText() == "Saved. Type a new key to replace it"
+    again.reject()
 
 
 def test_keyring_less_path_says_so_and_keeps_the_key_in_memory(
