@@ -123,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gui.i18n import install_translators, resolve_language
     from gui.main_window import MainWindow, app_icon
     from gui.settings import SettingsStore
+    from gui.theme import apply_theme, load_bundled_fonts, settle_theme
 
     install_crash_handler()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -136,10 +137,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the process even while Qt is idle
     paths = default_paths()
-    language = resolve_language(SettingsStore(paths.config).load().language)
+    user_settings = SettingsStore(paths.config).load()
+    language = resolve_language(user_settings.language)
     translators = install_translators(app, language)
+    load_bundled_fonts(app)
+    apply_theme(app, user_settings.theme, settled=False)  # (settled after the first paint)
     window = MainWindow(paths=paths)  # the frame; the regions come with the services
     show_and_paint(app, window)
+    settle_theme(app)
 
     import asyncio
 

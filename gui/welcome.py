@@ -108,7 +108,7 @@ class WelcomeDialog(QDialog):
             self,
         )
         offline_note.setWordWrap(True)
-        offline_note.setStyleSheet("color: palette(placeholder-text);")
+        offline_note.setProperty("tone", "muted")
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         heading = QLabel(_t(self.tr("Add a connection")), self)

@@ -44,6 +44,7 @@ from core.tasks.host import EngineProxy
 from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
 from gui.spawn import spawn
 from gui.texts import connection_label, error_advice, error_summary, fmt_duration, state_name
+from gui.theme import colour
 from gui.thumbnails import Thumbnails
 
 COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
@@ -63,7 +64,6 @@ FRAME_MS = 16  # ... and it comes back a frame later for the others
 INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RUNNING, SUCCEEDED = TaskState.RUNNING, TaskState.SUCCEEDED  # looked up once: ~0.2 µs each as TaskState.X
-RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
 DISPLAY, DECORATION, TOOLTIP, FOREGROUND, BACKGROUND, ALIGNMENT = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.DecorationRole,
@@ -115,7 +115,7 @@ class TaskModel(QStandardItemModel):
         self.sort_column = -1  # the column whose cells carry SortRole
         self._attached = True
         self.bar_width = 140  # the state column's width: a bar's brush is drawn to it
-        self._bar_colour = QColor("#308cc6")
+        self._bar_colour = colour("accent")
         self._bars: dict[int, QBrush] = {}  # filled pixels -> brush
         self._stripes: QBrush | None = None
         self._writer = QTimer(self)
@@ -486,9 +486,9 @@ class TaskModel(QStandardItemModel):
     @staticmethod
     def _foreground(record: TaskRecord) -> QColor | None:
         if record.state in (TaskState.FAILED, TaskState.EXPIRED, TaskState.UNKNOWN):
-            return RED
+            return colour("error")
         if record.state is TaskState.CANCELLED:
-            return GREY
+            return colour("muted")
         return None
 
     def _display(self, record: TaskRecord, column: int) -> str | None:
@@ -597,7 +597,7 @@ class TaskModel(QStandardItemModel):
             return QBrush(self._fill())
         edge = filled / self.bar_width  # a hard edge: the colour up to it, nothing after
         gradient = QLinearGradient(0, 0, self.bar_width, 0)
-        fill, clear = self._fill(), QColor(0, 0, 0, 0)
+        fill, clear = self._fill(), QColor(Qt.GlobalColor.transparent)
         gradient.setStops([(0.0, fill), (edge, fill), (min(edge + 1 / 4096, 1.0), clear), (1.0, clear)])
         return QBrush(gradient)
 

@@ -110,10 +110,10 @@ class GeneratePanel(QWidget):
         self.count.setToolTip(self.tr("Make several videos from the same settings, each with its own seed"))
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c0392b;")
+        self.problem_label.setProperty("tone", "error")
         self.problem_label.setAccessibleName(self.tr("What is missing"))
         self.parent_label = QLabel(self)
-        self.parent_label.setStyleSheet("color: palette(placeholder-text);")
+        self.parent_label.setProperty("tone", "muted")
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(34)
@@ -365,7 +365,11 @@ class GeneratePanel(QWidget):
     def _count(edit: QPlainTextEdit, counter: QLabel, limit: int) -> None:
         used = len(edit.toPlainText())
         counter.setText(f"{used} / {limit}")
-        counter.setStyleSheet("color: #c0392b;" if used > limit else "color: palette(placeholder-text);")
+        tone = "error" if used > limit else "muted"
+        if counter.property("tone") != tone:
+            counter.setProperty("tone", tone)
+            counter.style().unpolish(counter)
+            counter.style().polish(counter)
 
     def _first_frame_changed(self) -> None:
         if not self._setting_first_frame:

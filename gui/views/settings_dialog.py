@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,6 +40,7 @@ from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
 from gui.texts import connection_label, error_summary
+from gui.theme import apply_theme
 from gui.views.generate_panel import load_provider
 
 PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
@@ -82,7 +84,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._connections_tab(), self.tr("&Connections"))
         tabs.addTab(self._general_tab(), self.tr("&General"))
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setProperty("tone", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(
@@ -152,9 +154,7 @@ class SettingsDialog(QDialog):
         self.keyring_label = QLabel(no_keyring_message(), page)
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setObjectName("noKeyring")
-        self.keyring_label.setStyleSheet(
-            "QLabel { background: #fff4e5; color: #7a4b00; border: 1px solid #f0c36d; padding: 6px; }"
-        )
+        self.keyring_label.setProperty("tone", "note")
         self.keyring_label.setVisible(not self.services.secrets.keyring_available)
         self.local_note = QLabel(self.tr("The offline preview works without a key or a network."), page)
         self.local_note.setWordWrap(True)
@@ -368,6 +368,12 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.theme_combo = QComboBox(page)
+        self.theme_combo.setAccessibleName(self.tr("Appearance"))
+        self.theme_combo.addItem(self.tr("Follow the system (dark if it does not say)"), "system")
+        self.theme_combo.addItem(self.tr("Dark"), "dark")
+        self.theme_combo.addItem(self.tr("Light"), "light")
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
         self.notify_check = QCheckBox(self.tr("Notify me when a task ends"), page)
         self.notify_check.setChecked(settings.notifications)
         note = QLabel(self.tr("A new language applies the next time ClipDesk starts."), page)
@@ -381,6 +387,9 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.output_edit if field is output_row else self.language_combo)
             form.addRow(label, field)
         form.addRow("", note)
+        theme_label = QLabel(self.tr("&Appearance:"), page)
+        theme_label.setBuddy(self.theme_combo)
+        form.addRow(theme_label, self.theme_combo)
         form.addRow("", self.notify_check)
         return page
 
@@ -448,6 +457,10 @@ class SettingsDialog(QDialog):
         settings.language = language
         settings.output_dir = self.output_edit.text().strip()
         settings.notifications = self.notify_check.isChecked()
+        settings.theme = str(self.theme_combo.currentData())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)  # at once: the look needs no restart
         services.settings_store.save(settings)
         self.applied.emit(language_changed)
         return in_keyring

@@ -63,10 +63,7 @@ class ImageSlot(QFrame):
         self.setAccessibleName(title)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("imageSlot")
-        self.setStyleSheet(
-            "#imageSlot { border: 1px dashed palette(mid); border-radius: 4px; }"
-            "#imageSlot:focus { border: 1px solid palette(highlight); }"
-        )
+
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._build()
         self._refresh()
@@ -78,13 +75,13 @@ class ImageSlot(QFrame):
         self.thumbs_row.setSpacing(4)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setProperty("tone", "muted")
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b9770e;")
+        self.warning.setProperty("tone", "warning")
         self.choose_button = QPushButton(self.tr("Choose…"), self)
         self.choose_button.setAccessibleName(self.tr("Choose an image for %1").replace("%1", self.title))
         self.paste_button = QPushButton(self.tr("Paste"), self)
@@ -235,7 +232,7 @@ class ImageSlot(QFrame):
             label = QLabel(self)
             label.setFixedSize(THUMB)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("background: palette(base); border: 1px solid palette(mid);")
+            label.setObjectName("slotThumb")
             self._paint_thumb(label, source)
             label.setProperty("source", source)
             self.thumbs_row.addWidget(label)

@@ -1356,11 +1356,6 @@ Turns images and text into videos through the providers you already pay for.</tr
             <translation>Volume</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="140" />
-            <source>Full screen (F)</source>
-            <translation>Full screen (F)</translation>
-        </message>
-        <message>
             <location filename="../../gui/player/player.py" line="143" />
             <source>Open in system player</source>
             <translation>Open in system player</translation>
@@ -1374,6 +1369,16 @@ Turns images and text into videos through the providers you already pay for.</tr
             <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>This video cannot be played: %1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="68" />
+            <source>Picture</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="140" />
+            <source>Full screen (F, double-click; Esc leaves)</source>
+            <translation>Full screen (F, double-click; Esc leaves)</translation>
         </message>
     </context>
     <context>
@@ -1782,6 +1787,31 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>The proxy of “%1” must look like http://host:port</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="372" />
+            <source>Appearance</source>
+            <translation>Appearance</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="373" />
+            <source>Follow the system (dark if it does not say)</source>
+            <translation>Follow the system (dark if it does not say)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="374" />
+            <source>Dark</source>
+            <translation>Dark</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="375" />
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="390" />
+            <source>&amp;Appearance:</source>
+            <translation>&amp;Appearance:</translation>
         </message>
     </context>
     <context>

@@ -1344,11 +1344,6 @@ Turns images and text into videos through the providers you already pay for.</so
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../gui/player/player.py" line="140" />
-            <source>Full screen (F)</source>
-            <translation>全屏（F）</translation>
-        </message>
-        <message>
             <location filename="../../gui/player/player.py" line="143" />
             <source>Open in system player</source>
             <translation>用系统播放器打开</translation>
@@ -1362,6 +1357,16 @@ Turns images and text into videos through the providers you already pay for.</so
             <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>无法播放此视频：%1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="68" />
+            <source>Picture</source>
+            <translation>画面</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="140" />
+            <source>Full screen (F, double-click; Esc leaves)</source>
+            <translation>全屏（F 或双击；Esc 退出）</translation>
         </message>
     </context>
     <context>
@@ -1769,6 +1774,31 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/settings_dialog.py" line="417" />
             <source>The proxy of “%1” must look like http://host:port</source>
             <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="372" />
+            <source>Appearance</source>
+            <translation>外观</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="373" />
+            <source>Follow the system (dark if it does not say)</source>
+            <translation>跟随系统（系统未指定时为深色）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="374" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="375" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="390" />
+            <source>&amp;Appearance:</source>
+            <translation>外观(&amp;A):</translation>
         </message>
     </context>
     <context>
