@@ -281,6 +281,7 @@ class MainWindow(Frame):
         set_notifier(None)
         self.task_model.detach()
         self.library_model.detach()
+        self.player.leave_fullscreen()
         self.player.stop()
         self.thumbnails.close()
         if self.notifier.tray is not None:
