@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
@@ -179,12 +179,23 @@ class Frame(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self._first_geometry()
+        self._first_splits = True  # no saved splits: the first share is set at the first show
         for key, splitter in zip(SPLITTERS, (self.main_split, self.right), strict=True):
             state = self.ui_state.value(key)
             if state is not None:
                 splitter.restoreState(state)
+                self._first_splits = False
         tab = self.ui_state.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if isinstance(tab, int | str) and str(tab).isdigit() else 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first share of the centre's height (player first), from the window's real size:
+        set before it, the splitter keeps only the least sizes and the stretch decides."""
+        if self._first_splits:
+            self._first_splits = False
+            height = max(1, self.right.height() or self.height())
+            self.right.setSizes([height * PLAYER_SHARE[0] // 100, height * PLAYER_SHARE[1] // 100])
+        super().showEvent(event)
 
     def _first_geometry(self) -> None:
         """The default size, or less on a smaller screen (a laptop's 1366×768 less its panels):

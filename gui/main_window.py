@@ -214,13 +214,17 @@ class MainWindow(Frame):
         from gui.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
-        dialog.applied.connect(self._settings_applied)
+        known = set(self.engine.connections)
+        dialog.applied.connect(lambda changed: self._settings_applied(changed, known))
         self._keep(dialog)
         dialog.open()
         return dialog
 
-    def _settings_applied(self, language_changed: bool) -> None:
+    def _settings_applied(self, language_changed: bool, known: set[str] | None = None) -> None:
         self.generate_panel.refresh_connections()
+        added = sorted(set(self.engine.connections) - (known or set(self.engine.connections)))
+        if added:  # a connection just added is the one to use
+            self.generate_panel.select_connection(added[0])
         self.notifier.enabled = self.services.settings.notifications
         if language_changed:
             self.show_message(self.tr("The new language applies the next time ClipDesk starts."))
@@ -262,6 +266,9 @@ class MainWindow(Frame):
         box.open()
 
     def _keep(self, dialog: QWidget) -> None:
+        from gui.widgets.focus import return_focus_after
+
+        return_focus_after(dialog, self)
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)  # type: ignore[attr-defined]
 

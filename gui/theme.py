@@ -17,6 +17,8 @@ time, so they follow a theme change and stay crisp at any scale.
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,10 +123,34 @@ def build_palette(dark: bool) -> QPalette:
     return palette
 
 
+def arrow_files(dark: bool, folder: Path | None = None) -> dict[str, str]:
+    """The combo and spin box arrows in the theme's text colours, as files the stylesheet can name
+    (a stylesheet takes an image by path only): ``{"down": path, "up": path, "down_off": path}``."""
+    t = tokens(dark)
+    folder = (
+        folder
+        or Path(tempfile.gettempdir()) / f"clipdesk-theme-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for key, name, tone in (
+        ("down", "chevron-down", "text"),
+        ("up", "chevron-up", "text"),
+        ("down_off", "chevron-down", "muted"),
+    ):
+        target = folder / f"{name}-{t[tone].lstrip('#')}.svg"
+        if not target.exists():
+            svg = (ICON_DIR / f"{name}.svg").read_bytes().replace(b"currentColor", t[tone].encode())
+            target.write_bytes(svg)
+        files[key] = target.as_posix()
+    return files
+
+
 def stylesheet(dark: bool) -> str:
     """What the palette cannot say. Colours come from :data:`DARK`/:data:`LIGHT` only."""
     t = tokens(dark)
     ring = f"2px solid {t['accent']}"
+    arrows = arrow_files(dark)
     return f"""
 QPushButton {{ background: {t["button"]}; border: 1px solid {t["mid"]}; border-radius: {RADIUS}px;
     padding: 5px {SPACING + 4}px; min-height: 18px; }}
@@ -141,7 +167,20 @@ QToolButton:hover {{ border-color: {t["mid"]}; }}
 QToolButton:checked {{ background: {t["mid"]}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
     border: 1px solid {t["mid"]}; border-radius: {RADIUS - 2}px; padding: 3px 6px; background: {t["base"]}; }}
-QComboBox {{ background: {t["button"]}; }}
+QComboBox {{ background: {t["button"]}; padding-right: 22px; }}
+QComboBox:editable {{ background: {t["base"]}; }}
+QComboBox::drop-down {{ subcontrol-origin: border; width: 20px; border: none; }}
+QComboBox::down-arrow {{ image: url({arrows["down"]}); width: 14px; height: 14px; }}
+QComboBox::down-arrow:disabled {{ image: url({arrows["down_off"]}); }}
+QSpinBox, QDoubleSpinBox {{ padding-right: 20px; }}
+QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{
+    subcontrol-origin: border; width: 18px; border: none; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{ image: url({arrows["up"]}); width: 11px; height: 11px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{ image: url({arrows["down"]}); width: 11px;
+    height: 11px; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
 QDoubleSpinBox:focus, QAbstractItemView:focus, QScrollArea:focus {{ border: {ring}; }}
 QAbstractItemView {{ border: 1px solid {t["mid"]}; border-radius: {RADIUS - 2}px; }}

@@ -76,6 +76,7 @@ class ModelSpec:
     max_ref_images: int = 4
     fields: tuple[str, ...] = ("negative_prompt", "seed")
     params: dict[str, tuple[Any, ...] | None] = field(default_factory=dict)
+    param_defaults: dict[str, Any] = field(default_factory=dict)  # what the API does when one is not sent
     rules: tuple[Rule, ...] = ()
     known: bool = True  # False for the generic spec of a model the catalog does not list
 
@@ -162,6 +163,7 @@ def _model_from_json(data: dict[str, Any], generic_modes: tuple[str, ...]) -> Mo
         resolutions=tuple(data["resolutions"]) if data.get("resolutions") else None,
         fields=tuple(data.get("fields", ("negative_prompt", "seed"))),
         params=params,
+        param_defaults=dict(data.get("param_defaults", {})),
         rules=rules,
         **kwargs,
     )

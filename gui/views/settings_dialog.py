@@ -42,6 +42,7 @@ from gui.spawn import spawn
 from gui.texts import connection_label, error_summary
 from gui.theme import apply_theme
 from gui.views.generate_panel import load_provider
+from gui.widgets.base_urls import KnownUrlsButton, gateway_hint, known_urls
 
 PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
 
@@ -162,14 +163,22 @@ class SettingsDialog(QDialog):
         self.form_box = QWidget(page)
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
-        for text, field in (
-            (self.tr("&Name:"), self.name_edit),
-            (self.tr("T&ype:"), self.dialect_combo),
-            (self.tr("&Base URL:"), self.base_url_edit),
+        self.known_urls = KnownUrlsButton(self.base_url_edit, page)
+        self.url_hint = QLabel(page)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setProperty("tone", "muted")
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.base_url_edit, 1)
+        url_row.addWidget(self.known_urls)
+        for text, field, row in (
+            (self.tr("&Name:"), self.name_edit, None),
+            (self.tr("T&ype:"), self.dialect_combo, None),
+            (self.tr("&Base URL:"), self.base_url_edit, url_row),
         ):
             label = QLabel(text, page)
             label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(label, row if row is not None else field)
+        form.addRow("", self.url_hint)
         key_label = QLabel(self.tr("API &key:"), page)
         key_label.setBuddy(self.key_edit)
         form.addRow(key_label, key_row)
@@ -281,6 +290,11 @@ class SettingsDialog(QDialog):
             self.doc_label.clear()
             return
         self.base_url_edit.setEnabled(provider.needs_base_url and not self._is_local())
+        self.known_urls.set_dialect(provider.dialect)
+        self.url_hint.setText(gateway_hint(provider.dialect))
+        official = known_urls(provider.dialect)
+        if official and not self.base_url_edit.text().strip() and provider.needs_base_url:
+            self.base_url_edit.setText(official[0][0])  # most creators do not know it by heart
         self.key_edit.setEnabled(provider.needs_key and not self._is_local())
         words = self.tr("API documentation")
         link = f'<a href="{provider.doc_url}">{words}</a>' if provider.doc_url else ""

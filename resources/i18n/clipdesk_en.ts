@@ -471,6 +471,31 @@
             <source>Continues task %1</source>
             <translation>Continues task %1</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="413" />
+            <source>add a first frame</source>
+            <translation>add a first frame</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="414" />
+            <source>add a first and a last frame</source>
+            <translation>add a first and a last frame</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="415" />
+            <source>add reference images</source>
+            <translation>add reference images</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="417" />
+            <source>Mode: %1 — %2</source>
+            <translation>Mode: %1 — %2</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="418" />
+            <source>write a prompt</source>
+            <translation>write a prompt</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -989,27 +1014,29 @@ Turns images and text into videos through the providers you already pay for.</tr
             <translation>S&amp;eed:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/model_form.py" line="91" />
-            <location filename="../../gui/views/model_form.py" line="112" />
-            <location filename="../../gui/views/model_form.py" line="130" />
-            <location filename="../../gui/views/model_form.py" line="139" />
-            <source>Default</source>
-            <translation>Default</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/model_form.py" line="93" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../gui/views/model_form.py" line="108" />
-            <source>Default, or type e.g. 720p</source>
-            <translation>Default, or type e.g. 720p</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1:</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="132" />
+            <source>Not sent (the provider decides), or type e.g. 720p</source>
+            <translation>Not sent (the provider decides), or type e.g. 720p</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="182" />
+            <source>%1 — model default</source>
+            <translation>%1 — model default</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="186" />
+            <source>Not sent — the provider decides</source>
+            <translation>Not sent — the provider decides</translation>
         </message>
     </context>
     <context>
@@ -2177,6 +2204,57 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>&amp;Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>BaseUrls</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="21" />
+            <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
+            <translation>DashScope (Alibaba Cloud Bailian), Beijing</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="25" />
+            <source>DashScope international, Singapore (its own keys)</source>
+            <translation>DashScope international, Singapore (its own keys)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="29" />
+            <source>PixVerse Platform API</source>
+            <translation>PixVerse Platform API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="31" />
+            <source>OpenAI</source>
+            <translation>OpenAI</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="39" />
+            <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
+            <translation>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="45" />
+            <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
+            <translation>Through a gateway: its address without /v1, e.g. https://gateway.example</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="49" />
+            <source>The gateway's address without /api, e.g. https://gateway.example</source>
+            <translation>The gateway's address without /api, e.g. https://gateway.example</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnownUrlsButton</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="62" />
+            <source>Known base URLs</source>
+            <translation>Known base URLs</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="61" />
+            <source>Known a&amp;ddresses</source>
+            <translation>Known a&amp;ddresses</translation>
         </message>
     </context>
 </TS>

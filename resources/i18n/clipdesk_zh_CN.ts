@@ -468,6 +468,31 @@
             <source>Continues task %1</source>
             <translation>接续任务 %1</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="413" />
+            <source>add a first frame</source>
+            <translation>请添加首帧</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="414" />
+            <source>add a first and a last frame</source>
+            <translation>请添加首帧和尾帧</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="415" />
+            <source>add reference images</source>
+            <translation>请添加参考图</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="417" />
+            <source>Mode: %1 — %2</source>
+            <translation>方式：%1 —— %2</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="418" />
+            <source>write a prompt</source>
+            <translation>请填写提示词</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -978,27 +1003,29 @@ Turns images and text into videos through the providers you already pay for.</so
             <translation>种子(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/model_form.py" line="91" />
-            <location filename="../../gui/views/model_form.py" line="112" />
-            <location filename="../../gui/views/model_form.py" line="130" />
-            <location filename="../../gui/views/model_form.py" line="139" />
-            <source>Default</source>
-            <translation>默认</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/model_form.py" line="93" />
             <source>%1 s</source>
             <translation>%1 秒</translation>
         </message>
         <message>
-            <location filename="../../gui/views/model_form.py" line="108" />
-            <source>Default, or type e.g. 720p</source>
-            <translation>默认，或输入如 720p</translation>
-        </message>
-        <message>
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1：</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="132" />
+            <source>Not sent (the provider decides), or type e.g. 720p</source>
+            <translation>不发送（由服务商决定），或输入如 720p</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="182" />
+            <source>%1 — model default</source>
+            <translation>%1 —— 模型默认</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="186" />
+            <source>Not sent — the provider decides</source>
+            <translation>不发送 —— 由服务商决定</translation>
         </message>
     </context>
     <context>
@@ -2161,6 +2188,57 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/welcome.py" line="147" />
             <source>&amp;Later</source>
             <translation>以后再说(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BaseUrls</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="21" />
+            <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
+            <translation>DashScope（阿里云百炼），北京</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="25" />
+            <source>DashScope international, Singapore (its own keys)</source>
+            <translation>DashScope 国际版，新加坡（密钥单独申请）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="29" />
+            <source>PixVerse Platform API</source>
+            <translation>PixVerse 开放平台 API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="31" />
+            <source>OpenAI</source>
+            <translation>OpenAI 官方</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="39" />
+            <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
+            <translation>经由网关：填写网关地址并带上它转发 DashScope 所用的前缀，例如 https://gateway.example/alibailian</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="45" />
+            <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
+            <translation>经由网关：填写网关地址，不带 /v1，例如 https://gateway.example</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="49" />
+            <source>The gateway's address without /api, e.g. https://gateway.example</source>
+            <translation>网关地址，不带 /api，例如 https://gateway.example</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnownUrlsButton</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="62" />
+            <source>Known base URLs</source>
+            <translation>常用接口地址</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="61" />
+            <source>Known a&amp;ddresses</source>
+            <translation>常用地址(&amp;D)</translation>
         </message>
     </context>
 </TS>
