@@ -195,6 +195,8 @@ def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationReque
 
 def error_message(exc: BaseException) -> str:
     """A failure from a background action, for a message box."""
+    if isinstance(exc, InvalidInput):  # found by ClipDesk before anything was sent
+        return translate("Texts", "ClipDesk's check, nothing was sent: %1").replace("%1", exc.message)
     if isinstance(exc, ClipDeskError):
         advice = error_advice(exc.kind.value)
         if exc.message and exc.message != advice:

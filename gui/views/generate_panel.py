@@ -207,6 +207,8 @@ class GeneratePanel(QWidget):
         self.first_slot.changed.connect(self._first_frame_changed)
         self.last_slot.changed.connect(self._changed)
         self.ref_slot.changed.connect(self._changed)
+        for slot in (self.first_slot, self.last_slot, self.ref_slot):
+            slot.checked.connect(self._changed)
         self.generate_button.clicked.connect(self.generate)
         self.batch_button.clicked.connect(self.batch_requested)
 
@@ -383,6 +385,11 @@ class GeneratePanel(QWidget):
             validate_request(self.spec, request)
         except InvalidInput as exc:
             return explain_invalid(exc, self.spec, request)
+        for slot in (self.first_slot, self.last_slot, self.ref_slot):
+            if slot.isVisibleTo(self) and slot.problem():  # (said beside the image too)
+                return (
+                    self.tr("%1 cannot be used: %2").replace("%1", slot.title).replace("%2", slot.problem())
+                )
         return ""
 
     def _changed(self, *_args: object) -> None:

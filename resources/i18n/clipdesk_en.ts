@@ -496,6 +496,11 @@
             <source>write a prompt</source>
             <translation>write a prompt</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="391" />
+            <source>%1 cannot be used: %2</source>
+            <translation>%1 cannot be used: %2</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -573,6 +578,11 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>transparency will be filled with white</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/image_slot.py" line="343" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk's check, nothing was sent: %1</translation>
         </message>
     </context>
     <context>
@@ -2151,6 +2161,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="303" />
             <source>Imported videos</source>
             <translation>Imported videos</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="199" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk's check, nothing was sent: %1</translation>
         </message>
     </context>
     <context>

@@ -493,6 +493,11 @@
             <source>write a prompt</source>
             <translation>请填写提示词</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="391" />
+            <source>%1 cannot be used: %2</source>
+            <translation>%1无法使用：%2</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -570,6 +575,11 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>透明部分将填充为白色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/image_slot.py" line="343" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
         </message>
     </context>
     <context>
@@ -2135,6 +2145,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/texts.py" line="303" />
             <source>Imported videos</source>
             <translation>导入的视频</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="199" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
         </message>
     </context>
     <context>
