@@ -76,6 +76,8 @@ class MainWindow(Frame):
         self._attached = False  # regions built and listening to the engine
         self._closed = False  # shut down: never attach again
         self._counts_due = False
+        self._play_next = False  # the next tasks made are played when done (the welcome's try)
+        self._to_play: set[str] = set()
         self.batch_action.triggered.connect(self.open_batch)
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action.triggered.connect(self._about)
@@ -153,6 +155,11 @@ class MainWindow(Frame):
         if not self._attached:
             return
         self.notifier.on_task_events(batch)
+        for _kind, record in batch if self._to_play else ():
+            if record.id in self._to_play and record.state.terminal:
+                self._to_play.discard(record.id)
+                if record.video_path:
+                    self.play(str(record.video_path))
         if not self._counts_due:  # once per batch of events, not once per event
             self._counts_due = True
             QTimer.singleShot(COUNTS_EVERY_MS, self._show_counts)
@@ -204,7 +211,14 @@ class MainWindow(Frame):
                 raise
             if n == 0:
                 self.queue.select_task(record.id)
+                if self._play_next:
+                    self._play_next = False
+                    self._to_play.add(record.id)
         self.show_message(self.tr("%n task(s) queued", "", len(requests)))
+
+    def play_next_video(self) -> None:
+        """Play the video of the next task made, as soon as it is done."""
+        self._play_next = True
 
     def play(self, path: str) -> None:
         self.player.load(path)

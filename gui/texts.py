@@ -310,3 +310,17 @@ def model_label(dialect: str, spec: ModelSpec) -> str:
     if is_chinese() and spec.label_zh:
         return spec.label_zh
     return spec.label or spec.id
+
+
+def provider_label(dialect: str, label: str) -> str:
+    """A provider's name and what it serves, in the interface language (``label`` where unknown)."""
+    labels = {
+        "dashscope": translate("Provider", "Alibaba Bailian / DashScope"),
+        "pixverse": translate("Provider", "PixVerse"),
+        "newapi": translate("Provider", "new-api gateway (Kling, Jimeng, Vidu)"),
+        "openai-videos": translate("Provider", "OpenAI videos (Sora) or a compatible gateway"),
+        "aisphere": translate("Provider", "AiSphere gateway (PixVerse models)"),
+        "uniall": translate("Provider", "UniAll (Vidu Q3)"),
+        "local": translate("Provider", "Offline preview"),
+    }
+    return labels.get(dialect, label)

@@ -39,7 +39,7 @@ from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
-from gui.texts import connection_label, error_summary
+from gui.texts import connection_label, error_summary, provider_label
 from gui.theme import apply_theme
 from gui.views.generate_panel import load_provider
 from gui.widgets.base_urls import KnownUrlsButton, gateway_hint, known_urls
@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
         for dialect in available_dialects() or list(DIALECTS):
             provider = load_provider(dialect)
             if provider is not None and dialect != "local":
-                self.dialect_combo.addItem(provider.label, dialect)
+                self.dialect_combo.addItem(provider_label(dialect, provider.label), dialect)
         self.base_url_edit = QLineEdit(page)
         self.base_url_edit.setAccessibleName(self.tr("Base URL"))
         self.base_url_edit.setPlaceholderText("https://…")
@@ -298,7 +298,7 @@ class SettingsDialog(QDialog):
         self.key_edit.setEnabled(provider.needs_key and not self._is_local())
         words = self.tr("API documentation")
         link = f'<a href="{provider.doc_url}">{words}</a>' if provider.doc_url else ""
-        self.doc_label.setText(f"{provider.label}  {link}")
+        self.doc_label.setText(f"{provider_label(provider.dialect, provider.label)}  {link}")
 
     def _is_local(self) -> bool:
         return self._current is not None and self._current.connection.is_local

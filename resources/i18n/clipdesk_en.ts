@@ -2272,4 +2272,42 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>Known a&amp;ddresses</translation>
         </message>
     </context>
+    <context>
+        <name>Provider</name>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="318" />
+            <source>Alibaba Bailian / DashScope</source>
+            <translation>Alibaba Bailian / DashScope</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="319" />
+            <source>PixVerse</source>
+            <translation>PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="320" />
+            <source>new-api gateway (Kling, Jimeng, Vidu)</source>
+            <translation>new-api gateway (Kling, Jimeng, Vidu)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="321" />
+            <source>OpenAI videos (Sora) or a compatible gateway</source>
+            <translation>OpenAI videos (Sora) or a compatible gateway</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="322" />
+            <source>AiSphere gateway (PixVerse models)</source>
+            <translation>AiSphere gateway (PixVerse models)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="323" />
+            <source>UniAll (Vidu Q3)</source>
+            <translation>UniAll (Vidu Q3)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="324" />
+            <source>Offline preview</source>
+            <translation>Offline preview</translation>
+        </message>
+    </context>
 </TS>

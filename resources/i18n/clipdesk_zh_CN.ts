@@ -2256,4 +2256,42 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <translation>常用地址(&amp;D)</translation>
         </message>
     </context>
+    <context>
+        <name>Provider</name>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="318" />
+            <source>Alibaba Bailian / DashScope</source>
+            <translation>阿里云百炼 / DashScope</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="319" />
+            <source>PixVerse</source>
+            <translation>PixVerse 官方 API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="320" />
+            <source>new-api gateway (Kling, Jimeng, Vidu)</source>
+            <translation>new-api 网关（可灵、即梦、Vidu）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="321" />
+            <source>OpenAI videos (Sora) or a compatible gateway</source>
+            <translation>OpenAI 视频（Sora）或兼容网关</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="322" />
+            <source>AiSphere gateway (PixVerse models)</source>
+            <translation>AiSphere 网关（PixVerse 模型）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="323" />
+            <source>UniAll (Vidu Q3)</source>
+            <translation>UniAll（Vidu Q3 模型）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="324" />
+            <source>Offline preview</source>
+            <translation>离线预览</translation>
+        </message>
+    </context>
 </TS>
