@@ -49,7 +49,7 @@ def test_screenshots_of_the_main_regions(size: tuple[int, int], tmp_path: Path) 
                     "QT_LOGGING_RULES": "qt.multimedia.*=false",
                 }
                 done = subprocess.run(
-                    [sys.executable, "-m", "tests.gui.shots", str(out), language, mode],
+                    [sys.executable, "-X", "faulthandler", "-m", "tests.gui.shots", str(out), language, mode],
                     cwd=ROOT,
                     env=env,
                     capture_output=True,
