@@ -94,7 +94,8 @@ class MainWindow(Frame):
         super().focus_region(name)
         if self._attached:
             focus: dict[str, QWidget] = {"form": self.generate_panel.prompt, "queue": self.queue.table}
-            focus.update({"library": self.library.view, "player": self.player.play_button})
+            player = self.player.play_button if self.player.play_button.isEnabled() else self.player.stage
+            focus.update({"library": self.library.view, "player": player})
             focus[name].setFocus()
 
     # -- the regions -----------------------------------------------------------------------------

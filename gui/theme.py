@@ -165,6 +165,8 @@ QPushButton:default:focus {{ border: 2px solid {t["text"]}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: {RADIUS}px; padding: 3px; }}
 QToolButton:hover {{ border-color: {t["mid"]}; }}
 QToolButton:checked {{ background: {t["mid"]}; }}
+QToolButton[popupMode="2"] {{ padding-right: 16px; }}
+QToolButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right; right: 3px; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
     border: 1px solid {t["mid"]}; border-radius: {RADIUS - 2}px; padding: 3px 6px; background: {t["base"]}; }}
 QComboBox {{ background: {t["button"]}; padding-right: 22px; }}
