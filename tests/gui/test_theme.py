@@ -164,4 +164,3 @@ def test_no_widget_sets_its_own_colours() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
-
