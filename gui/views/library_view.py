@@ -314,7 +314,7 @@ class LibraryView(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename video"))
         dialog.setLabelText(self.tr("Title (empty: the prompt):"))
-        dialog.setTextValue(self.model.marks.titles.get(record.id, ""))
+        dialog.setTextValue(self.model.title_of(record))  # the name it has now, to edit
         dialog.textValueSelected.connect(lambda title: self._rename(record.id, title))
         dialog.open()
         return dialog

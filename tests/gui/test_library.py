@@ -339,6 +339,7 @@ def test_trash_restore_and_rename_from_the_window(seeded: TaskRecord, window: An
     library.view.setCurrentIndex(model.index(0, 0))
     dialog = library.rename_selected()
     assert dialog is not None
+    assert dialog.textValue() == seeded.request.prompt  # opens with the name it has, not empty
     dialog.setTextValue("My first clip")
     dialog.accept()
     assert model.index(0, 0).data() == "My first clip"
