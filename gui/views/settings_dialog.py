@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -108,7 +109,7 @@ class SettingsDialog(QDialog):
         add = QPushButton(self.tr("&Add"), page)
         self.remove_button = QPushButton(self.tr("&Remove"), page)
         add.clicked.connect(self.add_connection)
-        self.remove_button.clicked.connect(self.remove_connection)
+        self.remove_button.clicked.connect(self.ask_to_remove)
         self.name_edit = QLineEdit(page)
         self.name_edit.setAccessibleName(self.tr("Connection name"))
         self.dialect_combo = QComboBox(page)
@@ -316,6 +317,27 @@ class SettingsDialog(QDialog):
         self.list.setCurrentRow(len(self.entries) - 1)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
+
+    def ask_to_remove(self) -> QMessageBox | None:
+        """Ask before removing the selected connection (its key goes with it when Settings is saved)."""
+        row = self.list.currentRow()
+        if row < 0 or self.entries[row].connection.is_local:
+            return None
+        name = self.entries[row].connection.name
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove connection"),
+            self.tr("Remove “%1”? Its API key is deleted from the keyring when you press OK.").replace(
+                "%1", name
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        remove.clicked.connect(self.remove_connection)
+        box.open()
+        return box
 
     def remove_connection(self) -> None:
         row = self.list.currentRow()

@@ -1850,6 +1850,16 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>&amp;Appearance:</source>
             <translation>&amp;Appearance:</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="329" />
+            <source>Remove connection</source>
+            <translation>Remove connection</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="330" />
+            <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
+            <translation>Remove “%1”? Its API key is deleted from the keyring when you press OK.</translation>
+        </message>
     </context>
     <context>
         <name>TaskModel</name>

@@ -1837,6 +1837,16 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>&amp;Appearance:</source>
             <translation>外观(&amp;A):</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="329" />
+            <source>Remove connection</source>
+            <translation>删除连接</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="330" />
+            <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
+            <translation>删除“%1”？按“确定”保存设置时，它的 API 密钥也会从密钥环中删除。</translation>
+        </message>
     </context>
     <context>
         <name>TaskModel</name>

@@ -53,3 +53,24 @@ def test_focus_returns_to_the_window_after_a_dialog(window: Any, qtbot: Any) -> 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     dialog.reject()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is prompt)
+
+
+def test_removing_a_connection_asks_first(window: Any) -> None:
+    from core.config.connections import Connection
+
+    window.engine.add_connection(
+        Connection(name="Bailian", dialect="dashscope", base_url="https://x.example")
+    )
+    dialog = window.open_settings()
+    dialog.list.setCurrentRow(1)
+    box = dialog.ask_to_remove()
+    assert box is not None and "Bailian" in box.text()
+    box.button(box.StandardButton.Cancel).click()
+    assert [e.connection.name for e in dialog.entries] == [LOCAL_CONNECTION, "Bailian"]
+    box = dialog.ask_to_remove()
+    (remove,) = [b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.DestructiveRole]
+    remove.click()
+    assert [e.connection.name for e in dialog.entries] == [LOCAL_CONNECTION]
+    dialog.list.setCurrentRow(0)
+    assert dialog.ask_to_remove() is None  # the offline preview cannot be removed
+    dialog.reject()
