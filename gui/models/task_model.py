@@ -501,9 +501,12 @@ class TaskModel(QStandardItemModel):
             return self._state_text(record)
         if column == COL_ELAPSED:
             return fmt_duration(self.elapsed(record))
-        if column == COL_ETA:
+        if column == COL_ETA:  # from the provider's percentage, or an estimate from past tasks
             eta = self.eta(record)
-            return fmt_duration(eta) if eta is not None else ""
+            if eta is None:
+                return ""
+            moving = record.state is TaskState.RUNNING and bool(record.progress and record.progress > 0.02)
+            return fmt_duration(eta) if moving else self.tr("about %1").replace("%1", fmt_duration(eta))
         if column == COL_EXPIRES:
             left = self.expires_in(record)
             if left is None:

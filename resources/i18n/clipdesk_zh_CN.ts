@@ -1936,6 +1936,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Code: %1</source>
             <translation>错误码：%1</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/models/task_model.py" line="509" />
+            <source>about %1</source>
+            <translation>约 %1</translation>
+        </message>
     </context>
     <context>
         <name>TaskNotifier</name>
