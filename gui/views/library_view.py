@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -38,6 +40,7 @@ from gui.media_worker import MediaWorker
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
+from gui.widgets.badge import paint_duration
 from gui.widgets.select_on_focus import SelectOnFocusList
 
 GRID = QSize(200, 150)
@@ -59,6 +62,18 @@ class GridItemDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         # titles start under the picture, one line or two
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """The tile, then its duration on the picture."""
+        super().paint(painter, option, index)
+        model = index.model()
+        if not isinstance(model, LibraryModel):
+            return
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        style = full.widget.style() if full.widget is not None else QApplication.style()
+        picture = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, full, full.widget)
+        paint_duration(painter, picture, model.record_at(index.row()).request.duration)
 
 
 class LibraryView(QWidget):

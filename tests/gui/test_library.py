@@ -543,3 +543,26 @@ def test_the_keyboard_plays_the_video_its_focus_is_on(
     assert library.selected_rows() == [0]
     QTest.keyClick(library.view, Qt.Key.Key_Return)
     assert played == [seeded.video_path]
+
+
+def test_a_tile_shows_the_videos_duration(seeded: TaskRecord, window: Any, qtbot: Any) -> None:
+    """A pill on the picture with the length ("0:05"), in the stage's colours."""
+    from gui.theme import colour
+    from gui.widgets.badge import duration_text
+
+    assert duration_text(seeded.request.duration) == f"0:{seeded.request.duration:02d}"
+    assert duration_text(None) == ""
+    library, model = window.library, window.library_model
+    window.tabs.setCurrentWidget(window.places["library"])
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and library.view.isVisible())
+    rect = library.view.visualRect(model.index(0, 0))
+    image = library.view.viewport().grab(rect).toImage()
+    stage = colour("stage")
+    dark = sum(
+        1
+        for x in range(image.width() // 2, image.width())
+        for y in range(image.height() // 3, image.height() * 3 // 4)
+        if image.pixelColor(x, y).lightness() < stage.lightness() + 80  # the stage's dark, translucent
+        and image.pixelColor(x, y).saturation() < 40
+    )
+    assert dark > 50  # the pill, right half of the picture
