@@ -66,11 +66,17 @@ def ensure_translations(build_dir: Path | None = None) -> Path:
         if tool is None:
             log.warning("pyside6-lrelease not found; the interface stays in English")
             break
+        # built beside it, then put in its place: a running ClipDesk maps the old file, which must
+        # not change under it (rewritten in place, it crashed that app)
+        fresh = qm.with_name(f".{qm.name}.{os.getpid()}")
         result = subprocess.run(
-            [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, check=False
+            [tool, "-silent", str(ts), "-qm", str(fresh)], capture_output=True, text=True, check=False
         )
         if result.returncode != 0:
             log.warning("lrelease failed for %s: %s", ts.name, result.stderr.strip())
+            fresh.unlink(missing_ok=True)
+        else:
+            os.replace(fresh, qm)
     return target
 
 
