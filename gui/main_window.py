@@ -140,7 +140,7 @@ class MainWindow(Frame):
         self.queue.play_requested.connect(self.play)
         self.library.play_requested.connect(self.play)
         self.library.reuse_requested.connect(self.generate_panel.apply_request)
-        self.library.continue_requested.connect(self.generate_panel.set_first_frame)
+        self.library.continue_requested.connect(self._continue_from)
         self.queue.message.connect(self.show_message)
         self.library.message.connect(self.show_message)
         self.library.new_count_changed.connect(self.show_new_videos)
@@ -220,6 +220,11 @@ class MainWindow(Frame):
                     self._play_next = False
                     self._to_play.add(record.id)
         self.show_message(self.tr("%n task(s) queued", "", len(requests)))
+
+    def _continue_from(self, frame: str, parent_id: str) -> None:
+        """A video's last frame starts the next task, with that video's prompt to edit."""
+        parent = self.engine.tasks.get(parent_id)
+        self.generate_panel.set_first_frame(frame, parent_id, parent.request.prompt if parent else None)
 
     def play_next_video(self) -> None:
         """Play the video of the next task made, as soon as it is done."""

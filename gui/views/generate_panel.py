@@ -488,8 +488,11 @@ class GeneratePanel(QWidget):
         self.parent_id = None
         self._changed()
 
-    def set_first_frame(self, path: str, parent_id: str | None) -> None:
-        """Start a new task from an image (e.g. a finished video's last frame), linked to its parent."""
+    def set_first_frame(self, path: str, parent_id: str | None, prompt: str | None = None) -> None:
+        """Start a new task from an image (e.g. a finished video's last frame), linked to its parent;
+        ``prompt`` (the parent's) fills the prompt box, to be edited into what happens next."""
+        if prompt is not None:
+            self.prompt.setPlainText(prompt)
         self._setting_first_frame = True
         try:
             self.first_slot.set_sources([path])

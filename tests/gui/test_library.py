@@ -250,6 +250,7 @@ def test_last_frame_starts_a_linked_task(
         assert task is not None
         await task
         await until(lambda: panel.parent_id == seeded.id, what="the first frame")
+        assert panel.prompt.toPlainText() == seeded.request.prompt  # the video's prompt, to edit
         # the status bar's "Taking…" is cleared when it is taken: the slot shows the frame
         assert messages == ["Taking the last frame…", ""]
         assert window.statusBar().currentMessage() == ""
