@@ -200,6 +200,7 @@ class LibraryView(QWidget):
         )
         self.open_action = action(self.tr("&Open in system player"), "Ctrl+O", self.open_selected)
         self.folder_action = action(self.tr("Show in &folder"), "Ctrl+Shift+O", self.show_in_folder)
+        self.save_copy_action = action(self.tr("Save a &copy to…"), "Ctrl+Shift+S", self.save_copy)
         self.rename_action = action(self.tr("Re&name…"), "F2", self.rename_selected)
         self.trash_action = action(self.tr("Move to &trash"), "Delete", self.trash_selected)
         self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
@@ -281,6 +282,7 @@ class LibraryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.addAction(self.folder_action)
+        menu.addAction(self.save_copy_action)
         menu.addSeparator()
         menu.addAction(self.rename_action)
         menu.addAction(self.restore_action if self.model.filter.trash else self.trash_action)
@@ -393,6 +395,26 @@ class LibraryView(QWidget):
         for record in self.selected_records():
             if record.video_path:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(record.video_path))
+
+    def save_copy(self) -> QFileDialog | None:
+        """Ask where to put a copy of the selected video (the dialog opens and returns)."""
+        records = [r for r in self.selected_records() if r.video_path and Path(r.video_path).exists()]
+        if not records:
+            return None
+        source = Path(records[0].video_path or "")
+        title = self.model.title_of(records[0])
+        name = "".join(c for c in title[:60] if c not in '\\/:*?"<>|').strip() or source.stem
+        dialog = QFileDialog(self, self.tr("Save a copy"), str(Path.home() / f"{name}{source.suffix}"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda target: spawn(self._copy(source, Path(target)), name="save-copy"))
+        dialog.open()
+        return dialog
+
+    async def _copy(self, source: Path, target: Path) -> None:
+        import shutil
+
+        await asyncio.to_thread(shutil.copy2, source, target)  # off the window's thread
+        self.message.emit(self.tr("Saved a copy: %1").replace("%1", str(target)))
 
     def show_in_folder(self) -> None:
         for folder in {str(Path(r.video_path).parent) for r in self.selected_records() if r.video_path}:

@@ -866,6 +866,21 @@
                 <numerusform>%n new</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="203" />
+            <source>Save a &amp;copy to…</source>
+            <translation>Save a &amp;copy to…</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="407" />
+            <source>Save a copy</source>
+            <translation>Save a copy</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="417" />
+            <source>Saved a copy: %1</source>
+            <translation>Saved a copy: %1</translation>
+        </message>
     </context>
     <context>
         <name>LogDialog</name>

@@ -856,6 +856,21 @@
                 <numerusform>%n 个新视频</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="203" />
+            <source>Save a &amp;copy to…</source>
+            <translation>另存副本(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="407" />
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="417" />
+            <source>Saved a copy: %1</source>
+            <translation>已保存副本：%1</translation>
+        </message>
     </context>
     <context>
         <name>LogDialog</name>

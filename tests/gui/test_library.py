@@ -567,3 +567,20 @@ def test_a_tile_shows_the_videos_duration(seeded: TaskRecord, window: Any, qtbot
         and image.pixelColor(x, y).saturation() < 40
     )
     assert dark > 50  # the pill, right half of the picture
+
+
+def test_save_a_copy_to_a_chosen_place(seeded: TaskRecord, window: Any, qloop: Any, tmp_path: Path) -> None:
+    library = window.library
+    library.view.setCurrentIndex(window.library_model.index(0, 0))
+    dialog = library.save_copy()
+    assert dialog is not None
+    assert Path(dialog.selectedFiles()[0]).name == "a seeded clip.mp4"  # named after the video
+    target = tmp_path / "out" / "for-capcut.mp4"
+    target.parent.mkdir()
+    said: list[str] = []
+    library.message.connect(said.append)
+    dialog.fileSelected.emit(str(target))
+    dialog.reject()
+    run(qloop, until(lambda: any("Saved a copy" in m for m in said), what="the copy"))
+    assert target.read_bytes() == Path(seeded.video_path or "").read_bytes()
+    assert Path(seeded.video_path or "").exists()  # a copy: the library keeps its own
