@@ -315,7 +315,9 @@ class LibraryView(QWidget):
 
     async def _continue(self, record: TaskRecord) -> None:
         assert record.video_path is not None
-        target = self.frames_dir / f"{record.id}-last.png"
+        title = "".join(c for c in self.model.title_of(record)[:40] if c not in '\\/:*?"<>|\n').strip()
+        # named after the video, as the first-frame slot shows it (not a task id)
+        target = self.frames_dir / f"{title or 'video'} ({record.id[:6]}) {self.tr('last frame')}.png"
         self.message.emit(self.tr("Taking the last frame…"))
         await asyncio.wrap_future(self.media.submit(save_last_frame, Path(record.video_path), target))
         self.message.emit("")  # taken: the first-frame slot shows it

@@ -266,6 +266,7 @@ def test_last_frame_starts_a_linked_task(
     child = run(qloop, go())
     frame = Path(child.request.image or "")
     assert frame.exists() and frame.suffix == ".png"
+    assert frame.name.startswith("a seeded clip (") and "last frame" in frame.name  # not a task id
     red, green, blue = Image.open(frame).convert("RGB").getpixel((80, 48))
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
     assert child.parent_id == seeded.id
