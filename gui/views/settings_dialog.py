@@ -493,10 +493,11 @@ class SettingsDialog(QDialog):
         settings.language = language
         settings.output_dir = self.output_edit.text().strip()
         settings.notifications = self.notify_check.isChecked()
-        settings.theme = str(self.theme_combo.currentData())
+        theme = str(self.theme_combo.currentData())
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, settings.theme)  # at once: the look needs no restart
+        if theme != settings.theme and isinstance(app, QApplication):
+            apply_theme(app, theme)  # at once: the look needs no restart
+        settings.theme = theme
         services.settings_store.save(settings)
         self.applied.emit(language_changed)
         return in_keyring
