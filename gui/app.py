@@ -138,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gui.qtlog import quiet_qt
     from gui.settings import SettingsStore
     from gui.single_instance import SingleInstance, ask_to_show, server_name
+    from gui.theme import apply_theme, load_bundled_fonts, settle_theme
 
     install_crash_handler()
     quiet_qt()  # known-harmless Qt multimedia and platform messages stay off stderr
@@ -156,8 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ask_to_show(name):  # one app per data folder: the one already running shows its window
         print("ClipDesk is already running with this data folder; its window was brought forward.")
         return 0
-    language = resolve_language(SettingsStore(paths.config).load().language)
+    user_settings = SettingsStore(paths.config).load()
+    language = resolve_language(user_settings.language)
     translators = install_translators(app, language)
+    load_bundled_fonts(app)
+    apply_theme(app, user_settings.theme, settled=False)  # (settled after the first paint)
     window = MainWindow(paths=paths)  # the frame; the regions come with the services
     show_and_paint(app, window)
     instance = SingleInstance(name)
@@ -165,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.close()
         return 0
     instance.show_requested.connect(lambda: bring_forward(window))
+    settle_theme(app)
 
     import asyncio
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "clipdesk.svg"
 PLACES = ("form", "queue", "library", "player")
 DEFAULT_SIZE = (1360, 860)  # the first window, where the screen has room for it
+FORM_MIN_WIDTH, FORM_WIDTH = 360, 390  # the composer's least and first width
+PLAYER_SHARE = (64, 36)  # the first split of the centre's height: player, then queue/library
+SPLITTERS = ("layout/main", "layout/centre")  # (not the keys of the layout with the player below)
 
 
 def app_icon() -> QIcon:
@@ -54,10 +57,6 @@ class NewBadge(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("newBadge")
-        self.setStyleSheet(
-            "#newBadge { background: palette(highlight); color: palette(highlighted-text);"
-            " border-radius: 7px; font-weight: bold; qproperty-alignment: AlignCenter; }"
-        )
         bold = self.font()
         bold.setBold(True)
         self.setFont(bold)
@@ -91,22 +90,29 @@ class Frame(QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------------
     def _compose(self) -> None:
+        """The composer on the left; in the centre the player above (the largest region) and the
+        queue and the library as tabs below it. Both splitters move and are remembered."""
         self.places = {name: Place(self) for name in PLACES}
-        self.places["form"].setMinimumWidth(400)
+        self.places["form"].setMinimumWidth(FORM_MIN_WIDTH)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.places["queue"], self.tr("&Queue"))
         self.tabs.addTab(self.places["library"], self.tr("&Library"))
+        self.tabs.setMinimumHeight(160)
         self.right = QSplitter(parent=self)  # (positional, PySide tries QSplitter(Qt.Orientation) first)
         self.right.setProperty("orientation", "Vertical")
-        self.right.addWidget(self.tabs)
         self.right.addWidget(self.places["player"])
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.addWidget(self.tabs)
+        self.right.setStretchFactor(0, 1)  # a taller window gives its height to the picture
+        self.right.setCollapsible(0, False)
+        self.right.setSizes(list(PLAYER_SHARE))
         self.main_split = QSplitter(parent=self)  # horizontal
         self.main_split.addWidget(self.places["form"])
         self.main_split.addWidget(self.right)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([440, 960])
+        self.main_split.setCollapsible(1, False)
+        self.main_split.setSizes([FORM_WIDTH, DEFAULT_SIZE[0] - FORM_WIDTH])
+        for splitter in (self.right, self.main_split):
+            splitter.setHandleWidth(5)
         self.setCentralWidget(self.main_split)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
@@ -173,12 +179,23 @@ class Frame(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self._first_geometry()
-        for key, splitter in (("window/main", self.main_split), ("window/right", self.right)):
+        self._first_splits = True  # no saved splits: the first share is set at the first show
+        for key, splitter in zip(SPLITTERS, (self.main_split, self.right), strict=True):
             state = self.ui_state.value(key)
             if state is not None:
                 splitter.restoreState(state)
+                self._first_splits = False
         tab = self.ui_state.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if isinstance(tab, int | str) and str(tab).isdigit() else 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first share of the centre's height (player first), from the window's real size:
+        set before it, the splitter keeps only the least sizes and the stretch decides."""
+        if self._first_splits:
+            self._first_splits = False
+            height = max(1, self.right.height() or self.height())
+            self.right.setSizes([height * PLAYER_SHARE[0] // 100, height * PLAYER_SHARE[1] // 100])
+        super().showEvent(event)
 
     def _first_geometry(self) -> None:
         """The default size, or less on a smaller screen (a laptop's 1366×768 less its panels):
@@ -197,8 +214,8 @@ class Frame(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_state.setValue("window/geometry", self.saveGeometry())
-        self.ui_state.setValue("window/main", self.main_split.saveState())
-        self.ui_state.setValue("window/right", self.right.saveState())
+        for key, splitter in zip(SPLITTERS, (self.main_split, self.right), strict=True):
+            self.ui_state.setValue(key, splitter.saveState())
         self.ui_state.setValue("window/tab", self.tabs.currentIndex())
         self.ui_state.sync()
         self.shutdown()

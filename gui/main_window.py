@@ -80,6 +80,8 @@ class MainWindow(Frame):
         self._attached = False  # regions built and listening to the engine
         self._closed = False  # shut down: never attach again
         self._counts_due = False
+        self._play_next = False  # the next tasks made are played when done (the welcome's try)
+        self._to_play: set[str] = set()
         self.batch_action.triggered.connect(self.open_batch)
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action.triggered.connect(self._about)
@@ -96,7 +98,8 @@ class MainWindow(Frame):
         super().focus_region(name)
         if self._attached:
             focus: dict[str, QWidget] = {"form": self.generate_panel.prompt, "queue": self.queue.table}
-            focus.update({"library": self.library.view, "player": self.player.play_button})
+            player = self.player.play_button if self.player.play_button.isEnabled() else self.player.stage
+            focus.update({"library": self.library.view, "player": player})
             focus[name].setFocus()
 
     # -- the regions -----------------------------------------------------------------------------
@@ -141,7 +144,7 @@ class MainWindow(Frame):
         self.queue.play_requested.connect(self.play)
         self.library.play_requested.connect(self.play)
         self.library.reuse_requested.connect(self.generate_panel.apply_request)
-        self.library.continue_requested.connect(self.generate_panel.set_first_frame)
+        self.library.continue_requested.connect(self._continue_from)
         self.queue.message.connect(self.show_message)
         self.library.message.connect(self.show_message)
         self.library.new_count_changed.connect(self.show_new_videos)
@@ -157,6 +160,11 @@ class MainWindow(Frame):
         if not self._attached:
             return
         self.notifier.on_task_events(batch)
+        for _kind, record in batch if self._to_play else ():
+            if record.id in self._to_play and record.state.terminal:
+                self._to_play.discard(record.id)
+                if record.video_path:
+                    self.play(str(record.video_path))
         if not self._counts_due:  # once per batch of events, not once per event
             self._counts_due = True
             QTimer.singleShot(COUNTS_EVERY_MS, self._show_counts)
@@ -167,12 +175,16 @@ class MainWindow(Frame):
         from core.tasks.journal import TaskState
 
         self._counts_due = False
-        from gui.models.task_model import in_queue
+        from gui.models.task_model import TaskModel, in_queue
 
         tasks = self.engine.tasks.values()
-        states = Counter(r.state for r in tasks if in_queue(r))  # one pass; 1,000 tasks: ~0.2 ms
-        running = sum(n for s, n in states.items() if s.active and s is not TaskState.QUEUED)
-        queued = states[TaskState.QUEUED]
+        # one pass; 1,000 tasks: ~0.2 ms. A task submitted but waiting its turn (its row says so)
+        # counts as queued, not running.
+        listed = [r for r in tasks if in_queue(r)]
+        waiting = sum(1 for r in listed if TaskModel._waiting(r))
+        states = Counter(r.state for r in listed)
+        running = sum(n for s, n in states.items() if s.active and s is not TaskState.QUEUED) - waiting
+        queued = states[TaskState.QUEUED] + waiting
         done = states[TaskState.SUCCEEDED]
         self.counts.setText(
             self.tr("%1 running · %2 queued · %3 done")
@@ -213,7 +225,19 @@ class MainWindow(Frame):
                 raise
             if n == 0:
                 self.queue.select_task(record.id)
+                if self._play_next:
+                    self._play_next = False
+                    self._to_play.add(record.id)
         self.show_message(self.tr("%n task(s) queued", "", len(requests)))
+
+    def _continue_from(self, frame: str, parent_id: str) -> None:
+        """A video's last frame starts the next task, with that video's prompt to edit."""
+        parent = self.engine.tasks.get(parent_id)
+        self.generate_panel.set_first_frame(frame, parent_id, parent.request.prompt if parent else None)
+
+    def play_next_video(self) -> None:
+        """Play the video of the next task made, as soon as it is done."""
+        self._play_next = True
 
     def play(self, path: str) -> None:
         self.player.load(path)
@@ -223,13 +247,17 @@ class MainWindow(Frame):
         from gui.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
-        dialog.applied.connect(self._settings_applied)
+        known = set(self.engine.connections)
+        dialog.applied.connect(lambda changed: self._settings_applied(changed, known))
         self._keep(dialog)
         dialog.open()
         return dialog
 
-    def _settings_applied(self, language_changed: bool) -> None:
+    def _settings_applied(self, language_changed: bool, known: set[str] | None = None) -> None:
         self.generate_panel.refresh_connections()
+        added = sorted(set(self.engine.connections) - (known or set(self.engine.connections)))
+        if added:  # a connection just added is the one to use
+            self.generate_panel.select_connection(added[0])
         self.notifier.enabled = self.services.settings.notifications
         if language_changed:
             self.show_message(self.tr("The new language applies the next time ClipDesk starts."))
@@ -293,6 +321,9 @@ class MainWindow(Frame):
         return [(label, path) for label, path in files if path.is_file()]
 
     def _keep(self, dialog: QWidget) -> None:
+        from gui.widgets.focus import return_focus_after
+
+        return_focus_after(dialog, self)
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda *_: self._dialogs.remove(dialog) if dialog in self._dialogs else None)  # type: ignore[attr-defined]
 
@@ -312,6 +343,7 @@ class MainWindow(Frame):
         set_notifier(None)
         self.task_model.detach()
         self.library_model.detach()
+        self.player.leave_fullscreen()
         self.player.stop()
         self.thumbnails.close()
         if self.notifier.tray is not None:

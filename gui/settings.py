@@ -28,6 +28,7 @@ class UserSettings:
     language: str = LANGUAGE_SYSTEM  # "system", "zh_CN" or "en"
     output_dir: str = ""  # "" = the library folder
     notifications: bool = True
+    theme: str = "system"  # "system", "dark" or "light" (gui/theme.py)
 
 
 def _write_json(path: Path, payload: Any) -> None:

@@ -218,6 +218,8 @@ def explain_invalid(exc: InvalidInput, spec: ModelSpec, request: GenerationReque
 
 def error_message(exc: BaseException) -> str:
     """A failure from a background action, for a message box."""
+    if isinstance(exc, InvalidInput):  # found by ClipDesk before anything was sent
+        return translate("Texts", "ClipDesk's check, nothing was sent: %1").replace("%1", exc.message)
     if isinstance(exc, ClipDeskError):
         advice = error_advice(exc.kind.value)
         if exc.message and exc.message != advice:
@@ -369,3 +371,17 @@ def balance_text(balance: dict[str, Any] | None) -> str:
     if not isinstance(amount, int | float):
         return ""
     return translate("Cost", "Balance: %1").replace("%1", money(float(amount), balance.get("currency")))
+
+
+def provider_label(dialect: str, label: str) -> str:
+    """A provider's name and what it serves, in the interface language (``label`` where unknown)."""
+    labels = {
+        "dashscope": translate("Provider", "Alibaba Bailian / DashScope"),
+        "pixverse": translate("Provider", "PixVerse"),
+        "newapi": translate("Provider", "new-api gateway (Kling, Jimeng, Vidu)"),
+        "openai-videos": translate("Provider", "OpenAI videos (Sora) or a compatible gateway"),
+        "aisphere": translate("Provider", "AiSphere gateway (PixVerse models)"),
+        "uniall": translate("Provider", "UniAll (Vidu Q3)"),
+        "local": translate("Provider", "Offline preview"),
+    }
+    return labels.get(dialect, label)

@@ -1,7 +1,7 @@
 """The first-run welcome: one short dialog, nothing to configure before the first video.
 
-It offers the offline preview right away (selects the offline connection and fills a sample
-prompt, so Generate is one click away) and, for each dialect this build supports, "Add" with a
+It offers the offline preview right away (one click makes a video from a sample prompt on the
+offline connection and plays it) and, for each dialect this build supports, "Add" with a
 link to the provider's API documentation. It is shown once: the flag ``welcome/shown`` lives in
 the window's UI state (``ui-state.ini`` in the config folder, so ``CLIPDESK_HOME`` moves it), and
 a data folder that already has tasks or connections never gets it.
@@ -32,6 +32,7 @@ from core.config.connections import LOCAL_CONNECTION
 from core.providers import DIALECTS, available_dialects
 from gui.crash import zh_fallback
 from gui.i18n import is_chinese
+from gui.texts import provider_label
 from gui.views.generate_panel import load_provider
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class WelcomeDialog(QDialog):
             self,
         )
         offline_note.setWordWrap(True)
-        offline_note.setStyleSheet("color: palette(placeholder-text);")
+        offline_note.setProperty("tone", "muted")
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         heading = QLabel(_t(self.tr("Add a connection")), self)
@@ -128,7 +129,8 @@ class WelcomeDialog(QDialog):
             if provider is None or dialect == "local":
                 continue
             row = grid.rowCount()
-            grid.addWidget(QLabel(provider.label, self), row, 0)
+            name = provider_label(dialect, provider.label)
+            grid.addWidget(QLabel(name, self), row, 0)
             if provider.doc_url:
                 words = _t(self.tr("API documentation"))
                 doc = QLabel(f'<a href="{provider.doc_url}">{words}</a>', self)
@@ -138,7 +140,7 @@ class WelcomeDialog(QDialog):
                 grid.addWidget(doc, row, 1)
                 self.doc_labels[dialect] = doc
             button = QPushButton(_t(self.tr("Add…")), self)  # no mnemonic: one per row
-            button.setAccessibleName(_t(self.tr("Add a connection: %1")).replace("%1", provider.label))
+            button.setAccessibleName(_t(self.tr("Add a connection: %1")).replace("%1", name))
             button.clicked.connect(lambda _=False, d=dialect: self._add(d))
             grid.addWidget(button, row, 2)
             self.add_buttons[dialect] = button
@@ -188,13 +190,15 @@ def mark_shown(ui_state: QSettings) -> None:
 
 
 def try_offline(window: MainWindow) -> None:
-    """Select the offline preview in the generate form and fill a sample prompt."""
+    """Make a video with the offline preview at once (a sample prompt) and play it when it is done."""
     panel = window.generate_panel
     index = panel.connection_combo.findData(LOCAL_CONNECTION)
     if index >= 0:
         panel.connection_combo.setCurrentIndex(index)
     panel.prompt.setPlainText(sample_prompt())
     panel.generate_button.setFocus()
+    window.play_next_video()
+    panel.generate()
 
 
 def add_connection(window: MainWindow, dialect: str) -> SettingsDialog:
@@ -207,10 +211,11 @@ def add_connection(window: MainWindow, dialect: str) -> SettingsDialog:
     provider = load_provider(dialect)
     taken = {entry.connection.name for entry in dialog.entries}
     item = dialog.list.currentItem()
-    if provider is not None and provider.label not in taken:
-        dialog.name_edit.setText(provider.label)
+    name = provider_label(dialect, provider.label) if provider is not None else ""
+    if name and name not in taken:
+        dialog.name_edit.setText(name)
         if item is not None:
-            item.setText(provider.label)
+            item.setText(name)
     dialog.base_url_edit.setFocus()
     return dialog
 

@@ -631,11 +631,12 @@ def _plan_size(
     short, long_ = min(width, height), max(width, height)
     need = max(limits.min_side, MIN_SIDE)
     if short < MIN_SIDE:
-        raise InvalidInput(
-            f"{label} is too small: {width}×{height} pixels; an image needs at least {MIN_SIDE} pixels "
-            "on each side.",
-            field=field,
+        needs = (  # the model's own minimum where it has one, not the floor under every image
+            f"this model needs at least {need} pixels on the short side"
+            if need > MIN_SIDE
+            else f"an image needs at least {MIN_SIDE} pixels on each side"
         )
+        raise InvalidInput(f"{label} is too small: {width}×{height} pixels; {needs}.", field=field)
     if short < limits.min_side and short * MAX_UPSCALE < limits.min_side:
         raise InvalidInput(
             f"{label} is too small: {width}×{height} pixels; this model needs at least {need} pixels "

@@ -87,6 +87,7 @@ class ModelSpec:
     required: tuple[str, ...] = ()  # "prompt" and/or "image" (a first frame), whatever the mode
     fields: tuple[str, ...] = ("negative_prompt", "seed")
     params: dict[str, tuple[Any, ...] | None] = field(default_factory=dict)
+    param_defaults: dict[str, Any] = field(default_factory=dict)  # what the API does when one is not sent
     rules: tuple[Rule, ...] = ()
     param_types: dict[str, str] = field(default_factory=dict)  # name -> "string" | "integer"
     param_max: dict[str, int] = field(default_factory=dict)  # name -> longest text, in characters
@@ -197,6 +198,7 @@ def _model_from_json(
         resolutions=tuple(data["resolutions"]) if data.get("resolutions") else None,
         fields=tuple(data.get("fields", ("negative_prompt", "seed"))),
         params=params,
+        param_defaults=dict(data.get("param_defaults", {})),
         rules=rules,
         required=tuple(data.get("required", required)),
         param_types=dict(data.get("param_types", {})),

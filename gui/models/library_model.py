@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPixmap
 
 from core.library import IMPORTED
 from core.tasks.journal import TaskRecord, TaskState
 from gui.settings import LibraryMarks
 from gui.texts import cost_text
+from gui.theme import colour
 from gui.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ class LibraryModel(QAbstractListModel):
     def _placeholder(self) -> QIcon:
         if self._blank is None:
             tile = QPixmap(PLACEHOLDER)
-            tile.fill(QColor(128, 128, 128, 48))
+            tile.fill(colour("mid"))
             self._blank = QIcon(tile)
         return self._blank
 

@@ -51,6 +51,7 @@ from gui.texts import (
     fmt_duration,
     state_name,
 )
+from gui.theme import colour
 from gui.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
@@ -73,7 +74,6 @@ FRAME_MS = 16  # ... and it comes back a frame later for the others
 INSERT_PER_WRITE = 200  # new rows a write
 STATE_ORDER = {state: n for n, state in enumerate(TaskState)}
 RUNNING, SUCCEEDED = TaskState.RUNNING, TaskState.SUCCEEDED  # looked up once: ~0.2 µs each as TaskState.X
-RED, GREY = QColor("#c0392b"), QColor("#7f8c8d")
 DISPLAY, DECORATION, TOOLTIP, FOREGROUND, BACKGROUND, ALIGNMENT = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.DecorationRole,
@@ -123,7 +123,7 @@ class TaskModel(QStandardItemModel):
         self.sort_column = -1  # the column whose cells carry SortRole
         self._attached = True
         self.bar_width = 140  # the state column's width: a bar's brush is drawn to it
-        self._bar_colour = QColor("#308cc6")
+        self._bar_colour = colour("accent")
         self._bars: dict[int, QBrush] = {}  # filled pixels -> brush
         self._stripes: QBrush | None = None
         self._writer = QTimer(self)
@@ -494,9 +494,9 @@ class TaskModel(QStandardItemModel):
     @staticmethod
     def _foreground(record: TaskRecord) -> QColor | None:
         if record.state in (TaskState.FAILED, TaskState.EXPIRED, TaskState.UNKNOWN):
-            return RED
+            return colour("error")
         if record.state is TaskState.CANCELLED:
-            return GREY
+            return colour("muted")
         return None
 
     def _display(self, record: TaskRecord, column: int) -> str | None:
@@ -509,9 +509,12 @@ class TaskModel(QStandardItemModel):
             return self._state_text(record)
         if column == COL_ELAPSED:
             return fmt_duration(self.elapsed(record))
-        if column == COL_ETA:
+        if column == COL_ETA:  # from the provider's percentage, or an estimate from past tasks
             eta = self.eta(record)
-            return fmt_duration(eta) if eta is not None else ""
+            if eta is None:
+                return ""
+            moving = record.state is TaskState.RUNNING and bool(record.progress and record.progress > 0.02)
+            return fmt_duration(eta) if moving else self.tr("about %1").replace("%1", fmt_duration(eta))
         if column == COL_EXPIRES:
             left = self.expires_in(record)
             if left is None:
@@ -608,7 +611,7 @@ class TaskModel(QStandardItemModel):
             return QBrush(self._fill())
         edge = filled / self.bar_width  # a hard edge: the colour up to it, nothing after
         gradient = QLinearGradient(0, 0, self.bar_width, 0)
-        fill, clear = self._fill(), QColor(0, 0, 0, 0)
+        fill, clear = self._fill(), QColor(Qt.GlobalColor.transparent)
         gradient.setStops([(0.0, fill), (edge, fill), (min(edge + 1 / 4096, 1.0), clear), (1.0, clear)])
         return QBrush(gradient)
 

@@ -11,21 +11,22 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QStackedLayout,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.texts import fmt_duration
+from gui.theme import icon
 
 log = logging.getLogger("clipdesk.gui")
 
@@ -58,16 +59,23 @@ class Player(QWidget):
         self._audio: Any = None
         self._seeking = False
         self.setAccessibleName(self.tr("Video player"))
-        self._stack = QStackedLayout()
+        self.stage = QWidget(self)  # near-black in both themes, as in Shotcut and OBS
+        self.stage.setObjectName("playerStage")
+        self.stage.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.stage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.stage.installEventFilter(self)
+        self.stage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its keys work before a video is loaded
+        self.stage.setAccessibleName(self.tr("Picture"))
+        self._stack = QStackedLayout(self.stage)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setMinimumHeight(120)
-        self.placeholder.setStyleSheet("QLabel { background: #1e1e1e; color: #bbbbbb; }")
         self._stack.addWidget(self.placeholder)
         self.video: Any = None
         if self.available:
             self.video = QVideoWidget(self)
+            self.video.installEventFilter(self)
             self.video.setAccessibleName(self.tr("Video"))
             self.video.setMinimumSize(QSize(240, 135))
             self._stack.addWidget(self.video)
@@ -82,16 +90,17 @@ class Player(QWidget):
         self._build_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._stack, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.stage, 1)
         layout.addLayout(self._controls)
+        self._controls.setContentsMargins(6, 4, 6, 4)
         self._set_controls_enabled(False)
 
     # -- controls --------------------------------------------------------------------------------
-    def _button(
-        self, icon: QStyle.StandardPixmap, tip: str, slot: Any, *, checkable: bool = False
-    ) -> QToolButton:
+    def _button(self, icon_name: str, tip: str, slot: Any, *, checkable: bool = False) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setIcon(icon(icon_name))
+        button.setIconSize(QSize(20, 20))
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setCheckable(checkable)
@@ -101,14 +110,9 @@ class Player(QWidget):
         return button
 
     def _build_controls(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.play_button = self._button(sp.SP_MediaPlay, self.tr("Play / pause (Space)"), self.toggle_play)
-        self.back_button = self._button(
-            sp.SP_MediaSeekBackward, self.tr("Previous frame (← or ,)"), self.step_back
-        )
-        self.forward_button = self._button(
-            sp.SP_MediaSeekForward, self.tr("Next frame (→ or .)"), self.step_forward
-        )
+        self.play_button = self._button("play", self.tr("Play / pause (Space)"), self.toggle_play)
+        self.back_button = self._button("step-back", self.tr("Previous frame (← or ,)"), self.step_back)
+        self.forward_button = self._button("step-forward", self.tr("Next frame (→ or .)"), self.step_forward)
         self.seek = QSlider(Qt.Orientation.Horizontal, self)
         self.seek.setAccessibleName(self.tr("Position"))
         self.seek.setRange(0, 0)
@@ -117,9 +121,7 @@ class Player(QWidget):
         self.seek.valueChanged.connect(self._seek_moved)
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setAccessibleName(self.tr("Time"))
-        self.loop_button = self._button(
-            sp.SP_BrowserReload, self.tr("Loop (L)"), self.set_loop, checkable=True
-        )
+        self.loop_button = self._button("repeat", self.tr("Loop (L)"), self.set_loop, checkable=True)
         self.speed = QComboBox(self)
         self.speed.setAccessibleName(self.tr("Speed"))
         self.speed.setToolTip(self.tr("Playback speed"))
@@ -127,9 +129,7 @@ class Player(QWidget):
             self.speed.addItem(f"{value:g}×", value)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(lambda i: self.set_speed(SPEEDS[i]))
-        self.mute_button = self._button(
-            sp.SP_MediaVolume, self.tr("Mute (M)"), self.set_muted, checkable=True
-        )
+        self.mute_button = self._button("volume-2", self.tr("Mute (M)"), self.set_muted, checkable=True)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setRange(0, 100)
@@ -137,10 +137,10 @@ class Player(QWidget):
         self.volume.setMaximumWidth(90)
         self.volume.valueChanged.connect(self.set_volume)
         self.fullscreen_button = self._button(
-            sp.SP_TitleBarMaxButton, self.tr("Full screen (F)"), self.toggle_fullscreen
+            "maximize", self.tr("Full screen (F, double-click; Esc leaves)"), self.toggle_fullscreen
         )
         self.external_button = self._button(
-            sp.SP_DirOpenIcon, self.tr("Open in system player"), self.open_external
+            "external-link", self.tr("Open in system player"), self.open_external
         )
         self._controls = QHBoxLayout()
         for button in (self.play_button, self.back_button, self.forward_button):
@@ -164,6 +164,10 @@ class Player(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self._leave_key = QShortcut(QKeySequence("Escape"), self)  # only while full screen
+        self._leave_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._leave_key.setEnabled(False)
+        self._leave_key.activated.connect(self.leave_fullscreen)
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -275,16 +279,54 @@ class Player(QWidget):
             self._audio.setVolume(value / 100)
 
     def set_muted(self, muted: bool) -> None:
-        icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setIcon(icon("volume-x" if muted else "volume-2"))
         if self._audio is not None:
             self._audio.setMuted(muted)
 
+    # -- full screen -----------------------------------------------------------------------------
+    def is_fullscreen(self) -> bool:
+        return self.isWindow() and self.parentWidget() is not None
+
     def toggle_fullscreen(self) -> None:
-        if self.video is None or not self.source:
+        if self.is_fullscreen():
+            self.leave_fullscreen()
+        else:
+            self.enter_fullscreen()
+
+    def enter_fullscreen(self) -> None:
+        """The whole player (picture and controls) fills the screen of its window, as a window of
+        its own that stays the window's child: :meth:`leave_fullscreen` puts it back in its place."""
+        if self.is_fullscreen() or self.parentWidget() is None:
             return
-        self.video.setFullScreen(not self.video.isFullScreen())
-        self.fullscreen_changed.emit(self.video.isFullScreen())
+        screen = self.window().screen()
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.activateWindow()
+        self.stage.setFocus()
+        self._leave_key.setEnabled(True)
+        self.fullscreen_button.setIcon(icon("minimize"))
+        self.fullscreen_changed.emit(True)
+
+    def leave_fullscreen(self) -> None:
+        if not self.is_fullscreen():
+            return
+        self._leave_key.setEnabled(False)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
+        self.setWindowFlag(Qt.WindowType.Window, False)
+        self.show()  # back in its place in the window's layout
+        home = self.window()
+        home.activateWindow()
+        self.play_button.setFocus()
+        self.fullscreen_button.setIcon(icon("maximize"))
+        self.fullscreen_changed.emit(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonDblClick:
+            self.toggle_fullscreen()
+            return True
+        return super().eventFilter(watched, event)
 
     def open_external(self) -> None:
         if self.source:
@@ -293,8 +335,7 @@ class Player(QWidget):
     # -- player signals --------------------------------------------------------------------------
     def _on_state(self, state: Any) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(icon("pause" if playing else "play"))
         self.playing_changed.emit(playing)
 
     def _on_position(self, position: int) -> None:

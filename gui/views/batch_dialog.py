@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,6 +37,7 @@ from gui.batch import BatchItem, check, from_csv, from_folder
 from gui.settings import UserSettings
 from gui.spawn import spawn
 from gui.texts import connection_label, explain_invalid, money
+from gui.theme import colour
 from gui.views.generate_panel import GeneratePanel
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class BatchDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if column == 3 and item.problem:
-                    cell.setForeground(QColor("#c0392b"))
+                    cell.setForeground(colour("error"))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         valid = len(self.valid_items())

@@ -7,6 +7,7 @@ engine will accept.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from core.tasks.engine import Engine
 
 MAX_COUNT = 20
+DRAFT_KEY, COPIES_KEY = "generate/draft", "generate/copies"
 
 
 def load_provider(dialect: str) -> Provider | None:
@@ -50,6 +52,31 @@ def load_provider(dialect: str) -> Provider | None:
         return get_provider(dialect)
     except (ImportError, ValueError):
         return None
+
+
+def save_draft(ui_state: QSettings, connection: str, request: GenerationRequest) -> None:
+    """The form as it is (connection, model, inputs, prompts, every option), for the next start."""
+    ui_state.setValue(DRAFT_KEY, json.dumps({"connection": connection, "request": request.to_dict()}))
+
+
+def load_draft(ui_state: QSettings) -> tuple[str, GenerationRequest] | None:
+    """The form as it was left; inputs whose file is gone are left out."""
+    try:
+        data = json.loads(str(ui_state.value(DRAFT_KEY, "") or ""))
+        request = GenerationRequest.from_dict(data["request"])
+        connection = str(data["connection"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+    def there(source: str | None) -> bool:
+        return bool(source) and (
+            str(source).startswith(("http://", "https://", "data:")) or Path(str(source)).is_file()
+        )
+
+    request.image = request.image if there(request.image) else None
+    request.last_image = request.last_image if there(request.last_image) else None
+    request.ref_images = [r for r in request.ref_images if there(r)]
+    return connection, request
 
 
 class GeneratePanel(QWidget):
@@ -73,9 +100,17 @@ class GeneratePanel(QWidget):
         self.provider: Provider | None = None
         self._rebuilding = False
         self._setting_first_frame = False
+        self._keep_draft = False  # the form is written to the UI state at each change once restored
         self.problem = ""
         self._build(thumbnails, paste_dir)
+        draft = load_draft(ui_state)  # (read first: filling the pickers writes the form's state)
         self.refresh_connections()
+        if draft is not None:
+            self.apply_request(*draft)
+        copies = str(ui_state.value(COPIES_KEY, 1))
+        self.count.setValue(int(copies) if copies.isdigit() else 1)
+        self.count.valueChanged.connect(lambda n: self.ui_state.setValue(COPIES_KEY, n))
+        self._keep_draft = True
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self, thumbnails: Thumbnails, paste_dir: Path) -> None:
@@ -115,10 +150,10 @@ class GeneratePanel(QWidget):
         self.count.setToolTip(self.tr("Make several videos from the same settings, each with its own seed"))
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c0392b;")
+        self.problem_label.setProperty("tone", "error")
         self.problem_label.setAccessibleName(self.tr("What is missing"))
         self.parent_label = QLabel(self)
-        self.parent_label.setStyleSheet("color: palette(placeholder-text);")
+        self.parent_label.setProperty("tone", "muted")
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(34)
@@ -181,6 +216,8 @@ class GeneratePanel(QWidget):
         self.last_slot.changed.connect(self._changed)
         self.ref_slot.changed.connect(self._changed)
         self.count.valueChanged.connect(self._show_cost)
+        for slot in (self.first_slot, self.last_slot, self.ref_slot):
+            slot.checked.connect(self._changed)
         self.generate_button.clicked.connect(self.generate)
         self.batch_button.clicked.connect(self.batch_requested)
 
@@ -246,6 +283,11 @@ class GeneratePanel(QWidget):
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
         self._connection_changed()
+
+    def select_connection(self, name: str) -> None:
+        index = self.connection_combo.findData(name)
+        if index >= 0 and self.connection_combo.model().item(index).isEnabled():  # type: ignore[attr-defined]
+            self.connection_combo.setCurrentIndex(index)
 
     def connection_name(self) -> str:
         return str(self.connection_combo.currentData() or "")
@@ -352,6 +394,11 @@ class GeneratePanel(QWidget):
             validate_request(self.spec, request)
         except InvalidInput as exc:
             return explain_invalid(exc, self.spec, request)
+        for slot in (self.first_slot, self.last_slot, self.ref_slot):
+            if slot.isVisibleTo(self) and slot.problem():  # (said beside the image too)
+                return (
+                    self.tr("%1 cannot be used: %2").replace("%1", slot.title).replace("%2", slot.problem())
+                )
         return ""
 
     def _changed(self, *_args: object) -> None:
@@ -361,12 +408,14 @@ class GeneratePanel(QWidget):
         self.form.update_blocked(request)
         self._count(self.prompt, self.prompt_counter, self.spec.prompt_max)
         self._count(self.negative, self.negative_counter, self.spec.negative_prompt_max)
-        self.mode_label.setText(self.tr("Mode: %1").replace("%1", mode_name(request.mode)))
+        self.mode_label.setText(self._mode_line(request))
         self.problem = self.validate(request)
         self.problem_label.setText(self.problem)
         self.problem_label.setVisible(bool(self.problem))
         self.generate_button.setEnabled(not self.problem)
         self._show_cost()
+        if self._keep_draft:
+            save_draft(self.ui_state, self.connection_name(), request)
         self.parent_label.setVisible(self.parent_id is not None)
         if self.parent_id and self.relation == "reuse":
             self.parent_label.setText(self.tr("Settings of task %1").replace("%1", self.parent_id[:8]))
@@ -387,11 +436,29 @@ class GeneratePanel(QWidget):
             self.cost_label.setText(self.tr("≈ %1").replace("%1", money(cost.amount * copies, cost.currency)))
         self.cost_label.setToolTip(cost.times(copies).basis if copies > 1 else cost.basis)
 
+    def _mode_line(self, request: GenerationRequest) -> str:
+        """The mode the model makes: the request's, or (until its inputs are there) the model's own
+        with what it still needs ("Mode: Image to video — add a first frame")."""
+        modes = self.spec.modes
+        if request.mode in modes or not self.spec.known or not modes:
+            return self.tr("Mode: %1").replace("%1", mode_name(request.mode))
+        needs = {
+            MODE_IMAGE: self.tr("add a first frame"),
+            MODE_FIRST_LAST: self.tr("add a first and a last frame"),
+            MODE_REFERENCE: self.tr("add reference images"),
+        }
+        text = self.tr("Mode: %1 — %2").replace("%1", mode_name(modes[0]))
+        return text.replace("%2", needs.get(modes[0], self.tr("write a prompt")))
+
     @staticmethod
     def _count(edit: QPlainTextEdit, counter: QLabel, limit: int) -> None:
         used = len(edit.toPlainText())
         counter.setText(f"{used} / {limit}")
-        counter.setStyleSheet("color: #c0392b;" if used > limit else "color: palette(placeholder-text);")
+        tone = "error" if used > limit else "muted"
+        if counter.property("tone") != tone:
+            counter.setProperty("tone", tone)
+            counter.style().unpolish(counter)
+            counter.style().polish(counter)
 
     def _first_frame_changed(self) -> None:
         if not self._setting_first_frame:
@@ -450,8 +517,11 @@ class GeneratePanel(QWidget):
         self.parent_id, self.relation = parent_id, "reuse" if parent_id else None
         self._changed()
 
-    def set_first_frame(self, path: str, parent_id: str | None) -> None:
-        """Start a new task from an image (e.g. a finished video's last frame), linked to its parent."""
+    def set_first_frame(self, path: str, parent_id: str | None, prompt: str | None = None) -> None:
+        """Start a new task from an image (e.g. a finished video's last frame), linked to its parent;
+        ``prompt`` (the parent's) fills the prompt box, to be edited into what happens next."""
+        if prompt is not None:
+            self.prompt.setPlainText(prompt)
         self._setting_first_frame = True
         try:
             self.first_slot.set_sources([path])

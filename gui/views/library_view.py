@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -38,6 +40,7 @@ from core.tasks.journal import TaskRecord
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
+from gui.widgets.badge import paint_duration
 from gui.widgets.select_on_focus import SelectOnFocusList
 
 GRID = QSize(200, 150)
@@ -59,6 +62,18 @@ class GridItemDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         # titles start under the picture, one line or two
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """The tile, then its duration on the picture."""
+        super().paint(painter, option, index)
+        model = index.model()
+        if not isinstance(model, LibraryModel):
+            return
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        style = full.widget.style() if full.widget is not None else QApplication.style()
+        picture = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, full, full.widget)
+        paint_duration(painter, picture, model.record_at(index.row()).request.duration)
 
 
 class LibraryView(QWidget):
@@ -183,6 +198,7 @@ class LibraryView(QWidget):
         )
         self.open_action = action(self.tr("&Open in system player"), "Ctrl+O", self.open_selected)
         self.folder_action = action(self.tr("Show in &folder"), "Ctrl+Shift+O", self.show_in_folder)
+        self.save_copy_action = action(self.tr("Save a &copy to…"), "Ctrl+Shift+S", self.save_copy)
         self.rename_action = action(self.tr("Re&name…"), "F2", self.rename_selected)
         self.trash_action = action(self.tr("Move to &trash"), "Delete", self.trash_selected)
         self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
@@ -266,6 +282,7 @@ class LibraryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.addAction(self.folder_action)
+        menu.addAction(self.save_copy_action)
         menu.addSeparator()
         menu.addAction(self.rename_action)
         menu.addAction(self.restore_action if self.model.filter.trash else self.trash_action)
@@ -298,7 +315,9 @@ class LibraryView(QWidget):
 
     async def _continue(self, record: TaskRecord) -> None:
         assert record.video_path is not None
-        target = self.frames_dir / f"{record.id}-last.png"
+        title = "".join(c for c in self.model.title_of(record)[:40] if c not in '\\/:*?"<>|\n').strip()
+        # named after the video, as the first-frame slot shows it (not a task id)
+        target = self.frames_dir / f"{title or 'video'} ({record.id[:6]}) {self.tr('last frame')}.png"
         self.message.emit(self.tr("Taking the last frame…"))
         await pool.run(save_last_frame, Path(record.video_path), target)  # decoded off the window
         self.message.emit("")  # taken: the first-frame slot shows it
@@ -314,7 +333,7 @@ class LibraryView(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename video"))
         dialog.setLabelText(self.tr("Title (empty: the prompt):"))
-        dialog.setTextValue(self.model.marks.titles.get(record.id, ""))
+        dialog.setTextValue(self.model.title_of(record))  # the name it has now, to edit
         dialog.textValueSelected.connect(lambda title: self._rename(record.id, title))
         dialog.open()
         return dialog
@@ -378,6 +397,26 @@ class LibraryView(QWidget):
         for record in self.selected_records():
             if record.video_path:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(record.video_path))
+
+    def save_copy(self) -> QFileDialog | None:
+        """Ask where to put a copy of the selected video (the dialog opens and returns)."""
+        records = [r for r in self.selected_records() if r.video_path and Path(r.video_path).exists()]
+        if not records:
+            return None
+        source = Path(records[0].video_path or "")
+        title = self.model.title_of(records[0])
+        name = "".join(c for c in title[:60] if c not in '\\/:*?"<>|').strip() or source.stem
+        dialog = QFileDialog(self, self.tr("Save a copy"), str(Path.home() / f"{name}{source.suffix}"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda target: spawn(self._copy(source, Path(target)), name="save-copy"))
+        dialog.open()
+        return dialog
+
+    async def _copy(self, source: Path, target: Path) -> None:
+        import shutil
+
+        await asyncio.to_thread(shutil.copy2, source, target)  # off the window's thread
+        self.message.emit(self.tr("Saved a copy: %1").replace("%1", str(target)))
 
     def show_in_folder(self) -> None:
         for folder in {str(Path(r.video_path).parent) for r in self.selected_records() if r.video_path}:

@@ -8,6 +8,7 @@ reason as their tooltip (``ModelSpec.disabled_reason``).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,25 @@ from core.tasks.request import GenerationRequest
 from gui.texts import param_label, param_value_label, rule_reason
 
 RANDOM_SEED = -1
+
+
+def rank(value: Any) -> float:
+    """How dear a resolution or duration is, for "never a dearer one by itself" (720P < 1080p < 4K)."""
+    if isinstance(value, int | float):
+        return float(value)
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(k?)", str(value).lower())
+    if match is None:
+        return 0.0
+    number = float(match.group(1))
+    return number * 1000 if match.group(2) else number
+
+
+def not_dearer(allowed: list[Any], previous: Any) -> Any:
+    """The dearest of ``allowed`` that is not dearer than ``previous`` (else the cheapest)."""
+    if not allowed:
+        return None
+    cheaper = [v for v in allowed if rank(v) <= rank(previous)]
+    return max(cheaper, key=rank) if cheaper else min(allowed, key=rank)
 
 
 def _parse_free(text: str) -> Any:
@@ -91,10 +111,14 @@ class ModelForm(QWidget):
         combo.clear()
         allowed = spec.allowed_durations()
         if spec.default_duration is None:
-            combo.addItem(self.tr("Default"), None)
+            combo.addItem(self.not_sent(), None)
         for seconds in allowed:
-            combo.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
-        wanted = previous if previous in allowed else spec.default_duration
+            text = self.tr("%1 s").replace("%1", str(seconds))
+            combo.addItem(self.model_default(text) if seconds == spec.default_duration else text, seconds)
+        if previous in allowed or previous is None:
+            wanted = previous if previous is not None else spec.default_duration
+        else:  # the model has not the one chosen: the nearest that costs no more
+            wanted = not_dearer(allowed, previous)
         index = combo.findData(wanted)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
@@ -108,15 +132,17 @@ class ModelForm(QWidget):
             combo.addItem("", None)
             editor = combo.lineEdit()
             if editor is not None:
-                editor.setPlaceholderText(self.tr("Default, or type e.g. 720p"))
+                editor.setPlaceholderText(self.tr("Not sent (the provider decides), or type e.g. 720p"))
             combo.setEditText((previous or "") if not spec.known else "")
         else:
             if spec.default_resolution is None:
-                combo.addItem(self.tr("Default"), None)
+                combo.addItem(self.not_sent(), None)
             for name in spec.resolutions:
-                combo.addItem(name, name)
+                combo.addItem(self.model_default(name) if name == spec.default_resolution else name, name)
             lowered = {r.lower(): r for r in spec.resolutions}
-            wanted = lowered.get((previous or "").lower(), spec.default_resolution)
+            wanted = lowered.get((previous or "").lower())
+            if wanted is None:
+                wanted = not_dearer(list(spec.resolutions), previous) if previous else spec.default_resolution
             combo.setCurrentIndex(max(0, combo.findData(wanted)))
         combo.blockSignals(False)
         self.layout_.setRowVisible(combo, spec.resolutions is not None or not spec.known)
@@ -130,7 +156,12 @@ class ModelForm(QWidget):
             field: QComboBox | QLineEdit
             if allowed:
                 combo = QComboBox(self)
-                combo.addItem(self.tr("Default"), None)
+                if name in spec.param_defaults:
+                    combo.addItem(
+                        self.model_default(param_value_label(name, spec.param_defaults[name])), None
+                    )
+                else:
+                    combo.addItem(self.not_sent(), None)
                 for value in allowed:
                     combo.addItem(param_value_label(name, value), value)
                 index = combo.findData(previous.get(name)) if name in previous else 0
@@ -139,7 +170,7 @@ class ModelForm(QWidget):
                 field = combo
             else:
                 edit = QLineEdit(self)
-                edit.setPlaceholderText(self.tr("Default"))
+                edit.setPlaceholderText(self.not_sent())
                 if name in previous:
                     edit.setText(str(previous[name]))
                 edit.textChanged.connect(self.changed)
@@ -150,6 +181,14 @@ class ModelForm(QWidget):
             field.setAccessibleName(param_label(name))
             self.params[name] = field
             self._add_row(self.tr("%1:").replace("%1", param_label(name)), field, seed_row + offset)
+
+    def model_default(self, value: str) -> str:
+        """An option that is what the model does when nothing is sent: "On — model default"."""
+        return self.tr("%1 — model default").replace("%1", value)
+
+    def not_sent(self) -> str:
+        """The option that sends nothing, where the catalog does not know what the model does then."""
+        return self.tr("Not sent — the provider decides")
 
     # -- values ----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -41,8 +43,10 @@ from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
-from gui.texts import connection_label, error_summary, money
+from gui.texts import connection_label, error_summary, money, provider_label
+from gui.theme import apply_theme
 from gui.views.generate_panel import load_provider
+from gui.widgets.base_urls import KnownUrlsButton, gateway_hint, known_urls
 
 PROXY_NONE, PROXY_SYSTEM, PROXY_CUSTOM = "", "system", "custom"
 
@@ -89,7 +93,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._connections_tab(), self.tr("&Connections"))
         tabs.addTab(self._general_tab(), self.tr("&General"))
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setProperty("tone", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(
@@ -122,7 +126,7 @@ class SettingsDialog(QDialog):
         add = QPushButton(self.tr("&Add"), page)
         self.remove_button = QPushButton(self.tr("&Remove"), page)
         add.clicked.connect(self.add_connection)
-        self.remove_button.clicked.connect(self.remove_connection)
+        self.remove_button.clicked.connect(self.ask_to_remove)
         self.name_edit = QLineEdit(page)
         self.name_edit.setAccessibleName(self.tr("Connection name"))
         self.dialect_combo = QComboBox(page)
@@ -130,7 +134,7 @@ class SettingsDialog(QDialog):
         for dialect in available_dialects() or list(DIALECTS):
             provider = load_provider(dialect)
             if provider is not None and dialect != "local":
-                self.dialect_combo.addItem(provider.label, dialect)
+                self.dialect_combo.addItem(provider_label(dialect, provider.label), dialect)
         self.base_url_edit = QLineEdit(page)
         self.base_url_edit.setAccessibleName(self.tr("Base URL"))
         self.base_url_edit.setPlaceholderText("https://…")
@@ -180,9 +184,7 @@ class SettingsDialog(QDialog):
         self.keyring_label = QLabel(no_keyring_message(), page)
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setObjectName("noKeyring")
-        self.keyring_label.setStyleSheet(
-            "QLabel { background: #fff4e5; color: #7a4b00; border: 1px solid #f0c36d; padding: 6px; }"
-        )
+        self.keyring_label.setProperty("tone", "note")
         self.keyring_label.setVisible(not self.services.secrets.keyring_available)
         self.local_note = QLabel(self.tr("The offline preview works without a key or a network."), page)
         self.local_note.setWordWrap(True)
@@ -190,14 +192,22 @@ class SettingsDialog(QDialog):
         self.form_box = QWidget(page)
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
-        for text, field in (
-            (self.tr("&Name:"), self.name_edit),
-            (self.tr("T&ype:"), self.dialect_combo),
-            (self.tr("&Base URL:"), self.base_url_edit),
+        self.known_urls = KnownUrlsButton(self.base_url_edit, page)
+        self.url_hint = QLabel(page)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setProperty("tone", "muted")
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.base_url_edit, 1)
+        url_row.addWidget(self.known_urls)
+        for text, field, row in (
+            (self.tr("&Name:"), self.name_edit, None),
+            (self.tr("T&ype:"), self.dialect_combo, None),
+            (self.tr("&Base URL:"), self.base_url_edit, url_row),
         ):
             label = QLabel(text, page)
             label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(label, row if row is not None else field)
+        form.addRow("", self.url_hint)
         key_label = QLabel(self.tr("API &key:"), page)
         key_label.setBuddy(self.key_edit)
         form.addRow(key_label, key_row)
@@ -372,10 +382,15 @@ class SettingsDialog(QDialog):
             self.doc_label.clear()
             return
         self.base_url_edit.setEnabled(provider.needs_base_url and not self._is_local())
+        self.known_urls.set_dialect(provider.dialect)
+        self.url_hint.setText(gateway_hint(provider.dialect))
+        official = known_urls(provider.dialect)
+        if official and not self.base_url_edit.text().strip() and provider.needs_base_url:
+            self.base_url_edit.setText(official[0][0])  # most creators do not know it by heart
         self.key_edit.setEnabled(provider.needs_key and not self._is_local())
         words = self.tr("API documentation")
         link = f'<a href="{provider.doc_url}">{words}</a>' if provider.doc_url else ""
-        self.doc_label.setText(f"{provider.label}  {link}")
+        self.doc_label.setText(f"{provider_label(provider.dialect, provider.label)}  {link}")
 
     def _is_local(self) -> bool:
         return self._current is not None and self._current.connection.is_local
@@ -393,6 +408,27 @@ class SettingsDialog(QDialog):
         self.list.setCurrentRow(len(self.entries) - 1)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
+
+    def ask_to_remove(self) -> QMessageBox | None:
+        """Ask before removing the selected connection (its key goes with it when Settings is saved)."""
+        row = self.list.currentRow()
+        if row < 0 or self.entries[row].connection.is_local:
+            return None
+        name = self.entries[row].connection.name
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove connection"),
+            self.tr("Remove “%1”? Its API key is deleted from the keyring when you press OK.").replace(
+                "%1", name
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        remove.clicked.connect(self.remove_connection)
+        box.open()
+        return box
 
     def remove_connection(self) -> None:
         row = self.list.currentRow()
@@ -459,6 +495,12 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.theme_combo = QComboBox(page)
+        self.theme_combo.setAccessibleName(self.tr("Appearance"))
+        self.theme_combo.addItem(self.tr("Follow the system (dark if it does not say)"), "system")
+        self.theme_combo.addItem(self.tr("Dark"), "dark")
+        self.theme_combo.addItem(self.tr("Light"), "light")
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
         self.notify_check = QCheckBox(self.tr("Notify me when a task ends"), page)
         self.notify_check.setChecked(settings.notifications)
         note = QLabel(self.tr("A new language applies the next time ClipDesk starts."), page)
@@ -472,6 +514,9 @@ class SettingsDialog(QDialog):
             label.setBuddy(self.output_edit if field is output_row else self.language_combo)
             form.addRow(label, field)
         form.addRow("", note)
+        theme_label = QLabel(self.tr("&Appearance:"), page)
+        theme_label.setBuddy(self.theme_combo)
+        form.addRow(theme_label, self.theme_combo)
         form.addRow("", self.notify_check)
         return page
 
@@ -543,6 +588,11 @@ class SettingsDialog(QDialog):
         settings.language = language
         settings.output_dir = self.output_edit.text().strip()
         settings.notifications = self.notify_check.isChecked()
+        theme = str(self.theme_combo.currentData())
+        app = QApplication.instance()
+        if theme != settings.theme and isinstance(app, QApplication):
+            apply_theme(app, theme)  # at once: the look needs no restart
+        settings.theme = theme
         services.settings_store.save(settings)
         self.applied.emit(language_changed)
         return in_keyring

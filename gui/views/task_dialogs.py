@@ -116,7 +116,7 @@ class ResolveDialog(QDialog):
         if record.error_message:
             detail = QLabel(record.error_message, self)
             detail.setWordWrap(True)
-            detail.setStyleSheet("color: palette(mid);")
+            detail.setProperty("tone", "muted")
             layout.addWidget(detail)
         layout.addWidget(label)
         layout.addWidget(self.remote_id)

@@ -40,6 +40,7 @@ def _is_web(source: str) -> bool:
 
 class ImageSlot(QFrame):
     changed = Signal()
+    checked = Signal()  # an image's check finished: :meth:`problem` may have changed
 
     def __init__(
         self,
@@ -58,15 +59,13 @@ class ImageSlot(QFrame):
         self.limits = ImageLimits()
         self.sources: list[str] = []
         self._notes: dict[str, str] = {}
+        self._problems: dict[str, str] = {}  # source -> why no model of this provider can take it
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(title)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("imageSlot")
-        self.setStyleSheet(
-            "#imageSlot { border: 1px dashed palette(mid); border-radius: 4px; }"
-            "#imageSlot:focus { border: 1px solid palette(highlight); }"
-        )
+
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._build()
         self._refresh()
@@ -78,13 +77,17 @@ class ImageSlot(QFrame):
         self.thumbs_row.setSpacing(4)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setProperty("tone", "muted")
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b9770e;")
+        self.warning.setProperty("tone", "warning")
+        self.problem_label = QLabel(self)  # beside the image: what blocks Generate, and whose check it is
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setProperty("tone", "error")
+        self.problem_label.hide()
         self.choose_button = QPushButton(self.tr("Choose…"), self)
         self.choose_button.setAccessibleName(self.tr("Choose an image for %1").replace("%1", self.title))
         self.paste_button = QPushButton(self.tr("Paste"), self)
@@ -110,6 +113,7 @@ class ImageSlot(QFrame):
         text.addWidget(self.hint)
         text.addWidget(self.info)
         text.addWidget(self.warning)
+        text.addWidget(self.problem_label)
         text.addLayout(buttons)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 6, 6, 6)
@@ -120,6 +124,7 @@ class ImageSlot(QFrame):
     def set_limits(self, limits: ImageLimits) -> None:
         self.limits = limits
         self._notes.clear()
+        self._problems.clear()
         self._refresh()
 
     def set_max_count(self, count: int) -> None:
@@ -235,7 +240,7 @@ class ImageSlot(QFrame):
             label = QLabel(self)
             label.setFixedSize(THUMB)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("background: palette(base); border: 1px solid palette(mid);")
+            label.setObjectName("slotThumb")
             self._paint_thumb(label, source)
             label.setProperty("source", source)
             self.thumbs_row.addWidget(label)
@@ -282,15 +287,14 @@ class ImageSlot(QFrame):
 
     async def _inspect(self, source: str) -> None:
         self._notes[source] = ""
+        self._problems.pop(source, None)
         limits = self.limits
         try:
             info = await asyncio.to_thread(inspect_image, source)
         except InvalidInput as exc:
-            self._notes[source] = "!" + self.tr("Not usable: %1").replace("%1", exc.message)
+            self._problems[source] = self.tr("Not usable: %1").replace("%1", exc.message)
         except Exception:
-            self._notes[source] = "!" + self.tr("%1 cannot be read as an image").replace(
-                "%1", Path(source).name
-            )
+            self._problems[source] = self.tr("%1 cannot be read as an image").replace("%1", Path(source).name)
         else:
             parts = [f"{info.width}×{info.height}", info.format or "", fmt_bytes(info.bytes)]
             note = " · ".join(p for p in parts if p)
@@ -304,7 +308,7 @@ class ImageSlot(QFrame):
             try:
                 check_limits(info, limits, label=Path(source).name)
             except InvalidInput as exc:
-                warnings.append(exc.message)
+                self._problems[source] = exc.message
             else:
                 if min(info.width, info.height) < limits.min_side:
                     warnings.append(
@@ -316,6 +320,7 @@ class ImageSlot(QFrame):
                 warnings.append(self.tr("transparency will be filled with white"))
             self._notes[source] = note + ("\n!" + "; ".join(warnings) if warnings else "")
         self._show_notes()
+        self.checked.emit()
 
     def _show_notes(self) -> None:
         infos, warnings = [], []
@@ -333,6 +338,15 @@ class ImageSlot(QFrame):
         self.info.setVisible(bool(infos))
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
+        problem = self.problem()
+        self.problem_label.setText(
+            self.tr("ClipDesk's check, nothing was sent: %1").replace("%1", problem) if problem else ""
+        )
+        self.problem_label.setVisible(bool(problem))
+
+    def problem(self) -> str:
+        """Why an image here cannot be sent to this provider at all ("" when none)."""
+        return next((self._problems[s] for s in self.sources if s in self._problems), "")
 
     def sizeHint(self) -> QSize:
         return QSize(360, max(THUMB.height() + 16, super().sizeHint().height()))

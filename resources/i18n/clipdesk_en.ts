@@ -679,6 +679,36 @@
             <source>Settings of task %1</source>
             <translation>Settings of task %1</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="413" />
+            <source>add a first frame</source>
+            <translation>add a first frame</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="414" />
+            <source>add a first and a last frame</source>
+            <translation>add a first and a last frame</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="415" />
+            <source>add reference images</source>
+            <translation>add reference images</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="417" />
+            <source>Mode: %1 — %2</source>
+            <translation>Mode: %1 — %2</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="418" />
+            <source>write a prompt</source>
+            <translation>write a prompt</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="391" />
+            <source>%1 cannot be used: %2</source>
+            <translation>%1 cannot be used: %2</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -756,6 +786,11 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>transparency will be filled with white</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/image_slot.py" line="343" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk's check, nothing was sent: %1</translation>
         </message>
     </context>
     <context>
@@ -1127,6 +1162,21 @@
                 <numerusform>%n new</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="203" />
+            <source>Save a &amp;copy to…</source>
+            <translation>Save a &amp;copy to…</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="407" />
+            <source>Save a copy</source>
+            <translation>Save a copy</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="417" />
+            <source>Saved a copy: %1</source>
+            <translation>Saved a copy: %1</translation>
+        </message>
     </context>
     <context>
         <name>LogDialog</name>
@@ -1326,6 +1376,21 @@ Turns images and text into videos through the providers you already pay for.</tr
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1:</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="132" />
+            <source>Not sent (the provider decides), or type e.g. 720p</source>
+            <translation>Not sent (the provider decides), or type e.g. 720p</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="182" />
+            <source>%1 — model default</source>
+            <translation>%1 — model default</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="186" />
+            <source>Not sent — the provider decides</source>
+            <translation>Not sent — the provider decides</translation>
         </message>
     </context>
     <context>
@@ -1690,6 +1755,16 @@ Turns images and text into videos through the providers you already pay for.</tr
             <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>This video cannot be played: %1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="68" />
+            <source>Picture</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="140" />
+            <source>Full screen (F, double-click; Esc leaves)</source>
+            <translation>Full screen (F, double-click; Esc leaves)</translation>
         </message>
     </context>
     <context>
@@ -2141,6 +2216,51 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
             <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
+            <translation>%1 offers no check that costs nothing; the settings are saved but not verified.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="357" />
+            <source>Connection works: the key was accepted.</source>
+            <translation>Connection works: the key was accepted.</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="372" />
+            <source>Appearance</source>
+            <translation>Appearance</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="373" />
+            <source>Follow the system (dark if it does not say)</source>
+            <translation>Follow the system (dark if it does not say)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="374" />
+            <source>Dark</source>
+            <translation>Dark</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="375" />
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="390" />
+            <source>&amp;Appearance:</source>
+            <translation>&amp;Appearance:</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="329" />
+            <source>Remove connection</source>
+            <translation>Remove connection</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="330" />
+            <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
+            <translation>Remove “%1”? Its API key is deleted from the keyring when you press OK.</translation>
+        </message>
     </context>
     <context>
         <name>Story</name>
@@ -2339,6 +2459,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/models/task_model.py" line="271" />
             <source>Code: %1</source>
             <translation>Code: %1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/models/task_model.py" line="509" />
+            <source>about %1</source>
+            <translation>about %1</translation>
         </message>
     </context>
     <context>
@@ -2592,6 +2717,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Imported videos</source>
             <translation>Imported videos</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="199" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk's check, nothing was sent: %1</translation>
+        </message>
     </context>
     <context>
         <name>VariationsDialog</name>
@@ -2743,6 +2873,95 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/wipe_view.py" line="397" />
             <source>Wipe between the two videos</source>
             <translation>Wipe between the two videos</translation>
+        </message>
+    </context>
+    <context>
+        <name>BaseUrls</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="21" />
+            <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
+            <translation>DashScope (Alibaba Cloud Bailian), Beijing</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="25" />
+            <source>DashScope international, Singapore (its own keys)</source>
+            <translation>DashScope international, Singapore (its own keys)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="29" />
+            <source>PixVerse Platform API</source>
+            <translation>PixVerse Platform API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="31" />
+            <source>OpenAI</source>
+            <translation>OpenAI</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="39" />
+            <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
+            <translation>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="45" />
+            <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
+            <translation>Through a gateway: its address without /v1, e.g. https://gateway.example</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="49" />
+            <source>The gateway's address without /api, e.g. https://gateway.example</source>
+            <translation>The gateway's address without /api, e.g. https://gateway.example</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnownUrlsButton</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="62" />
+            <source>Known base URLs</source>
+            <translation>Known base URLs</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="61" />
+            <source>Known a&amp;ddresses</source>
+            <translation>Known a&amp;ddresses</translation>
+        </message>
+    </context>
+    <context>
+        <name>Provider</name>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="318" />
+            <source>Alibaba Bailian / DashScope</source>
+            <translation>Alibaba Bailian / DashScope</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="319" />
+            <source>PixVerse</source>
+            <translation>PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="320" />
+            <source>new-api gateway (Kling, Jimeng, Vidu)</source>
+            <translation>new-api gateway (Kling, Jimeng, Vidu)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="321" />
+            <source>OpenAI videos (Sora) or a compatible gateway</source>
+            <translation>OpenAI videos (Sora) or a compatible gateway</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="322" />
+            <source>AiSphere gateway (PixVerse models)</source>
+            <translation>AiSphere gateway (PixVerse models)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="323" />
+            <source>UniAll (Vidu Q3)</source>
+            <translation>UniAll (Vidu Q3)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="324" />
+            <source>Offline preview</source>
+            <translation>Offline preview</translation>
         </message>
     </context>
 </TS>

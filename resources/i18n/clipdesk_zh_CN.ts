@@ -673,6 +673,36 @@
             <source>Settings of task %1</source>
             <translation>沿用任务 %1 的设置</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="413" />
+            <source>add a first frame</source>
+            <translation>请添加首帧</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="414" />
+            <source>add a first and a last frame</source>
+            <translation>请添加首帧和尾帧</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="415" />
+            <source>add reference images</source>
+            <translation>请添加参考图</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="417" />
+            <source>Mode: %1 — %2</source>
+            <translation>方式：%1 —— %2</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="418" />
+            <source>write a prompt</source>
+            <translation>请填写提示词</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="391" />
+            <source>%1 cannot be used: %2</source>
+            <translation>%1无法使用：%2</translation>
+        </message>
     </context>
     <context>
         <name>ImageSlot</name>
@@ -750,6 +780,11 @@
             <location filename="../../gui/widgets/image_slot.py" line="316" />
             <source>transparency will be filled with white</source>
             <translation>透明部分将填充为白色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/image_slot.py" line="343" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
         </message>
     </context>
     <context>
@@ -1114,6 +1149,21 @@
                 <numerusform>%n 个新视频</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="203" />
+            <source>Save a &amp;copy to…</source>
+            <translation>另存副本(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="407" />
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/library_view.py" line="417" />
+            <source>Saved a copy: %1</source>
+            <translation>已保存副本：%1</translation>
+        </message>
     </context>
     <context>
         <name>LogDialog</name>
@@ -1312,6 +1362,21 @@ Turns images and text into videos through the providers you already pay for.</so
             <location filename="../../gui/views/model_form.py" line="147" />
             <source>%1:</source>
             <translation>%1：</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="132" />
+            <source>Not sent (the provider decides), or type e.g. 720p</source>
+            <translation>不发送（由服务商决定），或输入如 720p</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="182" />
+            <source>%1 — model default</source>
+            <translation>%1 —— 模型默认</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/model_form.py" line="186" />
+            <source>Not sent — the provider decides</source>
+            <translation>不发送 —— 由服务商决定</translation>
         </message>
     </context>
     <context>
@@ -1675,6 +1740,16 @@ Turns images and text into videos through the providers you already pay for.</so
             <location filename="../../gui/player/player.py" line="336" />
             <source>This video cannot be played: %1</source>
             <translation>无法播放此视频：%1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="68" />
+            <source>Picture</source>
+            <translation>画面</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/player/player.py" line="140" />
+            <source>Full screen (F, double-click; Esc leaves)</source>
+            <translation>全屏（F 或双击；Esc 退出）</translation>
         </message>
     </context>
     <context>
@@ -2125,6 +2200,51 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
             <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
         </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="337" />
+            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
+            <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_dialog.py" line="357" />
+            <source>Connection works: the key was accepted.</source>
+            <translation>连接正常：密钥有效。</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="372" />
+            <source>Appearance</source>
+            <translation>外观</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="373" />
+            <source>Follow the system (dark if it does not say)</source>
+            <translation>跟随系统（系统未指定时为深色）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="374" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="375" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="390" />
+            <source>&amp;Appearance:</source>
+            <translation>外观(&amp;A):</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="329" />
+            <source>Remove connection</source>
+            <translation>删除连接</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="330" />
+            <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
+            <translation>删除“%1”？按“确定”保存设置时，它的 API 密钥也会从密钥环中删除。</translation>
+        </message>
     </context>
     <context>
         <name>Story</name>
@@ -2320,6 +2440,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/models/task_model.py" line="271" />
             <source>Code: %1</source>
             <translation>错误码：%1</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/models/task_model.py" line="509" />
+            <source>about %1</source>
+            <translation>约 %1</translation>
         </message>
     </context>
     <context>
@@ -2570,6 +2695,11 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <source>Imported videos</source>
             <translation>导入的视频</translation>
         </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="199" />
+            <source>ClipDesk's check, nothing was sent: %1</source>
+            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
+        </message>
     </context>
     <context>
         <name>VariationsDialog</name>
@@ -2719,6 +2849,95 @@ Check the provider's console. If the task is there, enter its id to follow it. O
             <location filename="../../gui/views/wipe_view.py" line="397" />
             <source>Wipe between the two videos</source>
             <translation>两个视频的划像对比</translation>
+        </message>
+    </context>
+    <context>
+        <name>BaseUrls</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="21" />
+            <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
+            <translation>DashScope（阿里云百炼），北京</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="25" />
+            <source>DashScope international, Singapore (its own keys)</source>
+            <translation>DashScope 国际版，新加坡（密钥单独申请）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="29" />
+            <source>PixVerse Platform API</source>
+            <translation>PixVerse 开放平台 API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="31" />
+            <source>OpenAI</source>
+            <translation>OpenAI 官方</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="39" />
+            <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
+            <translation>经由网关：填写网关地址并带上它转发 DashScope 所用的前缀，例如 https://gateway.example/alibailian</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="45" />
+            <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
+            <translation>经由网关：填写网关地址，不带 /v1，例如 https://gateway.example</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="49" />
+            <source>The gateway's address without /api, e.g. https://gateway.example</source>
+            <translation>网关地址，不带 /api，例如 https://gateway.example</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnownUrlsButton</name>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="62" />
+            <source>Known base URLs</source>
+            <translation>常用接口地址</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="61" />
+            <source>Known a&amp;ddresses</source>
+            <translation>常用地址(&amp;D)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Provider</name>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="318" />
+            <source>Alibaba Bailian / DashScope</source>
+            <translation>阿里云百炼 / DashScope</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="319" />
+            <source>PixVerse</source>
+            <translation>PixVerse 官方 API</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="320" />
+            <source>new-api gateway (Kling, Jimeng, Vidu)</source>
+            <translation>new-api 网关（可灵、即梦、Vidu）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="321" />
+            <source>OpenAI videos (Sora) or a compatible gateway</source>
+            <translation>OpenAI 视频（Sora）或兼容网关</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="322" />
+            <source>AiSphere gateway (PixVerse models)</source>
+            <translation>AiSphere 网关（PixVerse 模型）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="323" />
+            <source>UniAll (Vidu Q3)</source>
+            <translation>UniAll（Vidu Q3 模型）</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt-window/gui/texts.py" line="324" />
+            <source>Offline preview</source>
+            <translation>离线预览</translation>
         </message>
     </context>
 </TS>

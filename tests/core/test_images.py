@@ -435,3 +435,15 @@ def test_link_survives_save_and_load(good: dict[str, str], tmp_path: Path) -> No
 def test_an_image_url_is_passed_on_with_the_type_its_name_says(url: str, mime: str) -> None:
     prepared = prepare_image(url, DEFAULT)
     assert (prepared.url, prepared.mime, prepared.data) == (url, mime, b"")
+
+
+def test_a_tiny_image_is_told_the_models_own_minimum() -> None:
+    """A 1×1 image for a model that needs 360 px: the message names 360, not the 16 px floor."""
+    from core.errors import InvalidInput
+    from core.media.images import ImageInfo, ImageLimits, check_limits
+
+    info = ImageInfo(width=1, height=1, format="PNG", bytes=70, has_alpha=False)
+    with pytest.raises(InvalidInput) as caught:
+        check_limits(info, ImageLimits(min_side=360), label="tiny.png")
+    assert "360" in caught.value.message
+    assert "16" not in caught.value.message

@@ -252,6 +252,7 @@ def test_last_frame_starts_a_linked_task(
         assert task is not None
         await task
         await until(lambda: panel.parent_id == seeded.id, what="the first frame")
+        assert panel.prompt.toPlainText() == seeded.request.prompt  # the video's prompt, to edit
         # the status bar's "Taking…" is cleared when it is taken: the slot shows the frame
         assert messages == ["Taking the last frame…", ""]
         assert window.statusBar().currentMessage() == ""
@@ -267,6 +268,7 @@ def test_last_frame_starts_a_linked_task(
     child = run(qloop, go())
     frame = Path(child.request.image or "")
     assert frame.exists() and frame.suffix == ".png"
+    assert frame.name.startswith("a seeded clip (") and "last frame" in frame.name  # not a task id
     red, green, blue = Image.open(frame).convert("RGB").getpixel((80, 48))
     assert red > 150 and green < 80 and blue < 80, "the last frame is red"
     assert (child.parent_id, child.relation) == (seeded.id, "continues")
@@ -341,6 +343,7 @@ def test_trash_restore_and_rename_from_the_window(seeded: TaskRecord, window: An
     library.view.setCurrentIndex(model.index(0, 0))
     dialog = library.rename_selected()
     assert dialog is not None
+    assert dialog.textValue() == seeded.request.prompt  # opens with the name it has, not empty
     dialog.setTextValue("My first clip")
     dialog.accept()
     assert model.index(0, 0).data() == "My first clip"
@@ -544,3 +547,43 @@ def test_the_keyboard_plays_the_video_its_focus_is_on(
     assert library.selected_rows() == [0]
     QTest.keyClick(library.view, Qt.Key.Key_Return)
     assert played == [seeded.video_path]
+
+
+def test_a_tile_shows_the_videos_duration(seeded: TaskRecord, window: Any, qtbot: Any) -> None:
+    """A pill on the picture with the length ("0:05"), in the stage's colours."""
+    from gui.theme import colour
+    from gui.widgets.badge import duration_text
+
+    assert duration_text(seeded.request.duration) == f"0:{seeded.request.duration:02d}"
+    assert duration_text(None) == ""
+    library, model = window.library, window.library_model
+    window.tabs.setCurrentWidget(window.places["library"])
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and library.view.isVisible())
+    rect = library.view.visualRect(model.index(0, 0))
+    image = library.view.viewport().grab(rect).toImage()
+    stage = colour("stage")
+    dark = sum(
+        1
+        for x in range(image.width() // 2, image.width())
+        for y in range(image.height() // 3, image.height() * 3 // 4)
+        if image.pixelColor(x, y).lightness() < stage.lightness() + 80  # the stage's dark, translucent
+        and image.pixelColor(x, y).saturation() < 40
+    )
+    assert dark > 50  # the pill, right half of the picture
+
+
+def test_save_a_copy_to_a_chosen_place(seeded: TaskRecord, window: Any, qloop: Any, tmp_path: Path) -> None:
+    library = window.library
+    library.view.setCurrentIndex(window.library_model.index(0, 0))
+    dialog = library.save_copy()
+    assert dialog is not None
+    assert Path(dialog.selectedFiles()[0]).name == "a seeded clip.mp4"  # named after the video
+    target = tmp_path / "out" / "for-capcut.mp4"
+    target.parent.mkdir()
+    said: list[str] = []
+    library.message.connect(said.append)
+    dialog.fileSelected.emit(str(target))
+    dialog.reject()
+    run(qloop, until(lambda: any("Saved a copy" in m for m in said), what="the copy"))
+    assert target.read_bytes() == Path(seeded.video_path or "").read_bytes()
+    assert Path(seeded.video_path or "").exists()  # a copy: the library keeps its own

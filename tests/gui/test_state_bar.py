@@ -131,6 +131,10 @@ def test_time_left_counts_from_when_the_progress_started(qapp: Any, monkeypatch:
     engine.deliver([("changed", task)])
     eta = model.eta(task)
     assert eta is not None and 1.5 <= eta <= 2.5, eta
+    from gui.models.task_model import COL_ETA
+
+    shown = model._display(task, COL_ETA)  # what the cell says
+    assert shown in ("0:01", "0:02", "0:03"), shown  # from the provider's percentage: no "about"
     model.detach()
 
 
@@ -217,7 +221,7 @@ def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: A
 
     clock.now += 4
     run(qloop, tick())
-    assert model.index(0, COL_ETA).data() == "0:06"
+    assert model.index(0, COL_ETA).data() == "about 0:06"  # from past tasks: an estimate, said so
     clock.now += 10
     run(qloop, tick())
     assert model.eta(task) is None and model.index(0, COL_ETA).data() in ("", None)

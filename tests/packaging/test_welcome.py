@@ -9,6 +9,7 @@ from core.providers import available_dialects, get_provider
 from gui import welcome
 from gui.i18n import install_translators, remove_translators
 from gui.views.settings_dialog import SettingsDialog
+from tests.gui.conftest import run, until
 
 
 def test_first_start_shows_it_once(window: Any) -> None:
@@ -20,7 +21,7 @@ def test_first_start_shows_it_once(window: Any) -> None:
     assert window.ui_state.value(welcome.FLAG) in (True, "true")
 
 
-def test_try_the_offline_preview_fills_the_form(window: Any) -> None:
+def test_try_the_offline_preview_makes_the_video_and_plays_it(window: Any, qloop: Any) -> None:
     panel = window.generate_panel
     dialog = welcome.show_welcome_if_first_run(window)
     assert dialog is not None
@@ -29,7 +30,14 @@ def test_try_the_offline_preview_fills_the_form(window: Any) -> None:
     assert panel.connection_name() == LOCAL_CONNECTION
     assert panel.model_id() == "preview"
     assert panel.prompt.toPlainText() == welcome.SAMPLE_PROMPT_EN
-    assert panel.problem == "" and panel.generate_button.isEnabled()  # one click to the first video
+
+    def made() -> list[Any]:
+        return [r for r in window.engine.tasks.values() if r.video_path]
+
+    run(qloop, until(lambda: made() and window.player.source, timeout=120, what="the video played"))
+    (record,) = made()
+    assert record.request.prompt == welcome.SAMPLE_PROMPT_EN
+    assert window.player.source == str(record.video_path)
 
 
 def test_every_dialect_has_add_and_its_documentation(window: Any) -> None:
@@ -61,6 +69,8 @@ def test_chinese_without_waiting_for_the_ts_files(window: Any, qapp: Any) -> Non
         assert dialog.windowTitle() == "欢迎使用 ClipDesk"
         assert "离线预览" in dialog.try_button.text()
         assert welcome.sample_prompt() == welcome.SAMPLE_PROMPT_ZH
+        names = [dialog.add_buttons[d].accessibleName() for d in ("dashscope", "newapi")]
+        assert "阿里云百炼" in names[0] and "可灵" in names[1]  # provider descriptions too
         dialog.deleteLater()
     finally:
         remove_translators(qapp, translators)  # back to the session's English
