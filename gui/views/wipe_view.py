@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSizeF, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QWidget,
 )
+
+from gui.theme import colour
 
 
 class WipeView(QGraphicsView):
@@ -27,7 +29,7 @@ class WipeView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("black"))
+        self.setBackgroundBrush(colour("stage"))
         self.setAccessibleName(self.tr("Wipe between the two videos"))
         from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 
@@ -37,7 +39,7 @@ class WipeView(QGraphicsView):
         self.window_item.setPen(QPen(Qt.PenStyle.NoPen))
         self.over = QGraphicsVideoItem(self.window_item)
         self.line = QGraphicsLineItem()
-        self.line.setPen(QPen(QColor("white"), 2))
+        self.line.setPen(QPen(colour("stage_text"), 2))
         for item in (self.under, self.window_item, self.line):
             self.scene().addItem(item)
         self.split = 0.5

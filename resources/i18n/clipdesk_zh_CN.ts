@@ -1,2943 +1,2966 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>Batch</name>
-        <message>
-            <location filename="../../gui/batch.py" line="107" />
-            <source>Overrides not understood: %1</source>
-            <translation>无法识别覆盖参数：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/batch.py" line="119" />
-            <source>Image not found: %1</source>
-            <translation>找不到图片：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BatchDialog</name>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="51" />
-            <source>Batch</source>
-            <translation>批量生成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="53" />
-            <source>A &amp;folder of images</source>
-            <translation>图片文件夹(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="54" />
-            <source>A &amp;CSV file: image, prompt, overrides</source>
-            <translation>CSV 文件：图片, 提示词, 覆盖参数(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="60" />
-            <source>Folder or CSV file</source>
-            <translation>文件夹或 CSV 文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="61" />
-            <source>B&amp;rowse…</source>
-            <translation>浏览(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="64" />
-            <source>Each image or row becomes a task with the form's current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
-            <translation>每张图片或每一行生成一个任务，使用左侧表单当前的连接、模型和参数。CSV 中的覆盖参数写法如 duration=5;resolution=720p;seed=7。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="71" />
-            <source>Tasks in the batch</source>
-            <translation>本批任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="73" />
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="73" />
-            <source>Prompt</source>
-            <translation>提示词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="73" />
-            <source>Overrides</source>
-            <translation>覆盖参数</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="73" />
-            <source>Check</source>
-            <translation>检查结果</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="84" />
-            <source>&amp;Queue</source>
-            <translation>加入队列(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="117" />
-            <source>Folder of images</source>
-            <translation>图片文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="120" />
-            <source>CSV file</source>
-            <translation>CSV 文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="120" />
-            <source>CSV files (*.csv *.txt)</source>
-            <translation>CSV 文件 (*.csv *.txt)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="144" />
-            <source>Cannot read %1: %2</source>
-            <translation>无法读取 %1：%2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="157" />
-            <source>OK</source>
-            <translation>可以生成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/batch_dialog.py" line="169" />
-            <source>Choose a folder of images or a CSV file.</source>
-            <translation>请选择一个图片文件夹或 CSV 文件。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="172" />
-            <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
-            <translation>
-                <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="179" />
-            <source>%n row(s) with problems will be skipped.</source>
-            <translation>
-                <numerusform>有问题的 %n 行将被跳过。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/batch_dialog.py" line="181" />
-            <source>&amp;Queue %n task(s)</source>
-            <translation>
-                <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Cost</source>
-            <translation>费用</translation>
-        </message>
-        <message>
-            <source>Estimated total: %1</source>
-            <translation>预估总计：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareView</name>
-        <message numerus="yes">
-            <location filename="../../gui/views/compare_view.py" line="65" />
-            <source>Compare %n video(s)</source>
-            <translation>
-                <numerusform>比较 %n 个视频</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="66" />
-            <source>Compare videos</source>
-            <translation>比较视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="89" />
-            <source>Playback unavailable</source>
-            <translation>无法播放</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="92" />
-            <source>Video %1</source>
-            <translation>视频 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="100" />
-            <source>Keep</source>
-            <translation>保留</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="101" />
-            <source>Keep video %1</source>
-            <translation>保留视频 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="117" />
-            <source>Play or pause all (Space)</source>
-            <translation>全部播放或暂停（空格）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="118" />
-            <source>One frame back (←)</source>
-            <translation>后退一帧（←）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="119" />
-            <source>One frame on (→)</source>
-            <translation>前进一帧（→）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="121" />
-            <source>Full screen (F)</source>
-            <translation>全屏（F）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="124" />
-            <source>Position</source>
-            <translation>位置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="130" />
-            <source>Speed</source>
-            <translation>速度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="135" />
-            <source>Loop</source>
-            <translation>循环</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="136" />
-            <source>Start again at the end (L)</source>
-            <translation>播完后从头再放（L）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="149" />
-            <source>Keep the checked, move the rest to the trash</source>
-            <translation>保留勾选的，其余移到回收站</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="156" />
-            <source>Wipe</source>
-            <translation>划像对比</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="157" />
-            <source>One over the other, split where you drag (W)</source>
-            <translation>上下叠放，在拖动处分割（W）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="170" />
-            <source>Compare the checked</source>
-            <translation>比较勾选的</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/compare_view.py" line="171" />
-            <source>Two to four checked videos side by side</source>
-            <translation>将勾选的 2 到 4 个视频并排比较</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashBox</name>
-        <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="280" />
-            <source>ClipDesk ran into an unexpected error.</source>
-            <translation>ClipDesk 遇到了意外错误。</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="284" />
-            <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
-            <translation>已保存一份错误报告。报告中不含 API 密钥和图片，描述问题时可以一并发送。</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/crash.py" line="291" />
-            <source>&amp;Open report</source>
-            <translation>打开报告(&amp;O)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorKind</name>
-        <message>
-            <location filename="../../gui/texts.py" line="47" />
-            <source>API key refused</source>
-            <translation>API 密钥被拒绝</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="48" />
-            <source>Insufficient balance</source>
-            <translation>余额不足</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="49" />
-            <source>Blocked by content moderation</source>
-            <translation>未通过内容审核</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="50" />
-            <source>Not valid for this model</source>
-            <translation>此模型不接受该请求</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="51" />
-            <source>Rate limited, waiting</source>
-            <translation>请求过于频繁，正在等待</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="52" />
-            <source>Provider unreachable</source>
-            <translation>无法连接服务商</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="53" />
-            <source>The provider failed to generate</source>
-            <translation>服务商生成失败</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="54" />
-            <source>Expired at the provider</source>
-            <translation>已在服务商处过期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="55" />
-            <source>Task unknown to the provider</source>
-            <translation>服务商找不到此任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="56" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="57" />
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="68" />
-            <source>The API key was refused. Check the key in Settings → Connections.</source>
-            <translation>API 密钥被拒绝。请在“设置 → 连接”中检查密钥。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="71" />
-            <source>The account has insufficient balance or quota for this generation.</source>
-            <translation>账户余额或额度不足，无法完成本次生成。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="74" />
-            <source>The provider's content moderation rejected the prompt, an image or the result.</source>
-            <translation>服务商的内容审核拒绝了提示词、图片或生成结果。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="77" />
-            <source>The provider says the request is not valid for this model.</source>
-            <translation>服务商表示该请求不适用于此模型。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="80" />
-            <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
-            <translation>服务商正在限制请求频率，ClipDesk 会稍候自动重试。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="83" />
-            <source>The provider could not be reached. Check the network and proxy.</source>
-            <translation>无法连接服务商。请检查网络和代理设置。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="86" />
-            <source>The provider failed to generate the video.</source>
-            <translation>服务商未能生成视频。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="87" />
-            <source>The task or its result link has expired at the provider.</source>
-            <translation>任务或其结果链接已在服务商处过期。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="88" />
-            <source>The provider does not know this task.</source>
-            <translation>服务商那里没有这个任务。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="89" />
-            <source>The task was cancelled.</source>
-            <translation>任务已取消。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="90" />
-            <source>Something unexpected happened.</source>
-            <translation>发生了意外情况。</translation>
-        </message>
-        <message>
-            <source>Over a spending cap</source>
-            <translation>超出花费上限</translation>
-        </message>
-        <message>
-            <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
-            <translation>这次生成会超出花费上限，因此没有发送任何请求。请在“设置 → 连接”中提高上限，或等到新的一天或新的一月。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FamilyDialog</name>
-        <message>
-            <location filename="../../gui/views/story.py" line="84" />
-            <source>Family and chain</source>
-            <translation>家族与链</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="88" />
-            <source>Family</source>
-            <translation>家族</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="90" />
-            <source>Video</source>
-            <translation>视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="90" />
-            <source>How it came</source>
-            <translation>来源方式</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="90" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="90" />
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="113" />
-            <source>Chain</source>
-            <translation>链</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="119" />
-            <source>&amp;Extend chain</source>
-            <translation>延续链(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="121" />
-            <source>A new clip starting on the last frame of the chain's last clip</source>
-            <translation>以链中最后一段的最后一帧开始新片段</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="125" />
-            <source>&amp;Join chain…</source>
-            <translation>拼接链(&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="128" />
-            <source>&amp;Compare chain</source>
-            <translation>比较链(&amp;C)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/story.py" line="140" />
-            <source>Family (%n video(s))</source>
-            <translation>
-                <numerusform>家族（%n 个视频）</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/story.py" line="142" />
-            <source>Chain, in playing order (%n clip(s))</source>
-            <translation>
-                <numerusform>链，按播放顺序（%n 段）</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Frame</name>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="72" />
-            <location filename="../work/wt/startup/gui/frame.py" line="104" />
-            <source>&amp;Queue</source>
-            <translation>队列(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="73" />
-            <location filename="../work/wt/startup/gui/frame.py" line="105" />
-            <source>&amp;Library</source>
-            <translation>视频库(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="90" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="91" />
-            <source>&amp;Batch…</source>
-            <translation>批量(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="93" />
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="96" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="99" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="103" />
-            <source>&amp;Generate form</source>
-            <translation>生成表单(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="106" />
-            <source>&amp;Player</source>
-            <translation>播放器(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="114" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="115" />
-            <source>&amp;About ClipDesk</source>
-            <translation>关于 ClipDesk(&amp;A)</translation>
-        </message>
-        <message>
-            <source>%1: not played yet</source>
-            <translation>%1：尚未播放</translation>
-        </message>
-        <message>
-            <source>Library</source>
-            <translation>视频库</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1，%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>GeneratePanel</name>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="78" />
-            <source>Connection</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="80" />
-            <source>Model</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="87" />
-            <source>Generation mode</source>
-            <translation>生成方式</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="88" />
-            <source>First frame</source>
-            <translation>首帧</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="89" />
-            <source>Last frame</source>
-            <translation>尾帧</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="91" />
-            <source>Reference images</source>
-            <translation>参考图</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="94" />
-            <source>Prompt</source>
-            <translation>提示词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="95" />
-            <source>Describe the video: subject, action, camera, mood…</source>
-            <translation>描述视频：主体、动作、镜头、氛围……</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="100" />
-            <source>Negative prompt</source>
-            <translation>反向提示词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="101" />
-            <source>What the video should not show</source>
-            <translation>不希望在视频中出现的内容</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="109" />
-            <source>Number of videos</source>
-            <translation>生成数量</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="110" />
-            <source>Make several videos from the same settings, each with its own seed</source>
-            <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="114" />
-            <source>What is missing</source>
-            <translation>还缺少什么</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="117" />
-            <source>&amp;Generate</source>
-            <translation>生成(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="120" />
-            <source>&amp;Batch…</source>
-            <translation>批量(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="122" />
-            <source>Queue one task per image in a folder, or per line of a CSV file</source>
-            <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="127" />
-            <source>C&amp;onnection:</source>
-            <translation>连接(&amp;O)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="128" />
-            <source>&amp;Model:</source>
-            <translation>模型(&amp;M)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="132" />
-            <source>&amp;Prompt:</source>
-            <translation>提示词(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="134" />
-            <source>&amp;Negative:</source>
-            <translation>反向(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="137" />
-            <source>&amp;Copies:</source>
-            <translation>数量(&amp;C)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="227" />
-            <source>This version of ClipDesk cannot talk to “%1” yet</source>
-            <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="258" />
-            <source>Model id, e.g. as the gateway lists it</source>
-            <translation>模型 ID，按网关列出的名称填写</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="338" />
-            <source>Choose a connection this version of ClipDesk supports.</source>
-            <translation>请选择此版本 ClipDesk 支持的连接。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="341" />
-            <source>This connection has no base URL: set it in Settings → Connections.</source>
-            <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="355" />
-            <source>Mode: %1</source>
-            <translation>方式：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="362" />
-            <source>Continues task %1</source>
-            <translation>接续任务 %1</translation>
-        </message>
-        <message>
-            <source>Cost unknown</source>
-            <translation>费用未知</translation>
-        </message>
-        <message>
-            <source>Estimated cost</source>
-            <translation>预估费用</translation>
-        </message>
-        <message>
-            <source>≈ %1</source>
-            <translation>约 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/generate_panel.py" line="363" />
-            <source>Settings of task %1</source>
-            <translation>沿用任务 %1 的设置</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="413" />
-            <source>add a first frame</source>
-            <translation>请添加首帧</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="414" />
-            <source>add a first and a last frame</source>
-            <translation>请添加首帧和尾帧</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="415" />
-            <source>add reference images</source>
-            <translation>请添加参考图</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="417" />
-            <source>Mode: %1 — %2</source>
-            <translation>方式：%1 —— %2</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="418" />
-            <source>write a prompt</source>
-            <translation>请填写提示词</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/generate_panel.py" line="391" />
-            <source>%1 cannot be used: %2</source>
-            <translation>%1无法使用：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImageSlot</name>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="88" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="89" />
-            <source>Choose an image for %1</source>
-            <translation>为%1选择图片</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="90" />
-            <source>Paste</source>
-            <translation>粘贴</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="91" />
-            <source>Paste an image into %1</source>
-            <translation>粘贴图片到%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="92" />
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="93" />
-            <source>Clear %1</source>
-            <translation>清除%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="162" />
-            <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
-            <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="244" />
-            <source>Drop, paste or choose up to %1 images (%2 added)</source>
-            <translation>拖入、粘贴或选择最多 %1 张图片（已添加 %2 张）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="249" />
-            <source>Drop an image or its web address here, paste, or choose a file</source>
-            <translation>把图片或图片网址拖到这里，也可以粘贴或选择文件</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="262" />
-            <source>web</source>
-            <translation>网络图片</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="289" />
-            <source>Not usable: %1</source>
-            <translation>无法使用：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="291" />
-            <source>%1 cannot be read as an image</source>
-            <translation>%1 无法作为图片读取</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="300" />
-            <source>will be scaled down to fit the provider's limit of %1 px</source>
-            <translation>将缩小到服务商上限 %1 像素以内</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="311" />
-            <source>will be scaled up to the provider's minimum of %1 px</source>
-            <translation>将放大到服务商要求的最小 %1 像素</translation>
-        </message>
-        <message>
-            <location filename="../../gui/widgets/image_slot.py" line="316" />
-            <source>transparency will be filled with white</source>
-            <translation>透明部分将填充为白色</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/image_slot.py" line="343" />
-            <source>ClipDesk's check, nothing was sent: %1</source>
-            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JoinDialog</name>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="167" />
-            <source>Join videos</source>
-            <translation>拼接视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="174" />
-            <source>Clips, in order</source>
-            <translation>片段（按顺序）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="180" />
-            <source>Move &amp;up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="182" />
-            <source>Move &amp;down</source>
-            <translation>下移(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="187" />
-            <source> s</source>
-            <translation> 秒</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="188" />
-            <source>Cross-fade</source>
-            <translation>交叉淡化</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="192" />
-            <source>Clips that agree are copied as they are; others are re-encoded.</source>
-            <translation>格式一致的片段直接复制，其余重新编码。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="194" />
-            <source>&amp;Join</source>
-            <translation>拼接(&amp;J)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="197" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="208" />
-            <source>Cross-fade:</source>
-            <translation>交叉淡化：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="214" />
-            <source>Clips, in the order they will play (drag to reorder):</source>
-            <translation>片段，按播放顺序（拖动可调整）：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="240" />
-            <source>Joining…</source>
-            <translation>正在拼接…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="269" />
-            <source>Joined into the library: %1</source>
-            <translation>已拼接并加入视频库：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="271" />
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="279" />
-            <source>Cancelled; nothing was written.</source>
-            <translation>已取消，未写入任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="282" />
-            <source>These clips cannot be joined: %1</source>
-            <translation>这些片段无法拼接：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/join_dialog.py" line="293" />
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryModel</name>
-        <message>
-            <location filename="../../gui/models/library_model.py" line="176" />
-            <source>(no prompt)</source>
-            <translation>（无提示词）</translation>
-        </message>
-        <message>
-            <source>New: not played yet</source>
-            <translation>新视频：还没播放过</translation>
-        </message>
-        <message>
-            <source>New: %1</source>
-            <translation>新视频：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryView</name>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="59" />
-            <source>Search prompts…</source>
-            <translation>搜索提示词…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="61" />
-            <source>Search the library</source>
-            <translation>搜索视频库</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="63" />
-            <source>Filter by connection</source>
-            <translation>按连接筛选</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="65" />
-            <source>Filter by model</source>
-            <translation>按模型筛选</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="86" />
-            <source>&amp;Import…</source>
-            <translation>导入(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="88" />
-            <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
-            <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="90" />
-            <source>Import videos</source>
-            <translation>导入视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="93" />
-            <source>Import &amp;videos…</source>
-            <translation>导入视频(&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="94" />
-            <source>Re-index a &amp;folder…</source>
-            <translation>重新索引文件夹(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="304" />
-            <source>Re-index a folder</source>
-            <translation>重新索引文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="298" />
-            <source>Videos (%1)</source>
-            <translation>视频 (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="315" />
-            <source>Looking for videos…</source>
-            <translation>正在查找视频…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="322" />
-            <source>Import failed: %1</source>
-            <translation>导入失败：%1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/library_view.py" line="325" />
-            <source>%n video(s) added to the library</source>
-            <translation>
-                <numerusform>已将 %n 个视频加入视频库</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="327" />
-            <source>No new videos found</source>
-            <translation>没有找到新的视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="70" />
-            <source>Filter by date</source>
-            <translation>按日期筛选</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="72" />
-            <source>Any time</source>
-            <translation>任何时间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="73" />
-            <source>Today</source>
-            <translation>今天</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="74" />
-            <source>Last 7 days</source>
-            <translation>最近 7 天</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="75" />
-            <source>Last 30 days</source>
-            <translation>最近 30 天</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="140" />
-            <source>Re&amp;name…</source>
-            <translation>重命名(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="141" />
-            <source>Move to &amp;trash</source>
-            <translation>移到回收站(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="142" />
-            <source>Re&amp;store</source>
-            <translation>恢复(&amp;S)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/library_view.py" line="191" />
-            <source>%n video(s) in the trash</source>
-            <translation>
-                <numerusform>回收站中有 %n 个视频</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="256" />
-            <source>Rename video</source>
-            <translation>重命名视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="257" />
-            <source>Title (empty: the prompt):</source>
-            <translation>标题（留空则用提示词）：</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/library_view.py" line="273" />
-            <source>Moved %n video(s) to the trash</source>
-            <translation>
-                <numerusform>已将 %n 个视频移到回收站</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/library_view.py" line="279" />
-            <source>Restored %n video(s)</source>
-            <translation>
-                <numerusform>已恢复 %n 个视频</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="70" />
-            <source>List</source>
-            <translation>列表</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="71" />
-            <source>Show as a list instead of a grid</source>
-            <translation>以列表而不是网格显示</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="72" />
-            <source>Show as a list</source>
-            <translation>以列表显示</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="76" />
-            <source>Video library</source>
-            <translation>视频库</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="113" />
-            <source>&amp;Play</source>
-            <translation>播放(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="114" />
-            <source>Toggle &amp;favourite</source>
-            <translation>收藏 / 取消收藏(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="115" />
-            <source>&amp;Reuse settings</source>
-            <translation>复用设置(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="117" />
-            <source>&amp;Last frame → new task</source>
-            <translation>用尾帧新建任务(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="119" />
-            <source>&amp;Open in system player</source>
-            <translation>用系统播放器打开(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="120" />
-            <source>Show in &amp;folder</source>
-            <translation>在文件夹中显示(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="138" />
-            <source>All connections</source>
-            <translation>全部连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="139" />
-            <source>All models</source>
-            <translation>全部模型</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/library_view.py" line="161" />
-            <source>%n video(s)</source>
-            <translation>
-                <numerusform>共 %n 个视频</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/library_view.py" line="209" />
-            <source>Taking the last frame…</source>
-            <translation>正在提取尾帧…</translation>
-        </message>
-        <message>
-            <source>Filter by state</source>
-            <translation>按状态筛选</translation>
-        </message>
-        <message>
-            <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
-            <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
-        </message>
-        <message>
-            <source>All videos</source>
-            <translation>全部视频</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新视频</translation>
-        </message>
-        <message>
-            <source>★ Favourites</source>
-            <translation>★ 收藏</translation>
-        </message>
-        <message>
-            <source>Trash</source>
-            <translation>回收站</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n new video(s)</source>
-            <translation>
-                <numerusform>%n 个新视频</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n new</source>
-            <translation>
-                <numerusform>%n 个新视频</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/library_view.py" line="203" />
-            <source>Save a &amp;copy to…</source>
-            <translation>另存副本(&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/library_view.py" line="407" />
-            <source>Save a copy</source>
-            <translation>另存副本</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/library_view.py" line="417" />
-            <source>Saved a copy: %1</source>
-            <translation>已保存副本：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogDialog</name>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="37" />
-            <source>Task log: %1</source>
-            <translation>任务日志：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="42" />
-            <source>Task log</source>
-            <translation>任务日志</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="43" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="45" />
-            <source>&amp;Copy</source>
-            <translation>复制(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="58" />
-            <source>State: %1</source>
-            <translation>状态：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="60" />
-            <source>Request</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="63" />
-            <source>Log</source>
-            <translation>日志</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="68" />
-            <source>(nothing logged yet)</source>
-            <translation>（暂无日志）</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="80" />
-            <source>Starting…</source>
-            <translation>正在启动…</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="135" />
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="157" />
-            <source>%1 running · %2 queued · %3 done</source>
-            <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="183" />
-            <source>No API key for “%1”. Add one in Settings → Connections.</source>
-            <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../work/wt/startup/gui/main_window.py" line="189" />
-            <source>%n task(s) queued</source>
-            <translation>
-                <numerusform>已加入队列：%n 个任务</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="207" />
-            <source>The new language applies the next time ClipDesk starts.</source>
-            <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="234" />
-            <source>About ClipDesk</source>
-            <translation>关于 ClipDesk</translation>
-        </message>
-        <message>
-            <location filename="../work/wt/startup/gui/main_window.py" line="236" />
-            <source>ClipDesk %1
+<context>
+    <name>BaseUrls</name>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="21"/>
+        <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
+        <translation>DashScope（阿里云百炼），北京</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="25"/>
+        <source>DashScope international, Singapore (its own keys)</source>
+        <translation>DashScope 国际版，新加坡（密钥单独申请）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="29"/>
+        <source>PixVerse Platform API</source>
+        <translation>PixVerse 开放平台 API</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="31"/>
+        <source>OpenAI</source>
+        <translation>OpenAI 官方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="39"/>
+        <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
+        <translation>经由网关：填写网关地址并带上它转发 DashScope 所用的前缀，例如 https://gateway.example/alibailian</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="45"/>
+        <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
+        <translation>经由网关：填写网关地址，不带 /v1，例如 https://gateway.example</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="49"/>
+        <source>The gateway&apos;s address without /api, e.g. https://gateway.example</source>
+        <translation>网关地址，不带 /api，例如 https://gateway.example</translation>
+    </message>
+</context>
+<context>
+    <name>Batch</name>
+    <message>
+        <location filename="../../gui/batch.py" line="107"/>
+        <source>Overrides not understood: %1</source>
+        <translation>无法识别覆盖参数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch.py" line="119"/>
+        <source>Image not found: %1</source>
+        <translation>找不到图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="57"/>
+        <source>Batch</source>
+        <translation>批量生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="59"/>
+        <source>A &amp;folder of images</source>
+        <translation>图片文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="60"/>
+        <source>A &amp;CSV file: image, prompt, overrides</source>
+        <translation>CSV 文件：图片, 提示词, 覆盖参数(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="66"/>
+        <source>Folder or CSV file</source>
+        <translation>文件夹或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="67"/>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="70"/>
+        <source>Each image or row becomes a task with the form&apos;s current connection, model and settings. CSV overrides look like duration=5;resolution=720p;seed=7.</source>
+        <translation>每张图片或每一行生成一个任务，使用左侧表单当前的连接、模型和参数。CSV 中的覆盖参数写法如 duration=5;resolution=720p;seed=7。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="77"/>
+        <source>Tasks in the batch</source>
+        <translation>本批任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="79"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="79"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="79"/>
+        <source>Overrides</source>
+        <translation>覆盖参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="79"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="90"/>
+        <source>&amp;Queue</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="123"/>
+        <source>Folder of images</source>
+        <translation>图片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="126"/>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="126"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="150"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="174"/>
+        <source>OK</source>
+        <translation>可以生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="190"/>
+        <source>Choose a folder of images or a CSV file.</source>
+        <translation>请选择一个图片文件夹或 CSV 文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/batch_dialog.py" line="193"/>
+        <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
+        <translation>
+            <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/batch_dialog.py" line="200"/>
+        <source>%n row(s) with problems will be skipped.</source>
+        <translation>
+            <numerusform>有问题的 %n 行将被跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/batch_dialog.py" line="204"/>
+        <source>&amp;Queue %n task(s)</source>
+        <translation>
+            <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="79"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="202"/>
+        <source>Estimated total: %1</source>
+        <translation>预估总计：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message numerus="yes">
+        <location filename="../../gui/views/compare_view.py" line="69"/>
+        <source>Compare %n video(s)</source>
+        <translation>
+            <numerusform>比较 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="70"/>
+        <source>Compare videos</source>
+        <translation>比较视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="95"/>
+        <source>Playback unavailable</source>
+        <translation>无法播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="98"/>
+        <source>Video %1</source>
+        <translation>视频 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="106"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="107"/>
+        <source>Keep video %1</source>
+        <translation>保留视频 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="123"/>
+        <source>Play or pause all (Space)</source>
+        <translation>全部播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="124"/>
+        <source>One frame back (←)</source>
+        <translation>后退一帧（←）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="125"/>
+        <source>One frame on (→)</source>
+        <translation>前进一帧（→）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="127"/>
+        <source>Full screen (F)</source>
+        <translation>全屏（F）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="130"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="136"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="141"/>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="142"/>
+        <source>Start again at the end (L)</source>
+        <translation>播完后从头再放（L）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="163"/>
+        <source>Keep the checked, move the rest to the trash</source>
+        <translation>保留勾选的，其余移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="152"/>
+        <source>Wipe</source>
+        <translation>划像对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="153"/>
+        <source>One over the other, split where you drag (W)</source>
+        <translation>上下叠放，在拖动处分割（W）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="165"/>
+        <source>Compare the checked</source>
+        <translation>比较勾选的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/compare_view.py" line="166"/>
+        <source>Two to four checked videos side by side</source>
+        <translation>将勾选的 2 到 4 个视频并排比较</translation>
+    </message>
+</context>
+<context>
+    <name>Cost</name>
+    <message>
+        <location filename="../../gui/texts.py" line="346"/>
+        <source>%1 credits</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="354"/>
+        <source>Charged: %1</source>
+        <translation>已扣费：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="359"/>
+        <source>Cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="356"/>
+        <source>Estimate: %1</source>
+        <translation>预估：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="352"/>
+        <source>Not charged</source>
+        <translation>未扣费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="373"/>
+        <source>Balance: %1</source>
+        <translation>余额：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashBox</name>
+    <message>
+        <location filename="../../gui/crash.py" line="280"/>
+        <source>ClipDesk ran into an unexpected error.</source>
+        <translation>ClipDesk 遇到了意外错误。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="284"/>
+        <source>A report was saved. It holds no API keys or images, so you can send it along when you describe what happened.</source>
+        <translation>已保存一份错误报告。报告中不含 API 密钥和图片，描述问题时可以一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="291"/>
+        <source>&amp;Open report</source>
+        <translation>打开报告(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorKind</name>
+    <message>
+        <location filename="../../gui/texts.py" line="69"/>
+        <source>API key refused</source>
+        <translation>API 密钥被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="70"/>
+        <source>Insufficient balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="72"/>
+        <source>Blocked by content moderation</source>
+        <translation>未通过内容审核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="73"/>
+        <source>Not valid for this model</source>
+        <translation>此模型不接受该请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="74"/>
+        <source>Rate limited, waiting</source>
+        <translation>请求过于频繁，正在等待</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="75"/>
+        <source>Provider unreachable</source>
+        <translation>无法连接服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="76"/>
+        <source>The provider failed to generate</source>
+        <translation>服务商生成失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="77"/>
+        <source>Expired at the provider</source>
+        <translation>已在服务商处过期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="78"/>
+        <source>Task unknown to the provider</source>
+        <translation>服务商找不到此任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="79"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="80"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="87"/>
+        <source>The API key was refused. Check the key in Settings → Connections.</source>
+        <translation>API 密钥被拒绝。请在“设置 → 连接”中检查密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="90"/>
+        <source>The account has insufficient balance or quota for this generation.</source>
+        <translation>账户余额或额度不足，无法完成本次生成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="98"/>
+        <source>The provider&apos;s content moderation rejected the prompt, an image or the result.</source>
+        <translation>服务商的内容审核拒绝了提示词、图片或生成结果。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="101"/>
+        <source>The provider says the request is not valid for this model.</source>
+        <translation>服务商表示该请求不适用于此模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="104"/>
+        <source>The provider is limiting requests; ClipDesk waits and tries again.</source>
+        <translation>服务商正在限制请求频率，ClipDesk 会稍候自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="107"/>
+        <source>The provider could not be reached. Check the network and proxy.</source>
+        <translation>无法连接服务商。请检查网络和代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="110"/>
+        <source>The provider failed to generate the video.</source>
+        <translation>服务商未能生成视频。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="111"/>
+        <source>The task or its result link has expired at the provider.</source>
+        <translation>任务或其结果链接已在服务商处过期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="112"/>
+        <source>The provider does not know this task.</source>
+        <translation>服务商那里没有这个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="113"/>
+        <source>The task was cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="114"/>
+        <source>Something unexpected happened.</source>
+        <translation>发生了意外情况。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="71"/>
+        <source>Over a spending cap</source>
+        <translation>超出花费上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="93"/>
+        <source>This generation would pass a spending cap, so nothing was sent. Raise the cap in Settings → Connections, or wait for a new day or month.</source>
+        <translation>这次生成会超出花费上限，因此没有发送任何请求。请在“设置 → 连接”中提高上限，或等到新的一天或新的一月。</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message>
+        <location filename="../../gui/views/story.py" line="73"/>
+        <source>Family and chain</source>
+        <translation>家族与链</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="77"/>
+        <source>Family</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="79"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="79"/>
+        <source>How it came</source>
+        <translation>来源方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="79"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="102"/>
+        <source>Chain</source>
+        <translation>链</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="108"/>
+        <source>&amp;Extend chain</source>
+        <translation>延续链(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="110"/>
+        <source>A new clip starting on the last frame of the chain&apos;s last clip</source>
+        <translation>以链中最后一段的最后一帧开始新片段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="114"/>
+        <source>&amp;Join chain…</source>
+        <translation>拼接链(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="117"/>
+        <source>&amp;Compare chain</source>
+        <translation>比较链(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/story.py" line="129"/>
+        <source>Family (%n video(s))</source>
+        <translation>
+            <numerusform>家族（%n 个视频）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/story.py" line="131"/>
+        <source>Chain, in playing order (%n clip(s))</source>
+        <translation>
+            <numerusform>链，按播放顺序（%n 段）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Frame</name>
+    <message>
+        <location filename="../../gui/frame.py" line="98"/>
+        <location filename="../../gui/frame.py" line="155"/>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="99"/>
+        <location filename="../../gui/frame.py" line="156"/>
+        <source>&amp;Library</source>
+        <translation>视频库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="141"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="142"/>
+        <source>&amp;Batch…</source>
+        <translation>批量(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="144"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="147"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="150"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="154"/>
+        <source>&amp;Generate form</source>
+        <translation>生成表单(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="157"/>
+        <source>&amp;Player</source>
+        <translation>播放器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="165"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="166"/>
+        <source>&amp;About ClipDesk</source>
+        <translation>关于 ClipDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="135"/>
+        <source>%1: not played yet</source>
+        <translation>%1：尚未播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="136"/>
+        <source>Library</source>
+        <translation>视频库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frame.py" line="137"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratePanel</name>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="118"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="120"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="127"/>
+        <source>Generation mode</source>
+        <translation>生成方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="128"/>
+        <source>First frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="129"/>
+        <source>Last frame</source>
+        <translation>尾帧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="131"/>
+        <source>Reference images</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="134"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="135"/>
+        <source>Describe the video: subject, action, camera, mood…</source>
+        <translation>描述视频：主体、动作、镜头、氛围……</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="140"/>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="141"/>
+        <source>What the video should not show</source>
+        <translation>不希望在视频中出现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="149"/>
+        <source>Number of videos</source>
+        <translation>生成数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="150"/>
+        <source>Make several videos from the same settings, each with its own seed</source>
+        <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="154"/>
+        <source>What is missing</source>
+        <translation>还缺少什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="157"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="162"/>
+        <source>&amp;Batch…</source>
+        <translation>批量(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="164"/>
+        <source>Queue one task per image in a folder, or per line of a CSV file</source>
+        <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="169"/>
+        <source>C&amp;onnection:</source>
+        <translation>连接(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="170"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="174"/>
+        <source>&amp;Prompt:</source>
+        <translation>提示词(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="176"/>
+        <source>&amp;Negative:</source>
+        <translation>反向(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="179"/>
+        <source>&amp;Copies:</source>
+        <translation>数量(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="273"/>
+        <source>This version of ClipDesk cannot talk to “%1” yet</source>
+        <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="309"/>
+        <source>Model id, e.g. as the gateway lists it</source>
+        <translation>模型 ID，按网关列出的名称填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="389"/>
+        <source>Choose a connection this version of ClipDesk supports.</source>
+        <translation>请选择此版本 ClipDesk 支持的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="392"/>
+        <source>This connection has no base URL: set it in Settings → Connections.</source>
+        <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <source>Mode: %1</source>
+        <translation>方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="423"/>
+        <source>Continues task %1</source>
+        <translation>接续任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="434"/>
+        <source>Cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="161"/>
+        <source>Estimated cost</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="436"/>
+        <source>≈ %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="421"/>
+        <source>Settings of task %1</source>
+        <translation>沿用任务 %1 的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="446"/>
+        <source>add a first frame</source>
+        <translation>请添加首帧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="447"/>
+        <source>add a first and a last frame</source>
+        <translation>请添加首帧和尾帧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="448"/>
+        <source>add reference images</source>
+        <translation>请添加参考图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="450"/>
+        <source>Mode: %1 — %2</source>
+        <translation>方式：%1 —— %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="451"/>
+        <source>write a prompt</source>
+        <translation>请填写提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="400"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1无法使用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="91"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="92"/>
+        <source>Choose an image for %1</source>
+        <translation>为%1选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="93"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="94"/>
+        <source>Paste an image into %1</source>
+        <translation>粘贴图片到%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="95"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="96"/>
+        <source>Clear %1</source>
+        <translation>清除%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="167"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="249"/>
+        <source>Drop, paste or choose up to %1 images (%2 added)</source>
+        <translation>拖入、粘贴或选择最多 %1 张图片（已添加 %2 张）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="254"/>
+        <source>Drop an image or its web address here, paste, or choose a file</source>
+        <translation>把图片或图片网址拖到这里，也可以粘贴或选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="267"/>
+        <source>web</source>
+        <translation>网络图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="295"/>
+        <source>Not usable: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="297"/>
+        <source>%1 cannot be read as an image</source>
+        <translation>%1 无法作为图片读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="304"/>
+        <source>will be scaled down to fit the provider&apos;s limit of %1 px</source>
+        <translation>将缩小到服务商上限 %1 像素以内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="315"/>
+        <source>will be scaled up to the provider&apos;s minimum of %1 px</source>
+        <translation>将放大到服务商要求的最小 %1 像素</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="320"/>
+        <source>transparency will be filled with white</source>
+        <translation>透明部分将填充为白色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/image_slot.py" line="343"/>
+        <source>ClipDesk&apos;s check, nothing was sent: %1</source>
+        <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="57"/>
+        <source>Join videos</source>
+        <translation>拼接视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="64"/>
+        <source>Clips, in order</source>
+        <translation>片段（按顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="70"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="72"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="77"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="78"/>
+        <source>Cross-fade</source>
+        <translation>交叉淡化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="82"/>
+        <source>Clips that agree are copied as they are; others are re-encoded.</source>
+        <translation>格式一致的片段直接复制，其余重新编码。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="84"/>
+        <source>&amp;Join</source>
+        <translation>拼接(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="87"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="98"/>
+        <source>Cross-fade:</source>
+        <translation>交叉淡化：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="104"/>
+        <source>Clips, in the order they will play (drag to reorder):</source>
+        <translation>片段，按播放顺序（拖动可调整）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="130"/>
+        <source>Joining…</source>
+        <translation>正在拼接…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="159"/>
+        <source>Joined into the library: %1</source>
+        <translation>已拼接并加入视频库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="161"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="169"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="172"/>
+        <source>These clips cannot be joined: %1</source>
+        <translation>这些片段无法拼接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/join_dialog.py" line="183"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>KnownUrlsButton</name>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="62"/>
+        <source>Known base URLs</source>
+        <translation>常用接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/base_urls.py" line="61"/>
+        <source>Known a&amp;ddresses</source>
+        <translation>常用地址(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="305"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="321"/>
+        <source>New: not played yet</source>
+        <translation>新视频：还没播放过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="325"/>
+        <source>New: %1</source>
+        <translation>新视频：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="104"/>
+        <source>Search prompts…</source>
+        <translation>搜索提示词…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="106"/>
+        <source>Search the library</source>
+        <translation>搜索视频库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="108"/>
+        <source>Filter by connection</source>
+        <translation>按连接筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="110"/>
+        <source>Filter by model</source>
+        <translation>按模型筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="133"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="135"/>
+        <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
+        <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="137"/>
+        <location filename="../../gui/views/library_view.py" line="360"/>
+        <source>Import videos</source>
+        <translation>导入视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="140"/>
+        <source>Import &amp;videos…</source>
+        <translation>导入视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="141"/>
+        <source>Re-index a &amp;folder…</source>
+        <translation>重新索引文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="370"/>
+        <source>Re-index a folder</source>
+        <translation>重新索引文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="364"/>
+        <source>Videos (%1)</source>
+        <translation>视频 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="382"/>
+        <source>Looking for videos…</source>
+        <translation>正在查找视频…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="389"/>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="392"/>
+        <source>%n video(s) added to the library</source>
+        <translation>
+            <numerusform>已将 %n 个视频加入视频库</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="394"/>
+        <source>No new videos found</source>
+        <translation>没有找到新的视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="112"/>
+        <source>Filter by date</source>
+        <translation>按日期筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="114"/>
+        <source>Any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="115"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="116"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="117"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="202"/>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="203"/>
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="204"/>
+        <source>Re&amp;store</source>
+        <translation>恢复(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="258"/>
+        <source>%n video(s) in the trash</source>
+        <translation>
+            <numerusform>回收站中有 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="334"/>
+        <source>Rename video</source>
+        <translation>重命名视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="335"/>
+        <source>Title (empty: the prompt):</source>
+        <translation>标题（留空则用提示词）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="351"/>
+        <source>Moved %n video(s) to the trash</source>
+        <translation>
+            <numerusform>已将 %n 个视频移到回收站</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="357"/>
+        <source>Restored %n video(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="145"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="146"/>
+        <source>Show as a list instead of a grid</source>
+        <translation>以列表而不是网格显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="147"/>
+        <source>Show as a list</source>
+        <translation>以列表显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="151"/>
+        <source>Video library</source>
+        <translation>视频库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="193"/>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="194"/>
+        <source>Toggle &amp;favourite</source>
+        <translation>收藏 / 取消收藏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="195"/>
+        <source>&amp;Reuse settings</source>
+        <translation>复用设置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="197"/>
+        <source>&amp;Last frame → new task</source>
+        <translation>用尾帧新建任务(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="199"/>
+        <source>&amp;Open in system player</source>
+        <translation>用系统播放器打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="200"/>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="223"/>
+        <source>All connections</source>
+        <translation>全部连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="224"/>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="262"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>共 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="321"/>
+        <source>Taking the last frame…</source>
+        <translation>正在提取尾帧…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="121"/>
+        <source>Filter by state</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="123"/>
+        <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
+        <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="126"/>
+        <source>All videos</source>
+        <translation>全部视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="127"/>
+        <source>New</source>
+        <translation>新视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="128"/>
+        <source>★ Favourites</source>
+        <translation>★ 收藏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="129"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="260"/>
+        <source>%n new video(s)</source>
+        <translation>
+            <numerusform>%n 个新视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_view.py" line="264"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 个新视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="201"/>
+        <source>Save a &amp;copy to…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="409"/>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="419"/>
+        <source>Saved a copy: %1</source>
+        <translation>已保存副本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="40"/>
+        <source>Task log: %1</source>
+        <translation>任务日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="45"/>
+        <source>Task log</source>
+        <translation>任务日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="46"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="48"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="61"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="63"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="66"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="71"/>
+        <source>(nothing logged yet)</source>
+        <translation>（暂无日志）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="91"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="153"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="190"/>
+        <source>%1 running · %2 queued · %3 done</source>
+        <translation>进行中 %1 · 排队 %2 · 已完成 %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="222"/>
+        <source>No API key for “%1”. Add one in Settings → Connections.</source>
+        <translation>“%1”还没有 API 密钥。请在“设置 → 连接”中添加。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="231"/>
+        <source>%n task(s) queued</source>
+        <translation>
+            <numerusform>已加入队列：%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="263"/>
+        <source>The new language applies the next time ClipDesk starts.</source>
+        <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/selftest.py" line="257"/>
+        <source>About ClipDesk</source>
+        <translation>关于 ClipDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="294"/>
+        <source>ClipDesk %1
 Turns images and text into videos through the providers you already pay for.</source>
-            <translation>ClipDesk %1
+        <translation>ClipDesk %1
 通过你已付费的服务商，把图片和文字变成视频。</translation>
-        </message>
-        <message>
-            <location filename="../gui/main_window.py" line="270" />
-            <source>Free software under the GNU General Public License, version 3 or later.</source>
-            <translation>自由软件，依据 GNU 通用公共许可证第 3 版或（由你选择）任何更新的版本发布。</translation>
-        </message>
-        <message>
-            <location filename="../gui/main_window.py" line="270" />
-            <source>Licence</source>
-            <translation>许可证</translation>
-        </message>
-        <message>
-            <location filename="../gui/main_window.py" line="270" />
-            <source>Third-party notices</source>
-            <translation>第三方声明</translation>
-        </message>
-    </context>
-    <context>
-        <name>Mode</name>
-        <message>
-            <location filename="../../gui/texts.py" line="100" />
-            <source>Text to video</source>
-            <translation>文生视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="101" />
-            <source>Image to video</source>
-            <translation>图生视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="102" />
-            <source>First and last frame</source>
-            <translation>首尾帧生视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="103" />
-            <source>Reference images</source>
-            <translation>参考图生视频</translation>
-        </message>
-    </context>
-    <context>
-        <name>ModelForm</name>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="84" />
-            <source>Unconfirmed field — %1</source>
-            <translation>未确认的字段 — %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="44" />
-            <source>Duration</source>
-            <translation>时长</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="46" />
-            <source>Resolution</source>
-            <translation>分辨率</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="49" />
-            <source>Random</source>
-            <translation>随机</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="51" />
-            <source>Seed</source>
-            <translation>种子</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="52" />
-            <source>The same seed with the same settings gives a similar video</source>
-            <translation>相同的种子和设置会生成相似的视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="59" />
-            <source>&amp;Duration:</source>
-            <translation>时长(&amp;D)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="60" />
-            <source>&amp;Resolution:</source>
-            <translation>分辨率(&amp;R)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="61" />
-            <source>S&amp;eed:</source>
-            <translation>种子(&amp;E)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="91" />
-            <location filename="../../gui/views/model_form.py" line="112" />
-            <location filename="../../gui/views/model_form.py" line="130" />
-            <location filename="../../gui/views/model_form.py" line="139" />
-            <source>Default</source>
-            <translation>默认</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="93" />
-            <source>%1 s</source>
-            <translation>%1 秒</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="108" />
-            <source>Default, or type e.g. 720p</source>
-            <translation>默认，或输入如 720p</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/model_form.py" line="147" />
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/model_form.py" line="132" />
-            <source>Not sent (the provider decides), or type e.g. 720p</source>
-            <translation>不发送（由服务商决定），或输入如 720p</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/model_form.py" line="182" />
-            <source>%1 — model default</source>
-            <translation>%1 —— 模型默认</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/model_form.py" line="186" />
-            <source>Not sent — the provider decides</source>
-            <translation>不发送 —— 由服务商决定</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewBadge</name>
-        <message numerus="yes">
-            <source>%n new video(s)</source>
-            <translation>
-                <numerusform>%n 个新视频</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Param</name>
-        <message>
-            <location filename="../../gui/texts.py" line="212" />
-            <source>Camera movement</source>
-            <translation>运镜</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="213" />
-            <source>Aspect ratio</source>
-            <translation>画面比例</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="214" />
-            <source>Frame rate</source>
-            <translation>帧率</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="215" />
-            <source>Motion</source>
-            <translation>运动模式</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="216" />
-            <source>Style</source>
-            <translation>风格</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="217" />
-            <source>Rewrite prompt</source>
-            <translation>智能改写提示词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="218" />
-            <source>Watermark</source>
-            <translation>水印</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="219" />
-            <source>Audio</source>
-            <translation>音频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="220" />
-            <source>Audio URL</source>
-            <translation>音频网址</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="221" />
-            <source>Movement amplitude</source>
-            <translation>运动幅度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="222" />
-            <source>Background music</source>
-            <translation>背景音乐</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="223" />
-            <source>Quality mode</source>
-            <translation>质量模式</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="224" />
-            <source>Size</source>
-            <translation>尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="225" />
-            <source>Prompt strength (CFG)</source>
-            <translation>提示词强度 (CFG)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="226" />
-            <source>Quality</source>
-            <translation>质量</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="227" />
-            <source>Template</source>
-            <translation>模板</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="228" />
-            <source>Thinking</source>
-            <translation>思考模式</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="229" />
-            <source>Sound effects</source>
-            <translation>音效</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="230" />
-            <source>Sound effect description</source>
-            <translation>音效描述</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="231" />
-            <source>Lip sync</source>
-            <translation>对口型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="232" />
-            <source>Lip sync text</source>
-            <translation>对口型台词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="233" />
-            <source>Lip sync voice</source>
-            <translation>对口型音色</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="234" />
-            <source>Template id</source>
-            <translation>模板 ID</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="235" />
-            <source>Generate audio</source>
-            <translation>生成音频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="236" />
-            <source>Multiple shots</source>
-            <translation>多镜头</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="247" />
-            <source>Zoom in</source>
-            <translation>推近</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="248" />
-            <source>Zoom out</source>
-            <translation>拉远</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="249" />
-            <source>Smooth zoom in</source>
-            <translation>缓慢推近</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="250" />
-            <source>Quick zoom in</source>
-            <translation>快速推近</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="251" />
-            <source>Quick zoom out</source>
-            <translation>快速拉远</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="252" />
-            <source>Truck left</source>
-            <translation>左移</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="253" />
-            <source>Truck right</source>
-            <translation>右移</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="254" />
-            <source>Pedestal up</source>
-            <translation>上升</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="255" />
-            <source>Pedestal down</source>
-            <translation>下降</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="256" />
-            <source>Pan left</source>
-            <translation>左摇</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="257" />
-            <source>Pan right</source>
-            <translation>右摇</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="258" />
-            <source>Crane up</source>
-            <translation>升臂拉远</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="259" />
-            <source>Camera roll</source>
-            <translation>旋转</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="260" />
-            <source>Super dolly out</source>
-            <translation>超远拉镜</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="261" />
-            <source>Static</source>
-            <translation>固定镜头</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="262" />
-            <source>Normal</source>
-            <translation>普通</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="263" />
-            <source>Fast</source>
-            <translation>快速</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="264" />
-            <source>Auto</source>
-            <translation>自动</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="265" />
-            <source>Small</source>
-            <translation>小</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="266" />
-            <source>Medium</source>
-            <translation>中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="267" />
-            <source>Large</source>
-            <translation>大</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="268" />
-            <source>General</source>
-            <translation>通用</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="269" />
-            <source>Anime</source>
-            <translation>动漫</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="270" />
-            <source>Standard</source>
-            <translation>标准</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="271" />
-            <source>Pro</source>
-            <translation>专业</translation>
-        </message>
-    </context>
-    <context>
-        <name>Place</name>
-        <message>
-            <location filename="../work/wt/startup/gui/frame.py" line="33" />
-            <source>Starting…</source>
-            <translation>正在启动…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Player</name>
-        <message>
-            <location filename="../../gui/player/player.py" line="60" />
-            <source>Video player</source>
-            <translation>视频播放器</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="71" />
-            <source>Video</source>
-            <translation>视频</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="74" />
-            <source>Double-click a finished video to play it here</source>
-            <translation>双击已完成的视频，在这里播放</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="78" />
-            <source>Playback unavailable: the Qt multimedia components are missing. Use “Open in system player”.</source>
-            <translation>无法播放：缺少 Qt 多媒体组件。请使用“用系统播放器打开”。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="105" />
-            <source>Play / pause (Space)</source>
-            <translation>播放 / 暂停（空格）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="107" />
-            <source>Previous frame (← or ,)</source>
-            <translation>上一帧（← 或 ,）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="110" />
-            <source>Next frame (→ or .)</source>
-            <translation>下一帧（→ 或 .）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="113" />
-            <source>Position</source>
-            <translation>播放位置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="119" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="121" />
-            <source>Loop (L)</source>
-            <translation>循环播放（L）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="124" />
-            <source>Speed</source>
-            <translation>速度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="125" />
-            <source>Playback speed</source>
-            <translation>播放速度</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="131" />
-            <source>Mute (M)</source>
-            <translation>静音（M）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="134" />
-            <source>Volume</source>
-            <translation>音量</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="140" />
-            <source>Full screen (F)</source>
-            <translation>全屏（F）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="143" />
-            <source>Open in system player</source>
-            <translation>用系统播放器打开</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="212" />
-            <source>Playback unavailable here. “Open in system player” plays %1.</source>
-            <translation>此处无法播放。可用“用系统播放器打开”播放 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/player/player.py" line="336" />
-            <source>This video cannot be played: %1</source>
-            <translation>无法播放此视频：%1</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/player/player.py" line="68" />
-            <source>Picture</source>
-            <translation>画面</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/player/player.py" line="140" />
-            <source>Full screen (F, double-click; Esc leaves)</source>
-            <translation>全屏（F 或双击；Esc 退出）</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueueView</name>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="103" />
-            <source>Filter by prompt, connection, model or state…</source>
-            <translation>按提示词、连接、模型或状态筛选…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="105" />
-            <source>Filter tasks</source>
-            <translation>筛选任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="108" />
-            <source>Show tasks</source>
-            <translation>显示任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="110" />
-            <source>All tasks</source>
-            <translation>全部任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="111" />
-            <source>Unfinished</source>
-            <translation>未完成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="112" />
-            <source>Done</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="113" />
-            <source>Needs attention</source>
-            <translation>需要处理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="118" />
-            <source>Pause…</source>
-            <translation>暂停…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="119" />
-            <source>Pause or resume a connection's queue</source>
-            <translation>暂停或恢复某个连接的队列</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="120" />
-            <source>Pause or resume connections</source>
-            <translation>暂停或恢复连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="128" />
-            <source>Task queue</source>
-            <translation>任务队列</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="172" />
-            <source>&amp;Play</source>
-            <translation>播放(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="173" />
-            <source>&amp;Open in system player</source>
-            <translation>用系统播放器打开(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="174" />
-            <source>Show in &amp;folder</source>
-            <translation>在文件夹中显示(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="175" />
-            <source>&amp;Cancel</source>
-            <translation>取消任务(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="176" />
-            <source>&amp;Retry</source>
-            <translation>重试(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="178" />
-            <source>Re&amp;move from list</source>
-            <translation>从列表中移除(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="180" />
-            <source>Copy remote &amp;id</source>
-            <translation>复制远程任务 ID(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="181" />
-            <source>Show request/response &amp;log</source>
-            <translation>查看请求 / 响应日志(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="183" />
-            <source>Decide about unknown &amp;submit…</source>
-            <translation>处理结果未知的提交(&amp;S)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="226" />
-            <source>Pause “%1”</source>
-            <translation>暂停“%1”</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="282" />
-            <source>Remove tasks</source>
-            <translation>移除任务</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/queue_view.py" line="283" />
-            <source>%1 of these tasks are still running. Cancel and remove them?</source>
-            <translation>其中 %1 个任务仍在进行。要取消并移除它们吗？</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/queue_view.py" line="301" />
-            <source>Copied %n remote id(s)</source>
-            <translation>
-                <numerusform>已复制 %n 个远程任务 ID</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ResolveDialog</name>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="81" />
-            <source>Unknown submit</source>
-            <translation>提交结果未知</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="84" />
-            <source>ClipDesk sent this task but never heard back. The provider may have created it and charged for it, so ClipDesk will not send it again by itself.
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="302"/>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>自由软件，依据 GNU 通用公共许可证第 3 版或（由你选择）任何更新的版本发布。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="318"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="319"/>
+        <source>Third-party notices</source>
+        <translation>第三方声明</translation>
+    </message>
+</context>
+<context>
+    <name>Mode</name>
+    <message>
+        <location filename="../../gui/texts.py" line="124"/>
+        <source>Text to video</source>
+        <translation>文生视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="125"/>
+        <source>Image to video</source>
+        <translation>图生视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="126"/>
+        <source>First and last frame</source>
+        <translation>首尾帧生视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="127"/>
+        <source>Reference images</source>
+        <translation>参考图生视频</translation>
+    </message>
+</context>
+<context>
+    <name>ModelForm</name>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="103"/>
+        <location filename="../../gui/views/model_form.py" line="179"/>
+        <source>Unconfirmed field — %1</source>
+        <translation>未确认的字段 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="64"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="66"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="69"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="71"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="72"/>
+        <source>The same seed with the same settings gives a similar video</source>
+        <translation>相同的种子和设置会生成相似的视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="79"/>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="80"/>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="81"/>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="116"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="183"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="135"/>
+        <source>Not sent (the provider decides), or type e.g. 720p</source>
+        <translation>不发送（由服务商决定），或输入如 720p</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="187"/>
+        <source>%1 — model default</source>
+        <translation>%1 —— 模型默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/model_form.py" line="191"/>
+        <source>Not sent — the provider decides</source>
+        <translation>不发送 —— 由服务商决定</translation>
+    </message>
+</context>
+<context>
+    <name>NewBadge</name>
+    <message numerus="yes">
+        <location filename="../../gui/frame.py" line="69"/>
+        <source>%n new video(s)</source>
+        <translation>
+            <numerusform>%n 个新视频</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Param</name>
+    <message>
+        <location filename="../../gui/texts.py" line="254"/>
+        <source>Camera movement</source>
+        <translation>运镜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="255"/>
+        <source>Aspect ratio</source>
+        <translation>画面比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="256"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="257"/>
+        <source>Motion</source>
+        <translation>运动模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="258"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="259"/>
+        <source>Rewrite prompt</source>
+        <translation>智能改写提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="260"/>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="261"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="262"/>
+        <source>Audio URL</source>
+        <translation>音频网址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="263"/>
+        <source>Movement amplitude</source>
+        <translation>运动幅度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="264"/>
+        <source>Background music</source>
+        <translation>背景音乐</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="265"/>
+        <source>Quality mode</source>
+        <translation>质量模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="266"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="267"/>
+        <source>Prompt strength (CFG)</source>
+        <translation>提示词强度 (CFG)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="268"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="269"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="270"/>
+        <source>Thinking</source>
+        <translation>思考模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="271"/>
+        <source>Sound effects</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="272"/>
+        <source>Sound effect description</source>
+        <translation>音效描述</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="273"/>
+        <source>Lip sync</source>
+        <translation>对口型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="274"/>
+        <source>Lip sync text</source>
+        <translation>对口型台词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="275"/>
+        <source>Lip sync voice</source>
+        <translation>对口型音色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="276"/>
+        <source>Template id</source>
+        <translation>模板 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="277"/>
+        <source>Generate audio</source>
+        <translation>生成音频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="278"/>
+        <source>Multiple shots</source>
+        <translation>多镜头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="289"/>
+        <source>Zoom in</source>
+        <translation>推近</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="290"/>
+        <source>Zoom out</source>
+        <translation>拉远</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="291"/>
+        <source>Smooth zoom in</source>
+        <translation>缓慢推近</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="292"/>
+        <source>Quick zoom in</source>
+        <translation>快速推近</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="293"/>
+        <source>Quick zoom out</source>
+        <translation>快速拉远</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="294"/>
+        <source>Truck left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="295"/>
+        <source>Truck right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="296"/>
+        <source>Pedestal up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="297"/>
+        <source>Pedestal down</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="298"/>
+        <source>Pan left</source>
+        <translation>左摇</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="299"/>
+        <source>Pan right</source>
+        <translation>右摇</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="300"/>
+        <source>Crane up</source>
+        <translation>升臂拉远</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="301"/>
+        <source>Camera roll</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="302"/>
+        <source>Super dolly out</source>
+        <translation>超远拉镜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="303"/>
+        <source>Static</source>
+        <translation>固定镜头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="304"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="305"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="306"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="307"/>
+        <source>Small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="308"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="309"/>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="310"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="311"/>
+        <source>Anime</source>
+        <translation>动漫</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="312"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="313"/>
+        <source>Pro</source>
+        <translation>专业</translation>
+    </message>
+</context>
+<context>
+    <name>Place</name>
+    <message>
+        <location filename="../../gui/frame.py" line="37"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <location filename="../../gui/player/player.py" line="61"/>
+        <source>Video player</source>
+        <translation>视频播放器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="79"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="82"/>
+        <source>Double-click a finished video to play it here</source>
+        <translation>双击已完成的视频，在这里播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="86"/>
+        <source>Playback unavailable: the Qt multimedia components are missing. Use “Open in system player”.</source>
+        <translation>无法播放：缺少 Qt 多媒体组件。请使用“用系统播放器打开”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="113"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="114"/>
+        <source>Previous frame (← or ,)</source>
+        <translation>上一帧（← 或 ,）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="115"/>
+        <source>Next frame (→ or .)</source>
+        <translation>下一帧（→ 或 .）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="117"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="123"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="124"/>
+        <source>Loop (L)</source>
+        <translation>循环播放（L）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="126"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="127"/>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="132"/>
+        <source>Mute (M)</source>
+        <translation>静音（M）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="134"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="143"/>
+        <source>Open in system player</source>
+        <translation>用系统播放器打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="216"/>
+        <source>Playback unavailable here. “Open in system player” plays %1.</source>
+        <translation>此处无法播放。可用“用系统播放器打开”播放 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="377"/>
+        <source>This video cannot be played: %1</source>
+        <translation>无法播放此视频：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="68"/>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/player/player.py" line="140"/>
+        <source>Full screen (F, double-click; Esc leaves)</source>
+        <translation>全屏（F 或双击；Esc 退出）</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="379"/>
+        <source>Alibaba Bailian / DashScope</source>
+        <translation>阿里云百炼 / DashScope</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>PixVerse</source>
+        <translation>PixVerse 官方 API</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="381"/>
+        <source>new-api gateway (Kling, Jimeng, Vidu)</source>
+        <translation>new-api 网关（可灵、即梦、Vidu）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>OpenAI videos (Sora) or a compatible gateway</source>
+        <translation>OpenAI 视频（Sora）或兼容网关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="383"/>
+        <source>AiSphere gateway (PixVerse models)</source>
+        <translation>AiSphere 网关（PixVerse 模型）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="384"/>
+        <source>UniAll (Vidu Q3)</source>
+        <translation>UniAll（Vidu Q3 模型）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>Offline preview</source>
+        <translation>离线预览</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="138"/>
+        <source>Filter by prompt, connection, model or state…</source>
+        <translation>按提示词、连接、模型或状态筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="140"/>
+        <source>Filter tasks</source>
+        <translation>筛选任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="143"/>
+        <source>Show tasks</source>
+        <translation>显示任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="145"/>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="146"/>
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="147"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="148"/>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="153"/>
+        <source>Pause…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="154"/>
+        <source>Pause or resume a connection&apos;s queue</source>
+        <translation>暂停或恢复某个连接的队列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="155"/>
+        <source>Pause or resume connections</source>
+        <translation>暂停或恢复连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="163"/>
+        <source>Task queue</source>
+        <translation>任务队列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="221"/>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="222"/>
+        <source>&amp;Open in system player</source>
+        <translation>用系统播放器打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="223"/>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="224"/>
+        <source>&amp;Cancel</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="225"/>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="227"/>
+        <source>Re&amp;move from list</source>
+        <translation>从列表中移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="229"/>
+        <source>Copy remote &amp;id</source>
+        <translation>复制远程任务 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="230"/>
+        <source>Show request/response &amp;log</source>
+        <translation>查看请求 / 响应日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="232"/>
+        <source>Decide about unknown &amp;submit…</source>
+        <translation>处理结果未知的提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="323"/>
+        <source>Pause “%1”</source>
+        <translation>暂停“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="379"/>
+        <source>Remove tasks</source>
+        <translation>移除任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="380"/>
+        <source>%1 of these tasks are still running. Cancel and remove them?</source>
+        <translation>其中 %1 个任务仍在进行。要取消并移除它们吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/queue_view.py" line="398"/>
+        <source>Copied %n remote id(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个远程任务 ID</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="84"/>
+        <source>Unknown submit</source>
+        <translation>提交结果未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="87"/>
+        <source>ClipDesk sent this task but never heard back. The provider may have created it and charged for it, so ClipDesk will not send it again by itself.
 
-Check the provider's console. If the task is there, enter its id to follow it. Otherwise send it again (it may be charged twice if it did exist), or drop it.</source>
-            <translation>ClipDesk 已发送这个任务，但没有收到回复。服务商可能已经创建了任务并扣费，所以 ClipDesk 不会自行重新发送。
+Check the provider&apos;s console. If the task is there, enter its id to follow it. Otherwise send it again (it may be charged twice if it did exist), or drop it.</source>
+        <translation>ClipDesk 已发送这个任务，但没有收到回复。服务商可能已经创建了任务并扣费，所以 ClipDesk 不会自行重新发送。
 
 请到服务商的控制台查看。如果任务在那里，请输入它的 ID 继续跟踪；否则可以重新发送（如果任务其实已存在，可能会被重复扣费），或者放弃它。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="93" />
-            <location filename="../../gui/views/task_dialogs.py" line="94" />
-            <source>The provider's task id</source>
-            <translation>服务商的任务 ID</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="95" />
-            <source>&amp;Task id at the provider:</source>
-            <translation>服务商处的任务 ID(&amp;T)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="98" />
-            <source>&amp;Follow this id</source>
-            <translation>跟踪此 ID(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="100" />
-            <source>&amp;Send again</source>
-            <translation>重新发送(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="101" />
-            <source>&amp;Drop task</source>
-            <translation>放弃任务(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/task_dialogs.py" line="105" />
-            <source>Decide &amp;later</source>
-            <translation>稍后再说(&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="50" />
-            <source>No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). ClipDesk keeps the key in memory for this session only and never writes it to disk; you will be asked again next time.</source>
-            <translation>系统中没有可用的密钥环（Secret Service、macOS 钥匙串或 Windows 凭据管理器）。ClipDesk 只在本次运行期间把密钥保存在内存中，绝不写入磁盘；下次启动时需要重新输入。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="74" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="83" />
-            <source>&amp;Connections</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="84" />
-            <source>&amp;General</source>
-            <translation>常规(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="104" />
-            <source>Connections</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="106" />
-            <source>&amp;Add</source>
-            <translation>添加(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="107" />
-            <source>&amp;Remove</source>
-            <translation>删除(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="111" />
-            <source>Connection name</source>
-            <translation>连接名称</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="113" />
-            <source>Provider type</source>
-            <translation>服务商类型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="119" />
-            <source>Base URL</source>
-            <translation>接口地址</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="123" />
-            <source>API key</source>
-            <translation>API 密钥</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="124" />
-            <source>Sho&amp;w</source>
-            <translation>显示(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="134" />
-            <source>Proxy</source>
-            <translation>代理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="135" />
-            <source>No proxy</source>
-            <translation>不使用代理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="136" />
-            <source>System proxy</source>
-            <translation>系统代理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="137" />
-            <source>Custom proxy</source>
-            <translation>自定义代理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="139" />
-            <source>Proxy address</source>
-            <translation>代理地址</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="148" />
-            <source>&amp;Test connection</source>
-            <translation>测试连接(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="160" />
-            <source>The offline preview works without a key or a network.</source>
-            <translation>离线预览无需密钥，也无需联网。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="167" />
-            <source>&amp;Name:</source>
-            <translation>名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="168" />
-            <source>T&amp;ype:</source>
-            <translation>类型(&amp;Y)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="169" />
-            <source>&amp;Base URL:</source>
-            <translation>接口地址(&amp;B)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="174" />
-            <source>API &amp;key:</source>
-            <translation>API 密钥(&amp;K)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="177" />
-            <source>&amp;Proxy:</source>
-            <translation>代理(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="242" />
-            <source>Saved. Type a new key to replace it</source>
-            <translation>已保存。输入新密钥即可替换</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="242" />
-            <source>Paste the API key</source>
-            <translation>粘贴 API 密钥</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="286" />
-            <source>API documentation</source>
-            <translation>API 文档</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="296" />
-            <source>New connection</source>
-            <translation>新连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="329" />
-            <source>Enter an API key first.</source>
-            <translation>请先输入 API 密钥。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="332" />
-            <source>The base URL must start with http:// or https://</source>
-            <translation>接口地址必须以 http:// 或 https:// 开头</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="341" />
-            <source>Testing…</source>
-            <translation>正在测试…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="354" />
-            <source>Failed: %1</source>
-            <translation>失败：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="368" />
-            <location filename="../../gui/views/settings_dialog.py" line="397" />
-            <source>Output folder</source>
-            <translation>输出文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="369" />
-            <source>B&amp;rowse…</source>
-            <translation>浏览(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="375" />
-            <source>Language</source>
-            <translation>界面语言</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="376" />
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="380" />
-            <source>Notify me when a task ends</source>
-            <translation>任务结束时通知我</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="382" />
-            <source>A new language applies the next time ClipDesk starts.</source>
-            <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="386" />
-            <source>&amp;Output folder:</source>
-            <translation>输出文件夹(&amp;O)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="387" />
-            <source>&amp;Language:</source>
-            <translation>界面语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="408" />
-            <source>Every connection needs a name.</source>
-            <translation>每个连接都需要名称。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="410" />
-            <source>Two connections are named “%1”.</source>
-            <translation>有两个连接都叫“%1”。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="413" />
-            <source>“%1” needs a base URL starting with http:// or https://</source>
-            <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="417" />
-            <source>The proxy of “%1” must look like http://host:port</source>
-            <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
-        </message>
-        <message>
-            <source>&amp;Daily cap:</source>
-            <translation>每日上限(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>&amp;Monthly cap:</source>
-            <translation>每月上限(&amp;M)：</translation>
-        </message>
-        <message>
-            <source>A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”</source>
-            <translation>价格的写法是 模型=金额[CNY|USD|credits]/second|clip|credit：“%1”</translation>
-        </message>
-        <message>
-            <source>A spending cap is a number (or empty for none): “%1”</source>
-            <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
-        </message>
-        <message>
-            <source>Connection works: %1</source>
-            <translation>连接正常：%1</translation>
-        </message>
-        <message>
-            <source>Daily spending cap</source>
-            <translation>每日花费上限</translation>
-        </message>
-        <message>
-            <source>Monthly spending cap</source>
-            <translation>每月花费上限</translation>
-        </message>
-        <message>
-            <source>No cap (in the currency of this connection&apos;s prices)</source>
-            <translation>不设上限（币种与此连接的价格相同）</translation>
-        </message>
-        <message>
-            <source>Nothing spent this month.</source>
-            <translation>本月尚无花费。</translation>
-        </message>
-        <message>
-            <source>Own pr&amp;ices:</source>
-            <translation>自定价格(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>Own prices</source>
-            <translation>自定价格</translation>
-        </message>
-        <message>
-            <source>This month: charged %1, estimated %2 (today %3)</source>
-            <translation>本月：已扣费 %1，预估 %2（今日 %3）</translation>
-        </message>
-        <message>
-            <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
-            <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="337" />
-            <source>%1 offers no check that costs nothing; the settings are saved but not verified.</source>
-            <translation>%1 没有免费的检测方式；设置会保存，但未经验证。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_dialog.py" line="357" />
-            <source>Connection works: the key was accepted.</source>
-            <translation>连接正常：密钥有效。</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="372" />
-            <source>Appearance</source>
-            <translation>外观</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="373" />
-            <source>Follow the system (dark if it does not say)</source>
-            <translation>跟随系统（系统未指定时为深色）</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="374" />
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="375" />
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="390" />
-            <source>&amp;Appearance:</source>
-            <translation>外观(&amp;A):</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="329" />
-            <source>Remove connection</source>
-            <translation>删除连接</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/views/settings_dialog.py" line="330" />
-            <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
-            <translation>删除“%1”？按“确定”保存设置时，它的 API 密钥也会从密钥环中删除。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Story</name>
-        <message>
-            <location filename="../../gui/views/story.py" line="60" />
-            <source>retry</source>
-            <translation>重试</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="61" />
-            <source>reused settings</source>
-            <translation>沿用设置</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="62" />
-            <source>variation</source>
-            <translation>变体</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="63" />
-            <source>continues</source>
-            <translation>接续</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="64" />
-            <source>extends</source>
-            <translation>延展</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryActions</name>
-        <message>
-            <location filename="../../gui/views/story.py" line="323" />
-            <source>Family and &amp;chain…</source>
-            <translation>家族与链(&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="324" />
-            <source>E&amp;xtend chain</source>
-            <translation>延续链(&amp;X)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="325" />
-            <source>Co&amp;mpare (2–4)…</source>
-            <translation>比较（2–4 个）(&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="326" />
-            <source>&amp;Join into one video…</source>
-            <translation>拼接成一个视频(&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="327" />
-            <source>&amp;Variations…</source>
-            <translation>变体(&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="328" />
-            <source>Open its &amp;group…</source>
-            <translation>打开所在分组(&amp;G)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="374" />
-            <source>Select 2 to 4 videos to compare.</source>
-            <translation>请选择 2 到 4 个视频进行比较。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/story.py" line="387" />
-            <source>%n variation(s) queued</source>
-            <translation>
-                <numerusform>已排队 %n 个变体</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="397" />
-            <source>This video was not made in a group.</source>
-            <translation>这个视频不属于任何分组。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="406" />
-            <source>Its group has only one finished video yet.</source>
-            <translation>它所在的分组目前只有一个完成的视频。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/story.py" line="411" />
-            <source>Group of %n video(s)</source>
-            <translation>
-                <numerusform>%n 个视频的分组</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/story.py" line="422" />
-            <source>%n video(s) moved to the trash</source>
-            <translation>
-                <numerusform>已将 %n 个视频移到回收站</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="429" />
-            <source>Select at least two videos to join.</source>
-            <translation>请至少选择两个视频进行拼接。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/story.py" line="421" />
-            <source>%1 · seed %2</source>
-            <translation>%1 · 种子 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskModel</name>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="460" />
-            <source>Waiting its turn</source>
-            <translation>等待处理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="183" />
-            <source>Input</source>
-            <translation>输入</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="184" />
-            <source>Prompt</source>
-            <translation>提示词</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="185" />
-            <source>Connection / model</source>
-            <translation>连接 / 模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="186" />
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="187" />
-            <source>Elapsed</source>
-            <translation>已用时</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="188" />
-            <source>Time left</source>
-            <translation>预计剩余</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="189" />
-            <source>Link expires</source>
-            <translation>链接有效期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="190" />
-            <source>Problem</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="226" />
-            <location filename="../../gui/models/task_model.py" line="257" />
-            <source>(no prompt)</source>
-            <translation>（无提示词）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="240" />
-            <source>expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="243" />
-            <source>Submit outcome unknown: check the provider</source>
-            <translation>提交结果未知：请到服务商处核实</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="252" />
-            <source>%1 (paused)</source>
-            <translation>%1（已暂停）</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="259" />
-            <source>Negative: %1</source>
-            <translation>反向：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="264" />
-            <source>Remote id: %1</source>
-            <translation>远程任务 ID：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="266" />
-            <source>Provider status: %1</source>
-            <translation>服务商状态：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/models/task_model.py" line="271" />
-            <source>Code: %1</source>
-            <translation>错误码：%1</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/models/task_model.py" line="509" />
-            <source>about %1</source>
-            <translation>约 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskNotifier</name>
-        <message>
-            <location filename="../../gui/tray.py" line="31" />
-            <source>Show ClipDesk</source>
-            <translation>显示 ClipDesk</translation>
-        </message>
-        <message>
-            <location filename="../../gui/tray.py" line="33" />
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <location filename="../../gui/tray.py" line="58" />
-            <source>Video ready</source>
-            <translation>视频已生成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/tray.py" line="61" />
-            <source>A task needs your decision</source>
-            <translation>有任务需要你处理</translation>
-        </message>
-        <message>
-            <location filename="../../gui/tray.py" line="63" />
-            <source>Task expired</source>
-            <translation>任务已过期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/tray.py" line="65" />
-            <source>Task failed</source>
-            <translation>任务失败</translation>
-        </message>
-        <message>
-            <source>Play the latest video</source>
-            <translation>播放最新的视频</translation>
-        </message>
-        <message>
-            <source>Batch finished</source>
-            <translation>批量任务已结束</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n video(s) ready</source>
-            <translation>
-                <numerusform>%n 个视频已完成</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n failed</source>
-            <translation>
-                <numerusform>%n 个失败</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n cancelled</source>
-            <translation>
-                <numerusform>%n 个已取消</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskState</name>
-        <message>
-            <location filename="../../gui/texts.py" line="28" />
-            <source>Queued</source>
-            <translation>排队中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="29" />
-            <source>Uploading</source>
-            <translation>上传中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="30" />
-            <source>Submitting</source>
-            <translation>提交中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="31" />
-            <source>Generating</source>
-            <translation>生成中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="32" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="33" />
-            <source>Done</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="34" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="35" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="36" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="37" />
-            <source>Needs a decision</source>
-            <translation>待处理</translation>
-        </message>
-        <message>
-            <source>Held by budget</source>
-            <translation>因预算暂缓</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <location filename="../../gui/texts.py" line="150" />
-            <source>Enter a prompt: this model needs one in every mode.</source>
-            <translation>请输入提示词：此模型在各种模式下都需要提示词。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="150" />
-            <source>This model needs a first-frame image in every mode.</source>
-            <translation>此模型在各种模式下都需要首帧图。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="150" />
-            <source>This model needs at least %1 reference images.</source>
-            <translation>此模型至少需要 %1 张参考图。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="150" />
-            <source>This model takes no %1.</source>
-            <translation>此模型不支持 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="150" />
-            <source>%1 is longer than %2 characters.</source>
-            <translation>%1 超过 %2 个字符。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="110" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="112" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="133" />
-            <source>Choose a model.</source>
-            <translation>请选择模型。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="136" />
-            <source>Enter a prompt: text to video needs one.</source>
-            <translation>请输入提示词：文生视频需要提示词。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="139" />
-            <source>The prompt is %1 characters; this model takes at most %2.</source>
-            <translation>提示词有 %1 个字符，此模型最多支持 %2 个。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="143" />
-            <source>The prompt contains control characters.</source>
-            <translation>提示词中含有控制字符。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="146" />
-            <source>This model takes no negative prompt.</source>
-            <translation>此模型不支持反向提示词。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="148" />
-            <source>The negative prompt is longer than %1 characters.</source>
-            <translation>反向提示词超过了 %1 个字符。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="151" />
-            <source>The negative prompt contains control characters.</source>
-            <translation>反向提示词中含有控制字符。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="153" />
-            <source>A last frame needs a first frame.</source>
-            <translation>有尾帧时必须同时提供首帧。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="156" />
-            <source>This model needs a first-frame image.</source>
-            <translation>此模型需要一张首帧图片。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="158" />
-            <source>This model makes video from text only: remove the images.</source>
-            <translation>此模型只支持文生视频：请移除图片。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="159" />
-            <source>This model does not support %1.</source>
-            <translation>此模型不支持%1。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="161" />
-            <source>This model takes at most %1 reference images.</source>
-            <translation>此模型最多支持 %1 张参考图。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="165" />
-            <source>This model cannot make a %1 s video.</source>
-            <translation>此模型无法生成 %1 秒的视频。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="167" />
-            <source>This model has no %1 resolution.</source>
-            <translation>此模型没有 %1 分辨率。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="169" />
-            <source>The seed is out of range.</source>
-            <translation>种子超出允许范围。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="172" />
-            <source>“%1” is not an allowed value for %2.</source>
-            <translation>“%1”不是 %2 允许的取值。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="186" />
-            <source>Something unexpected happened: %1</source>
-            <translation>发生了意外情况：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="282" />
-            <source>Offline preview</source>
-            <translation>离线预览</translation>
-        </message>
-        <message>
-            <location filename="../../gui/texts.py" line="303" />
-            <source>Imported videos</source>
-            <translation>导入的视频</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="199" />
-            <source>ClipDesk's check, nothing was sent: %1</source>
-            <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>VariationsDialog</name>
-        <message>
-            <location filename="../../gui/views/variations.py" line="51" />
-            <source>Variations</source>
-            <translation>变体</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="59" />
-            <source>Takes per model and connection</source>
-            <translation>每个模型和连接的生成次数</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="61" />
-            <source>Models</source>
-            <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="66" />
-            <source>Connections</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="77" />
-            <source>&amp;Make</source>
-            <translation>生成(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="83" />
-            <source>Takes (each its own seed):</source>
-            <translation>次数（各用不同种子）：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="86" />
-            <source>Variations of “%1”</source>
-            <translation>“%1”的变体</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="89" />
-            <source>Models:</source>
-            <translation>模型：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/variations.py" line="91" />
-            <source>Connections:</source>
-            <translation>连接：</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/variations.py" line="126" />
-            <source>%n task(s) will be made, as one group.</source>
-            <translation>
-                <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/views/variations.py" line="151" />
-            <source>%n task(s) made; these could not be:</source>
-            <translation>
-                <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeDialog</name>
-        <message>
-            <location filename="../../gui/welcome.py" line="83" />
-            <source>Welcome to ClipDesk</source>
-            <translation>欢迎使用 ClipDesk</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="88" />
-            <source>ClipDesk turns images and text into videos through the video services you already pay for. Keys stay in your system keyring, and every task is kept, even when ClipDesk closes.</source>
-            <translation>ClipDesk 通过你已开通的视频生成服务，把图片和文字变成视频。密钥保存在系统密钥环中；即使关闭 ClipDesk，任务也不会丢失。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="96" />
-            <source>&amp;Try the offline preview now</source>
-            <translation>立即试用离线预览(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="103" />
-            <source>Makes a short video on this computer, with no key and no network. It is not AI: it animates your image or a title card, so you can see how the queue, the player and the library work.</source>
-            <translation>在本机生成一段短视频，无需密钥，也无需联网。它不是 AI：只是让你的图片或标题卡动起来，方便你先熟悉队列、播放器和视频库。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="114" />
-            <source>Add a connection</source>
-            <translation>添加连接</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="118" />
-            <source>When you have an API key, add the service it belongs to:</source>
-            <translation>有了 API 密钥后，添加它所属的服务：</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="133" />
-            <source>API documentation</source>
-            <translation>API 文档</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="140" />
-            <source>Add…</source>
-            <translation>添加…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="141" />
-            <source>Add a connection: %1</source>
-            <translation>添加连接：%1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/welcome.py" line="147" />
-            <source>&amp;Later</source>
-            <translation>以后再说(&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cost</name>
-        <message>
-            <source>%1 credits</source>
-            <translation>%1 积分</translation>
-        </message>
-        <message>
-            <source>Charged: %1</source>
-            <translation>已扣费：%1</translation>
-        </message>
-        <message>
-            <source>Cost unknown</source>
-            <translation>费用未知</translation>
-        </message>
-        <message>
-            <source>Estimate: %1</source>
-            <translation>预估：%1</translation>
-        </message>
-        <message>
-            <source>Not charged</source>
-            <translation>未扣费</translation>
-        </message>
-        <message>
-            <source>Balance: %1</source>
-            <translation>余额：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>WipeView</name>
-        <message>
-            <location filename="../../gui/views/wipe_view.py" line="397" />
-            <source>Wipe between the two videos</source>
-            <translation>两个视频的划像对比</translation>
-        </message>
-    </context>
-    <context>
-        <name>BaseUrls</name>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="21" />
-            <source>DashScope (Alibaba Cloud Bailian), Beijing</source>
-            <translation>DashScope（阿里云百炼），北京</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="25" />
-            <source>DashScope international, Singapore (its own keys)</source>
-            <translation>DashScope 国际版，新加坡（密钥单独申请）</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="29" />
-            <source>PixVerse Platform API</source>
-            <translation>PixVerse 开放平台 API</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="31" />
-            <source>OpenAI</source>
-            <translation>OpenAI 官方</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="39" />
-            <source>Through a gateway: its address with the prefix it relays DashScope under, e.g. https://gateway.example/alibailian</source>
-            <translation>经由网关：填写网关地址并带上它转发 DashScope 所用的前缀，例如 https://gateway.example/alibailian</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="45" />
-            <source>Through a gateway: its address without /v1, e.g. https://gateway.example</source>
-            <translation>经由网关：填写网关地址，不带 /v1，例如 https://gateway.example</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="49" />
-            <source>The gateway's address without /api, e.g. https://gateway.example</source>
-            <translation>网关地址，不带 /api，例如 https://gateway.example</translation>
-        </message>
-    </context>
-    <context>
-        <name>KnownUrlsButton</name>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="62" />
-            <source>Known base URLs</source>
-            <translation>常用接口地址</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/widgets/base_urls.py" line="61" />
-            <source>Known a&amp;ddresses</source>
-            <translation>常用地址(&amp;D)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Provider</name>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="318" />
-            <source>Alibaba Bailian / DashScope</source>
-            <translation>阿里云百炼 / DashScope</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="319" />
-            <source>PixVerse</source>
-            <translation>PixVerse 官方 API</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="320" />
-            <source>new-api gateway (Kling, Jimeng, Vidu)</source>
-            <translation>new-api 网关（可灵、即梦、Vidu）</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="321" />
-            <source>OpenAI videos (Sora) or a compatible gateway</source>
-            <translation>OpenAI 视频（Sora）或兼容网关</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="322" />
-            <source>AiSphere gateway (PixVerse models)</source>
-            <translation>AiSphere 网关（PixVerse 模型）</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="323" />
-            <source>UniAll (Vidu Q3)</source>
-            <translation>UniAll（Vidu Q3 模型）</translation>
-        </message>
-        <message>
-            <location filename="../../work/wt-window/gui/texts.py" line="324" />
-            <source>Offline preview</source>
-            <translation>离线预览</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="96"/>
+        <location filename="../../gui/views/task_dialogs.py" line="97"/>
+        <source>The provider&apos;s task id</source>
+        <translation>服务商的任务 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="98"/>
+        <source>&amp;Task id at the provider:</source>
+        <translation>服务商处的任务 ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="101"/>
+        <source>&amp;Follow this id</source>
+        <translation>跟踪此 ID(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="103"/>
+        <source>&amp;Send again</source>
+        <translation>重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="104"/>
+        <source>&amp;Drop task</source>
+        <translation>放弃任务(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/task_dialogs.py" line="108"/>
+        <source>Decide &amp;later</source>
+        <translation>稍后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="56"/>
+        <source>No system keyring is available (Secret Service, macOS Keychain or Windows Credential Locker). ClipDesk keeps the key in memory for this session only and never writes it to disk; you will be asked again next time.</source>
+        <translation>系统中没有可用的密钥环（Secret Service、macOS 钥匙串或 Windows 凭据管理器）。ClipDesk 只在本次运行期间把密钥保存在内存中，绝不写入磁盘；下次启动时需要重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="81"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="93"/>
+        <source>&amp;Connections</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="94"/>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="124"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="126"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="127"/>
+        <location filename="../../gui/views/settings_dialog.py" line="427"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="131"/>
+        <source>Connection name</source>
+        <translation>连接名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="133"/>
+        <source>Provider type</source>
+        <translation>服务商类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="139"/>
+        <source>Base URL</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="143"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="144"/>
+        <source>Sho&amp;w</source>
+        <translation>显示(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="154"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="155"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="156"/>
+        <source>System proxy</source>
+        <translation>系统代理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="157"/>
+        <source>Custom proxy</source>
+        <translation>自定义代理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="159"/>
+        <source>Proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="179"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="189"/>
+        <source>The offline preview works without a key or a network.</source>
+        <translation>离线预览无需密钥，也无需联网。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="203"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="204"/>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="205"/>
+        <source>&amp;Base URL:</source>
+        <translation>接口地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="211"/>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="214"/>
+        <source>&amp;Proxy:</source>
+        <translation>代理(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="300"/>
+        <source>Saved. Type a new key to replace it</source>
+        <translation>已保存。输入新密钥即可替换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="300"/>
+        <source>Paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="391"/>
+        <source>API documentation</source>
+        <translation>API 文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="401"/>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="457"/>
+        <source>Enter an API key first.</source>
+        <translation>请先输入 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="460"/>
+        <source>The base URL must start with http:// or https://</source>
+        <translation>接口地址必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="462"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="468"/>
+        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="486"/>
+        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <source>Notify me when a task ends</source>
+        <translation>任务结束时通知我</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <source>A new language applies the next time ClipDesk starts.</source>
+        <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <source>Every connection needs a name.</source>
+        <translation>每个连接都需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <source>Two connections are named “%1”.</source>
+        <translation>有两个连接都叫“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <source>“%1” needs a base URL starting with http:// or https://</source>
+        <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <source>The proxy of “%1” must look like http://host:port</source>
+        <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="218"/>
+        <source>&amp;Daily cap:</source>
+        <translation>每日上限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="219"/>
+        <source>&amp;Monthly cap:</source>
+        <translation>每月上限(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="341"/>
+        <source>A price reads model=AMOUNT[CNY|USD|credits]/second|clip|credit: “%1”</source>
+        <translation>价格的写法是 模型=金额[CNY|USD|credits]/second|clip|credit：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="329"/>
+        <source>A spending cap is a number (or empty for none): “%1”</source>
+        <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <source>Connection works: %1</source>
+        <translation>连接正常：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="169"/>
+        <source>Daily spending cap</source>
+        <translation>每日花费上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="171"/>
+        <source>Monthly spending cap</source>
+        <translation>每月花费上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="173"/>
+        <source>No cap (in the currency of this connection&apos;s prices)</source>
+        <translation>不设上限（币种与此连接的价格相同）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="366"/>
+        <source>Nothing spent this month.</source>
+        <translation>本月尚无花费。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="220"/>
+        <source>Own pr&amp;ices:</source>
+        <translation>自定价格(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="175"/>
+        <source>Own prices</source>
+        <translation>自定价格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="361"/>
+        <source>This month: charged %1, estimated %2 (today %3)</source>
+        <translation>本月：已扣费 %1，预估 %2（今日 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="176"/>
+        <source>model=0.5CNY/second, other=2USD/clip (gateway rates)</source>
+        <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <source>Follow the system (dark if it does not say)</source>
+        <translation>跟随系统（系统未指定时为深色）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="420"/>
+        <source>Remove connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/settings_dialog.py" line="421"/>
+        <source>Remove “%1”? Its API key is deleted from the keyring when you press OK.</source>
+        <translation>删除“%1”？按“确定”保存设置时，它的 API 密钥也会从密钥环中删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Story</name>
+    <message>
+        <location filename="../../gui/views/story.py" line="49"/>
+        <source>retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="50"/>
+        <source>reused settings</source>
+        <translation>沿用设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="51"/>
+        <source>variation</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="52"/>
+        <source>continues</source>
+        <translation>接续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="53"/>
+        <source>extends</source>
+        <translation>延展</translation>
+    </message>
+</context>
+<context>
+    <name>StoryActions</name>
+    <message>
+        <location filename="../../gui/views/story.py" line="158"/>
+        <source>Family and &amp;chain…</source>
+        <translation>家族与链(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="159"/>
+        <source>E&amp;xtend chain</source>
+        <translation>延续链(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="160"/>
+        <source>Co&amp;mpare (2–4)…</source>
+        <translation>比较（2–4 个）(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="161"/>
+        <source>&amp;Join into one video…</source>
+        <translation>拼接成一个视频(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="162"/>
+        <source>&amp;Variations…</source>
+        <translation>变体(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="163"/>
+        <source>Open its &amp;group…</source>
+        <translation>打开所在分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="209"/>
+        <source>Select 2 to 4 videos to compare.</source>
+        <translation>请选择 2 到 4 个视频进行比较。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/story.py" line="222"/>
+        <source>%n variation(s) queued</source>
+        <translation>
+            <numerusform>已排队 %n 个变体</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="232"/>
+        <source>This video was not made in a group.</source>
+        <translation>这个视频不属于任何分组。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="241"/>
+        <source>Its group has only one finished video yet.</source>
+        <translation>它所在的分组目前只有一个完成的视频。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/story.py" line="246"/>
+        <source>Group of %n video(s)</source>
+        <translation>
+            <numerusform>%n 个视频的分组</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/story.py" line="266"/>
+        <source>%n video(s) moved to the trash</source>
+        <translation>
+            <numerusform>已将 %n 个视频移到回收站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="273"/>
+        <source>Select at least two videos to join.</source>
+        <translation>请至少选择两个视频进行拼接。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/story.py" line="257"/>
+        <source>%1 · seed %2</source>
+        <translation>%1 · 种子 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TaskModel</name>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="537"/>
+        <source>Waiting its turn</source>
+        <translation>等待处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="484"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="485"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="486"/>
+        <source>Connection / model</source>
+        <translation>连接 / 模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="487"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="488"/>
+        <source>Elapsed</source>
+        <translation>已用时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="489"/>
+        <source>Time left</source>
+        <translation>预计剩余</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="490"/>
+        <source>Link expires</source>
+        <translation>链接有效期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="491"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="505"/>
+        <location filename="../../gui/models/task_model.py" line="548"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="522"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="525"/>
+        <source>Submit outcome unknown: check the provider</source>
+        <translation>提交结果未知：请到服务商处核实</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="543"/>
+        <source>%1 (paused)</source>
+        <translation>%1（已暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="550"/>
+        <source>Negative: %1</source>
+        <translation>反向：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="555"/>
+        <source>Remote id: %1</source>
+        <translation>远程任务 ID：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="557"/>
+        <source>Provider status: %1</source>
+        <translation>服务商状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="565"/>
+        <source>Code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="517"/>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskNotifier</name>
+    <message>
+        <location filename="../../gui/tray.py" line="39"/>
+        <source>Show ClipDesk</source>
+        <translation>显示 ClipDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="43"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="121"/>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="124"/>
+        <source>A task needs your decision</source>
+        <translation>有任务需要你处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="126"/>
+        <source>Task expired</source>
+        <translation>任务已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="128"/>
+        <source>Task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="40"/>
+        <source>Play the latest video</source>
+        <translation>播放最新的视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tray.py" line="104"/>
+        <source>Batch finished</source>
+        <translation>批量任务已结束</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tray.py" line="98"/>
+        <source>%n video(s) ready</source>
+        <translation>
+            <numerusform>%n 个视频已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tray.py" line="100"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tray.py" line="102"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskState</name>
+    <message>
+        <location filename="../../gui/texts.py" line="43"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="44"/>
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="45"/>
+        <source>Submitting</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="46"/>
+        <source>Generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="47"/>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="48"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="49"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="50"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="52"/>
+        <source>Needs a decision</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="53"/>
+        <source>Held by budget</source>
+        <translation>因预算暂缓</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../gui/texts.py" line="162"/>
+        <source>Enter a prompt: this model needs one in every mode.</source>
+        <translation>请输入提示词：此模型在各种模式下都需要提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="181"/>
+        <source>This model needs a first-frame image in every mode.</source>
+        <translation>此模型在各种模式下都需要首帧图。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="189"/>
+        <source>This model needs at least %1 reference images.</source>
+        <translation>此模型至少需要 %1 张参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="203"/>
+        <source>This model takes no %1.</source>
+        <translation>此模型不支持 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="206"/>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="134"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="136"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="157"/>
+        <source>Choose a model.</source>
+        <translation>请选择模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="160"/>
+        <source>Enter a prompt: text to video needs one.</source>
+        <translation>请输入提示词：文生视频需要提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="165"/>
+        <source>The prompt is %1 characters; this model takes at most %2.</source>
+        <translation>提示词有 %1 个字符，此模型最多支持 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="169"/>
+        <source>The prompt contains control characters.</source>
+        <translation>提示词中含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="172"/>
+        <source>This model takes no negative prompt.</source>
+        <translation>此模型不支持反向提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="174"/>
+        <source>The negative prompt is longer than %1 characters.</source>
+        <translation>反向提示词超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="177"/>
+        <source>The negative prompt contains control characters.</source>
+        <translation>反向提示词中含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="180"/>
+        <source>A last frame needs a first frame.</source>
+        <translation>有尾帧时必须同时提供首帧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="184"/>
+        <source>This model needs a first-frame image.</source>
+        <translation>此模型需要一张首帧图片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="186"/>
+        <source>This model makes video from text only: remove the images.</source>
+        <translation>此模型只支持文生视频：请移除图片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="187"/>
+        <source>This model does not support %1.</source>
+        <translation>此模型不支持%1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="193"/>
+        <source>This model takes at most %1 reference images.</source>
+        <translation>此模型最多支持 %1 张参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="197"/>
+        <source>This model cannot make a %1 s video.</source>
+        <translation>此模型无法生成 %1 秒的视频。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="199"/>
+        <source>This model has no %1 resolution.</source>
+        <translation>此模型没有 %1 分辨率。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="201"/>
+        <source>The seed is out of range.</source>
+        <translation>种子超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="212"/>
+        <source>“%1” is not an allowed value for %2.</source>
+        <translation>“%1”不是 %2 允许的取值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="228"/>
+        <source>Something unexpected happened: %1</source>
+        <translation>发生了意外情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="326"/>
+        <source>Offline preview</source>
+        <translation>离线预览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="328"/>
+        <source>Imported videos</source>
+        <translation>导入的视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="222"/>
+        <source>ClipDesk&apos;s check, nothing was sent: %1</source>
+        <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VariationsDialog</name>
+    <message>
+        <location filename="../../gui/views/variations.py" line="51"/>
+        <source>Variations</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="59"/>
+        <source>Takes per model and connection</source>
+        <translation>每个模型和连接的生成次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="61"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="66"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="77"/>
+        <source>&amp;Make</source>
+        <translation>生成(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="83"/>
+        <source>Takes (each its own seed):</source>
+        <translation>次数（各用不同种子）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="86"/>
+        <source>Variations of “%1”</source>
+        <translation>“%1”的变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="89"/>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="91"/>
+        <source>Connections:</source>
+        <translation>连接：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="126"/>
+        <source>%n task(s) will be made, as one group.</source>
+        <translation>
+            <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="151"/>
+        <source>%n task(s) made; these could not be:</source>
+        <translation>
+            <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../gui/welcome.py" line="84"/>
+        <source>Welcome to ClipDesk</source>
+        <translation>欢迎使用 ClipDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="89"/>
+        <source>ClipDesk turns images and text into videos through the video services you already pay for. Keys stay in your system keyring, and every task is kept, even when ClipDesk closes.</source>
+        <translation>ClipDesk 通过你已开通的视频生成服务，把图片和文字变成视频。密钥保存在系统密钥环中；即使关闭 ClipDesk，任务也不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="97"/>
+        <source>&amp;Try the offline preview now</source>
+        <translation>立即试用离线预览(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="104"/>
+        <source>Makes a short video on this computer, with no key and no network. It is not AI: it animates your image or a title card, so you can see how the queue, the player and the library work.</source>
+        <translation>在本机生成一段短视频，无需密钥，也无需联网。它不是 AI：只是让你的图片或标题卡动起来，方便你先熟悉队列、播放器和视频库。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="115"/>
+        <source>Add a connection</source>
+        <translation>添加连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="119"/>
+        <source>When you have an API key, add the service it belongs to:</source>
+        <translation>有了 API 密钥后，添加它所属的服务：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="135"/>
+        <source>API documentation</source>
+        <translation>API 文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="142"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="143"/>
+        <source>Add a connection: %1</source>
+        <translation>添加连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="149"/>
+        <source>&amp;Later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>WipeView</name>
+    <message>
+        <location filename="../../gui/views/wipe_view.py" line="33"/>
+        <source>Wipe between the two videos</source>
+        <translation>两个视频的划像对比</translation>
+    </message>
+</context>
 </TS>

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from core.config.connections import LOCAL_CONNECTION
+from tests.gui.conftest import run, until, until_saved
 
 
 def test_known_base_urls_are_offered_and_the_official_one_filled_in(window: Any) -> None:
@@ -27,7 +28,7 @@ def test_known_base_urls_are_offered_and_the_official_one_filled_in(window: Any)
     dialog.reject()
 
 
-def test_a_connection_just_added_is_selected_in_the_form(window: Any) -> None:
+def test_a_connection_just_added_is_selected_in_the_form(window: Any, qloop: Any) -> None:
     panel = window.generate_panel
     assert panel.connection_name() == LOCAL_CONNECTION
     dialog = window.open_settings()
@@ -36,23 +37,26 @@ def test_a_connection_just_added_is_selected_in_the_form(window: Any) -> None:
     dialog.dialect_combo.setCurrentIndex(dialog.dialect_combo.findData("dashscope"))
     dialog.key_edit.setText("sk-test")
     dialog.accept()
+    until_saved(qloop, dialog)
     assert panel.connection_name() == "Bailian"
     # settings changed without adding one: the form stays where it is
     panel.select_connection(LOCAL_CONNECTION)
-    window.open_settings().accept()
+    again = window.open_settings()
+    again.accept()
+    until_saved(qloop, again)
     assert panel.connection_name() == LOCAL_CONNECTION
 
 
-def test_focus_returns_to_the_window_after_a_dialog(window: Any, qtbot: Any) -> None:
+def test_focus_returns_to_the_window_after_a_dialog(window: Any, qloop: Any) -> None:
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    run(qloop, until(window.isActiveWindow))
     prompt = window.generate_panel.prompt
     prompt.setFocus()
-    qtbot.waitUntil(prompt.hasFocus)
+    run(qloop, until(prompt.hasFocus))
     dialog = window.open_settings()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    run(qloop, until(lambda: QApplication.activeWindow() is dialog))
     dialog.reject()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is prompt)
+    run(qloop, until(lambda: QApplication.focusWidget() is prompt))
 
 
 def test_removing_a_connection_asks_first(window: Any) -> None:
