@@ -49,7 +49,7 @@ def load_note() -> str:
     return f"load average {LOAD_AT_START:.1f} at start, {os.getloadavg()[0]:.1f} at end"
 
 
-GOAL_RATIO = 0.8
+GOAL_RATIO = 0.5
 GOAL_RSS_MB = 50.0
 SAMPLE_S = 0.01
 

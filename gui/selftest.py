@@ -47,7 +47,7 @@ KEYRING_BACKENDS = {
     "darwin": ["keyring.backends.macOS"],
     "win32": ["keyring.backends.Windows"],
 }
-RUNTIME_MODULES = ["keyring.backends.chainer", "keyring.backends.fail", "av"]
+RUNTIME_MODULES = ["keyring.backends.chainer", "keyring.backends.fail", "httpx_aiohttp", "aiohttp", "av"]
 
 
 class SelftestFailed(Exception):
@@ -235,7 +235,7 @@ async def _run(app: Any, report: Report, started: float) -> None:
     present, missing = check_modules()
     if missing:
         raise SelftestFailed("modules missing from this build: " + ", ".join(missing))
-    report.add("modules", f"{len(present)} loaded-by-name modules present (dialects, keyring, av)")
+    report.add("modules", f"{len(present)} loaded-by-name modules present (dialects, keyring, aiohttp, av)")
     if not MULTIMEDIA:
         raise SelftestFailed("QtMultimedia could not be imported")
 

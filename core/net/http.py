@@ -1,17 +1,21 @@
 """The one place that builds HTTP clients: timeouts, limits, retries, redirects, proxy, credentials.
 
-Every request and every download goes through httpx on its own transport (httpcore and h11), with
-its public options only. What that gives, and what this module adds, for every answer:
+Every request and every download goes through httpx, with public options only: small requests on
+httpx's own transport (httpcore and h11), downloads on the httpx-aiohttp transport with its defaults
+(aiohttp reads a body for a quarter of the CPU per byte; bench/README.md). What that gives, and
+what this module adds, for every answer:
 
-- HTTP/1.1 framing is h11's (strict status line, lengths and chunk sizes); an answer's head is
-  capped (h11: 100 KiB); a body with both Content-Length and Transfer-Encoding is refused.
+- HTTP/1.1 framing is strict (h11, and aiohttp's parser for downloads: status line, lengths and
+  chunk sizes); an answer's head is capped (h11: 100 KiB; aiohttp: 8 KiB a line); a body with both
+  Content-Length and Transfer-Encoding is refused.
 - A small answer (:meth:`HttpLayer.request`) is read with a cap *after* decompression (one content
   coding at most, inflated as a stream, never more than ``max_body`` + 1 bytes), and the whole
   exchange has a deadline besides the read timeout.
 - A download (:meth:`HttpLayer.stream`) is handed over raw as the bytes arrive, never decompressed;
   no byte for ``stall`` seconds ends it with a retryable error. A body closed before its end closes
   its connection (httpcore never pools a connection with an answer unread).
-- Connections are made with Happy Eyeballs (anyio's ``connect_tcp``): broken IPv6 costs 0.25 s.
+- Connections are made with Happy Eyeballs (anyio's ``connect_tcp``, aiohttp's connector): a
+  broken address family costs 0.25 s, not the connect timeout.
 - Redirects are followed for GET only, at most MAX_REDIRECTS, never from https to http. The
   connection's credentials go only to its own origin (scheme, host, port), and the caller's headers
   (trace ids, Range, custom ones) only to the origin the request was made to: a CDN a redirect
@@ -39,7 +43,9 @@ from contextlib import asynccontextmanager
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+import aiohttp
 import httpx
+from httpx_aiohttp import AiohttpTransport
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
@@ -194,22 +200,33 @@ class HttpLayer:
         self._sem = asyncio.Semaphore(max_in_flight)
         self._max_in_flight = max_in_flight
         self._proxy = proxy
-        self._clients: dict[tuple[str | None, bool], httpx.AsyncClient] = {}
+        self._clients: dict[tuple[str | None, bool, bool], httpx.AsyncClient] = {}
         self.requests_sent = 0
 
-    def _client(self, url: str, billed: bool) -> httpx.AsyncClient:
+    def _client(self, url: str, billed: bool, body: bool = False) -> httpx.AsyncClient:
         """The pooled client for ``url``'s proxy, or for a billed submit one that never reuses a
-        connection (a stale keep-alive socket must not make an ordinary submit's outcome unknown)."""
+        connection (a stale keep-alive socket must not make an ordinary submit's outcome unknown).
+        ``body``: for a download, on the httpx-aiohttp transport with its defaults (its body
+        reading costs a quarter of the CPU per byte of httpx's own; bench/README.md)."""
         proxy = resolve_proxy(self._proxy, url)
-        client = self._clients.get((proxy, billed))
+        client = self._clients.get((proxy, billed, body))
         if client is None:
             limits = httpx.Limits(
                 max_connections=self._max_in_flight,
                 max_keepalive_connections=0 if billed else self._max_in_flight,
                 keepalive_expiry=30,
             )
-            transport = httpx.AsyncHTTPTransport(verify=ssl_context(), limits=limits, proxy=proxy)
-            client = self._clients[(proxy, billed)] = httpx.AsyncClient(
+            transport: httpx.AsyncBaseTransport
+            if body:
+                transport = AiohttpTransport(
+                    verify=ssl_context(),
+                    limits=limits,
+                    proxy=httpx.Proxy(proxy) if proxy else None,
+                    trust_env=False,
+                )
+            else:
+                transport = httpx.AsyncHTTPTransport(verify=ssl_context(), limits=limits, proxy=proxy)
+            client = self._clients[(proxy, billed, body)] = httpx.AsyncClient(
                 transport=transport,
                 timeout=self._timeout,
                 headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -362,7 +379,7 @@ class HttpLayer:
         asked = url
         async with self._sem:
             for _hop in range(MAX_REDIRECTS + 1):
-                client = self._client(url, False)
+                client = self._client(url, False, body=True)
                 sent = {"Accept-Encoding": "identity", **self._headers_for(url, asked, headers, with_auth)}
                 request = client.build_request("GET", url, headers=sent, timeout=timeout)
                 started = time.monotonic()
@@ -371,6 +388,8 @@ class HttpLayer:
                     response = await client.send(request, stream=True)
                 except httpx.ReadTimeout as exc:
                     raise _stalled(url, self.stall) from exc
+                except aiohttp.ClientError as exc:  # what the transport leaves unmapped
+                    raise _aiohttp_error(url, exc) from exc
                 try:
                     self._log_answer("GET", url, response.status_code, started)
                     _check_framing(response)
@@ -395,6 +414,8 @@ class HttpLayer:
                     yield piece
         except httpx.ReadTimeout as exc:
             raise _stalled(str(response.request.url), response.extensions.get("clipdesk_stall")) from exc
+        except aiohttp.ClientError as exc:
+            raise _aiohttp_error(str(response.request.url), exc) from exc
 
     def _log_answer(self, method: str, url: str, status: int, started: float) -> None:
         if log.isEnabledFor(logging.DEBUG):  # (formatting the URL is not free: only when wanted)
@@ -468,6 +489,13 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
     except zlib.error as exc:
         raise HttpLimit("encoding", f"{host}: a corrupt {codings[0]} body") from exc
     return bytes(body)
+
+
+def _aiohttp_error(url: str, exc: aiohttp.ClientError) -> ClipDeskError:
+    where = urlsplit(url).netloc
+    if isinstance(exc, aiohttp.ClientResponseError):  # its parser refused the answer
+        return HttpLimit("bad_answer", f"{where}: {exc.message}"[:300])
+    return ClipDeskError(ErrorKind.NETWORK, f"{where}: {type(exc).__name__}: {exc}"[:300])
 
 
 def _stalled(url: str, seconds: Any) -> HttpLimit:
