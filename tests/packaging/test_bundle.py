@@ -191,7 +191,7 @@ def test_the_built_selftest_passes_quietly_and_touches_nothing(bundle: Bundle, t
     out = result.stdout
     assert out.startswith("ClipDesk selftest: OK")
     assert "(bundle)" in out and "(offscreen)" in out
-    assert "by the media worker" in out  # its spawned process re-runs the frozen binary
+    assert "in the process pool" in out  # its spawned worker re-runs the frozen binary
     assert result.stderr == "", "a start without a display should print nothing that means nothing"
     assert sorted(home.rglob("*")) == [] and sorted(tmp.rglob("*")) == []
     print(f"\nbundle selftest: {time.perf_counter() - started:.1f} s")

@@ -40,7 +40,7 @@ def test_selftest_from_source_renders_and_plays_offscreen(tmp_path: Path) -> Non
     assert "(offscreen)" in out and "(source)" in out
     frames = int(out.split("playback")[1].split()[0])
     assert frames >= 12, out  # 1 s at 24 fps; a few may be dropped on a loaded machine
-    assert "thumbnail" in out and "by the media worker" in out, out
+    assert "thumbnail" in out and "in the process pool" in out, out
     assert result.stderr == ""
     # the throwaway folder is gone, and nothing at all was written into the (fake) user's home or
     # the temporary folder (libpulse's cookie and runtime link, Qt's and Mesa's caches included)
