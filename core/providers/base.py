@@ -139,10 +139,6 @@ class Provider(ABC):
             raise ProviderError(ErrorKind.UPSTREAM_FAILED, "the provider reported success without a video")
         return DownloadTarget(result.result_url, with_auth=False)
 
-    async def check_connection(self, ctx: ProviderContext) -> None:
-        """Reachability and key check without creating a billed task, where the dialect allows."""
-        return None
-
 
 # A hook the engine uses for local work (the offline renderer): returns progress updates.
 ProgressCallback = Callable[[float], None]

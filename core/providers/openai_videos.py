@@ -165,11 +165,6 @@ class OpenAIVideosProvider(Provider):
                 found.append(str(video["id"]))
         return found[0] if len(found) == 1 else None
 
-    async def check_connection(self, ctx: ProviderContext) -> None:
-        response = await ctx.http.request("GET", f"{VIDEOS_PATH}?limit=1")
-        if response.status_code >= 400:
-            raise generic_error(response)
-
 
 def _form_value(value: Any) -> str:
     if isinstance(value, bool):

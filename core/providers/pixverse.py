@@ -241,16 +241,6 @@ class PixVerseProvider(Provider):
             return PollResult(status, error=error, usage=_credits(resp), raw=resp)
         return PollResult(status, None, raw=resp)
 
-    async def check_connection(self, ctx: ProviderContext) -> None:
-        """Guess: asking for a video that cannot exist checks the key without creating anything
-        (a good key gets ErrCode 500008 "not found", a bad one 10004)."""
-        response = await ctx.http.request("GET", RESULT_PATH.format(id=0), headers=trace)
-        try:
-            self.parse_poll(response)
-        except ProviderError as exc:
-            if exc.kind is not ErrorKind.NOT_FOUND:
-                raise
-
 
 def _credits(resp: dict[str, Any]) -> dict[str, Any] | None:
     """The credits a finished video was billed, as PixVerse's result answer reports them."""

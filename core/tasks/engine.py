@@ -200,22 +200,6 @@ class Engine(TaskEvents):
             self._lanes[name] = lane
         return lane
 
-    async def check_connection(self, connection: Connection, key: str | None) -> None:
-        """Settings' "test connection": reachability and the key, without creating a billed task
-        (where the dialect has such a check). Raises ClipDeskError with the reason."""
-        provider = get_provider(connection.dialect)
-        http = HttpLayer(
-            connection.base_url,
-            auth_headers=provider.auth_headers(key) if key else {},
-            proxy=connection.proxy,
-            max_in_flight=2,
-            retries=1,
-        )
-        try:
-            await provider.check_connection(ProviderContext(http=http))
-        finally:
-            await http.aclose()
-
     def _gate(self, connection: str) -> asyncio.Event:
         gate = self._gates.get(connection)
         if gate is None:

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from core.errors import ErrorKind, ProviderError
 from core.net.http import HttpLayer
 from core.providers.base import ProviderContext
 from core.providers.openai_videos import OpenAIVideosProvider
@@ -223,25 +222,3 @@ def test_match_lost_reads_only_recent_exact_matches() -> None:
     assert match({"data": [{k: v for k, v in video.items() if k != "created_at"}]}, request, now) is None
     assert match({"data": "junk"}, request, now) is None
     assert match(json.loads("[1, 2]"), request, now) is None
-
-
-@pytest.mark.parametrize(("key", "kind"), [("sk-ok", None), ("sk-bad", ErrorKind.AUTH)])
-def test_check_connection_creates_nothing(
-    newapi_emu: NewApiEmulator, key: str, kind: ErrorKind | None
-) -> None:
-    provider = OpenAIVideosProvider()
-
-    async def check() -> None:
-        http = HttpLayer(newapi_emu.base_url, auth_headers=provider.auth_headers(key), retries=0)
-        try:
-            await provider.check_connection(ProviderContext(http=http))
-        finally:
-            await http.aclose()
-
-    if kind is None:
-        asyncio.run(check())
-    else:
-        with pytest.raises(ProviderError) as caught:
-            asyncio.run(check())
-        assert caught.value.kind is kind
-    assert newapi_emu.submits == [] and len(newapi_emu.requests) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import re
@@ -15,8 +14,6 @@ import pytest
 from PIL import Image
 
 from core.errors import ErrorKind, ProviderError
-from core.net.http import HttpLayer
-from core.providers.base import ProviderContext
 from core.providers.pixverse import PixVerseProvider
 from tests.emulators.pixverse import PixVerseEmulator
 from tests.support.cli import CliResult, assert_fault_outcome, cli_env, generate_args, run_cli
@@ -311,25 +308,3 @@ def test_err_codes_map_to_kinds(err_code: int, kind: ErrorKind, status: int) -> 
     with pytest.raises(ProviderError) as caught:
         PixVerseProvider().parse_submit(httpx.Response(200, content=body))
     assert (caught.value.kind, caught.value.http_status, caught.value.code) == (kind, status, str(err_code))
-
-
-@pytest.mark.parametrize(("key", "kind"), [("sk-ok", None), ("sk-bad", ErrorKind.AUTH)])
-def test_check_connection_creates_nothing(
-    pixverse_emu: PixVerseEmulator, key: str, kind: ErrorKind | None
-) -> None:
-    provider = PixVerseProvider()
-
-    async def check() -> None:
-        http = HttpLayer(pixverse_emu.base_url, auth_headers=provider.auth_headers(key), retries=0)
-        try:
-            await provider.check_connection(ProviderContext(http=http))
-        finally:
-            await http.aclose()
-
-    if kind is None:
-        asyncio.run(check())
-    else:
-        with pytest.raises(ProviderError) as caught:
-            asyncio.run(check())
-        assert caught.value.kind is kind
-    assert pixverse_emu.submits == [] and len(pixverse_emu.requests) == 1
