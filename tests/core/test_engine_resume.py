@@ -85,3 +85,33 @@ def test_a_running_task_resumes_without_its_images(
 
     asyncio.run(go())
     assert len(dashscope_emu.submits) == 1
+
+
+def test_closing_during_an_offline_render_stops_it_and_it_resumes(clipdesk_home: Path) -> None:
+    """Quitting while a long offline preview renders: the engine closes promptly, the task stays
+    unfinished in the journal, and the next engine takes it up again."""
+    from core.config.connections import Connection
+
+    request = GenerationRequest(model="preview", prompt="a harbour", duration=15, resolution="1080p")
+
+    async def go() -> None:
+        engine = await open_engine(default_paths())
+        engine.add_connection(Connection(name="p", dialect="local"))
+        record = await engine.create("p", request)
+        for _ in range(400):
+            if record.state is TaskState.RUNNING:
+                break
+            await asyncio.sleep(0.05)
+        assert record.state is TaskState.RUNNING
+        await asyncio.wait_for(close_engine(engine), 10)
+
+        again = await open_engine(default_paths())
+        try:
+            again.add_connection(Connection(name="p", dialect="local"))
+            assert not again.tasks[record.id].state.terminal
+            await again.resume_all()
+            assert record.id in again._runners
+        finally:
+            await asyncio.wait_for(close_engine(again), 10)
+
+    asyncio.run(go())

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 async def settle(seconds: float = 0.6) -> None:
-    """Let Qt paint what changed (and the X server show it)."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + seconds
-    while loop.time() < end:
-        QApplication.processEvents()
-        await asyncio.sleep(0.05)
+    """Let Qt paint what changed (and the X server show it).
+
+    Only by waiting: the qasync loop runs Qt's events between callbacks. Calling
+    ``QApplication.processEvents()`` from a coroutine re-enters qasync's timer dispatch, and
+    asyncio callbacks scheduled meanwhile can be lost: tasks that never wake again, and a close
+    that waits for them for ever."""
+    await asyncio.sleep(seconds)
 
 
 async def until(test: object, timeout: float = 60) -> None:
