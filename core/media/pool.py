@@ -37,6 +37,9 @@ IDLE_SECONDS = 60.0  # a pool with nothing to do this long ends its workers (the
 
 _lock = threading.Lock()
 _alone = threading.Lock()  # jobs tried again after a crash run one at a time
+# Workers started from two threads at once (a pool replaced after a crash beside the one in use)
+# raced in multiprocessing's spawn ("bad value(s) in fds_to_keep"): starts are serialised.
+_spawning = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _busy = 0  # jobs submitted and not done
 _idle: threading.Timer | None = None
@@ -117,16 +120,17 @@ def _submit(function: Callable[..., T], args: tuple[Any, ...]) -> tuple[ProcessP
         with _lock:
             _busy += 1  # before the submit: no idle timer ends this pool meanwhile
         try:
-            future = pool.submit(function, *args)
-        except (BrokenProcessPool, RuntimeError) as exc:
+            with _spawning:  # a submit may start a worker: one start at a time across pools
+                future = pool.submit(function, *args)
+        except BaseException as exc:
             with _lock:
                 _busy -= 1
                 current = _pool
             if isinstance(exc, BrokenProcessPool):
                 _replace(pool)
-            elif current is pool:  # not shut down by another thread just now: a real error
+            elif not isinstance(exc, RuntimeError) or current is pool:  # a real error
                 raise
-            continue
+            continue  # shut down by another thread just now: the next pool takes it
         future.add_done_callback(_job_done)
         return pool, future
 
