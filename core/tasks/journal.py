@@ -18,13 +18,14 @@ the lease is not part of :class:`TaskRecord`, and taking one answers which tasks
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
@@ -402,6 +403,22 @@ class Journal:
     # -- leases: one engine works on a task at a time -------------------------------------------
     # Written on the journal's thread outside the group commit, as they need an answer (which tasks
     # were taken), and without the fsync: a lease lost to a power cut is simply taken again.
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the journal's thread (``BEGIN IMMEDIATE`` … ``COMMIT``),
+        rolled back on any error; a database error comes out explained."""
+        try:
+            db = self._relaxed()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise _explain(self.path, exc) from exc
+
     async def take_leases(
         self, holder: str, task_ids: list[str], until: float, gone: Callable[[str], bool]
     ) -> dict[str, str | None]:
@@ -415,28 +432,19 @@ class Journal:
     ) -> dict[str, str | None]:
         taken: dict[str, str | None] = {}
         now = time.time()
-        try:
-            db = self._relaxed()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for chunk in _chunks(task_ids):
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT id, lease_holder, lease_expires FROM tasks WHERE id IN ({marks})", chunk
-                    ).fetchall()
-                    for task_id, old, expires in rows:
-                        if old is None or old == holder or (expires or 0) < now or gone(old):
-                            taken[task_id] = old
-                db.executemany(
-                    "UPDATE tasks SET lease_holder=?, lease_expires=? WHERE id=?",
-                    [(holder, until, task_id) for task_id in taken],
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise _explain(self.path, exc) from exc
+        with self._transaction() as db:
+            for chunk in _chunks(task_ids):
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT id, lease_holder, lease_expires FROM tasks WHERE id IN ({marks})", chunk
+                ).fetchall()
+                for task_id, old, expires in rows:
+                    if old is None or old == holder or (expires or 0) < now or gone(old):
+                        taken[task_id] = old
+            db.executemany(
+                "UPDATE tasks SET lease_holder=?, lease_expires=? WHERE id=?",
+                [(holder, until, task_id) for task_id in taken],
+            )
         return taken
 
     async def renew_leases(self, holder: str, task_ids: list[str], until: float) -> set[str]:
@@ -445,26 +453,17 @@ class Journal:
 
         def renew() -> set[str]:
             held: set[str] = set()
-            try:
-                db = self._relaxed()
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    for chunk in _chunks(task_ids):
-                        marks = ",".join("?" * len(chunk))
-                        db.execute(
-                            f"UPDATE tasks SET lease_expires=? WHERE lease_holder=? AND id IN ({marks})",
-                            [until, holder, *chunk],
-                        )
-                        rows = db.execute(
-                            f"SELECT id FROM tasks WHERE lease_holder=? AND id IN ({marks})", [holder, *chunk]
-                        )
-                        held.update(r[0] for r in rows.fetchall())
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as exc:
-                raise _explain(self.path, exc) from exc
+            with self._transaction() as db:
+                for chunk in _chunks(task_ids):
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(
+                        f"UPDATE tasks SET lease_expires=? WHERE lease_holder=? AND id IN ({marks})",
+                        [until, holder, *chunk],
+                    )
+                    rows = db.execute(
+                        f"SELECT id FROM tasks WHERE lease_holder=? AND id IN ({marks})", [holder, *chunk]
+                    )
+                    held.update(r[0] for r in rows.fetchall())
             return held
 
         return await self._run(renew)
