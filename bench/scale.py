@@ -263,7 +263,7 @@ def child_library(n: int, videos: Path) -> dict[str, Any]:
     thumbnails = Thumbnails(paths.cache / "thumbnails")
     model = LibraryModel(engine, thumbnails, favourites)
     marks["model"] = time.perf_counter()
-    view = LibraryView(model, paths.cache / "frames", thumbnails.worker)
+    view = LibraryView(model, paths.cache / "frames")
     view.view.viewport().installEventFilter(probe)
     view.resize(960, 640)
     view.show()
