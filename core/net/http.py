@@ -2,8 +2,11 @@
 
 Every request and every download goes through httpx, with public options only: small requests on
 httpx's own transport (httpcore and h11), downloads on the httpx-aiohttp transport with its defaults
-(aiohttp reads a body for a quarter of the CPU per byte; bench/README.md). What that gives, and
-what this module adds, for every answer:
+(aiohttp reads a body for a quarter of the CPU per byte; bench/README.md). Small requests stay on
+httpx's own transport because a billed submit must tell "never sent" from "outcome unknown": httpx
+raises ConnectError only when no connection was made, while httpx-aiohttp maps every
+aiohttp.ClientConnectionError, "server disconnected" after the request arrived included, to
+ConnectTimeout. What that gives, and what this module adds, for every answer:
 
 - HTTP/1.1 framing is strict (h11, and aiohttp's parser for downloads: status line, lengths and
   chunk sizes); an answer's head is capped (h11: 100 KiB; aiohttp: 8 KiB a line); a body with both

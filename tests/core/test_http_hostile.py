@@ -136,6 +136,19 @@ def test_a_submit_nobody_answers_is_an_unknown_outcome_never_resent(servers: lis
     assert len(server.heads) == 1
 
 
+def test_a_submit_whose_connection_drops_after_it_arrived_is_an_unknown_outcome(
+    servers: list[Hostile],
+) -> None:
+    """The server read the submit (it may be billed) and closed without answering: never "not
+    sent", never sent again. (httpx-aiohttp reports this as a ConnectTimeout, one reason small
+    requests stay on httpx's own transport.)"""
+    server = Hostile(lambda conn, head: None)  # the head is read, then the connection closes
+    servers.append(server)
+    error = asyncio.run(failure(layer(server.base), billed=True))
+    assert isinstance(error, SubmitOutcomeUnknown)
+    assert len(server.heads) == 1
+
+
 # ------------------------------------------------------------------------------ size
 def test_an_endless_body_on_a_small_request_is_capped(servers: list[Hostile]) -> None:
     def script(conn: socket.socket, head: bytes) -> None:
@@ -312,6 +325,59 @@ def test_a_download_stopped_midway_leaves_the_origin_usable(servers: list[Hostil
             await http.aclose()
 
     assert asyncio.run(go()) == len(big)
+
+
+async def _download_failure(url: str) -> ClipDeskError:
+    http = layer("", stall=2.0)
+    try:
+        with pytest.raises(ClipDeskError) as caught:
+            async with http.stream(url) as response:
+                async for _piece in HttpLayer.body_pieces(response):
+                    pass
+    finally:
+        await http.aclose()
+    return caught.value
+
+
+def test_endless_headers_on_a_download_are_cut_off(servers: list[Hostile]) -> None:
+    def script(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\n")
+        with contextlib.suppress(OSError):
+            while True:
+                conn.sendall(b"X-Filler: " + b"a" * 1000 + b"\r\n")
+
+    server = Hostile(script)
+    servers.append(server)
+    tracemalloc.start()
+    try:
+        error = asyncio.run(_download_failure(server.base + "/v.mp4"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.kind is ErrorKind.NETWORK and error.code == "bad_answer"
+    assert peak < 32 * 1024 * 1024
+
+
+def test_an_endless_header_line_on_a_download_is_cut_off(servers: list[Hostile]) -> None:
+    def script(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nX-Filler: ")
+        with contextlib.suppress(OSError):
+            while True:
+                conn.sendall(b"a" * 65536)
+
+    server = Hostile(script)
+    servers.append(server)
+    error = asyncio.run(_download_failure(server.base + "/v.mp4"))
+    assert error.kind is ErrorKind.NETWORK and error.code == "bad_answer"
+
+
+@pytest.mark.parametrize("size", [b"-6", b"0x10", b"zz"], ids=["negative", "hex-prefix", "garbage"])
+def test_a_bad_chunk_size_on_a_download_is_a_network_error(servers: list[Hostile], size: bytes) -> None:
+    head = "HTTP/1.1 200 OK\nContent-Type: video/mp4\nTransfer-Encoding: chunked"
+    server = serve(answer(head, size + b"\r\n" + VIDEO[:64] + b"\r\n"))
+    servers.append(server)
+    error = asyncio.run(_download_failure(server.base + "/v.mp4"))
+    assert error.kind is ErrorKind.NETWORK
 
 
 # ------------------------------------------------------------------------------ the engine
