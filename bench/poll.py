@@ -17,7 +17,8 @@ all at the same time. Figures per task of the measured batch:
   playable p50/p95  provider finished -> the file is on disk (ClipDesk: verified, hashed, in the
                     library; the SDKs: written by the bench, as a caller of the SDK would)
   API req           requests other than file downloads (submit, polls) per task
-  CPU ms            the client's CPU for the batch (after its imports), per task
+  CPU ms            the client's CPU for the batch (after its imports; ClipDesk's connection opened,
+                    its key and the certificate store read), per task
 
     .venv/bin/python -m bench.poll [--tasks 30] [--history 12] [--median 60] [--cv 0.35]
                                    [--spread lognormal|fixed] [--no-openai]
@@ -116,6 +117,7 @@ def client_clipdesk(base: str, n: int, dialect: str, history: int) -> tuple[dict
     from core.config.connections import Connection
     from core.config.paths import default_paths
     from core.config.secrets import SecretStore
+    from core.net.http import ssl_context
     from core.tasks.engine import Engine
     from core.tasks.journal import Journal, TaskRecord, TaskState
     from core.tasks.request import GenerationRequest
@@ -149,6 +151,10 @@ def client_clipdesk(base: str, n: int, dialect: str, history: int) -> tuple[dict
         engine.add_connection(Connection(name="bench", dialect=dialect, base_url=url, max_polls=64))
         if history:
             await batch(engine, [f"history {i}" for i in range(history)])
+        # setup, as the SDKs' imports are: the connection's key and the certificate store, each
+        # read once a process (the SDKs' http:// requests here load no certificates)
+        await engine.lane("bench")
+        ssl_context()
         before = await asyncio.to_thread(_stats, base)
         engine.subscribe(seen)
         cpu = _usage()

@@ -813,13 +813,13 @@ class Engine(TaskEvents):
                     self._scouts[key] = self._scouts.get(key, 0) + 1
                 elif not look_now:
                     learned = self._learned.setdefault(key, _Learned())
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(learned.event.wait(), FOLLOW_WAIT)
-                    look_now = learned.seconds is None  # a look after FOLLOW_WAIT: states, failures
+                    ended = await lane.listing.wait(record.remote_id, FOLLOW_WAIT, also=learned.event)
+                    # a look after FOLLOW_WAIT (states, failures), or now when a list saw it end
+                    look_now = ended or learned.seconds is None
                     continue
             delay = 0.0 if look_now else schedule.next_delay(elapsed, record.progress, hint)
             look_now = False
-            await asyncio.sleep(delay)
+            await lane.listing.wait(record.remote_id, delay)  # sooner when a list shows it ended
             await lane.running.wait()
             if time.time() - started > self.deadline:
                 raise ClipDeskError(

@@ -120,3 +120,49 @@ def test_a_list_that_shows_none_of_the_tasks_is_left_alone() -> None:
 
     asyncio.run(go())
     assert provider.lists == 1 and provider.polls == 9
+
+
+class _Ending:
+    """A dialect whose list shows ``going``; a task's own poll says it succeeded once it left."""
+
+    lists_tasks = True
+    dialect = "fake"
+
+    def __init__(self) -> None:
+        self.going = {"a", "b", "c"}
+        self.polls: list[str] = []
+
+    async def running_tasks(self, ctx: Any) -> dict[str, RemoteStatus]:
+        return {rid: RemoteStatus.RUNNING for rid in self.going}
+
+    async def poll(self, ctx: Any, remote_id: str) -> Any:
+        from core.providers.base import PollResult
+
+        self.polls.append(remote_id)
+        return PollResult(RemoteStatus.RUNNING if remote_id in self.going else RemoteStatus.SUCCEEDED)
+
+
+def test_a_list_that_shows_a_task_ended_wakes_that_task_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.tasks import listing as listing_module
+    from core.tasks.listing import Listing
+
+    monkeypatch.setattr(listing_module, "FRESH", 0.0)  # every poll fetches the list anew
+    provider = _Ending()
+    listing = Listing(provider)  # type: ignore[arg-type]
+
+    async def go() -> tuple[bool, bool, list[str]]:
+        for remote_id in ("a", "b", "c"):  # all three going on the first list
+            assert (await listing.poll(None, remote_id)).status is RemoteStatus.RUNNING  # type: ignore[arg-type]
+        asleep = {rid: asyncio.ensure_future(listing.wait(rid, 30.0)) for rid in ("a", "b")}
+        await asyncio.sleep(0)
+        provider.going.discard("a")  # "a" ends; "c" fetches the next list
+        assert (await listing.poll(None, "c")).status is RemoteStatus.RUNNING  # type: ignore[arg-type]
+        woke = await asyncio.wait_for(asleep["a"], 5)
+        still = not asleep["b"].done()
+        asleep["b"].cancel()
+        return woke, still, list(provider.polls)
+
+    woke, still, polls = asyncio.run(go())
+    assert woke is True  # "a" was told at once, with no request of its own
+    assert still  # "b" sleeps on
+    assert polls == ["a"]  # its first poll, alone; after that the lists answered every poll
