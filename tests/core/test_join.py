@@ -98,6 +98,17 @@ def test_copied_clips_sound_without_a_hole_at_each_seam(tmp_path: Path) -> None:
     assert quiet == []
 
 
+def test_a_clip_with_another_sample_rate_is_resampled_and_the_picture_still_copied(tmp_path: Path) -> None:
+    first = make_clip(tmp_path / "a.mp4", RED, tone=440)
+    other = make_clip(tmp_path / "b.mp4", GREEN, tone=440, sample_rate=44100)
+    result = join_videos([first, other], tmp_path / "joined.mp4")
+    assert result.copied
+    values, rate = sound(result.path)
+    assert rate == 48000 and 2 * rate <= len(values) < 2 * rate + AAC_FRAME
+    level, window = levels(result.path)
+    assert min(level[: 2 * rate // window]) > 0.25
+
+
 def test_copied_sound_changes_clip_where_the_picture_does(tmp_path: Path) -> None:
     loud = make_clip(tmp_path / "a.mp4", RED, tone=440)
     soft = make_clip(tmp_path / "b.mp4", GREEN, tone=440, volume=0.1)
