@@ -209,7 +209,7 @@ def _copy(clips: list[ClipInfo], part: Path, work: _Work) -> float:
                 if video is None:  # every stream is added before the first packet is written
                     video = out.add_stream_from_template(stream)
                     sound = _Sound(out, audio_rate, _audio_bit_rate(clips)) if audio_rate else None
-                start = Fraction(_start(stream))
+                start = _start(stream)
                 end = offset
                 for packet in src.demux(stream):
                     if packet.dts is None:
@@ -247,8 +247,8 @@ def _audio_bit_rate(clips: list[ClipInfo]) -> int:
     return min(max(known, default=DEFAULT_AUDIO_BIT_RATE), MAX_AUDIO_BIT_RATE)
 
 
-def _start(stream: Any) -> float:
-    return float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
+def _start(stream: Any) -> Fraction:
+    return Fraction(stream.start_time * stream.time_base) if stream.start_time is not None else Fraction(0)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -98,6 +98,19 @@ def test_copied_clips_sound_without_a_hole_at_each_seam(tmp_path: Path) -> None:
     assert quiet == []
 
 
+def test_clips_with_b_frames_are_copied_with_each_seam_in_picture_and_sound(tmp_path: Path) -> None:
+    colours = (RED, GREEN, BLUE)
+    clips = [make_clip(tmp_path / f"{n}.mp4", c, tone=440, preset="veryfast") for n, c in enumerate(colours)]
+    result = join_videos(clips, tmp_path / "joined.mp4")
+    assert result.copied and result.duration == pytest.approx(3.0, abs=0.05)
+    pictures = frames(result.path)
+    assert len(pictures) == 72
+    for index, colour in [(23, RED), (24, GREEN), (47, GREEN), (48, BLUE)]:
+        assert _near(mean_colour(pictures[index]), colour), (index, mean_colour(pictures[index]))
+    level, window = levels(result.path)
+    assert min(level[: 3 * 48000 // window]) > 0.25
+
+
 def test_a_clip_with_another_sample_rate_is_resampled_and_the_picture_still_copied(tmp_path: Path) -> None:
     first = make_clip(tmp_path / "a.mp4", RED, tone=440)
     other = make_clip(tmp_path / "b.mp4", GREEN, tone=440, sample_rate=44100)

@@ -22,12 +22,13 @@ def make_clip(
     tone: float | None = None,
     volume: float = 0.5,
     sample_rate: int = 48000,
+    preset: str = "ultrafast",
 ) -> Path:
     """An H.264 clip of one colour; with ``tone`` (Hz), a stereo AAC sine of that pitch too, of
-    peak ``volume``."""
+    peak ``volume``. A ``preset`` other than ultrafast gives B-frames, as providers' clips have."""
     frames = round(seconds * rate)
     with av.open(str(path), "w", format="mp4") as out:
-        video = out.add_stream("libx264", rate=rate, options={"preset": "ultrafast"})
+        video = out.add_stream("libx264", rate=rate, options={"preset": preset})
         video.width, video.height, video.pix_fmt = size[0], size[1], "yuv420p"
         audio = out.add_stream("aac", rate=sample_rate, layout="stereo") if tone else None
         picture = Image.new("RGB", size, colour)
