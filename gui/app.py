@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     user_settings = SettingsStore(paths.config).load()
     language = resolve_language(user_settings.language)
     translators = install_translators(app, language)
-    load_bundled_fonts(app)
+    load_bundled_fonts(app, chinese_ui=language.startswith("zh"))
     apply_theme(app, user_settings.theme, settled=False)  # (settled after the first paint)
     window = MainWindow(paths=paths)  # the frame; the regions come with the services
     show_and_paint(app, window)

@@ -245,6 +245,16 @@ async def _run(app: Any, report: Report, started: float) -> None:
         raise SelftestFailed(f"translations missing from {translation_file('en').parent} (loaded: {loaded})")
     report.add("translations", "zh_CN, en")
 
+    report.step = "font"
+    from PySide6.QtGui import QRawFont
+
+    from gui.theme import CHINESE_FONT
+
+    chinese = QRawFont(str(CHINESE_FONT), 12)
+    if not chinese.isValid() or not chinese.supportsCharacter(ord("视")):
+        raise SelftestFailed(f"the Chinese interface font {CHINESE_FONT} is missing or unreadable")
+    report.add("font", f"{chinese.familyName()} (bundled)")
+
     report.step = "core services"
     try:
         services = await open_services()

@@ -11,7 +11,8 @@ window managers), as Shotcut and Kdenlive start. A system change re-themes the a
 is ``system``.
 
 Icons are Lucide SVGs (resources/icons/lucide, ISC) drawn in the palette's text colour at paint
-time, so they follow a theme change and stay crisp at any scale.
+time, so they follow a theme change and stay crisp at any scale. A subset of Noto Sans SC
+(resources/fonts, OFL) draws Chinese where the system has no font for it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ log = logging.getLogger("clipdesk.gui")
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON_DIR = RESOURCES / "icons" / "lucide"
 FONT_DIR = RESOURCES / "fonts"
+CHINESE_FONT = FONT_DIR / "NotoSansSC-Regular.otf"  # a subset of Noto Sans SC (OFL), see its README
 MODES = ("system", "dark", "light")
 
 # The two palettes: role -> colour. Text tones (error, warning, muted, ok) and the stage are ours.
@@ -345,9 +347,23 @@ def icon(name: str, *, accent: bool = False) -> QIcon:
 
 
 # -- fonts -----------------------------------------------------------------------------------------
-def load_bundled_fonts(app: QApplication, folder: Path = FONT_DIR) -> list[str]:
-    """Add the fonts in ``folder`` (if any) after the UI font, so they fill in the glyphs it lacks
-    (Chinese where the system has no CJK font). Returns the families added."""
+def load_bundled_fonts(
+    app: QApplication,
+    folder: Path = FONT_DIR,
+    *,
+    chinese_ui: bool = False,
+    system_has_chinese: bool | None = None,
+) -> list[str]:
+    """Register the fonts in ``folder`` (ClipDesk ships a subset of Noto Sans SC there) and
+    return their families.
+
+    Where the system has no font for Simplified Chinese (``system_has_chinese``, asked of Qt's
+    font database when None), they join the app's font so Chinese never shows as empty boxes:
+    first in a Chinese UI (one typeface for the whole window, Latin included), after the UI font
+    otherwise (filling in the Chinese of prompts and names). Where the system has one, they are
+    only registered: the system's complete font draws Chinese, rare characters included."""
+    if system_has_chinese is None:
+        system_has_chinese = bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
     families: list[str] = []
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         if path.suffix.lower() not in (".otf", ".ttf", ".ttc", ".woff2", ".woff"):
@@ -357,8 +373,9 @@ def load_bundled_fonts(app: QApplication, folder: Path = FONT_DIR) -> list[str]:
             log.warning("font not loaded: %s", path.name)
             continue
         families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
-    if families:
+    if families and not system_has_chinese:
         font: QFont = app.font()
-        font.setFamilies([*font.families(), *families])
+        ui = [f for f in font.families() if f not in families]
+        font.setFamilies([*families, *ui] if chinese_ui else [*ui, *families])
         app.setFont(font)
     return families

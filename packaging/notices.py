@@ -10,6 +10,8 @@ typed by hand:
 * FFmpeg as PyAV's wheel carries it (``av.libs``: version, configure line and licence string as
   the libraries report them; x264 and x265 are GPL-2.0-or-later), and Qt with its own FFmpeg as
   the PySide6 wheels carry them (LGPL-3.0; Qt's FFmpeg reports its licence in libavutil);
+* the icons and the font in ``resources/`` (Lucide, ISC; Noto Sans SC, SIL OFL 1.1), with the
+  licence files kept beside them;
 * on Linux, the build machine's libraries that PyInstaller copied in, grouped by the Debian
   package that owns them, each with that package's copyright file;
 * the full texts of the GPL-2.0, LGPL-2.1 and LGPL-3.0 (``packaging/licenses``, copied from
@@ -150,6 +152,30 @@ def qt_section() -> str:
     )
 
 
+# What resources/ carries from others: (title, licence file kept beside it, what and where)
+ASSETS = [
+    (
+        "Lucide icons (ISC; parts MIT, from Feather)",
+        ROOT / "resources" / "icons" / "lucide" / "LICENSE",
+        "The interface's icons, resources/icons/lucide, from the npm package lucide-static 1.87.0.",
+    ),
+    (
+        "Noto Sans SC (SIL Open Font License 1.1)",
+        ROOT / "resources" / "fonts" / "OFL.txt",
+        "The Chinese interface font, resources/fonts/NotoSansSC-Regular.otf: a subset of Noto Sans SC\n"
+        "Regular 2.004 (notofonts/noto-cjk), copyright 2014-2021 Adobe; Noto is a trademark of\n"
+        "Google Inc. Made with packaging/subset_font.py.",
+    ),
+]
+
+
+def assets_section() -> str:
+    return "".join(
+        _section(title) + f"{what}\n\n" + licence.read_text(encoding="utf-8").strip()
+        for title, licence, what in ASSETS
+    )
+
+
 def _merged_usr_twin(path: str) -> str:
     """Debian 12 registers many libraries under /lib, which /usr/lib mirrors (merged /usr)."""
     if path.startswith("/usr/lib/"):
@@ -211,7 +237,7 @@ def render(top_level: Iterable[str], system_libraries: Iterable[str] = ()) -> st
         "Python distributions in this build:",
         *(f"  {d.metadata['Name']} {d.version}: {licence_of(d)}" for d in dists),
     ]
-    parts = ["\n".join(head), python_section(), qt_section(), ffmpeg_section()]
+    parts = ["\n".join(head), python_section(), qt_section(), ffmpeg_section(), assets_section()]
     for dist in dists:
         meta = dist.metadata
         home = meta.get("Home-page") or next(

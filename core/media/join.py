@@ -4,8 +4,11 @@
 process pool. Two ways to join:
 
 - **stream copy**, when every clip has the same video codec, codec setup, size, pixel format and
-  frame rate (and the same audio codec and sample rate, or no audio at all) and no cross-fade is
-  asked: the packets are copied with their timestamps moved along; nothing is decoded.
+  frame rate and no cross-fade is asked: the picture's packets are copied with their timestamps
+  moved along, nothing of it decoded. The sound (where any clip has some) is decoded and encoded
+  again as one AAC track, each clip's part cut or padded to its picture's length: copied AAC
+  packets would bring each clip's encoder priming and padding into the middle of the track, a
+  hole of some 25 ms at every seam and the sound drifting behind the picture.
 - **re-encode** otherwise: every clip is decoded, scaled to the first clip's size (letterboxed
   when its shape differs) and resampled in time to the first clip's frame rate, then encoded as
   H.264 yuv420p. A cross-fade of ``crossfade`` seconds dissolves each clip into the next (the
@@ -36,6 +39,8 @@ X264_CRF = 18
 AUDIO_LAYOUT = "stereo"
 _CHANNELS = 2
 DEFAULT_RATE = Fraction(24)
+DEFAULT_AUDIO_BIT_RATE = 192_000
+MAX_AUDIO_BIT_RATE = 320_000
 
 Progress = Callable[[float], None]  # fraction done, 0..1
 Cancel = Callable[[], bool]
@@ -58,6 +63,7 @@ class AudioInfo:
     codec: str
     rate: int
     channels: int
+    bit_rate: int = 0  # bits per second, 0 when the file does not say
 
 
 @dataclass(frozen=True)
@@ -74,15 +80,16 @@ class ClipInfo:
 
     @property
     def copy_key(self) -> tuple[Any, ...]:
-        """What must be equal between clips for their packets to go into one stream unchanged."""
-        return (self.codec, self.width, self.height, self.pix_fmt, self.rate, self.extradata, self.audio)
+        """What must be equal between clips for their picture's packets to go into one stream
+        unchanged (the sound is made anew in any case)."""
+        return (self.codec, self.width, self.height, self.pix_fmt, self.rate, self.extradata)
 
 
 @dataclass(frozen=True)
 class JoinResult:
     path: Path
     duration: float
-    copied: bool  # stream copy (True) or re-encoded
+    copied: bool  # the picture stream-copied (True) or re-encoded
     parts: list[ClipInfo]
 
 
@@ -101,7 +108,8 @@ def probe(path: Path) -> ClipInfo:
             audio = None
             if container.streams.audio:
                 a = container.streams.audio[0]
-                audio = AudioInfo(a.codec_context.name, a.codec_context.sample_rate, a.codec_context.channels)
+                ac = a.codec_context
+                audio = AudioInfo(ac.name, ac.sample_rate, ac.channels, ac.bit_rate or a.bit_rate or 0)
             return ClipInfo(
                 path=path,
                 codec=cc.name,
@@ -189,39 +197,58 @@ class _Work:
 def _copy(clips: list[ClipInfo], part: Path, work: _Work) -> float:
     import av
 
-    offset = 0.0  # seconds: where the clip being copied starts in the result
+    audio_rate = _audio_rate(clips)
+    offset = Fraction(0)  # seconds: where the clip being copied starts in the result
     with av.open(str(part), "w", format="mp4", options={"movflags": "+faststart"}) as out:
-        outs: list[Any] = []
-        last_dts: dict[int, int] = {}
-        for n, clip in enumerate(clips):
+        video: Any = None
+        sound: _Sound | None = None
+        last_dts: int | None = None
+        for clip in clips:
             with av.open(str(clip.path)) as src:
-                streams: list[Any] = [src.streams.video[0], *([src.streams.audio[0]] if clip.audio else [])]
-                if n == 0:
-                    outs = [out.add_stream_from_template(s) for s in streams]
-                start = min(_start(s) for s in streams)
+                stream = src.streams.video[0]
+                if video is None:  # every stream is added before the first packet is written
+                    video = out.add_stream_from_template(stream)
+                    sound = _Sound(out, audio_rate, _audio_bit_rate(clips)) if audio_rate else None
+                start = _start(stream)
                 end = offset
-                for packet in src.demux(streams):
+                for packet in src.demux(stream):
                     if packet.dts is None:
                         continue
-                    index = streams.index(packet.stream)
                     tb = packet.time_base
                     shift = round((offset - start) / tb)
                     packet.dts += shift
                     packet.pts = packet.dts if packet.pts is None else packet.pts + shift
-                    if packet.dts <= last_dts.get(index, -(2**62)):
-                        packet.dts = last_dts[index] + 1  # a clip's lead-in overlapping the last one's tail
+                    if last_dts is not None and packet.dts <= last_dts:
+                        packet.dts = last_dts + 1  # a clip's lead-in overlapping the last one's tail
                         packet.pts = max(packet.pts, packet.dts)
-                    last_dts[index] = packet.dts
-                    end = max(end, float((packet.pts + (packet.duration or 0)) * tb))
-                    packet.stream = outs[index]
+                    last_dts = packet.dts
+                    end = max(end, (packet.pts + (packet.duration or 0)) * tb)
+                    packet.stream = video
                     out.mux(packet)
-                    work.step(end)
+                    work.step(float(end))
+            if sound is not None:
+                # the clip's sound for exactly as long as its picture lasts in the result
+                samples = round(end * audio_rate) - round(offset * audio_rate)
+                sound.add(_audio(clip, audio_rate, samples), 0)
             offset = end
-    return offset
+        if sound is not None:
+            sound.close()
+    return float(offset)
 
 
-def _start(stream: Any) -> float:
-    return float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
+def _audio_rate(clips: list[ClipInfo]) -> int:
+    """The result's sample rate: the first clip's that has sound (0: no sound at all)."""
+    return next((c.audio.rate for c in clips if c.audio), 0)
+
+
+def _audio_bit_rate(clips: list[ClipInfo]) -> int:
+    """The result's AAC bit rate: the highest of the clips', within reason."""
+    known = [c.audio.bit_rate for c in clips if c.audio and c.audio.bit_rate]
+    return min(max(known, default=DEFAULT_AUDIO_BIT_RATE), MAX_AUDIO_BIT_RATE)
+
+
+def _start(stream: Any) -> Fraction:
+    return Fraction(stream.start_time * stream.time_base) if stream.start_time is not None else Fraction(0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,14 +261,14 @@ def _encode(clips: list[ClipInfo], part: Path, crossfade: float, work: _Work) ->
     first = clips[0]
     size = (first.width - first.width % 2, first.height - first.height % 2)
     rate = first.rate
-    audio_rate = next((c.audio.rate for c in clips if c.audio), 0)
+    audio_rate = _audio_rate(clips)
     fade = round(crossfade * rate)  # frames of each seam
     fade_samples = round(Fraction(fade) / rate * audio_rate)
     written = 0  # frames
     with av.open(str(part), "w", format="mp4", options={"movflags": "+faststart"}) as out:
         vstream = out.add_stream("libx264", rate=rate, options={"preset": X264_PRESET, "crf": str(X264_CRF)})
         vstream.width, vstream.height, vstream.pix_fmt = size[0], size[1], "yuv420p"
-        sound = _Sound(out, audio_rate) if audio_rate else None
+        sound = _Sound(out, audio_rate, _audio_bit_rate(clips)) if audio_rate else None
         held: list[Any] = []  # the tail of the clip before, to dissolve into the next
         frames_before = 0  # frames of the clips before, cross-fades not counted
         for n, clip in enumerate(clips):
@@ -346,11 +373,12 @@ class _Sound:
 
     FRAME = 1024
 
-    def __init__(self, out: Any, rate: int) -> None:
+    def __init__(self, out: Any, rate: int, bit_rate: int) -> None:
         import av
 
         self.out, self.rate = out, rate
         self.stream = out.add_stream("aac", rate=rate, layout=AUDIO_LAYOUT)
+        self.stream.bit_rate = bit_rate
         self.to_aac = av.AudioResampler(format="fltp", layout=AUDIO_LAYOUT, rate=rate)
         self.held = array("f")
         self.written = 0

@@ -358,6 +358,8 @@ _FONT_FALLBACKS = (
     "C:/Windows/Fonts/simhei.ttf",
     "C:/Windows/Fonts/simsun.ttc",
 )
+# ClipDesk's own subset of Noto Sans SC (OFL): the common hanzi, where the system has no CJK font
+BUNDLED_CJK_FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansSC-Regular.otf"
 _LATIN_FALLBACKS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "C:/Windows/Fonts/arial.ttf",
@@ -378,7 +380,8 @@ def _run_fc(args: list[str]) -> str:
 
 @cache
 def cjk_font_path() -> str | None:
-    """A font file that can draw Chinese, else a Latin one, else None (Pillow's default font).
+    """A font file that can draw Chinese (the system's, else the one ClipDesk ships), else a Latin
+    one, else None (Pillow's default font).
 
     ``fc-match 'sans:lang=zh'`` alone is not enough: fontconfig knows zh-cn/zh-tw, not bare zh,
     and answers DejaVu Sans (no CJK glyphs). So ask for zh-cn and accept the answer only if
@@ -392,7 +395,7 @@ def cjk_font_path() -> str | None:
             return matched
     if covering:
         return sorted(covering)[0]
-    for path in (*_FONT_FALLBACKS, *_LATIN_FALLBACKS):
+    for path in (*_FONT_FALLBACKS, str(BUNDLED_CJK_FONT), *_LATIN_FALLBACKS):
         if os.path.isfile(path):
             return path
     return None

@@ -50,5 +50,6 @@ under which licences is in THIRD-PARTY-NOTICES.txt.
 
 Needs glibc $GLIBC or newer (Debian 12, Ubuntu 24.04, Fedora 37 or later) and an X11 or Wayland
 desktop (libxcb, libGL/libEGL, libwayland-client are taken from the system).
-Chinese text needs a CJK font, e.g. fonts-wqy-microhei or fonts-noto-cjk.
+The Chinese interface brings its own font; for rare characters in prompts a system CJK font
+helps, e.g. fonts-noto-cjk or fonts-wqy-microhei.
 TXT

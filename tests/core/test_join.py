@@ -14,9 +14,10 @@ from core.library import read_sidecar
 from core.media.join import JoinCancelled, JoinError, join_videos
 from core.tasks.journal import TaskRecord, TaskState
 from core.tasks.request import GenerationRequest
-from tests.support.clips import audio_seconds, frames, loudness, make_clip, mean_colour
+from tests.support.clips import audio_seconds, frames, levels, loudness, make_clip, mean_colour, sound
 
 RED, GREEN, BLUE = (255, 0, 0), (0, 255, 0), (0, 0, 255)
+AAC_FRAME = 1024  # samples
 
 
 def _near(colour: tuple[float, float, float], want: tuple[int, int, int], tolerance: float = 20) -> bool:
@@ -70,7 +71,10 @@ def test_audio_is_kept_in_step_and_a_clip_without_it_is_silence(tmp_path: Path) 
     mute = make_clip(tmp_path / "b.mp4", GREEN)
     again = make_clip(tmp_path / "c.mp4", BLUE, tone=660)
     result = join_videos([toned, mute, again], tmp_path / "joined.mp4")
-    assert not result.copied  # one clip has no audio: the track is made anew
+    assert result.copied  # the picture is copied; the sound is made anew, silence for the mute clip
+    pictures = frames(result.path)
+    assert len(pictures) == 72
+    assert _near(mean_colour(pictures[24]), GREEN) and _near(mean_colour(pictures[48]), BLUE)
     assert audio_seconds(result.path) == pytest.approx(3.0, abs=0.06)
     assert loudness(result.path, 0.2, 0.8) > 0.2
     assert loudness(result.path, 1.2, 1.8) < 0.01
@@ -79,6 +83,55 @@ def test_audio_is_kept_in_step_and_a_clip_without_it_is_silence(tmp_path: Path) 
     assert copied.copied and audio_seconds(copied.path) == pytest.approx(2.0, abs=0.06)
     faded = join_videos([toned, again], tmp_path / "faded.mp4", crossfade=0.4)
     assert audio_seconds(faded.path) == pytest.approx(1.6, abs=0.06)
+
+
+def test_copied_clips_sound_without_a_hole_at_each_seam(tmp_path: Path) -> None:
+    # each clip's AAC priming and padding once went into the join as ~25 ms of silence per seam
+    clips = [make_clip(tmp_path / f"{n}.mp4", c, tone=440) for n, c in enumerate((RED, GREEN, BLUE))]
+    result = join_videos(clips, tmp_path / "joined.mp4")
+    assert result.copied
+    values, rate = sound(result.path)
+    assert 3 * rate <= len(values) < 3 * rate + AAC_FRAME  # as long as the picture (an encoder's last frame)
+    level, window = levels(result.path)
+    heard = level[: 3 * rate // window]
+    quiet = [round(n * window / rate, 3) for n, value in enumerate(heard) if value < 0.25]  # the tone: 0.35
+    assert quiet == []
+
+
+def test_clips_with_b_frames_are_copied_with_each_seam_in_picture_and_sound(tmp_path: Path) -> None:
+    colours = (RED, GREEN, BLUE)
+    clips = [make_clip(tmp_path / f"{n}.mp4", c, tone=440, preset="veryfast") for n, c in enumerate(colours)]
+    result = join_videos(clips, tmp_path / "joined.mp4")
+    assert result.copied and result.duration == pytest.approx(3.0, abs=0.05)
+    pictures = frames(result.path)
+    assert len(pictures) == 72
+    for index, colour in [(23, RED), (24, GREEN), (47, GREEN), (48, BLUE)]:
+        assert _near(mean_colour(pictures[index]), colour), (index, mean_colour(pictures[index]))
+    level, window = levels(result.path)
+    assert min(level[: 3 * 48000 // window]) > 0.25
+
+
+def test_a_clip_with_another_sample_rate_is_resampled_and_the_picture_still_copied(tmp_path: Path) -> None:
+    first = make_clip(tmp_path / "a.mp4", RED, tone=440)
+    other = make_clip(tmp_path / "b.mp4", GREEN, tone=440, sample_rate=44100)
+    result = join_videos([first, other], tmp_path / "joined.mp4")
+    assert result.copied
+    values, rate = sound(result.path)
+    assert rate == 48000 and 2 * rate <= len(values) < 2 * rate + AAC_FRAME
+    level, window = levels(result.path)
+    assert min(level[: 2 * rate // window]) > 0.25
+
+
+def test_copied_sound_changes_clip_where_the_picture_does(tmp_path: Path) -> None:
+    loud = make_clip(tmp_path / "a.mp4", RED, tone=440)
+    soft = make_clip(tmp_path / "b.mp4", GREEN, tone=440, volume=0.1)
+    result = join_videos([loud, soft, loud], tmp_path / "joined.mp4")
+    assert result.copied
+    level, window = levels(result.path)
+    rate = 48000
+    heard = level[: 3 * rate // window]
+    changes = [n * window / rate for n in range(1, len(heard)) if (heard[n - 1] > 0.2) != (heard[n] > 0.2)]
+    assert changes == [pytest.approx(1.0, abs=AAC_FRAME / rate), pytest.approx(2.0, abs=AAC_FRAME / rate)]
 
 
 def _left_behind(folder: Path, before: set[Path]) -> set[Path]:

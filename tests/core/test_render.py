@@ -394,6 +394,23 @@ def test_a_cjk_font_is_found_and_draws_real_glyphs() -> None:
     assert bytes(zhong) != bytes(guo)  # two different glyphs, not two "missing glyph" boxes
 
 
+def test_without_a_system_cjk_font_the_title_card_draws_with_the_bundled_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import core.media.render as render
+
+    monkeypatch.setattr(render, "_run_fc", lambda args: "")  # fontconfig finds nothing
+    monkeypatch.setattr(render, "_FONT_FALLBACKS", ())
+    cjk_font_path.cache_clear()
+    try:
+        assert cjk_font_path() == str(render.BUNDLED_CJK_FONT)
+        font = _font(40)
+        zhong, guo = font.getmask("中"), font.getmask("国")
+        assert zhong.getbbox() is not None and bytes(zhong) != bytes(guo)
+    finally:
+        cjk_font_path.cache_clear()
+
+
 def test_wrap_text_breaks_latin_at_spaces_and_cjk_anywhere() -> None:
     lines = wrap_text("the quick brown fox jumps", lambda s: len(s), 10)
     assert lines == ["the quick", "brown fox", "jumps"]

@@ -125,9 +125,10 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)
     from gui.i18n import install_translators
     from gui.loop import new_loop
-    from gui.theme import apply_theme
+    from gui.theme import apply_theme, load_bundled_fonts
 
     translators = install_translators(app, language)
+    load_bundled_fonts(app, chinese_ui=language.startswith("zh"))  # as the app does
     apply_theme(app, mode)
     with asyncio.Runner(loop_factory=new_loop) as runner:
         runner.run(run(out))

@@ -140,7 +140,7 @@ def test_bundled_fonts_are_added_after_the_ui_font(qapp: QApplication, tmp_path:
     (tmp_path / "OFL.txt").write_text("licence")
     before = qapp.font()
     try:
-        families = theme.load_bundled_fonts(qapp, tmp_path)
+        families = theme.load_bundled_fonts(qapp, tmp_path, system_has_chinese=False)
         assert families
         assert qapp.font().families()[-len(families) :] == families
         assert qapp.font().families()[0] == before.families()[0]

@@ -224,6 +224,7 @@ def test_a_read_only_install_run_by_another_user_speaks_chinese(bundle: Bundle) 
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "translations  zh_CN, en" in result.stdout
     assert re.search(r"^  interface +zh_CN$", result.stdout, re.M), result.stdout
+    assert re.search(r"^  font +Noto Sans SC \(bundled\)$", result.stdout, re.M), result.stdout
     assert snapshot(bundle.app) == before, "the app wrote next to itself"
     assert sorted(tmp.rglob("*")) == [] and sorted(home.rglob("*")) == []
 

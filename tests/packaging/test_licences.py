@@ -72,5 +72,9 @@ def test_notices_name_every_distribution_with_its_licence_text() -> None:
         "GNU GENERAL PUBLIC LICENSE\n                       Version 2",
         "Copyright © 1997-2011 by Secret Labs AB",  # Pillow's LICENSE file
         "Encode OSS Ltd",  # httpx's
+        "Lucide icons (ISC",  # the icons in resources/, with their licence
+        "ISC License\n\nCopyright (c) 2026 Lucide Icons and Contributors",
+        "resources/fonts/NotoSansSC-Regular.otf",  # the Chinese UI font, with its licence
+        "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007",
     ):
         assert wanted in text, wanted

@@ -20,12 +20,15 @@ def make_clip(
     rate: int = 24,
     seconds: float = 1.0,
     tone: float | None = None,
+    volume: float = 0.5,
     sample_rate: int = 48000,
+    preset: str = "ultrafast",
 ) -> Path:
-    """An H.264 clip of one colour; with ``tone`` (Hz), a stereo AAC sine of that pitch too."""
+    """An H.264 clip of one colour; with ``tone`` (Hz), a stereo AAC sine of that pitch too, of
+    peak ``volume``. A ``preset`` other than ultrafast gives B-frames, as providers' clips have."""
     frames = round(seconds * rate)
     with av.open(str(path), "w", format="mp4") as out:
-        video = out.add_stream("libx264", rate=rate, options={"preset": "ultrafast"})
+        video = out.add_stream("libx264", rate=rate, options={"preset": preset})
         video.width, video.height, video.pix_fmt = size[0], size[1], "yuv420p"
         audio = out.add_stream("aac", rate=sample_rate, layout="stereo") if tone else None
         picture = Image.new("RGB", size, colour)
@@ -40,7 +43,7 @@ def make_clip(
                 n = min(1024, total - at)
                 samples = array("f")
                 for i in range(at, at + n):
-                    value = 0.5 * math.sin(2 * math.pi * tone * i / sample_rate)
+                    value = volume * math.sin(2 * math.pi * tone * i / sample_rate)
                     samples.extend((value, value))
                 frame = av.AudioFrame(format="flt", layout="stereo", samples=n)
                 frame.planes[0].update(samples.tobytes())
@@ -71,8 +74,9 @@ def audio_seconds(path: Path) -> float:
         return sum(f.samples for f in container.decode(audio=0)) / container.streams.audio[0].sample_rate
 
 
-def loudness(path: Path, start: float, end: float) -> float:
-    """Mean absolute sample value of the first channel between ``start`` and ``end`` seconds."""
+def sound(path: Path) -> tuple[array[float], int]:
+    """The audio as a player hears it: every decoded sample of the first track, in order, mixed to
+    mono, and its sample rate."""
     with av.open(str(path)) as container:
         rate = container.streams.audio[0].sample_rate
         resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
@@ -80,5 +84,21 @@ def loudness(path: Path, start: float, end: float) -> float:
         for frame in container.decode(audio=0):
             for got in resampler.resample(frame):
                 values.frombytes(bytes(got.planes[0])[: got.samples * 4])
+    return values, rate
+
+
+def loudness(path: Path, start: float, end: float) -> float:
+    """Mean absolute sample value of the first channel between ``start`` and ``end`` seconds."""
+    values, rate = sound(path)
     part = values[round(start * rate) : round(end * rate)]
     return sum(abs(v) for v in part) / max(1, len(part))
+
+
+def levels(path: Path, window: int = 256) -> tuple[list[float], int]:
+    """The sound's level (RMS) in consecutive windows of ``window`` samples, and the window's
+    length in samples."""
+    values, _rate = sound(path)
+    return [
+        math.sqrt(sum(v * v for v in values[at : at + window]) / window)
+        for at in range(0, len(values) - window + 1, window)
+    ], window
