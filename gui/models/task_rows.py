@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from core.config.connections import LOCAL_CONNECTION
 from core.providers import get_provider
 from core.tasks.journal import TaskRecord
 from gui.i18n import is_chinese
@@ -43,7 +44,8 @@ def details(record: TaskRecord) -> str:
         parts.append(request.resolution.upper())
     if request.seed is not None:
         parts.append(translate("TaskRows", "seed %1").replace("%1", str(request.seed)))
-    parts.append(connection_label(record.connection))
+    if record.connection != LOCAL_CONNECTION:  # the offline preview's model says where it is made
+        parts.append(connection_label(record.connection))
     parts.append(time.strftime("%H:%M", time.localtime(record.created_at)))
     return SEPARATOR.join(parts)
 

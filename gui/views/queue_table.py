@@ -10,9 +10,9 @@ other change of the rows (removal, move, sort, filter, reset, rows added where t
 lays out and repaints as Qt always does.
 
 ``TaskCell`` paints the prompt column as a rich cell: the prompt on two lines (cut at the end of
-the second), and below it, muted, the line that tells the task apart (model, duration,
-resolution, seed, connection; ``DetailRole``). Only the rows on screen are painted, each from
-the cell's own data, the prompt's two lines laid out once per text and width.
+the second), and below it, muted, what tells the task apart (model, duration, resolution, seed,
+connection; ``DetailRole``), on two lines where the column is narrow. Only the rows on screen
+are painted, each from the cell's own data, its lines laid out once per text and width.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.models.task_model import DetailRole
+from gui.models.task_rows import SEPARATOR
 from gui.widgets.select_on_focus import select_current
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -112,20 +113,23 @@ class TaskCell(QStyledItemDelegate):
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        first, second = self.lines(prompt, opt.font, rect.width())
-        shown = [line for line in (first, second) if line]
-        top = rect.top() + max(0, (rect.height() - height * (len(shown) + 1) - PADDING) // 2)
+        # the details break between their parts ("15 s" stays whole), on two lines at most
+        detail = SEPARATOR.join(part.replace(" ", "\u00a0") for part in detail.split(SEPARATOR))
+        texts = [line for line in self.lines(prompt, opt.font, rect.width()) if line]
+        details = [line for line in self.lines(detail, opt.font, rect.width()) if line]
+        room = max(1, (rect.height() - PADDING) // height)
+        details = details[: max(1, room - len(texts))]
+        top = rect.top() + max(0, (rect.height() - height * (len(texts) + len(details)) - PADDING) // 2)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(group, text_role))
-        for n, line in enumerate(shown):
+        for n, line in enumerate(texts):
             painter.drawText(QRect(rect.left(), top + n * height, rect.width(), height), flags, line)
         painter.setPen(opt.palette.color(group, muted_role))
-        line_rect = QRect(rect.left(), top + len(shown) * height + PADDING, rect.width(), height)
-        painter.drawText(
-            line_rect, flags, metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width())
-        )
+        top += len(texts) * height + PADDING
+        for n, line in enumerate(details):
+            painter.drawText(QRect(rect.left(), top + n * height, rect.width(), height), flags, line)
         painter.restore()
 
 
