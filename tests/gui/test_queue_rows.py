@@ -8,7 +8,7 @@ import time
 import types
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
@@ -144,6 +144,11 @@ def test_the_cost_column_says_estimate_charge_or_not_charged(qapp: Any, qtbot: A
     estimated.state, estimated.charge = TaskState.SUCCEEDED, {"amount": 0.96, "currency": "CNY"}
     engine.deliver([("changed", estimated)])
     assert shown(queue, estimated.id, COL_COST) == "¥0.96"
+    queue.table.sortByColumn(COL_COST, Qt.SortOrder.AscendingOrder)  # the cheapest first, unknown last
+    rows = (queue.proxy.mapToSource(queue.proxy.index(r, 0)).row() for r in range(queue.proxy.rowCount()))
+    order = [queue.model.record_at(row).id for row in rows]
+    places = [order.index(task.id) for task in (estimated, charged, failed, unknown)]
+    assert places == sorted(places)
 
 
 def test_link_expiry_shows_only_while_a_video_is_to_fetch_and_counts_down(
