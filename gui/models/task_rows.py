@@ -34,16 +34,17 @@ def model_name(dialect: str, model: str) -> str:
 
 
 def details(record: TaskRecord) -> str:
-    """What tells this task from its copies and neighbours, on one line:
-    "Wan 2.5 · 5 s · 720P · seed 42 · my-bailian · 14:02"."""
+    """What tells this task from its copies and neighbours, on one line, what differs most between
+    copies first (a narrow column cuts the end): "5 s · 720P · seed 42 · Wan 2.5 · my-bailian · 14:02"."""
     request = record.request
-    parts = [model_name(record.dialect, record.model)]
+    parts = []
     if request.duration:
         parts.append(translate("TaskRows", "%1 s").replace("%1", str(request.duration)))
     if request.resolution:
         parts.append(request.resolution.upper())
     if request.seed is not None:
         parts.append(translate("TaskRows", "seed %1").replace("%1", str(request.seed)))
+    parts.append(model_name(record.dialect, record.model))
     if record.connection != LOCAL_CONNECTION:  # the offline preview's model says where it is made
         parts.append(connection_label(record.connection))
     parts.append(time.strftime("%H:%M", time.localtime(record.created_at)))

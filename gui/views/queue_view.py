@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 # Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
 # give up room, down to LEAST_WIDTH (their titles elided), so the prompt keeps PROMPT_SHARE of it.
-WIDTHS = {COL_THUMB: 184, COL_STATE: 140, COL_COST: 84, COL_ELAPSED: 58, COL_ETA: 72}
+WIDTHS = {COL_THUMB: 184, COL_STATE: 140, COL_COST: 84, COL_ELAPSED: 58, COL_ETA: 88}
 WIDTHS.update({COL_EXPIRES: 100, COL_ERROR: 150})
 FITTED = {column: WIDTHS[column] for column in (COL_COST, COL_EXPIRES, COL_ERROR)}
 LEAST_WIDTH = 64
