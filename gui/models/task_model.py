@@ -564,6 +564,7 @@ class TaskModel(QStandardItemModel):
             lines = [record.request.prompt or self.tr("(no prompt)")]
             if record.request.negative_prompt:
                 lines.append(self.tr("Negative: %1").replace("%1", record.request.negative_prompt))
+            lines.append(details(record))  # whole, where a narrow column cuts it
             return "\n".join(lines)
         if column == COL_STATE:
             lines = [state_name(record.state)]

@@ -54,6 +54,7 @@ def test_copies_of_one_prompt_are_told_apart_and_found_by_what_differs(qapp: Any
     for part in ("Wan 2.5 image-to-video (preview)", "5 s", "720P", "seed 7", "my-bailian"):
         assert part in first, first
     assert "seed" not in lines[2]  # no seed chosen: none claimed
+    assert first in shown(queue, "b1", COL_PROMPT, Qt.ItemDataRole.ToolTipRole)  # whole, where cut
     queue.filter_edit.setText("seed 8")
     settle(qapp)
     assert queue.proxy.rowCount() == 1
