@@ -2579,17 +2579,17 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>Negative: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="571"/>
+        <location filename="../../gui/models/task_model.py" line="572"/>
         <source>Remote id: %1</source>
         <translation>Remote id: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="573"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>Provider status: %1</source>
         <translation>Provider status: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="583"/>
+        <location filename="../../gui/models/task_model.py" line="584"/>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
@@ -2669,32 +2669,32 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskRows</name>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="41"/>
+        <location filename="../../gui/models/task_rows.py" line="42"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="45"/>
+        <location filename="../../gui/models/task_rows.py" line="46"/>
         <source>seed %1</source>
         <translation>seed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="63"/>
+        <location filename="../../gui/models/task_rows.py" line="66"/>
         <source>Not charged</source>
         <translation>Not charged</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="69"/>
+        <location filename="../../gui/models/task_rows.py" line="72"/>
         <source>Free</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="71"/>
+        <location filename="../../gui/models/task_rows.py" line="74"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="82"/>
+        <location filename="../../gui/models/task_rows.py" line="85"/>
         <source>An estimate: the provider has not reported a charge.</source>
         <translation>An estimate: the provider has not reported a charge.</translation>
     </message>

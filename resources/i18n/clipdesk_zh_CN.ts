@@ -2560,17 +2560,17 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>反向：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="571"/>
+        <location filename="../../gui/models/task_model.py" line="572"/>
         <source>Remote id: %1</source>
         <translation>远程任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="573"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>Provider status: %1</source>
         <translation>服务商状态：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="583"/>
+        <location filename="../../gui/models/task_model.py" line="584"/>
         <source>Code: %1</source>
         <translation>错误码：%1</translation>
     </message>
@@ -2647,32 +2647,32 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskRows</name>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="41"/>
+        <location filename="../../gui/models/task_rows.py" line="42"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="45"/>
+        <location filename="../../gui/models/task_rows.py" line="46"/>
         <source>seed %1</source>
         <translation>种子 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="63"/>
+        <location filename="../../gui/models/task_rows.py" line="66"/>
         <source>Not charged</source>
         <translation>未扣费</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="69"/>
+        <location filename="../../gui/models/task_rows.py" line="72"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="71"/>
+        <location filename="../../gui/models/task_rows.py" line="74"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="82"/>
+        <location filename="../../gui/models/task_rows.py" line="85"/>
         <source>An estimate: the provider has not reported a charge.</source>
         <translation>这是估算：服务商尚未报告实际扣费。</translation>
     </message>
