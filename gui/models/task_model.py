@@ -4,8 +4,12 @@ The view paints from Qt's own storage (a QStandardItemModel): a repaint of the q
 hundred cells in several roles each, and as calls into Python (a QAbstractTableModel's data(),
 rowCount() and columnCount()) those were ~2,300 calls and 10-16 ms a repaint, several times that
 while the engine kept the other core busy. Here Python writes a row's cells when its task
-changes, and painting calls no Python at all: the state column's progress bar is the cell's
-background brush (``bar_brush``), which Qt's own delegate fills.
+changes, and painting calls Python only for the prompt column's cells on screen (the view's
+``TaskCell``: the prompt on two lines and the task's details, from this model's ``DetailRole``);
+the state column's progress bar is the cell's background brush (``bar_brush``), which Qt's own
+delegate fills, and a task's progress or the clock repaints neither its prompt nor its picture.
+Each row also says its cost (``task_rows.cost_cell``) and, while a result link waits to be
+fetched, when that link expires (``links_expiring`` tells the view to show that column).
 
 ``added`` gives the task a row where its creation time puts it (newest first: a new task on top),
 ``changed`` rewrites that row's cells that changed with one ``dataChanged``, ``removed`` removes
