@@ -4,8 +4,12 @@ The view paints from Qt's own storage (a QStandardItemModel): a repaint of the q
 hundred cells in several roles each, and as calls into Python (a QAbstractTableModel's data(),
 rowCount() and columnCount()) those were ~2,300 calls and 10-16 ms a repaint, several times that
 while the engine kept the other core busy. Here Python writes a row's cells when its task
-changes, and painting calls no Python at all: the state column's progress bar is the cell's
-background brush (``bar_brush``), which Qt's own delegate fills.
+changes, and painting calls Python only for the prompt column's cells on screen (the view's
+``TaskCell``: the prompt on two lines and the task's details, from this model's ``DetailRole``);
+the state column's progress bar is the cell's background brush (``bar_brush``), which Qt's own
+delegate fills, and a task's progress or the clock repaints neither its prompt nor its picture.
+Each row also says its cost (``task_rows.cost_cell``) and, while a result link waits to be
+fetched, when that link expires (``links_expiring`` tells the view to show that column).
 
 ``added`` gives the task a row where its creation time puts it (newest first: a new task on top),
 ``changed`` rewrites that row's cells that changed with one ``dataChanged``, ``removed`` removes
@@ -41,10 +45,10 @@ from PySide6.QtGui import (
 
 from core.library import IMPORTED
 from core.tasks.journal import TERMINAL_STATES, TaskRecord, TaskState
+from gui.models.task_rows import cost_cell, cost_key, cost_tooltip, details
 from gui.spawn import spawn
 from gui.texts import (
     balance_text,
-    connection_label,
     cost_text,
     error_advice,
     error_summary,
@@ -57,12 +61,13 @@ from gui.thumbnails import Thumbnails
 if TYPE_CHECKING:
     from core.tasks.engine import Engine
 
-COL_THUMB, COL_PROMPT, COL_WHERE, COL_STATE, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
+COL_THUMB, COL_PROMPT, COL_STATE, COL_COST, COL_ELAPSED, COL_ETA, COL_EXPIRES, COL_ERROR = range(8)
 COLUMN_COUNT = 8
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1  # on the first column
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # state column: float 0..1, None: indeterminate, NO_BAR: no bar
 SortRole = Qt.ItemDataRole.UserRole + 3
+DetailRole = Qt.ItemDataRole.UserRole + 4  # prompt column: what tells the task apart (task_rows.details)
 NO_BAR = -1.0
 TICK_MS = 1000
 BAR_ALPHA = 110  # the bar is the highlight colour over the row's ground, the label readable on it
@@ -92,6 +97,7 @@ def in_queue(record: TaskRecord) -> bool:
 
 class TaskModel(QStandardItemModel):
     tasks_changed = Signal()  # a frame of the engine's events arrived (before their cells are written)
+    links_expiring = Signal(bool)  # whether any task now has a result link to fetch before it expires
 
     def __init__(self, engine: Engine, thumbnails: Thumbnails | None = None, parent: QObject | None = None):
         super().__init__(0, COLUMN_COUNT, parent)
@@ -111,7 +117,8 @@ class TaskModel(QStandardItemModel):
         self._video_seen: dict[str, str | None] = {}  # task id -> its video's path, as last followed
         self._typical: dict[tuple[str, str], float | None] = {}  # (connection, model) -> seconds
         self._wanted: set[tuple[str, str]] = set()  # typical durations to ask for at the next tick
-        self._live: set[str] = set()  # rows whose time columns move: unfinished, or a link that expires
+        self._live: set[str] = set()  # rows whose time columns move: the unfinished ones
+        self._expiring: set[str] = set()  # tasks with a result link known, not downloaded yet
         self._dirty: dict[str, int] = {}  # task id -> the first column to write again
         self._incoming: dict[str, TaskRecord] = {}  # new tasks, given rows at the next write
         self._seen: set[str] = set()  # the tasks on screen at the last write
@@ -158,6 +165,7 @@ class TaskModel(QStandardItemModel):
         many frames (1,000 created one after another) become a few row insertions, not 1,000."""
         if not self._attached:
             return
+        expiring = bool(self._expiring)
         incoming, rows = self._incoming, self._rows
         for event, record in batch:
             task_id = record.id
@@ -173,6 +181,12 @@ class TaskModel(QStandardItemModel):
                 incoming[task_id] = record
         self._write_soon()
         self.tasks_changed.emit()
+        if bool(self._expiring) != expiring:
+            self.links_expiring.emit(not expiring)
+
+    def has_expiring_links(self) -> bool:
+        """Whether a task in the queue has a result link known and its video not downloaded yet."""
+        return bool(self._expiring)
 
     def insert_pending(self, most: int | None = None) -> None:
         """Rows for the tasks that arrived since the last write, each at its place in the queue
@@ -216,7 +230,7 @@ class TaskModel(QStandardItemModel):
         tasks polled at once are one frame's events, so this is kept to a few dictionary looks."""
         task_id = record.id
         self._records[task_id] = record
-        # What a task's progress changes: its state and times, not its input, prompt or model.
+        # What a task's progress changes: its state, cost and times, not its input, prompt or model.
         # Leaving those columns out spares the sorted view re-placing the row when it is sorted
         # by one of them (the default: newest first), 1,000 rows a frame when tasks start.
         first = COL_STATE
@@ -228,15 +242,19 @@ class TaskModel(QStandardItemModel):
         self._mark(task_id, first)
 
     def _track(self, record: TaskRecord) -> None:
-        """Whether the row's time columns move (unfinished, or a link that expires); which typical
+        """Whether the row's time columns move (unfinished: its link's expiry with them); which typical
         durations the time left of unfinished tasks needs (asked for at the next tick); when a
         running task was last seen at 0 % (its progress started there)."""
         task_id, state = record.id, record.state
         terminal = state in TERMINAL_STATES
-        if not terminal or (record.result_expires_at and state is not SUCCEEDED):
+        if not terminal:
             self._live.add(task_id)
         else:
             self._live.discard(task_id)
+        if self.expires_in(record) is None:
+            self._expiring.discard(task_id)
+        else:
+            self._expiring.add(task_id)
         key = (record.connection, record.model)
         if not terminal:
             if state is RUNNING and not record.progress:
@@ -260,6 +278,7 @@ class TaskModel(QStandardItemModel):
         self._thumb_source.pop(task_id, None)
         self._video_seen.pop(task_id, None)
         self._live.discard(task_id)
+        self._expiring.discard(task_id)
         self._dirty.pop(task_id, None)
         self._held.pop(task_id, None)
         self._still_at.pop(task_id, None)
@@ -391,9 +410,11 @@ class TaskModel(QStandardItemModel):
         roles: dict[int, Any] = {DISPLAY: self._display(record, column)}
         if column == self.sort_column:
             roles[SortRole] = self._sort_key(record, column)
-        if column in (COL_THUMB, COL_PROMPT, COL_STATE, COL_ERROR):
+        if column in (COL_THUMB, COL_PROMPT, COL_STATE, COL_COST, COL_ERROR):
             roles[TOOLTIP] = self._tooltip(record, column)
-        if column == COL_THUMB:
+        if column == COL_PROMPT:
+            roles[DetailRole] = details(record)
+        elif column == COL_THUMB:
             source = self._thumb_source.get(record.id)
             if source is None:
                 source = self._thumb_source[record.id] = self._source_of(record)
@@ -468,11 +489,10 @@ class TaskModel(QStandardItemModel):
         return list(self._ids)
 
     def search_text(self, row: int) -> str:
-        """What the filter box looks in: prompt, connection and model, state, problem."""
+        """What the filter box looks in: prompt, model, connection, seed…, state, problem."""
         record = self.record_at(row)
-        return " ".join(
-            self._display(record, column) or "" for column in (COL_PROMPT, COL_WHERE, COL_STATE, COL_ERROR)
-        )
+        shown = (self._display(record, column) or "" for column in (COL_PROMPT, COL_STATE, COL_ERROR))
+        return " ".join((details(record), record.model, *shown))
 
     # -- Qt model --------------------------------------------------------------------------------
     def headerData(
@@ -483,8 +503,8 @@ class TaskModel(QStandardItemModel):
         return [
             self.tr("Input"),
             self.tr("Prompt"),
-            self.tr("Connection / model"),
             self.tr("State"),
+            self.tr("Cost"),
             self.tr("Elapsed"),
             self.tr("Time left"),
             self.tr("Link expires"),
@@ -503,10 +523,10 @@ class TaskModel(QStandardItemModel):
         if column == COL_PROMPT:
             text = record.request.prompt.replace("\n", " ").strip()
             return text or self.tr("(no prompt)")
-        if column == COL_WHERE:
-            return f"{connection_label(record.connection)} / {record.model}"
         if column == COL_STATE:
             return self._state_text(record)
+        if column == COL_COST:
+            return cost_cell(record)
         if column == COL_ELAPSED:
             return fmt_duration(self.elapsed(record))
         if column == COL_ETA:  # from the provider's percentage, or an estimate from past tasks
@@ -548,6 +568,7 @@ class TaskModel(QStandardItemModel):
             lines = [record.request.prompt or self.tr("(no prompt)")]
             if record.request.negative_prompt:
                 lines.append(self.tr("Negative: %1").replace("%1", record.request.negative_prompt))
+            lines.append(details(record))  # whole, where a narrow column cuts it
             return "\n".join(lines)
         if column == COL_STATE:
             lines = [state_name(record.state)]
@@ -559,6 +580,8 @@ class TaskModel(QStandardItemModel):
             if record.balance:
                 lines.append(balance_text(record.balance))
             return "\n".join(lines)
+        if column == COL_COST:
+            return cost_tooltip(record)
         if column == COL_ERROR and (record.error_kind or record.error_message):
             parts = [error_advice(record.error_kind), record.error_message or ""]
             if record.error_code:
@@ -666,15 +689,17 @@ class TaskModel(QStandardItemModel):
 
     @staticmethod
     def expires_in(record: TaskRecord) -> float | None:
-        if not record.result_expires_at or record.state is TaskState.SUCCEEDED:
+        """Seconds until the result's link expires, only where that matters: a link known and
+        the video not downloaded yet (a finished or failed task has nothing left to fetch)."""
+        if not record.result_expires_at or not record.result_url or record.state.terminal:
             return None
         return record.result_expires_at - time.time()
 
     def _sort_key(self, record: TaskRecord, column: int) -> Any:
         if column == COL_PROMPT:
             return record.request.prompt.lower()
-        if column == COL_WHERE:
-            return f"{record.connection} / {record.model}".lower()
+        if column == COL_COST:
+            return cost_key(record)
         if column == COL_STATE:
             return STATE_ORDER[record.state] + (record.progress or 0.0)
         if column == COL_ELAPSED:

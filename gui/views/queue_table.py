@@ -8,19 +8,129 @@ changed, while the engine and the provider's traffic kept both cores busy. Here 
 only by rows added below a full screen updates the scroll bar and repaints nothing else; any
 other change of the rows (removal, move, sort, filter, reset, rows added where they can be seen)
 lays out and repaints as Qt always does.
+
+``TaskCell`` paints the prompt column as a rich cell: the prompt on two lines (cut at the end of
+the second), and below it, muted, what tells the task apart (model, duration, resolution, seed,
+connection; ``DetailRole``), on two lines where the column is narrow. Only the rows on screen
+are painted, each from the cell's own data, its lines laid out once per text and width.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, SignalInstance
-from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
+from gui.models.task_model import DetailRole
+from gui.models.task_rows import SEPARATOR
 from gui.widgets.select_on_focus import select_current
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+PADDING = 6  # px around a rich cell's text
+LAID_OUT = 512  # prompts' line breaks kept (a few screens of rows)
+
+
+def two_lines(text: str, font: QFont, width: int) -> tuple[str, str]:
+    """``text`` as at most two lines ``width`` px wide: broken between words where it can (anywhere
+    in a word too long, or in Chinese), the second cut with "…" where the text goes on."""
+    width = max(1, width)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    end = line.textLength() if line.isValid() else len(text)
+    layout.endLayout()
+    first, rest = text[:end].rstrip(), text[end:].strip()
+    second = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width) if rest else ""
+    return first, second
+
+
+class TaskCell(QStyledItemDelegate):
+    """The prompt column's cell: the prompt on two lines, the task's details below, muted."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: OrderedDict[tuple[str, int, str], tuple[str, str]] = OrderedDict()
+
+    def lines(self, text: str, font: QFont, width: int) -> tuple[str, str]:
+        key = (text, width, font.key())
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = two_lines(text, font, width)
+            if len(self._lines) > LAID_OUT:
+                self._lines.popitem(last=False)
+        return lines
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        prompt, opt.text = opt.text, ""  # the ground, selection and focus as Qt draws them
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        detail = index.data(DetailRole) or ""
+        rect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        metrics = QFontMetrics(opt.font)
+        height = metrics.lineSpacing()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        muted_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        # the details break between their parts ("15 s" stays whole), on two lines at most
+        detail = SEPARATOR.join(part.replace(" ", "\u00a0") for part in detail.split(SEPARATOR))
+        texts = [line for line in self.lines(prompt, opt.font, rect.width()) if line]
+        details = [line for line in self.lines(detail, opt.font, rect.width()) if line]
+        room = max(1, (rect.height() - PADDING) // height)
+        details = details[: max(1, room - len(texts))]
+        top = rect.top() + max(0, (rect.height() - height * (len(texts) + len(details)) - PADDING) // 2)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, text_role))
+        for n, line in enumerate(texts):
+            painter.drawText(QRect(rect.left(), top + n * height, rect.width(), height), flags, line)
+        painter.setPen(opt.palette.color(group, muted_role))
+        top += len(texts) * height + PADDING
+        for n, line in enumerate(details):
+            painter.drawText(QRect(rect.left(), top + n * height, rect.width(), height), flags, line)
+        painter.restore()
 
 
 class QueueTable(QTableView):

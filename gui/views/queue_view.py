@@ -1,4 +1,5 @@
-"""The queue: every task with its state, progress and times; actions on the selected rows."""
+"""The queue: every task with a thumbnail one can recognise, its prompt and what tells it apart
+from its copies, its state, cost and times; actions on the selected rows."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.tasks.journal import TaskRecord, TaskState
 from gui.models.task_model import (
+    COL_COST,
     COL_ELAPSED,
     COL_ERROR,
     COL_ETA,
@@ -39,13 +41,12 @@ from gui.models.task_model import (
     COL_PROMPT,
     COL_STATE,
     COL_THUMB,
-    COL_WHERE,
     SortRole,
     TaskModel,
 )
 from gui.spawn import spawn
 from gui.texts import connection_label
-from gui.views.queue_table import QueueTable
+from gui.views.queue_table import QueueTable, TaskCell
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 if TYPE_CHECKING:
@@ -54,11 +55,13 @@ if TYPE_CHECKING:
 FILTER_ALL, FILTER_ACTIVE, FILTER_DONE, FILTER_PROBLEMS = range(4)
 # Column widths as the table opens (the prompt takes the rest); on a narrow table the FITTED ones
 # give up room, down to LEAST_WIDTH (their titles elided), so the prompt keeps PROMPT_SHARE of it.
-WIDTHS = {COL_THUMB: 72, COL_WHERE: 150, COL_STATE: 140, COL_ELAPSED: 58, COL_ETA: 72}
+WIDTHS = {COL_THUMB: 184, COL_STATE: 140, COL_COST: 84, COL_ELAPSED: 58, COL_ETA: 88}
 WIDTHS.update({COL_EXPIRES: 100, COL_ERROR: 150})
-FITTED = {column: WIDTHS[column] for column in (COL_WHERE, COL_EXPIRES, COL_ERROR)}
-LEAST_WIDTH = 84
+FITTED = {column: WIDTHS[column] for column in (COL_COST, COL_EXPIRES, COL_ERROR)}
+LEAST_WIDTH = 64
 PROMPT_SHARE = 0.25
+THUMB = QSize(170, 96)  # a 16:9 picture 96 px tall (a portrait one as tall, narrower)
+ROW_HEIGHT = THUMB.height() + 12
 PROBLEM_STATES = {TaskState.FAILED.value, TaskState.EXPIRED.value, TaskState.UNKNOWN.value}
 
 
@@ -135,7 +138,7 @@ class QueueView(QWidget):
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt, connection, model or state…"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt, model, connection, seed or state…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter tasks"))
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -165,11 +168,13 @@ class QueueView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_THUMB, Qt.SortOrder.DescendingOrder)
-        self.table.setIconSize(QSize(64, 36))
+        self.table.setIconSize(THUMB)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(42)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.task_cell = TaskCell(self.table)  # the prompt on two lines and what tells the task apart
+        self.table.setItemDelegateForColumn(COL_PROMPT, self.task_cell)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Always there: the first rows past the bottom do not resize and re-lay out the table
         # (and its columns do not jump) in the middle of a batch.
@@ -192,6 +197,9 @@ class QueueView(QWidget):
         self.table.resized = self._fit_columns
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.tasks_changed.connect(self._data_changed)
+        # "Link expires" only while a task has a link to fetch: an empty column otherwise
+        self.table.setColumnHidden(COL_EXPIRES, not self.model.has_expiring_links())
+        self.model.links_expiring.connect(self._show_expiry)
         header.sectionResized.connect(self._bar_look)
         self._bar_look()
         self.model.visible_rows = self._visible_rows
@@ -294,15 +302,24 @@ class QueueView(QWidget):
             return
         width = self.table.viewport().width()
         fixed = sum(w for column, w in WIDTHS.items() if column not in FITTED)
+        fitted = {column: w for column, w in FITTED.items() if not self.table.isColumnHidden(column)}
         room = width - fixed - width * PROMPT_SHARE
-        spare = sum(FITTED.values()) - len(FITTED) * LEAST_WIDTH
-        share = min(1.0, max(0.0, (room - len(FITTED) * LEAST_WIDTH) / spare))
+        spare = sum(fitted.values()) - len(fitted) * LEAST_WIDTH
+        share = min(1.0, max(0.0, (room - len(fitted) * LEAST_WIDTH) / spare))
         self._fitting = True
         try:
-            for column, default in FITTED.items():
+            for column, default in fitted.items():
                 self.table.setColumnWidth(column, round(LEAST_WIDTH + (default - LEAST_WIDTH) * share))
         finally:
             self._fitting = False
+
+    def _show_expiry(self, expiring: bool) -> None:
+        self._fitting = True  # shown or hidden by the queue, not sized by the user
+        try:
+            self.table.setColumnHidden(COL_EXPIRES, not expiring)
+        finally:
+            self._fitting = False
+        self._fit_columns()
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
         if not self._fitting and column != COL_PROMPT and self.table.isVisible():

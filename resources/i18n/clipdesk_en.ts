@@ -1898,122 +1898,122 @@ Turns images and text into videos through the providers you already pay for.</tr
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="138"/>
-        <source>Filter by prompt, connection, model or state…</source>
-        <translation>Filter by prompt, connection, model or state…</translation>
+        <location filename="../../gui/views/queue_view.py" line="141"/>
+        <source>Filter by prompt, model, connection, seed or state…</source>
+        <translation>Filter by prompt, model, connection, seed or state…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="140"/>
+        <location filename="../../gui/views/queue_view.py" line="143"/>
         <source>Filter tasks</source>
         <translation>Filter tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="143"/>
+        <location filename="../../gui/views/queue_view.py" line="146"/>
         <source>Show tasks</source>
         <translation>Show tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="145"/>
+        <location filename="../../gui/views/queue_view.py" line="148"/>
         <source>All tasks</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="146"/>
+        <location filename="../../gui/views/queue_view.py" line="149"/>
         <source>Unfinished</source>
         <translation>Unfinished</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="147"/>
+        <location filename="../../gui/views/queue_view.py" line="150"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="148"/>
+        <location filename="../../gui/views/queue_view.py" line="151"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="153"/>
+        <location filename="../../gui/views/queue_view.py" line="156"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="154"/>
+        <location filename="../../gui/views/queue_view.py" line="157"/>
         <source>Pause or resume a connection&apos;s queue</source>
         <translation>Pause or resume a connection&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="155"/>
+        <location filename="../../gui/views/queue_view.py" line="158"/>
         <source>Pause or resume connections</source>
         <translation>Pause or resume connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="163"/>
+        <location filename="../../gui/views/queue_view.py" line="166"/>
         <source>Task queue</source>
         <translation>Task queue</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="221"/>
+        <location filename="../../gui/views/queue_view.py" line="229"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="222"/>
+        <location filename="../../gui/views/queue_view.py" line="230"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="223"/>
+        <location filename="../../gui/views/queue_view.py" line="231"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="224"/>
+        <location filename="../../gui/views/queue_view.py" line="232"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="225"/>
+        <location filename="../../gui/views/queue_view.py" line="233"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="227"/>
+        <location filename="../../gui/views/queue_view.py" line="235"/>
         <source>Re&amp;move from list</source>
         <translation>Re&amp;move from list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="229"/>
+        <location filename="../../gui/views/queue_view.py" line="237"/>
         <source>Copy remote &amp;id</source>
         <translation>Copy remote &amp;id</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="230"/>
+        <location filename="../../gui/views/queue_view.py" line="238"/>
         <source>Show request/response &amp;log</source>
         <translation>Show request/response &amp;log</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="232"/>
+        <location filename="../../gui/views/queue_view.py" line="240"/>
         <source>Decide about unknown &amp;submit…</source>
         <translation>Decide about unknown &amp;submit…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="323"/>
+        <location filename="../../gui/views/queue_view.py" line="340"/>
         <source>Pause “%1”</source>
         <translation>Pause “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="379"/>
+        <location filename="../../gui/views/queue_view.py" line="396"/>
         <source>Remove tasks</source>
         <translation>Remove tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="380"/>
+        <location filename="../../gui/views/queue_view.py" line="397"/>
         <source>%1 of these tasks are still running. Cancel and remove them?</source>
         <translation>%1 of these tasks are still running. Cancel and remove them?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/queue_view.py" line="398"/>
+        <location filename="../../gui/views/queue_view.py" line="415"/>
         <source>Copied %n remote id(s)</source>
         <translation>
             <numerusform>Copied %n remote id</numerusform>
@@ -2508,93 +2508,93 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskModel</name>
     <message>
-        <location filename="../../gui/models/task_model.py" line="537"/>
+        <location filename="../../gui/models/task_model.py" line="553"/>
         <source>Waiting its turn</source>
         <translation>Waiting its turn</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="484"/>
+        <location filename="../../gui/models/task_model.py" line="500"/>
         <source>Input</source>
         <translation>Input</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="485"/>
+        <location filename="../../gui/models/task_model.py" line="501"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="486"/>
-        <source>Connection / model</source>
-        <translation>Connection / model</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/task_model.py" line="487"/>
+        <location filename="../../gui/models/task_model.py" line="502"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="488"/>
+        <location filename="../../gui/models/task_model.py" line="503"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="504"/>
         <source>Elapsed</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="489"/>
+        <location filename="../../gui/models/task_model.py" line="505"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="490"/>
+        <location filename="../../gui/models/task_model.py" line="506"/>
         <source>Link expires</source>
         <translation>Link expires</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="491"/>
+        <location filename="../../gui/models/task_model.py" line="507"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="505"/>
-        <location filename="../../gui/models/task_model.py" line="548"/>
+        <location filename="../../gui/models/task_model.py" line="521"/>
+        <location filename="../../gui/models/task_model.py" line="564"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="522"/>
+        <location filename="../../gui/models/task_model.py" line="538"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="525"/>
+        <location filename="../../gui/models/task_model.py" line="541"/>
         <source>Submit outcome unknown: check the provider</source>
         <translation>Submit outcome unknown: check the provider</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="543"/>
+        <location filename="../../gui/models/task_model.py" line="559"/>
         <source>%1 (paused)</source>
         <translation>%1 (paused)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="550"/>
+        <location filename="../../gui/models/task_model.py" line="566"/>
         <source>Negative: %1</source>
         <translation>Negative: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="555"/>
+        <location filename="../../gui/models/task_model.py" line="572"/>
         <source>Remote id: %1</source>
         <translation>Remote id: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="557"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>Provider status: %1</source>
         <translation>Provider status: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="565"/>
+        <location filename="../../gui/models/task_model.py" line="584"/>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="517"/>
+        <location filename="../../gui/models/task_model.py" line="533"/>
         <source>about %1</source>
         <translation>about %1</translation>
     </message>
@@ -2664,6 +2664,39 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
             <numerusform>%n cancelled</numerusform>
             <numerusform>%n cancelled</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRows</name>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="42"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="46"/>
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="66"/>
+        <source>Not charged</source>
+        <translation>Not charged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="72"/>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="74"/>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="85"/>
+        <source>An estimate: the provider has not reported a charge.</source>
+        <translation>An estimate: the provider has not reported a charge.</translation>
     </message>
 </context>
 <context>

@@ -1883,122 +1883,122 @@ Turns images and text into videos through the providers you already pay for.</so
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="138"/>
-        <source>Filter by prompt, connection, model or state…</source>
-        <translation>按提示词、连接、模型或状态筛选…</translation>
+        <location filename="../../gui/views/queue_view.py" line="141"/>
+        <source>Filter by prompt, model, connection, seed or state…</source>
+        <translation>按提示词、模型、连接、种子或状态筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="140"/>
+        <location filename="../../gui/views/queue_view.py" line="143"/>
         <source>Filter tasks</source>
         <translation>筛选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="143"/>
+        <location filename="../../gui/views/queue_view.py" line="146"/>
         <source>Show tasks</source>
         <translation>显示任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="145"/>
+        <location filename="../../gui/views/queue_view.py" line="148"/>
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="146"/>
+        <location filename="../../gui/views/queue_view.py" line="149"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="147"/>
+        <location filename="../../gui/views/queue_view.py" line="150"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="148"/>
+        <location filename="../../gui/views/queue_view.py" line="151"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="153"/>
+        <location filename="../../gui/views/queue_view.py" line="156"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="154"/>
+        <location filename="../../gui/views/queue_view.py" line="157"/>
         <source>Pause or resume a connection&apos;s queue</source>
         <translation>暂停或恢复某个连接的队列</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="155"/>
+        <location filename="../../gui/views/queue_view.py" line="158"/>
         <source>Pause or resume connections</source>
         <translation>暂停或恢复连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="163"/>
+        <location filename="../../gui/views/queue_view.py" line="166"/>
         <source>Task queue</source>
         <translation>任务队列</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="221"/>
+        <location filename="../../gui/views/queue_view.py" line="229"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="222"/>
+        <location filename="../../gui/views/queue_view.py" line="230"/>
         <source>&amp;Open in system player</source>
         <translation>用系统播放器打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="223"/>
+        <location filename="../../gui/views/queue_view.py" line="231"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="224"/>
+        <location filename="../../gui/views/queue_view.py" line="232"/>
         <source>&amp;Cancel</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="225"/>
+        <location filename="../../gui/views/queue_view.py" line="233"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="227"/>
+        <location filename="../../gui/views/queue_view.py" line="235"/>
         <source>Re&amp;move from list</source>
         <translation>从列表中移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="229"/>
+        <location filename="../../gui/views/queue_view.py" line="237"/>
         <source>Copy remote &amp;id</source>
         <translation>复制远程任务 ID(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="230"/>
+        <location filename="../../gui/views/queue_view.py" line="238"/>
         <source>Show request/response &amp;log</source>
         <translation>查看请求 / 响应日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="232"/>
+        <location filename="../../gui/views/queue_view.py" line="240"/>
         <source>Decide about unknown &amp;submit…</source>
         <translation>处理结果未知的提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="323"/>
+        <location filename="../../gui/views/queue_view.py" line="340"/>
         <source>Pause “%1”</source>
         <translation>暂停“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="379"/>
+        <location filename="../../gui/views/queue_view.py" line="396"/>
         <source>Remove tasks</source>
         <translation>移除任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="380"/>
+        <location filename="../../gui/views/queue_view.py" line="397"/>
         <source>%1 of these tasks are still running. Cancel and remove them?</source>
         <translation>其中 %1 个任务仍在进行。要取消并移除它们吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/queue_view.py" line="398"/>
+        <location filename="../../gui/views/queue_view.py" line="415"/>
         <source>Copied %n remote id(s)</source>
         <translation>
             <numerusform>已复制 %n 个远程任务 ID</numerusform>
@@ -2489,93 +2489,93 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskModel</name>
     <message>
-        <location filename="../../gui/models/task_model.py" line="537"/>
+        <location filename="../../gui/models/task_model.py" line="553"/>
         <source>Waiting its turn</source>
         <translation>等待处理</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="484"/>
+        <location filename="../../gui/models/task_model.py" line="500"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="485"/>
+        <location filename="../../gui/models/task_model.py" line="501"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="486"/>
-        <source>Connection / model</source>
-        <translation>连接 / 模型</translation>
-    </message>
-    <message>
-        <location filename="../../gui/models/task_model.py" line="487"/>
+        <location filename="../../gui/models/task_model.py" line="502"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="488"/>
+        <location filename="../../gui/models/task_model.py" line="503"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_model.py" line="504"/>
         <source>Elapsed</source>
         <translation>已用时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="489"/>
+        <location filename="../../gui/models/task_model.py" line="505"/>
         <source>Time left</source>
         <translation>预计剩余</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="490"/>
+        <location filename="../../gui/models/task_model.py" line="506"/>
         <source>Link expires</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="491"/>
+        <location filename="../../gui/models/task_model.py" line="507"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="505"/>
-        <location filename="../../gui/models/task_model.py" line="548"/>
+        <location filename="../../gui/models/task_model.py" line="521"/>
+        <location filename="../../gui/models/task_model.py" line="564"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="522"/>
+        <location filename="../../gui/models/task_model.py" line="538"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="525"/>
+        <location filename="../../gui/models/task_model.py" line="541"/>
         <source>Submit outcome unknown: check the provider</source>
         <translation>提交结果未知：请到服务商处核实</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="543"/>
+        <location filename="../../gui/models/task_model.py" line="559"/>
         <source>%1 (paused)</source>
         <translation>%1（已暂停）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="550"/>
+        <location filename="../../gui/models/task_model.py" line="566"/>
         <source>Negative: %1</source>
         <translation>反向：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="555"/>
+        <location filename="../../gui/models/task_model.py" line="572"/>
         <source>Remote id: %1</source>
         <translation>远程任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="557"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>Provider status: %1</source>
         <translation>服务商状态：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="565"/>
+        <location filename="../../gui/models/task_model.py" line="584"/>
         <source>Code: %1</source>
         <translation>错误码：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="517"/>
+        <location filename="../../gui/models/task_model.py" line="533"/>
         <source>about %1</source>
         <translation>约 %1</translation>
     </message>
@@ -2642,6 +2642,39 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRows</name>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="42"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="46"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="66"/>
+        <source>Not charged</source>
+        <translation>未扣费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="72"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="74"/>
+        <source>≈ %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/task_rows.py" line="85"/>
+        <source>An estimate: the provider has not reported a charge.</source>
+        <translation>这是估算：服务商尚未报告实际扣费。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import TRANSLATIONS_DIR, current_language, install_translators, remove_translators
+from gui.models.task_model import COL_STATE
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIR = TRANSLATIONS_DIR  # the .ts sources; the .qm files are built beside them
@@ -149,7 +150,7 @@ def test_the_window_speaks_chinese(services: Any, qtbot: Any, qapp: Any) -> None
         window.show_new_videos(2)
         assert window.tabs.tabToolTip(1) == "2 个新视频：尚未播放"
         assert window.tabs.tabBar().accessibleTabName(1) == "视频库，2 个新视频"
-        assert window.task_model.headerData(3, Qt.Orientation.Horizontal) == "状态"
+        assert window.task_model.headerData(COL_STATE, Qt.Orientation.Horizontal) == "状态"
         assert window.generate_panel.problem == "请输入提示词：文生视频需要提示词。"
         window.close()
     finally:

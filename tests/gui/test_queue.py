@@ -12,6 +12,7 @@ from core.config.connections import LOCAL_CONNECTION
 from core.config.paths import default_paths
 from core.tasks.journal import Journal, TaskRecord, TaskState
 from core.tasks.request import GenerationRequest
+from gui.models.task_model import COL_STATE
 from gui.views.task_dialogs import ResolveDialog
 from tests.gui.conftest import run, until
 
@@ -54,7 +55,7 @@ def test_cancel_then_retry(window: Any, qloop: Any) -> None:
     assert retried.request.to_dict() == record.request.to_dict()
     window.task_model.settle()  # cells are written at the next turn of the loop
     row = window.task_model.row_of(record.id)
-    assert window.task_model.index(row, 3).data() == "Cancelled"
+    assert window.task_model.index(row, COL_STATE).data() == "Cancelled"
 
 
 def test_remove_log_and_copy_remote_id(window: Any, qloop: Any, qapp: Any) -> None:
@@ -93,7 +94,7 @@ def test_filter_sort_and_pause(window: Any, qloop: Any) -> None:
             window, GenerationRequest(model="preview", prompt="apple orchard", duration=1, resolution="360p")
         )
         window.task_model.settle()
-        assert window.task_model.index(0, 3).data().endswith("(paused)")
+        assert window.task_model.index(0, COL_STATE).data().endswith("(paused)")
         queue.filter_edit.setText("orchard")
         assert queue.proxy.rowCount() == 1
         queue.filter_edit.clear()
@@ -398,7 +399,7 @@ def test_rows_off_screen_are_written_when_they_come_into_view(window: Any, qloop
 def test_newest_first_by_default_without_sorting_work(window: Any, qloop: Any) -> None:
     from PySide6.QtCore import Qt
 
-    from gui.models.task_model import COL_PROMPT, COL_THUMB, TaskIdRole
+    from gui.models.task_model import COL_PROMPT, COL_THUMB
 
     queue = window.queue
     header = queue.table.horizontalHeader()
@@ -418,7 +419,9 @@ def test_newest_first_by_default_without_sorting_work(window: Any, qloop: Any) -
     made = run(qloop, go())
 
     def shown() -> list[str]:
-        return [queue.proxy.index(r, 0).data(TaskIdRole) for r in range(queue.proxy.rowCount())]
+        # the tasks in the order the view shows them (a row off screen is not written yet)
+        rows = (queue.proxy.mapToSource(queue.proxy.index(r, 0)).row() for r in range(queue.proxy.rowCount()))
+        return [queue.model.record_at(row).id for row in rows]
 
     assert shown() == [r.id for r in reversed(made)]
     queue.table.sortByColumn(COL_PROMPT, Qt.SortOrder.AscendingOrder)

@@ -276,21 +276,24 @@ def test_on_a_narrow_queue_the_prompt_keeps_room_and_a_column_the_user_sized_sta
 ) -> None:
     """On a 1280-pixel screen the queue is ~770 pixels wide: the prompt had 48 of them (its least)
     behind columns at their full widths. The columns read least give up room first."""
-    from gui.models.task_model import COL_ELAPSED, COL_ERROR, COL_PROMPT, COL_STATE, COL_WHERE
+    from gui.models.task_model import COL_COST, COL_ELAPSED, COL_ERROR, COL_PROMPT, COL_STATE, COL_THUMB
 
     _engine, _model, queue = queue_of(qapp, qtbot)
     table = queue.table
     queue.resize(1400, 600)
     settle(qapp)
-    wide = {column: table.columnWidth(column) for column in (COL_WHERE, COL_STATE, COL_ERROR)}
-    assert wide == {COL_WHERE: 150, COL_STATE: 140, COL_ERROR: 150}  # room for all: as designed
+    wide = {column: table.columnWidth(column) for column in (COL_COST, COL_STATE, COL_ERROR)}
+    assert wide == {COL_COST: 84, COL_STATE: 140, COL_ERROR: 150}  # room for all: as designed
     queue.resize(770, 600)
     settle(qapp)
     viewport = table.viewport().width()
     assert table.columnWidth(COL_PROMPT) >= viewport // 5
     assert table.columnWidth(COL_STATE) == 140 and table.columnWidth(COL_ELAPSED) == 58  # bars, times kept
-    assert table.columnWidth(COL_WHERE) < 150 and table.columnWidth(COL_ERROR) < 150
-    total = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    assert table.columnWidth(COL_THUMB) >= table.iconSize().width()  # the picture whole
+    assert table.columnWidth(COL_COST) < 84 and table.columnWidth(COL_ERROR) < 150
+    total = sum(
+        table.columnWidth(c) for c in range(table.model().columnCount()) if not table.isColumnHidden(c)
+    )
     assert total <= viewport + 1  # no sideways scrolling
     table.horizontalHeader().resizeSection(COL_ERROR, 260)  # the user widens the problems
     queue.resize(1000, 600)
