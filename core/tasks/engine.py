@@ -27,6 +27,7 @@ import functools
 import logging
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -374,8 +375,9 @@ class Engine(TaskEvents):
         await self._set_state(record, TaskState.QUEUED, "error_kind", "error_message", "error_code")
         return True
 
-    async def _record_charge(self, record: TaskRecord, result: PollResult) -> None:
-        """The charge the provider reports in its final answer, on the task and in the ledger."""
+    async def _record_charge(self, record: TaskRecord, result: PollResult) -> bool:
+        """The charge the provider reports in its final answer: in the ledger, and on the record
+        (True), saved with the task's next state."""
         provider = get_provider(record.dialect)
         connection = self.connections.get(record.connection)
         charge = charge_from_usage(
@@ -386,12 +388,12 @@ class Engine(TaskEvents):
             connection.prices if connection else None,
         )
         if charge is None:
-            return
+            return False
         charge["not_charged"] = charge["amount"] == 0
         record.charge = charge
-        await self._save(record, "charge")
         if charge["amount"] is not None:
             await self.ledger.settle(record.id, record.connection, charge["amount"], charge["currency"])
+        return True
 
     @reflected
     async def create_many(
@@ -861,11 +863,15 @@ class Engine(TaskEvents):
         status_changed = record.remote_status != result.status.value
         record.remote_status = result.status.value
         record.progress = result.progress
+        money: list[str] = []  # saved with the next state when the task ends, at once otherwise
         if result.usage and result.usage != record.usage:
             record.usage = result.usage
-            await self._save(record, "usage")
-        if result.status is not RemoteStatus.RUNNING and result.status is not RemoteStatus.QUEUED:
-            await self._record_charge(record, result)
+            money.append("usage")
+        if result.status is RemoteStatus.RUNNING or result.status is RemoteStatus.QUEUED:
+            if money:
+                await self._save(record, *money)
+        elif await self._record_charge(record, result):
+            money.append("charge")
         if result.status is RemoteStatus.SUCCEEDED:
             self._typical.pop((record.connection, record.model), None)  # learn from this one too
             if record.submitted_at:
@@ -882,16 +888,19 @@ class Engine(TaskEvents):
                 "result_url",
                 "result_expires_at",
                 "finished_at",
+                *money,
             )
             return True
         if result.status is RemoteStatus.FAILED:
             record.finished_at = time.time()
-            await self._fail(record, result.error or ClipDeskError(ErrorKind.UPSTREAM_FAILED))
+            await self._fail(record, result.error or ClipDeskError(ErrorKind.UPSTREAM_FAILED), also=money)
             return True
         if result.status is RemoteStatus.CANCELLED:
             record.finished_at = time.time()
-            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
+            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED, also=money)
             return True
+        if money:  # an answer in words not understood: what it said of money is kept all the same
+            await self._save(record, *money)
         # the remote status word and progress are shown, not journaled: the next state change saves them
         if status_changed or result.progress is not None:
             self._emit("changed", record)
@@ -1095,13 +1104,19 @@ class Engine(TaskEvents):
         await self._save(record, "state", *names, durable=durable)
 
     async def _fail(
-        self, record: TaskRecord, exc: ClipDeskError, state: TaskState = TaskState.FAILED
+        self,
+        record: TaskRecord,
+        exc: ClipDeskError,
+        state: TaskState = TaskState.FAILED,
+        also: Iterable[str] = (),
     ) -> None:
+        """End ``record`` in ``state`` with ``exc``; ``also``: other fields saved with it."""
         record.error_kind = exc.kind.value
         record.error_message = exc.message
         record.error_code = exc.code
         record.finished_at = record.finished_at or time.time()
-        await self._set_state(record, state, "error_kind", "error_message", "error_code", "finished_at")
+        fields = ("error_kind", "error_message", "error_code", "finished_at", *also)
+        await self._set_state(record, state, *fields)
         await self._log(record, f"{state.value}: {exc.kind.value}: {exc.message} (code {exc.code})")
 
     async def _mark_unknown(self, record: TaskRecord, why: str) -> None:
