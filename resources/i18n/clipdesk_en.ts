@@ -1858,39 +1858,112 @@ Turns images and text into videos through the providers you already pay for.</tr
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>The offline preview needs no key and no network.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>There is no API key for this connection.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>The server could not be reached: check the base URL, the network and any proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>The server answered, but refused the key (HTTP {status}: {words}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>The server answered HTTP {status}: {words}. The key may be fine.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>The key was accepted. Balance: {amount} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>The key was accepted: {name} answered 'not found' for a video that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>The key was accepted: {name} answered 'not found' for a task that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>Balance: {amount} USD.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>(AiSphere's look-up route is a guess until its docs name one.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse refused the key: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>The key was accepted: the list of videos came back.</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>Alibaba Bailian / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api gateway (Kling, Jimeng, Vidu)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI videos (Sora) or a compatible gateway</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere gateway (PixVerse models)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll (Vidu Q3)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>Offline preview</translation>
     </message>
@@ -2229,68 +2302,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="489"/>
+        <location filename="../../gui/views/settings_dialog.py" line="527"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="490"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="496"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="507"/>
         <source>Notify me when a task ends</source>
         <translation>Notify me when a task ends</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="509"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>A new language applies the next time ClipDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Output folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="514"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="538"/>
         <source>Every connection needs a name.</source>
         <translation>Every connection needs a name.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="540"/>
         <source>Two connections are named “%1”.</source>
         <translation>Two connections are named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="543"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1” needs a base URL starting with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="549"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>The proxy of “%1” must look like http://host:port</translation>
     </message>
@@ -2315,7 +2388,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>A spending cap is a number (or empty for none): “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -2360,27 +2433,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="502"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="503"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>Follow the system (dark if it does not say)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="520"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Appearance:</translation>
     </message>

@@ -1843,39 +1843,112 @@ Turns images and text into videos through the providers you already pay for.</so
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>离线预览不需要密钥，也不需要网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>此连接没有 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>无法连接到服务器：请检查接口地址、网络和代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>服务器有应答，但拒绝了该密钥（HTTP {status}：{words}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>有服务器以 HTTP {status} 应答，但不像是这个接口：请检查接口地址（包括网关需要的路径前缀，例如 /alibailian）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>服务器应答 HTTP {status}：{words}。密钥可能没有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>密钥有效：查询了一个不可能存在的任务，DashScope 应答 {status}。没有创建任何任务。DashScope 不提供用 API 密钥查询余额的接口，请在百炼控制台查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>密钥有效。余额：{amount} 积分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的视频时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的任务时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>余额：{amount} 美元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>（AiSphere 的查询路径是推测的，待其文档给出后再确认。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse 拒绝了该密钥：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>密钥有效：已返回视频列表。</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>阿里云百炼 / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse 官方 API</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api 网关（可灵、即梦、Vidu）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI 视频（Sora）或兼容网关</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere 网关（PixVerse 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll（Vidu Q3 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>离线预览</translation>
     </message>
@@ -2213,68 +2286,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="489"/>
+        <location filename="../../gui/views/settings_dialog.py" line="527"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="490"/>
         <source>B&amp;rowse…</source>
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="496"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="507"/>
         <source>Notify me when a task ends</source>
         <translation>任务结束时通知我</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="509"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="514"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="538"/>
         <source>Every connection needs a name.</source>
         <translation>每个连接都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="540"/>
         <source>Two connections are named “%1”.</source>
         <translation>有两个连接都叫“%1”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="543"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="549"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
     </message>
@@ -2299,7 +2372,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>连接正常：%1</translation>
     </message>
@@ -2344,27 +2417,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="502"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="503"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>跟随系统（系统未指定时为深色）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="520"/>
         <source>&amp;Appearance:</source>
         <translation>外观(&amp;A):</translation>
     </message>

@@ -67,6 +67,51 @@ def test_bailian_test_connection_costs_nothing(window: Any, qloop: Any, dashscop
     assert dashscope_emu.submits == [] and {r.method for r in dashscope_emu.requests} == {"GET"}
 
 
+def test_the_connection_test_speaks_chinese(window: Any, qloop: Any, qapp: Any, dashscope_emu: Any) -> None:
+    """In zh_CN every word the test says is Chinese (the provider's own words quoted as they came),
+    for a good key, a bad key and a server that is not there; the window has a sentence for every
+    one the core can say."""
+    import re
+
+    from core.providers.probe import SENTENCES
+    from gui.i18n import install_translators, remove_translators
+    from gui.texts import probe_sentences
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert set(probe_sentences()) == set(SENTENCES)
+        dialog = window.open_settings()
+        dialog.add_connection()
+        dialog.name_edit.setText("Bailian")
+        dialog.dialect_combo.setCurrentIndex(dialog.dialect_combo.findData("dashscope"))
+        shown = []
+        for url, key in (
+            (dashscope_emu.base_url + "/alibailian", "sk-ok"),
+            (dashscope_emu.base_url + "/alibailian", "sk-bad"),
+            (dashscope_emu.base_url + "/not-the-api", "sk-ok"),
+            ("http://127.0.0.1:9", "sk-ok"),  # nothing listens on the discard port
+        ):
+            dialog.base_url_edit.setText(url)
+            dialog.key_edit.setText(key)
+
+            async def go() -> None:
+                dialog.test_button.click()
+                assert dialog.test_task is not None
+                await dialog.test_task
+
+            run(qloop, go())
+            shown.append(dialog.test_result.text())
+        for text in shown:
+            assert re.search(r"[\u4e00-\u9fff]", text), text
+            for english in SENTENCES.values():
+                assert english.split("{")[0][:30] not in text, (english, text)
+        assert "密钥有效" in shown[0] and "DashScope" in shown[0]
+        assert "拒绝" in shown[1] and "接口地址" in shown[2] and "无法连接" in shown[3]
+        dialog.reject()
+    finally:
+        remove_translators(qapp, translators)
+
+
 def test_the_batch_dry_run_prices_each_row_and_the_total(window: Any, tmp_path: Any) -> None:
     from tests.gui.conftest import make_image
 
