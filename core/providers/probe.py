@@ -15,6 +15,7 @@ network error's detail are values, quoted as they came.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Awaitable, Callable
@@ -173,6 +174,41 @@ def _pixverse_balance(body: Any) -> dict[str, Any] | None:
         "credit_monthly": resp.get("credit_monthly"),
         "credit_package": resp.get("credit_package"),
     }
+
+
+BALANCE_DIALECTS = ("pixverse", "newapi")  # the APIs with a balance call that costs nothing
+BALANCE_WAIT = 10.0  # seconds a finished task waits for the balance before it is shown without one
+
+
+class Balances:
+    """One connection's balance after its finished tasks: one call per finished task at most, and
+    one under way at a time (tasks finishing meanwhile share its answer), so a batch ending
+    together does not run into the API's rate limits. Never raises: a balance is shown when
+    known, never relied on."""
+
+    def __init__(self, dialect: str, http: HttpLayer) -> None:
+        self.dialect, self.http = dialect, http
+        self._call: asyncio.Task[dict[str, Any] | None] | None = None
+
+    async def after_task(self) -> dict[str, Any] | None:
+        if self.dialect not in BALANCE_DIALECTS:
+            return None
+        if self._call is None or self._call.done():
+            self._call = asyncio.create_task(self._fetch(), name=f"balance-{self.dialect}")
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._call), BALANCE_WAIT)
+        except TimeoutError:
+            return None
+
+    async def _fetch(self) -> dict[str, Any] | None:
+        try:
+            return await fetch_balance(self.dialect, self.http)
+        except Exception:  # a closed client, a bad answer: no balance this time
+            return None
+
+    def close(self) -> None:
+        if self._call is not None and not self._call.done():
+            self._call.cancel()
 
 
 async def fetch_balance(dialect: str, http: HttpLayer) -> dict[str, Any] | None:

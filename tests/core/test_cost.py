@@ -200,6 +200,49 @@ def test_pixverse_credits_are_the_charge_and_the_balance_follows(
     asyncio.run(scenario())
 
 
+def test_the_balance_comes_with_the_finished_state_once_per_task_at_most(
+    pixverse_emu: PixVerseEmulator, newapi_emu: object, tmp_path: Path
+) -> None:
+    """Where the API has a balance call: the task is seen finished with the account's balance (so
+    its notice can say it), asked at most once per finished task and connection; elsewhere never."""
+    image = make_image(tmp_path / "still.png", (640, 360))
+    newapi_url = newapi_emu.base_url  # type: ignore[attr-defined]
+
+    async def scenario() -> None:
+        engine = await open_engine(default_paths())
+        engine.add_connection(Connection(name="p", dialect="pixverse", base_url=pixverse_emu.base_url))
+        engine.add_connection(Connection(name="g", dialect="newapi", base_url=newapi_url))
+        for name in ("p", "g"):
+            engine.secrets.set(name, "sk-ok")
+        seen_done: list[object] = []
+        engine.subscribe(
+            lambda _e, r: seen_done.append(r.balance) if r.state is TaskState.SUCCEEDED else None
+        )
+        try:
+            takes = [
+                GenerationRequest(
+                    model="v5", prompt=f"cat {n}", image=str(image), resolution="540p", duration=5
+                )
+                for n in range(3)
+            ]
+            records = await _run(engine, "p", takes, batch="b")
+            assert [r.state for r in records] == [TaskState.SUCCEEDED] * 3
+            pixverse = {"currency": "credits", "credit_monthly": 1000, "credit_package": 250}
+            assert seen_done and all(b == pixverse for b in seen_done)
+            assert all(r.balance == pixverse for r in records)
+            (kling,) = await _run(engine, "g", [GenerationRequest(model="kling-v1", prompt="a cat")])
+            assert kling.state is TaskState.SUCCEEDED, kling.error_message
+            assert kling.balance == {"currency": "USD", "limit": 25.0, "used": 5.5, "remaining": 19.5}
+        finally:
+            await close_engine(engine)
+
+    asyncio.run(scenario())
+    asked = [r for r in pixverse_emu.requests if r.path.endswith("/account/balance")]
+    assert 1 <= len(asked) <= 3
+    routes = [r.path for r in newapi_emu.requests]  # type: ignore[attr-defined]
+    assert routes.count("/v1/dashboard/billing/subscription") == 1
+
+
 def test_a_refused_submit_is_not_charged(dashscope_emu: DashScopeEmulator) -> None:
     async def scenario() -> None:
         engine = await open_engine(default_paths(), dashscope_emu.base_url)
