@@ -159,6 +159,7 @@ class GeneratePanel(QWidget):
         self.generate_button.setMinimumHeight(34)
         self.cost_label = QLabel(self)  # the estimate beside Generate, for every copy
         self.cost_label.setAccessibleName(self.tr("Estimated cost"))
+        self.cost_label.setWordWrap(True)  # "price unknown — set it in Settings" takes two lines
         self.batch_button = QPushButton(self.tr("&Batch…"), self)
         self.batch_button.setToolTip(
             self.tr("Queue one task per image in a folder, or per line of a CSV file")

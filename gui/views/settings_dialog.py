@@ -479,6 +479,14 @@ class SettingsDialog(QDialog):
             self.test_result.setToolTip("\n".join([*errors, result.checked]).strip())
         finally:
             self.test_button.setEnabled(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Taller, within the screen, when the test's explanation needs more lines than there is room."""
+        wanted = self.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        if wanted > self.height():
+            self.resize(self.width(), min(wanted, screen - 40))
 
     # -- general tab -----------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:

@@ -38,7 +38,7 @@ from core.tasks.journal import TaskRecord
 from core.tasks.lineage import VARIATION
 from core.tasks.variations import MAX_TAKES, plan_variations
 from gui.spawn import spawn
-from gui.texts import connection_label, money
+from gui.texts import connection_label, model_label, money
 
 
 def catalog_models(dialect: str) -> list[Any]:
@@ -80,7 +80,10 @@ class VariationsDialog(QDialog):
         self.costs = QLabel(self)  # each target's estimate per take, the total, and caps passed
         self.costs.setWordWrap(True)
         self.costs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.caps_text = ""
+        self.cap_note = QLabel(self)  # the caps the group would pass, from the ledger
+        self.cap_note.setWordWrap(True)
+        self.cap_note.setProperty("tone", "warning")
+        self.cap_note.hide()
         self.checking: asyncio.Task[None] | None = None  # the caps, read from the ledger
         for widget in (self.models, self.connections):
             widget.itemChanged.connect(self._update)
@@ -104,6 +107,7 @@ class VariationsDialog(QDialog):
         layout.addWidget(self.connections, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.costs)
+        layout.addWidget(self.cap_note)
         layout.addWidget(self.buttons)
         self._update()
         self.resize(460, 480)
@@ -138,7 +142,6 @@ class VariationsDialog(QDialog):
         total = len(self.targets()) * self.count.value()
         self.summary.setText(self.tr("%n task(s) will be made, as one group.", "", total))
         self.make_button.setEnabled(total > 0 and self.creating is None)
-        self.caps_text = ""
         self._show_costs()
         if self.checking is not None:
             self.checking.cancel()
@@ -173,7 +176,8 @@ class VariationsDialog(QDialog):
             spec = next(
                 (s for s in catalog_models(self.engine.connections[name].dialect) if s.id == model), None
             )
-            target = self.tr("%1 on “%2”").replace("%1", spec.label if spec else model)
+            shown = model_label(self.engine.connections[name].dialect, spec) if spec else model
+            target = self.tr("%1 on “%2”").replace("%1", shown)
             target = target.replace("%2", connection_label(name))
             if cost is None or cost.amount is None:
                 unknown += takes
@@ -190,8 +194,6 @@ class VariationsDialog(QDialog):
             lines.append(self.tr("Estimated total: %1").replace("%1", total))
             if unknown:
                 lines[-1] += " " + self.tr("(and %n variation(s) whose price is unknown)", "", unknown)
-        if self.caps_text:
-            lines.append(self.caps_text)
         self.costs.setText("\n".join(lines))
 
     async def _check_caps(self) -> None:
@@ -227,9 +229,9 @@ class VariationsDialog(QDialog):
                         "refused there until a price is set in Settings."
                     ).replace("%1", connection_label(name))
                 )
-        self.caps_text = "\n".join(said)
+        self.cap_note.setText("\n".join(said))
+        self.cap_note.setVisible(bool(said))
         self.checking = None
-        self._show_costs()
 
     def done(self, result: int) -> None:
         if self.checking is not None:
