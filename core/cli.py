@@ -10,8 +10,9 @@
 
 ``generate --dry-run --json`` validates, sends nothing and prints one record with its ``estimate``
 ({amount, currency, basis}); ``--max-cost AMOUNT`` refuses (kind ``budget``) before anything is sent
-when the estimate is over AMOUNT or unknown. Every task's record carries ``estimate`` and, once the
-provider reports it, ``charge``.
+when the estimate is over AMOUNT (code ``max_cost``) or unknown (code ``price_unknown``: a cap that
+cannot be checked is not one; the message says to set a price or to leave ``--max-cost`` out).
+Every task's record carries ``estimate`` and, once the provider reports it, ``charge``.
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
