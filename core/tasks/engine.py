@@ -54,7 +54,7 @@ from core.pricing import Estimate, charge_from_usage, estimate
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
-from core.providers.probe import ProbeResult, fetch_balance, probe
+from core.providers.probe import Balances, ProbeResult, probe
 from core.redact import redact
 from core.tasks import states
 from core.tasks.events import TaskEvents, reflected
@@ -101,9 +101,11 @@ class Lane:
     downloads: asyncio.Semaphore
     running: asyncio.Event  # set while the connection is not paused (the engine's, per connection)
     listing: Listing = field(init=False)  # polls of many tasks answered by one list, where there is one
+    balances: Balances = field(init=False)  # the account's balance after a finished task
 
     def __post_init__(self) -> None:
         self.listing = Listing(self.provider)
+        self.balances = Balances(self.provider.dialect, self.http)
 
     @property
     def paused(self) -> bool:
@@ -627,6 +629,7 @@ class Engine(TaskEvents):
         except (JournalError, RuntimeError) as exc:  # a journal closed first: they expire by themselves
             log.warning("task leases not given up: %s", exc)
         for lane in self._lanes.values():
+            lane.balances.close()
             await lane.http.aclose()
             shutdown = getattr(lane.provider, "shutdown", None)
             if callable(shutdown):
@@ -942,6 +945,11 @@ class Engine(TaskEvents):
             await asyncio.to_thread(write_sidecar, record, taken_over=earlier_run)
         except Exception as exc:  # the video is done: a sidecar never undoes that
             await self._log(record, f"no sidecar written beside the video: {exc}")
+        # The account's balance where the API has a call for it, read once now (bounded: the video
+        # is in place), so that the notice of this task says it.
+        balance = await lane.balances.after_task()
+        if balance is not None:
+            record.balance = balance
         # Not fsynced on its own: should a power cut lose it, the task resumes as downloading and
         # takes the file already in place (the downloading state before it was fsynced).
         await self._set_state(
@@ -954,12 +962,9 @@ class Engine(TaskEvents):
             "error_kind",
             "error_message",
             "error_code",
+            "balance",
             durable=False,
         )
-        balance = await fetch_balance(record.dialect, lane.http)  # where the API has a balance call
-        if balance is not None:
-            record.balance = balance
-            await self._save(record, "balance", durable=False)
 
     async def _fetch_result(
         self,

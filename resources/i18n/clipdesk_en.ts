@@ -140,12 +140,17 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="190"/>
+        <location filename="../../gui/views/batch_dialog.py" line="180"/>
+        <source>price unknown — set it in Settings</source>
+        <translation>price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="192"/>
         <source>Choose a folder of images or a CSV file.</source>
         <translation>Choose a folder of images or a CSV file.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="193"/>
+        <location filename="../../gui/views/batch_dialog.py" line="195"/>
         <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
         <translation>
             <numerusform>%n task will be queued on “%1” with %2 (%3 per row).</numerusform>
@@ -153,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="200"/>
+        <location filename="../../gui/views/batch_dialog.py" line="202"/>
         <source>%n row(s) with problems will be skipped.</source>
         <translation>
             <numerusform>%n row with a problem will be skipped.</numerusform>
@@ -161,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="204"/>
+        <location filename="../../gui/views/batch_dialog.py" line="206"/>
         <source>&amp;Queue %n task(s)</source>
         <translation>
             <numerusform>&amp;Queue %n task</numerusform>
@@ -174,7 +179,7 @@
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="202"/>
+        <location filename="../../gui/views/batch_dialog.py" line="204"/>
         <source>Estimated total: %1</source>
         <translation>Estimated total: %1</translation>
     </message>
@@ -731,7 +736,22 @@
         <translation>This connection has no base URL: set it in Settings → Connections.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <location filename="../../gui/views/generate_panel.py" line="435"/>
+        <source>Price unknown — set it in Settings</source>
+        <translation>Price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="438"/>
+        <source>≈ %1 (list price)</source>
+        <translation>≈ %1 (list price)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="441"/>
+        <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
+        <translation>The vendor's list price; gateways resell at their own rates — set yours in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="453"/>
         <source>Mode: %1</source>
         <translation>Mode: %1</translation>
     </message>
@@ -741,17 +761,12 @@
         <translation>Continues task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="434"/>
-        <source>Cost unknown</source>
-        <translation>Cost unknown</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/generate_panel.py" line="161"/>
         <source>Estimated cost</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="436"/>
+        <location filename="../../gui/views/generate_panel.py" line="445"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
@@ -761,27 +776,27 @@
         <translation>Settings of task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="446"/>
+        <location filename="../../gui/views/generate_panel.py" line="455"/>
         <source>add a first frame</source>
         <translation>add a first frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="447"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>add a first and a last frame</source>
         <translation>add a first and a last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="448"/>
+        <location filename="../../gui/views/generate_panel.py" line="457"/>
         <source>add reference images</source>
         <translation>add reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="450"/>
+        <location filename="../../gui/views/generate_panel.py" line="459"/>
         <source>Mode: %1 — %2</source>
         <translation>Mode: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="451"/>
+        <location filename="../../gui/views/generate_panel.py" line="460"/>
         <source>write a prompt</source>
         <translation>write a prompt</translation>
     </message>
@@ -1858,39 +1873,112 @@ Turns images and text into videos through the providers you already pay for.</tr
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>The offline preview needs no key and no network.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>There is no API key for this connection.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>The server could not be reached: check the base URL, the network and any proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>The server answered, but refused the key (HTTP {status}: {words}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>The server answered HTTP {status}: {words}. The key may be fine.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>The key was accepted. Balance: {amount} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>Balance: {amount} USD.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>(AiSphere&apos;s look-up route is a guess until its docs name one.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse refused the key: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>The key was accepted: the list of videos came back.</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>Alibaba Bailian / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api gateway (Kling, Jimeng, Vidu)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI videos (Sora) or a compatible gateway</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere gateway (PixVerse models)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll (Vidu Q3)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>Offline preview</translation>
     </message>
@@ -2229,68 +2317,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="489"/>
+        <location filename="../../gui/views/settings_dialog.py" line="527"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="490"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="496"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="507"/>
         <source>Notify me when a task ends</source>
         <translation>Notify me when a task ends</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="509"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>A new language applies the next time ClipDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Output folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="514"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="538"/>
         <source>Every connection needs a name.</source>
         <translation>Every connection needs a name.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="540"/>
         <source>Two connections are named “%1”.</source>
         <translation>Two connections are named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="543"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1” needs a base URL starting with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="549"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>The proxy of “%1” must look like http://host:port</translation>
     </message>
@@ -2315,7 +2403,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>A spending cap is a number (or empty for none): “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -2360,27 +2448,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="502"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="503"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>Follow the system (dark if it does not say)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="520"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Appearance:</translation>
     </message>
@@ -2602,47 +2690,47 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskNotifier</name>
     <message>
-        <location filename="../../gui/tray.py" line="39"/>
+        <location filename="../../gui/tray.py" line="42"/>
         <source>Show ClipDesk</source>
         <translation>Show ClipDesk</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="43"/>
+        <location filename="../../gui/tray.py" line="46"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="121"/>
+        <location filename="../../gui/tray.py" line="128"/>
         <source>Video ready</source>
         <translation>Video ready</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="124"/>
+        <location filename="../../gui/tray.py" line="131"/>
         <source>A task needs your decision</source>
         <translation>A task needs your decision</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="126"/>
+        <location filename="../../gui/tray.py" line="133"/>
         <source>Task expired</source>
         <translation>Task expired</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="128"/>
+        <location filename="../../gui/tray.py" line="135"/>
         <source>Task failed</source>
         <translation>Task failed</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="40"/>
+        <location filename="../../gui/tray.py" line="43"/>
         <source>Play the latest video</source>
         <translation>Play the latest video</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="104"/>
+        <location filename="../../gui/tray.py" line="111"/>
         <source>Batch finished</source>
         <translation>Batch finished</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="98"/>
+        <location filename="../../gui/tray.py" line="103"/>
         <source>%n video(s) ready</source>
         <translation>
             <numerusform>%n video ready</numerusform>
@@ -2650,7 +2738,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="100"/>
+        <location filename="../../gui/tray.py" line="105"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -2658,7 +2746,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="102"/>
+        <location filename="../../gui/tray.py" line="107"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -2898,60 +2986,113 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>VariationsDialog</name>
     <message>
-        <location filename="../../gui/views/variations.py" line="51"/>
+        <location filename="../../gui/views/variations.py" line="58"/>
         <source>Variations</source>
         <translation>Variations</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="59"/>
+        <location filename="../../gui/views/variations.py" line="66"/>
         <source>Takes per model and connection</source>
         <translation>Takes per model and connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="61"/>
+        <location filename="../../gui/views/variations.py" line="68"/>
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="66"/>
+        <location filename="../../gui/views/variations.py" line="73"/>
         <source>Connections</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="77"/>
+        <location filename="../../gui/views/variations.py" line="89"/>
         <source>&amp;Make</source>
         <translation>&amp;Make</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="83"/>
+        <location filename="../../gui/views/variations.py" line="95"/>
         <source>Takes (each its own seed):</source>
         <translation>Takes (each its own seed):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="86"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Variations of “%1”</source>
         <translation>Variations of “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Models:</source>
         <translation>Models:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="91"/>
+        <location filename="../../gui/views/variations.py" line="103"/>
         <source>Connections:</source>
         <translation>Connections:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="126"/>
+        <location filename="../../gui/views/variations.py" line="139"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>%n task will be made, as one group.</numerusform>
             <numerusform>%n tasks will be made, as one group.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="176"/>
+        <source>%1 on “%2”</source>
+        <translation>%1 on “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="180"/>
+        <source>%1: price unknown — set it in Settings</source>
+        <translation>%1: price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="183"/>
+        <source>%1: %2 per variation</source>
+        <translation>%1: %2 per variation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="185"/>
+        <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
+        <translation>(the vendor's list price; a gateway may charge otherwise)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="190"/>
+        <source>Estimated total: %1</source>
+        <translation>Estimated total: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="151"/>
+        <location filename="../../gui/views/variations.py" line="192"/>
+        <source>(and %n variation(s) whose price is unknown)</source>
+        <translation>
+            <numerusform>(and %n variation whose price is unknown)</numerusform>
+            <numerusform>(and %n variations whose price is unknown)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="205"/>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="205"/>
+        <source>monthly</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="208"/>
+        <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
+        <translation>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="226"/>
+        <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
+        <translation>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="262"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>%n task made; these could not be:</numerusform>

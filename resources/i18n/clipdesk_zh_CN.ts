@@ -140,26 +140,31 @@
         <translation>可以生成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="190"/>
+        <location filename="../../gui/views/batch_dialog.py" line="180"/>
+        <source>price unknown — set it in Settings</source>
+        <translation>价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="192"/>
         <source>Choose a folder of images or a CSV file.</source>
         <translation>请选择一个图片文件夹或 CSV 文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="193"/>
+        <location filename="../../gui/views/batch_dialog.py" line="195"/>
         <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
         <translation>
             <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="200"/>
+        <location filename="../../gui/views/batch_dialog.py" line="202"/>
         <source>%n row(s) with problems will be skipped.</source>
         <translation>
             <numerusform>有问题的 %n 行将被跳过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="204"/>
+        <location filename="../../gui/views/batch_dialog.py" line="206"/>
         <source>&amp;Queue %n task(s)</source>
         <translation>
             <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
@@ -171,7 +176,7 @@
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="202"/>
+        <location filename="../../gui/views/batch_dialog.py" line="204"/>
         <source>Estimated total: %1</source>
         <translation>预估总计：%1</translation>
     </message>
@@ -725,7 +730,22 @@
         <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <location filename="../../gui/views/generate_panel.py" line="435"/>
+        <source>Price unknown — set it in Settings</source>
+        <translation>价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="438"/>
+        <source>≈ %1 (list price)</source>
+        <translation>≈ %1（标价）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="441"/>
+        <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
+        <translation>这是厂商的标价；网关按各自的价格转售——请在设置中填写你的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="453"/>
         <source>Mode: %1</source>
         <translation>方式：%1</translation>
     </message>
@@ -735,17 +755,12 @@
         <translation>接续任务 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="434"/>
-        <source>Cost unknown</source>
-        <translation>费用未知</translation>
-    </message>
-    <message>
         <location filename="../../gui/views/generate_panel.py" line="161"/>
         <source>Estimated cost</source>
         <translation>预估费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="436"/>
+        <location filename="../../gui/views/generate_panel.py" line="445"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
@@ -755,27 +770,27 @@
         <translation>沿用任务 %1 的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="446"/>
+        <location filename="../../gui/views/generate_panel.py" line="455"/>
         <source>add a first frame</source>
         <translation>请添加首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="447"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>add a first and a last frame</source>
         <translation>请添加首帧和尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="448"/>
+        <location filename="../../gui/views/generate_panel.py" line="457"/>
         <source>add reference images</source>
         <translation>请添加参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="450"/>
+        <location filename="../../gui/views/generate_panel.py" line="459"/>
         <source>Mode: %1 — %2</source>
         <translation>方式：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="451"/>
+        <location filename="../../gui/views/generate_panel.py" line="460"/>
         <source>write a prompt</source>
         <translation>请填写提示词</translation>
     </message>
@@ -1843,39 +1858,112 @@ Turns images and text into videos through the providers you already pay for.</so
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>离线预览不需要密钥，也不需要网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>此连接没有 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>无法连接到服务器：请检查接口地址、网络和代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>服务器有应答，但拒绝了该密钥（HTTP {status}：{words}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>有服务器以 HTTP {status} 应答，但不像是这个接口：请检查接口地址（包括网关需要的路径前缀，例如 /alibailian）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>服务器应答 HTTP {status}：{words}。密钥可能没有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>密钥有效：查询了一个不可能存在的任务，DashScope 应答 {status}。没有创建任何任务。DashScope 不提供用 API 密钥查询余额的接口，请在百炼控制台查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>密钥有效。余额：{amount} 积分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的视频时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的任务时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>余额：{amount} 美元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>（AiSphere 的查询路径是推测的，待其文档给出后再确认。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse 拒绝了该密钥：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>密钥有效：已返回视频列表。</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>阿里云百炼 / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse 官方 API</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api 网关（可灵、即梦、Vidu）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI 视频（Sora）或兼容网关</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere 网关（PixVerse 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll（Vidu Q3 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>离线预览</translation>
     </message>
@@ -2213,68 +2301,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="489"/>
+        <location filename="../../gui/views/settings_dialog.py" line="527"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="490"/>
         <source>B&amp;rowse…</source>
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="496"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="507"/>
         <source>Notify me when a task ends</source>
         <translation>任务结束时通知我</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="509"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="514"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="538"/>
         <source>Every connection needs a name.</source>
         <translation>每个连接都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="540"/>
         <source>Two connections are named “%1”.</source>
         <translation>有两个连接都叫“%1”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="543"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="549"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
     </message>
@@ -2299,7 +2387,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>连接正常：%1</translation>
     </message>
@@ -2344,27 +2432,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="502"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="503"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>跟随系统（系统未指定时为深色）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="520"/>
         <source>&amp;Appearance:</source>
         <translation>外观(&amp;A):</translation>
     </message>
@@ -2583,61 +2671,61 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskNotifier</name>
     <message>
-        <location filename="../../gui/tray.py" line="39"/>
+        <location filename="../../gui/tray.py" line="42"/>
         <source>Show ClipDesk</source>
         <translation>显示 ClipDesk</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="43"/>
+        <location filename="../../gui/tray.py" line="46"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="121"/>
+        <location filename="../../gui/tray.py" line="128"/>
         <source>Video ready</source>
         <translation>视频已生成</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="124"/>
+        <location filename="../../gui/tray.py" line="131"/>
         <source>A task needs your decision</source>
         <translation>有任务需要你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="126"/>
+        <location filename="../../gui/tray.py" line="133"/>
         <source>Task expired</source>
         <translation>任务已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="128"/>
+        <location filename="../../gui/tray.py" line="135"/>
         <source>Task failed</source>
         <translation>任务失败</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="40"/>
+        <location filename="../../gui/tray.py" line="43"/>
         <source>Play the latest video</source>
         <translation>播放最新的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="104"/>
+        <location filename="../../gui/tray.py" line="111"/>
         <source>Batch finished</source>
         <translation>批量任务已结束</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="98"/>
+        <location filename="../../gui/tray.py" line="103"/>
         <source>%n video(s) ready</source>
         <translation>
             <numerusform>%n 个视频已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="100"/>
+        <location filename="../../gui/tray.py" line="105"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="102"/>
+        <location filename="../../gui/tray.py" line="107"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
@@ -2876,59 +2964,111 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>VariationsDialog</name>
     <message>
-        <location filename="../../gui/views/variations.py" line="51"/>
+        <location filename="../../gui/views/variations.py" line="58"/>
         <source>Variations</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="59"/>
+        <location filename="../../gui/views/variations.py" line="66"/>
         <source>Takes per model and connection</source>
         <translation>每个模型和连接的生成次数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="61"/>
+        <location filename="../../gui/views/variations.py" line="68"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="66"/>
+        <location filename="../../gui/views/variations.py" line="73"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="77"/>
+        <location filename="../../gui/views/variations.py" line="89"/>
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="83"/>
+        <location filename="../../gui/views/variations.py" line="95"/>
         <source>Takes (each its own seed):</source>
         <translation>次数（各用不同种子）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="86"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Variations of “%1”</source>
         <translation>“%1”的变体</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="91"/>
+        <location filename="../../gui/views/variations.py" line="103"/>
         <source>Connections:</source>
         <translation>连接：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="126"/>
+        <location filename="../../gui/views/variations.py" line="139"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="176"/>
+        <source>%1 on “%2”</source>
+        <translation>“%2”上的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="180"/>
+        <source>%1: price unknown — set it in Settings</source>
+        <translation>%1：价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="183"/>
+        <source>%1: %2 per variation</source>
+        <translation>%1：每个变体 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="185"/>
+        <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
+        <translation>（厂商标价；网关可能按其他价格收费）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="190"/>
+        <source>Estimated total: %1</source>
+        <translation>预估总计：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="151"/>
+        <location filename="../../gui/views/variations.py" line="192"/>
+        <source>(and %n variation(s) whose price is unknown)</source>
+        <translation>
+            <numerusform>（另有 %n 个变体价格未知）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="205"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="205"/>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="208"/>
+        <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
+        <translation>这组变体会超过“%2”的%1上限（%3；已花费或进行中 %4，本组 %5）：超出的变体将因预算暂停，直到上限提高或进入新的一天或一个月。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="226"/>
+        <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
+        <translation>“%1”设有花费上限，但其中一些模型没有价格：在设置中填写价格之前，它们会被拒绝。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="262"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>
