@@ -170,8 +170,6 @@ class LibraryList(SelectOnFocusList):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        if event.buttons() != Qt.MouseButton.NoButton:
-            return
         self._hover(event.position().toPoint())
 
     def _hover(self, pos: QPoint) -> None:

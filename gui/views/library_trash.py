@@ -1,5 +1,5 @@
 """Deleting videos in the library's trash for good: the chosen ones, or all of them (Empty trash),
-each time after a confirmation that says how many and that it cannot be undone.
+once the creator has confirmed (gui/views/library_view.py asks).
 
 A video's file and sidecar are removed first, off the window's thread (core/library.delete_video);
 then its task leaves the journal as the queue's Remove takes it out (Engine.remove; the spend
@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.library import delete_video
 from core.tasks.journal import TaskRecord
@@ -28,27 +24,6 @@ if TYPE_CHECKING:
     from core.tasks.engine import Engine
 
 log = logging.getLogger("clipdesk.gui")
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("LibraryTrash", text, None, n)
-
-
-def ask(parent: QWidget, count: int, everything: bool, yes: Callable[[], None]) -> QMessageBox:
-    """Open the confirmation (it returns at once); ``yes`` runs when the creator confirms."""
-    title = tr("Empty trash") if everything else tr("Delete permanently")
-    text = (
-        tr("Delete the %n video(s) in the trash permanently?", count)
-        if everything
-        else tr("Delete %n video(s) permanently?", count)
-    )
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText(tr("Their files are removed from the disk. This cannot be undone."))
-    delete = box.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    delete.clicked.connect(yes)
-    box.open()
-    return box
 
 
 async def delete_for_good(

@@ -547,9 +547,22 @@ class LibraryView(QWidget):
         return self._ask(records, everything=True)
 
     def _ask(self, records: list[TaskRecord], everything: bool) -> QMessageBox:
-        box = library_trash.ask(self, len(records), everything, lambda: self._start_delete(records))
+        """Open the confirmation (it returns at once): how many, and that it cannot be undone."""
+        count = len(records)
+        if everything:
+            title = self.tr("Empty trash")
+            text = self.tr("Delete the %n video(s) in the trash permanently?", "", count)
+        else:
+            title = self.tr("Delete permanently")
+            text = self.tr("Delete %n video(s) permanently?", "", count)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Their files are removed from the disk. This cannot be undone."))
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self._start_delete(records))
         self._boxes.append(box)
         box.finished.connect(lambda *_: self._boxes.remove(box) if box in self._boxes else None)
+        box.open()
         return box
 
     def _start_delete(self, records: list[TaskRecord]) -> None:
