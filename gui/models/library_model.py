@@ -302,6 +302,14 @@ class LibraryModel(QAbstractListModel):
         """What the item is called: the title it was given, else its prompt."""
         return self.marks.titles.get(record.id) or record.request.prompt.replace("\n", " ").strip()
 
+    def take_of(self, record: TaskRecord) -> str:
+        """A take of a group told apart from the others: its model, seed and time."""
+        parts = [record.model]
+        if record.request.seed is not None:
+            parts.append(self.tr("seed %1").replace("%1", str(record.request.seed)))
+        parts.append(datetime.fromtimestamp(record.created_at).strftime("%H:%M:%S"))
+        return " · ".join(parts)
+
     def rename(self, row: int, title: str) -> None:
         """Give the item a title (empty: its prompt again)."""
         self.marks.rename(self._tiles[row][0].id, title)
@@ -424,6 +432,8 @@ class LibraryModel(QAbstractListModel):
         favourite = record.id in self.marks.favourites
         if role == Qt.ItemDataRole.DisplayRole:
             title = self.title_of(record) or self.tr("(no prompt)")
+            if self.filter.group and record.id not in self.marks.titles:
+                title = self.take_of(record)  # the prompt is the group's: what tells the takes apart
             return ("★ " if favourite else "") + (title if len(title) <= 60 else title[:58] + "…")
         if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None and record.video_path:
             # Until its thumbnail comes (or when none can be made), a blank tile of a video's

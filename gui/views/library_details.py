@@ -60,7 +60,9 @@ class DetailsPane(QScrollArea):
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setAccessibleName(label)
             self.values[key] = value
-            self.form.addRow(label, value)
+            name = QLabel(label, body)
+            name.setProperty("tone", "muted")  # the theme colours it (gui/theme.py)
+            self.form.addRow(name, value)
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.setWidget(body)

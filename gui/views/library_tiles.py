@@ -87,13 +87,17 @@ class TileDelegate(QStyledItemDelegate):
             self._paint_count(painter, picture, size)
 
     def _paint_stack(self, painter: QPainter, picture: QRect) -> None:
-        """Two edges above the picture: more than one video lies here."""
+        """Two card edges behind the picture's right side: more than one video lies here."""
         painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         for step, tone in ((2, "mid"), (1, "muted")):
-            edge = picture.adjusted(4 * step, -3 * step, -4 * step, 0)
+            inset = 5 * step
+            edge = QRectF(
+                picture.right() - 4 + 4 * step, picture.top() + inset, 6, picture.height() - 2 * inset
+            )
             painter.setBrush(colour(tone))
-            painter.drawRoundedRect(QRectF(edge.left(), edge.top(), edge.width(), 3 * step + 2), 2, 2)
+            painter.drawRoundedRect(edge, 2, 2)
         painter.restore()
 
     def _paint_count(self, painter: QPainter, picture: QRect, size: int) -> None:

@@ -404,7 +404,7 @@
         <translation>Cost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_details.py" line="87"/>
+        <location filename="../../gui/views/library_details.py" line="89"/>
         <source>%n video(s) of one prompt</source>
         <translation>
             <numerusform>%n video of one prompt</numerusform>
@@ -1059,12 +1059,17 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="426"/>
+        <location filename="../../gui/models/library_model.py" line="309"/>
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="434"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="439"/>
+        <location filename="../../gui/models/library_model.py" line="449"/>
         <source>%n video(s) of one prompt: open to see each</source>
         <translation>
             <numerusform>%n video of one prompt: open to see each</numerusform>
@@ -1072,12 +1077,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="444"/>
+        <location filename="../../gui/models/library_model.py" line="454"/>
         <source>New: not played yet</source>
         <translation>New: not played yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="449"/>
+        <location filename="../../gui/models/library_model.py" line="459"/>
         <source>Group of %n video(s): %1</source>
         <translation>
             <numerusform>Group of %n video: %1</numerusform>
@@ -1085,7 +1090,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="450"/>
+        <location filename="../../gui/models/library_model.py" line="460"/>
         <source>New: %1</source>
         <translation>New: %1</translation>
     </message>

@@ -400,7 +400,7 @@
         <translation>费用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_details.py" line="87"/>
+        <location filename="../../gui/views/library_details.py" line="89"/>
         <source>%n video(s) of one prompt</source>
         <translation>
             <numerusform>同一提示词的 %n 个视频</numerusform>
@@ -1052,31 +1052,36 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="426"/>
+        <location filename="../../gui/models/library_model.py" line="309"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="434"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="439"/>
+        <location filename="../../gui/models/library_model.py" line="449"/>
         <source>%n video(s) of one prompt: open to see each</source>
         <translation>
             <numerusform>同一提示词的 %n 个视频：打开可逐个查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="444"/>
+        <location filename="../../gui/models/library_model.py" line="454"/>
         <source>New: not played yet</source>
         <translation>新视频：还没播放过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="449"/>
+        <location filename="../../gui/models/library_model.py" line="459"/>
         <source>Group of %n video(s): %1</source>
         <translation>
             <numerusform>%n 个视频的分组：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="450"/>
+        <location filename="../../gui/models/library_model.py" line="460"/>
         <source>New: %1</source>
         <translation>新视频：%1</translation>
     </message>

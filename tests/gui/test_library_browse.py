@@ -63,6 +63,7 @@ def test_copies_and_variations_of_one_prompt_are_one_tile(tmp_path: Path) -> Non
     assert tiles(model) == [[14, 13, 12, 11, 10]]
     assert model.open_group(0)
     assert tiles(model) == [[14], [13], [12], [11], [10]]  # opened: each its own tile
+    assert model.index(0, 0).data().startswith("preview · seed 14 · ")  # what tells the takes apart
     assert not model.open_group(0)  # a single video does not open
     model.close_group()
     assert tiles(model) == [[14, 13, 12, 11, 10]] and model.filter.text == "lighthouse"
