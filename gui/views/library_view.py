@@ -87,6 +87,7 @@ class LibraryView(QWidget):
         model.modelReset.connect(self._show_count)
         model.watched.connect(self._show_count)
         model.modelReset.connect(self._show_group)
+        model.rowsRemoved.connect(self._group_emptied)
         model.modelReset.connect(self._show_details)
         model.dataChanged.connect(self._show_details)
         self.view.selectionModel().selectionChanged.connect(self._show_details)
@@ -230,7 +231,9 @@ class LibraryView(QWidget):
         self.trash_action = action(self.tr("Move to &trash"), "Delete", self.trash_selected)
         self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
         self.delete_action = action(self.tr("&Delete permanently…"), "Shift+Delete", self.delete_selected)
-        self.open_group_action = action(self.tr("Open &group"), "Ctrl+Down", self.open_selected_group)
+        self.open_group_action = action(
+            self.tr("Show &each video of the group"), "Ctrl+Down", self.open_selected_group
+        )
         self.back_action = action(self.tr("&Back to every video"), "Backspace", self.close_group)
         self.back_action.setShortcuts([QKeySequence("Backspace"), QKeySequence("Alt+Left")])
         self.details_action = QAction(self.tr("Show de&tails"), self)
@@ -340,6 +343,10 @@ class LibraryView(QWidget):
                 self.view.setCurrentIndex(self.model.index(row, 0))
                 break
         self.view.setFocus()
+
+    def _group_emptied(self, *_args: object) -> None:
+        if self.model.filter.group and self.model.total() == 0:  # its last video went: back
+            self.close_group()
 
     def _show_group(self) -> None:
         group = self.model.filter.group

@@ -1098,73 +1098,73 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="97"/>
+        <location filename="../../gui/views/library_view.py" line="98"/>
         <source>Search prompts…</source>
         <translation>Search prompts…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="99"/>
+        <location filename="../../gui/views/library_view.py" line="100"/>
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="101"/>
+        <location filename="../../gui/views/library_view.py" line="102"/>
         <source>Filter by connection</source>
         <translation>Filter by connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="103"/>
+        <location filename="../../gui/views/library_view.py" line="104"/>
         <source>Filter by model</source>
         <translation>Filter by model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="129"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="130"/>
-        <location filename="../../gui/views/library_view.py" line="469"/>
+        <location filename="../../gui/views/library_view.py" line="131"/>
+        <location filename="../../gui/views/library_view.py" line="476"/>
         <source>Import videos</source>
         <translation>Import videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Import &amp;videos…</source>
         <translation>Import &amp;videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="134"/>
+        <location filename="../../gui/views/library_view.py" line="135"/>
         <source>Re-index a &amp;folder…</source>
         <translation>Re-index a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="479"/>
+        <location filename="../../gui/views/library_view.py" line="486"/>
         <source>Re-index a folder</source>
         <translation>Re-index a folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="473"/>
+        <location filename="../../gui/views/library_view.py" line="480"/>
         <source>Videos (%1)</source>
         <translation>Videos (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="491"/>
+        <location filename="../../gui/views/library_view.py" line="498"/>
         <source>Looking for videos…</source>
         <translation>Looking for videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="498"/>
+        <location filename="../../gui/views/library_view.py" line="505"/>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="501"/>
+        <location filename="../../gui/views/library_view.py" line="508"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>%n video added to the library</numerusform>
@@ -1172,52 +1172,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="503"/>
+        <location filename="../../gui/views/library_view.py" line="510"/>
         <source>No new videos found</source>
         <translation>No new videos found</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="105"/>
+        <location filename="../../gui/views/library_view.py" line="106"/>
         <source>Filter by date</source>
         <translation>Filter by date</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="107"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Any time</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="109"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="111"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="229"/>
+        <location filename="../../gui/views/library_view.py" line="230"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;name…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="230"/>
+        <location filename="../../gui/views/library_view.py" line="231"/>
         <source>Move to &amp;trash</source>
         <translation>Move to &amp;trash</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="231"/>
+        <location filename="../../gui/views/library_view.py" line="232"/>
         <source>Re&amp;store</source>
         <translation>Re&amp;store</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="235"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>Show &amp;each video of the group</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="301"/>
+        <location filename="../../gui/views/library_view.py" line="304"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>%n video in the trash</numerusform>
@@ -1225,17 +1230,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="441"/>
+        <location filename="../../gui/views/library_view.py" line="448"/>
         <source>Rename video</source>
         <translation>Rename video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="442"/>
+        <location filename="../../gui/views/library_view.py" line="449"/>
         <source>Title (empty: the prompt):</source>
         <translation>Title (empty: the prompt):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="459"/>
+        <location filename="../../gui/views/library_view.py" line="466"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>Moved %n video to the trash</numerusform>
@@ -1243,7 +1248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="466"/>
+        <location filename="../../gui/views/library_view.py" line="473"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>Restored %n video</numerusform>
@@ -1251,127 +1256,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="138"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="139"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list instead of a grid</source>
         <translation>Show as a list instead of a grid</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="141"/>
         <source>Show as a list</source>
         <translation>Show as a list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="143"/>
+        <location filename="../../gui/views/library_view.py" line="144"/>
         <source>&amp;Empty trash…</source>
         <translation>&amp;Empty trash…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="144"/>
+        <location filename="../../gui/views/library_view.py" line="145"/>
         <source>Delete every video in the trash permanently</source>
         <translation>Delete every video in the trash permanently</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="148"/>
+        <location filename="../../gui/views/library_view.py" line="149"/>
         <source>De&amp;tails</source>
         <translation>De&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="149"/>
+        <location filename="../../gui/views/library_view.py" line="150"/>
         <source>Show how the selected video was made (Ctrl+I)</source>
         <translation>Show how the selected video was made (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="150"/>
+        <location filename="../../gui/views/library_view.py" line="151"/>
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="153"/>
+        <location filename="../../gui/views/library_view.py" line="154"/>
         <source>Video library</source>
         <translation>Video library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="165"/>
+        <location filename="../../gui/views/library_view.py" line="166"/>
         <source>← &amp;Back</source>
         <translation>← &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="166"/>
+        <location filename="../../gui/views/library_view.py" line="167"/>
         <source>Back to every video (Backspace)</source>
         <translation>Back to every video (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="167"/>
+        <location filename="../../gui/views/library_view.py" line="168"/>
         <source>Back to every video</source>
         <translation>Back to every video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="220"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="221"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Toggle &amp;favourite</source>
         <translation>Toggle &amp;favourite</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="222"/>
+        <location filename="../../gui/views/library_view.py" line="223"/>
         <source>&amp;Reuse settings</source>
         <translation>&amp;Reuse settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="225"/>
         <source>&amp;Last frame → new task</source>
         <translation>&amp;Last frame → new task</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="226"/>
+        <location filename="../../gui/views/library_view.py" line="227"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="227"/>
+        <location filename="../../gui/views/library_view.py" line="228"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="232"/>
+        <location filename="../../gui/views/library_view.py" line="233"/>
         <source>&amp;Delete permanently…</source>
         <translation>&amp;Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="233"/>
-        <source>Open &amp;group</source>
-        <translation>Open &amp;group</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="234"/>
+        <location filename="../../gui/views/library_view.py" line="237"/>
         <source>&amp;Back to every video</source>
         <translation>&amp;Back to every video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="236"/>
+        <location filename="../../gui/views/library_view.py" line="239"/>
         <source>Show de&amp;tails</source>
         <translation>Show de&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="265"/>
         <source>All connections</source>
         <translation>All connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="263"/>
+        <location filename="../../gui/views/library_view.py" line="266"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="305"/>
+        <location filename="../../gui/views/library_view.py" line="308"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1379,7 +1379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="358"/>
         <source>A group of %n video(s) of one prompt: %1</source>
         <translation>
             <numerusform>A group of %n video of one prompt: %1</numerusform>
@@ -1387,22 +1387,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="352"/>
+        <location filename="../../gui/views/library_view.py" line="359"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="428"/>
+        <location filename="../../gui/views/library_view.py" line="435"/>
         <source>Taking the last frame…</source>
         <translation>Taking the last frame…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="553"/>
+        <location filename="../../gui/views/library_view.py" line="560"/>
         <source>Empty trash</source>
         <translation>Empty trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="554"/>
+        <location filename="../../gui/views/library_view.py" line="561"/>
         <source>Delete the %n video(s) in the trash permanently?</source>
         <translation>
             <numerusform>Delete the %n video in the trash permanently?</numerusform>
@@ -1410,12 +1410,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="556"/>
+        <location filename="../../gui/views/library_view.py" line="563"/>
         <source>Delete permanently</source>
         <translation>Delete permanently</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="557"/>
+        <location filename="../../gui/views/library_view.py" line="564"/>
         <source>Delete %n video(s) permanently?</source>
         <translation>
             <numerusform>Delete %n video permanently?</numerusform>
@@ -1423,17 +1423,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="559"/>
+        <location filename="../../gui/views/library_view.py" line="566"/>
         <source>Their files are removed from the disk. This cannot be undone.</source>
         <translation>Their files are removed from the disk. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="560"/>
+        <location filename="../../gui/views/library_view.py" line="567"/>
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="576"/>
+        <location filename="../../gui/views/library_view.py" line="583"/>
         <source>Deleted %n video(s) permanently</source>
         <translation>
             <numerusform>Deleted %n video permanently</numerusform>
@@ -1441,7 +1441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="578"/>
+        <location filename="../../gui/views/library_view.py" line="585"/>
         <source>%n could not be removed (still in the trash)</source>
         <translation>
             <numerusform>%n could not be removed (still in the trash)</numerusform>
@@ -1449,37 +1449,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="115"/>
         <source>Filter by state</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="117"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>New: made here, not played yet. Trash: videos moved to the trash, to restore them</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="119"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>All videos</source>
         <translation>All videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="120"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>★ Favourites</source>
         <translation>★ Favourites</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="122"/>
+        <location filename="../../gui/views/library_view.py" line="123"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="303"/>
+        <location filename="../../gui/views/library_view.py" line="306"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n new video</numerusform>
@@ -1487,7 +1487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="307"/>
+        <location filename="../../gui/views/library_view.py" line="310"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1495,17 +1495,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="228"/>
+        <location filename="../../gui/views/library_view.py" line="229"/>
         <source>Save a &amp;copy to…</source>
         <translation>Save a &amp;copy to…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="518"/>
+        <location filename="../../gui/views/library_view.py" line="525"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="528"/>
+        <location filename="../../gui/views/library_view.py" line="535"/>
         <source>Saved a copy: %1</source>
         <translation>Saved a copy: %1</translation>
     </message>

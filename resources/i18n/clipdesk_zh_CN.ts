@@ -1089,402 +1089,402 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="97"/>
+        <location filename="../../gui/views/library_view.py" line="98"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="99"/>
+        <location filename="../../gui/views/library_view.py" line="100"/>
         <source>Search the library</source>
         <translation>搜索视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="101"/>
+        <location filename="../../gui/views/library_view.py" line="102"/>
         <source>Filter by connection</source>
         <translation>按连接筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="103"/>
+        <location filename="../../gui/views/library_view.py" line="104"/>
         <source>Filter by model</source>
         <translation>按模型筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="129"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="130"/>
-        <location filename="../../gui/views/library_view.py" line="469"/>
+        <location filename="../../gui/views/library_view.py" line="131"/>
+        <location filename="../../gui/views/library_view.py" line="476"/>
         <source>Import videos</source>
         <translation>导入视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Import &amp;videos…</source>
         <translation>导入视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="134"/>
+        <location filename="../../gui/views/library_view.py" line="135"/>
         <source>Re-index a &amp;folder…</source>
         <translation>重新索引文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="479"/>
+        <location filename="../../gui/views/library_view.py" line="486"/>
         <source>Re-index a folder</source>
         <translation>重新索引文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="473"/>
+        <location filename="../../gui/views/library_view.py" line="480"/>
         <source>Videos (%1)</source>
         <translation>视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="491"/>
+        <location filename="../../gui/views/library_view.py" line="498"/>
         <source>Looking for videos…</source>
         <translation>正在查找视频…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="498"/>
+        <location filename="../../gui/views/library_view.py" line="505"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="501"/>
+        <location filename="../../gui/views/library_view.py" line="508"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>已将 %n 个视频加入视频库</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="503"/>
+        <location filename="../../gui/views/library_view.py" line="510"/>
         <source>No new videos found</source>
         <translation>没有找到新的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="105"/>
+        <location filename="../../gui/views/library_view.py" line="106"/>
         <source>Filter by date</source>
         <translation>按日期筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="107"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Any time</source>
         <translation>任何时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="109"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="111"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="229"/>
+        <location filename="../../gui/views/library_view.py" line="230"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="230"/>
+        <location filename="../../gui/views/library_view.py" line="231"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="231"/>
+        <location filename="../../gui/views/library_view.py" line="232"/>
         <source>Re&amp;store</source>
         <translation>恢复(&amp;S)</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="235"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>逐个显示分组中的视频(&amp;E)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="301"/>
+        <location filename="../../gui/views/library_view.py" line="304"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="441"/>
+        <location filename="../../gui/views/library_view.py" line="448"/>
         <source>Rename video</source>
         <translation>重命名视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="442"/>
+        <location filename="../../gui/views/library_view.py" line="449"/>
         <source>Title (empty: the prompt):</source>
         <translation>标题（留空则用提示词）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="459"/>
+        <location filename="../../gui/views/library_view.py" line="466"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="466"/>
+        <location filename="../../gui/views/library_view.py" line="473"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>已恢复 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="138"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="139"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list instead of a grid</source>
         <translation>以列表而不是网格显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="141"/>
         <source>Show as a list</source>
         <translation>以列表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="143"/>
+        <location filename="../../gui/views/library_view.py" line="144"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="144"/>
+        <location filename="../../gui/views/library_view.py" line="145"/>
         <source>Delete every video in the trash permanently</source>
         <translation>永久删除回收站中的所有视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="148"/>
+        <location filename="../../gui/views/library_view.py" line="149"/>
         <source>De&amp;tails</source>
         <translation>详情(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="149"/>
+        <location filename="../../gui/views/library_view.py" line="150"/>
         <source>Show how the selected video was made (Ctrl+I)</source>
         <translation>显示所选视频的生成信息 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="150"/>
+        <location filename="../../gui/views/library_view.py" line="151"/>
         <source>Show details</source>
         <translation>显示详情</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="153"/>
+        <location filename="../../gui/views/library_view.py" line="154"/>
         <source>Video library</source>
         <translation>视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="165"/>
+        <location filename="../../gui/views/library_view.py" line="166"/>
         <source>← &amp;Back</source>
         <translation>← 返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="166"/>
+        <location filename="../../gui/views/library_view.py" line="167"/>
         <source>Back to every video (Backspace)</source>
         <translation>返回全部视频 (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="167"/>
+        <location filename="../../gui/views/library_view.py" line="168"/>
         <source>Back to every video</source>
         <translation>返回全部视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="220"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="221"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Toggle &amp;favourite</source>
         <translation>收藏 / 取消收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="222"/>
+        <location filename="../../gui/views/library_view.py" line="223"/>
         <source>&amp;Reuse settings</source>
         <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="225"/>
         <source>&amp;Last frame → new task</source>
         <translation>用尾帧新建任务(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="226"/>
+        <location filename="../../gui/views/library_view.py" line="227"/>
         <source>&amp;Open in system player</source>
         <translation>用系统播放器打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="227"/>
+        <location filename="../../gui/views/library_view.py" line="228"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="232"/>
+        <location filename="../../gui/views/library_view.py" line="233"/>
         <source>&amp;Delete permanently…</source>
         <translation>永久删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="233"/>
-        <source>Open &amp;group</source>
-        <translation>打开分组(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="234"/>
+        <location filename="../../gui/views/library_view.py" line="237"/>
         <source>&amp;Back to every video</source>
         <translation>返回全部视频(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="236"/>
+        <location filename="../../gui/views/library_view.py" line="239"/>
         <source>Show de&amp;tails</source>
         <translation>显示详情(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="265"/>
         <source>All connections</source>
         <translation>全部连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="263"/>
+        <location filename="../../gui/views/library_view.py" line="266"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="305"/>
+        <location filename="../../gui/views/library_view.py" line="308"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>共 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="358"/>
         <source>A group of %n video(s) of one prompt: %1</source>
         <translation>
             <numerusform>同一提示词的 %n 个视频：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="352"/>
+        <location filename="../../gui/views/library_view.py" line="359"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="428"/>
+        <location filename="../../gui/views/library_view.py" line="435"/>
         <source>Taking the last frame…</source>
         <translation>正在提取尾帧…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="553"/>
+        <location filename="../../gui/views/library_view.py" line="560"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="554"/>
+        <location filename="../../gui/views/library_view.py" line="561"/>
         <source>Delete the %n video(s) in the trash permanently?</source>
         <translation>
             <numerusform>永久删除回收站中的 %n 个视频？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="556"/>
+        <location filename="../../gui/views/library_view.py" line="563"/>
         <source>Delete permanently</source>
         <translation>永久删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="557"/>
+        <location filename="../../gui/views/library_view.py" line="564"/>
         <source>Delete %n video(s) permanently?</source>
         <translation>
             <numerusform>永久删除 %n 个视频？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="559"/>
+        <location filename="../../gui/views/library_view.py" line="566"/>
         <source>Their files are removed from the disk. This cannot be undone.</source>
         <translation>视频文件将从磁盘上删除，此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="560"/>
+        <location filename="../../gui/views/library_view.py" line="567"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="576"/>
+        <location filename="../../gui/views/library_view.py" line="583"/>
         <source>Deleted %n video(s) permanently</source>
         <translation>
             <numerusform>已永久删除 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="578"/>
+        <location filename="../../gui/views/library_view.py" line="585"/>
         <source>%n could not be removed (still in the trash)</source>
         <translation>
             <numerusform>%n 个无法删除（仍在回收站中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="115"/>
         <source>Filter by state</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="117"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="119"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>All videos</source>
         <translation>全部视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="120"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>New</source>
         <translation>新视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>★ Favourites</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="122"/>
+        <location filename="../../gui/views/library_view.py" line="123"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="303"/>
+        <location filename="../../gui/views/library_view.py" line="306"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="307"/>
+        <location filename="../../gui/views/library_view.py" line="310"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="228"/>
+        <location filename="../../gui/views/library_view.py" line="229"/>
         <source>Save a &amp;copy to…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="518"/>
+        <location filename="../../gui/views/library_view.py" line="525"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="528"/>
+        <location filename="../../gui/views/library_view.py" line="535"/>
         <source>Saved a copy: %1</source>
         <translation>已保存副本：%1</translation>
     </message>

@@ -165,6 +165,12 @@ def test_a_group_opens_from_the_window_and_back(grouped: list[TaskRecord], windo
     assert tiles(model) == [[12], [11], [10]]
     library.back_button.click()
     assert model.total() == 2
+    library.view.setCurrentIndex(model.index(1, 0))
+    assert library.open_group_action.isEnabled()
+    library.open_group_action.trigger()  # Ctrl+Down, or the tile's menu
+    library.view.selectAll()
+    library.trash_action.trigger()  # the group's last videos go: back to every video
+    assert not library.group_bar.isVisibleTo(library) and tiles(model) == [[20]]
 
 
 def test_the_details_pane_says_how_a_video_was_made_and_is_remembered(
