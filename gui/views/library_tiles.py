@@ -11,7 +11,7 @@ tiles out gives other apps their video files (LibraryModel.mimeData).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QDrag, QIcon, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -146,13 +146,48 @@ class LibraryList(SelectOnFocusList):
         self.strips = strips
         self.hovered: tuple[int, float] | None = None  # the tile's row, the pointer across its picture (0…1)
         self.setMouseTracking(True)
-        self.setDragEnabled(True)  # the model gives the files' addresses (text/uri-list)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.grid_delegate = TileDelegate(self, grid=True)
         self.list_delegate = TileDelegate(self, grid=False)
         if strips is not None:
             strips.ready.connect(self._strip_ready)
+
+    def set_grid(self, grid: bool) -> None:
+        """As a grid of tiles, or as a list; tiles keep their places and drag out either way
+        (QListView's static movement turns dragging off: it is turned on again after it)."""
+        self.setItemDelegate(self.grid_delegate if grid else self.list_delegate)
+        if grid:
+            self.setViewMode(QListView.ViewMode.IconMode)
+            self.setIconSize(ICON)
+            self.setGridSize(GRID)
+            self.setResizeMode(QListView.ResizeMode.Adjust)
+            self.setWordWrap(True)
+        else:
+            self.setViewMode(QListView.ViewMode.ListMode)
+            self.setIconSize(QSize(64, 36))
+            self.setGridSize(QSize())
+            self.setWordWrap(False)
+        self.setMovement(QListView.Movement.Static)
+        self.setDragEnabled(True)
+        self.viewport().setAcceptDrops(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """The selected tiles' video files go with the pointer (a stack's every video), for a file
+        manager or an editor to take; the first tile's picture shows under it."""
+        model = self.model()
+        indexes = self.selectedIndexes()
+        if model is None or not indexes:
+            return
+        data = model.mimeData(indexes)
+        if not data.urls():
+            return
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        icon = indexes[0].data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QIcon):
+            drag.setPixmap(icon.pixmap(ICON / 2))
+        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
     @property
     def grid(self) -> bool:

@@ -15,7 +15,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -246,19 +246,7 @@ class LibraryView(QWidget):
         self.addAction(self.details_action)
 
     def _set_grid(self, grid: bool) -> None:
-        self.view.setItemDelegate(self.view.grid_delegate if grid else self.view.list_delegate)
-        if grid:
-            self.view.setViewMode(QListView.ViewMode.IconMode)
-            self.view.setIconSize(ICON)
-            self.view.setGridSize(GRID)
-            self.view.setResizeMode(QListView.ResizeMode.Adjust)
-            self.view.setMovement(QListView.Movement.Static)
-            self.view.setWordWrap(True)
-        else:
-            self.view.setViewMode(QListView.ViewMode.ListMode)
-            self.view.setIconSize(QSize(64, 36))
-            self.view.setGridSize(QSize())
-            self.view.setWordWrap(False)
+        self.view.set_grid(grid)
 
     def _fill_facets(self) -> None:
         for combo, values, everything in (

@@ -118,6 +118,34 @@ def test_a_tile_dragged_out_gives_its_files(tmp_path: Path) -> None:
     ]
 
 
+def test_dragging_a_tile_out_carries_its_files(
+    grouped: list[TaskRecord], window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Press on a tile and move: a drag starts with the videos' addresses, in the grid and in the
+    list (QListView's static layout turned dragging off in both)."""
+    from PySide6.QtGui import QDrag
+
+    dragged: list[list[str]] = []
+
+    def exec_(drag: QDrag, *_actions: Any) -> Qt.DropAction:
+        dragged.append([u.toLocalFile() for u in drag.mimeData().urls()])
+        return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(QDrag, "exec", exec_)
+    library, model = window.library, window.library_model
+    window.tabs.setCurrentWidget(window.places["library"])
+    view = library.view
+    for as_list in (False, True):
+        library.mode_button.setChecked(as_list)
+        qtbot.waitUntil(lambda: view.visualRect(model.index(1, 0)).isValid())
+        start = view.visualRect(model.index(1, 0)).center()  # the group's tile
+        QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+        QTest.mouseMove(view.viewport(), start + QPoint(40, 40))
+        QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 40))
+    group = [str(r.video_path) for r in reversed(grouped[:3])]
+    assert dragged == [group, group]
+
+
 @pytest.fixture
 def grouped(qloop: Any, clipdesk_home: Path) -> list[TaskRecord]:
     """Three copies of one prompt and a video alone, their files (blue, the last frame red) in the
