@@ -48,7 +48,8 @@ def _show_items(paths: list[str]) -> bool:
     if not bus.isConnected():
         return False
     message = QDBusMessage.createMethodCall(SERVICE, OBJECT, SERVICE, "ShowItems")
-    message.setArguments([[QUrl.fromLocalFile(p).toString() for p in paths], ""])
+    uris = [QUrl.fromLocalFile(p).toString(QUrl.ComponentFormattingOption.FullyEncoded) for p in paths]
+    message.setArguments([uris, ""])  # URIs, spaces and all escaped
     watcher = QDBusPendingCallWatcher(bus.asyncCall(message))
 
     def answered(call: QDBusPendingCallWatcher) -> None:

@@ -4,6 +4,11 @@ tile's file out and revealing it in the file manager."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -346,3 +351,24 @@ def test_reveal_opens_the_folder_where_no_file_manager_answers(
     monkeypatch.setattr(gui.reveal, "_show_items", lambda paths: False)
     gui.reveal.reveal([str(tmp_path / "a.mp4"), str(tmp_path / "b.mp4")])
     assert opened == [str(tmp_path)]
+
+
+@pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs dbus-run-session")
+@pytest.mark.parametrize("bus", ["manager", "none"])
+def test_reveal_asks_the_file_manager_on_the_session_bus(bus: str) -> None:
+    """With a file manager on the session bus, it is asked to show the files selected; with none,
+    the folder opens."""
+    done = subprocess.run(
+        ["dbus-run-session", "--", sys.executable, "-m", "tests.gui.reveal_probe", bus, "/videos/a b.mp4"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    said = json.loads(done.stdout.strip().splitlines()[-1])
+    if bus == "manager":
+        assert said == {"shown": [["file:///videos/a%20b.mp4"]], "opened": []}
+    else:
+        assert said == {"shown": [], "opened": ["/videos"]}
