@@ -17,6 +17,7 @@ it is not the live queue).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -37,11 +38,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon, QPixmap
 
+from core.errors import ClipDeskError
 from core.library import IMPORTED
+from core.providers import get_provider
 from core.tasks.journal import TaskRecord, TaskState
 from core.tasks.lineage import stack_key, stacks
+from gui.i18n import is_chinese
 from gui.settings import LibraryMarks
-from gui.texts import cost_text
+from gui.texts import cost_text, model_label
 from gui.theme import colour
 from gui.thumbnails import Thumbnails
 
@@ -102,6 +106,20 @@ class LibraryFilter:
         needle = self.text.casefold()
         title = marks.titles.get(record.id, "")
         return needle in record.request.prompt.casefold() or needle in title.casefold()
+
+
+@functools.lru_cache(maxsize=256)
+def _model_name(dialect: str, model: str, chinese: bool) -> str:
+    try:
+        spec = get_provider(dialect).catalog.spec(model)
+    except (ValueError, ClipDeskError):  # an imported video's, or a dialect this build lacks
+        return model
+    return model_label(dialect, spec)
+
+
+def model_name(record: TaskRecord) -> str:
+    """The record's model as the composer names it (its label, in Chinese where it has one)."""
+    return _model_name(record.dialect, record.model, is_chinese())
 
 
 def in_library(record: TaskRecord) -> bool:
@@ -304,7 +322,7 @@ class LibraryModel(QAbstractListModel):
 
     def take_of(self, record: TaskRecord) -> str:
         """A take of a group told apart from the others: its model, seed and time."""
-        parts = [record.model]
+        parts = [model_name(record)]
         if record.request.seed is not None:
             parts.append(self.tr("seed %1").replace("%1", str(record.request.seed)))
         parts.append(datetime.fromtimestamp(record.created_at).strftime("%H:%M:%S"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from core.tasks.journal import TaskRecord
+from gui.models.library_model import model_name
 from gui.texts import connection_label, cost_text, fmt_bytes, fmt_duration
 
 
@@ -83,12 +84,13 @@ class DetailsPane(QScrollArea):
         record = records[0]
         request = record.request
         size = f" ({fmt_bytes(record.video_size)})" if record.video_size else ""
+        name = model_name(record)
         known_cost = record.estimate is not None or record.charge is not None
         texts = {
             "title": self.title_of(record) if self.title_of(record) != request.prompt.strip() else "",
             "group": self.tr("%n video(s) of one prompt", "", len(records)) if len(records) > 1 else "",
             "prompt": request.prompt,
-            "model": record.model,
+            "model": name if name == record.model else f"{name} ({record.model})",
             "seed": "" if request.seed is None else str(request.seed),
             "connection": connection_label(record.connection),
             "duration": fmt_duration(request.duration) if request.duration else "",

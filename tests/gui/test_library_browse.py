@@ -68,7 +68,8 @@ def test_copies_and_variations_of_one_prompt_are_one_tile(tmp_path: Path) -> Non
     assert tiles(model) == [[14, 13, 12, 11, 10]]
     assert model.open_group(0)
     assert tiles(model) == [[14], [13], [12], [11], [10]]  # opened: each its own tile
-    assert model.index(0, 0).data().startswith("preview · seed 14 · ")  # what tells the takes apart
+    # what tells the takes apart: model, seed, time
+    assert model.index(0, 0).data().startswith("Offline preview (no AI) · seed 14 · ")
     assert not model.open_group(0)  # a single video does not open
     model.close_group()
     assert tiles(model) == [[14, 13, 12, 11, 10]] and model.filter.text == "lighthouse"
@@ -219,7 +220,8 @@ def test_the_details_pane_says_how_a_video_was_made_and_is_remembered(
     details = library.details
     assert details.value("prompt") == "a lighthouse in a storm"
     assert details.value("group") == "3 videos of one prompt"
-    assert (details.value("model"), details.value("seed")) == ("preview", str(newest.request.seed))
+    assert details.value("model") == "Offline preview (no AI) (preview)"  # its name, then its id
+    assert details.value("seed") == str(newest.request.seed)
     assert details.value("connection") == "Offline preview"
     assert (details.value("duration"), details.value("resolution")) == ("0:05", "720p")
     assert details.value("made").startswith("2023-11-14")
