@@ -38,15 +38,15 @@ from core.library import VIDEO_SUFFIXES
 from core.media import pool
 from core.media.frames import save_last_frame
 from core.tasks.journal import TaskRecord
-from core.tasks.lineage import stack_key
 from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
 from gui.reveal import reveal
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
 from gui.thumbnails import ScrubStrips
-from gui.views import library_trash
 from gui.views.library_details import DetailsPane
+from gui.views.library_group import GroupBar
 from gui.views.library_tiles import GRID, ICON, LibraryList
+from gui.views.library_trash import TrashDeletion
 
 __all__ = ["GRID", "ICON", "LibraryView"]
 DETAILS_KEY = "library/details"  # whether the details pane shows (ui-state.ini)
@@ -73,8 +73,8 @@ class LibraryView(QWidget):
         self.frames_dir = frames_dir
         self.strips = strips  # the pictures a tile scrubs through (none: tiles do not scrub)
         self.ui_state = ui_state
-        self._boxes: list[QMessageBox] = []  # confirmations open
-        self.deleting: asyncio.Task[None] | None = None  # the last delete for good started
+        self.trash = TrashDeletion(model, [model.thumbnails, strips], self)
+        self.trash.message.connect(self.message)
         self.story_actions: list[QAction] = []  # family, chain, compare, join (gui/views/story.py)
         self._new_shown = 0
         self._build()
@@ -87,7 +87,6 @@ class LibraryView(QWidget):
         model.modelReset.connect(self._show_count)
         model.watched.connect(self._show_count)
         model.modelReset.connect(self._show_group)
-        model.rowsRemoved.connect(self._group_emptied)
         model.modelReset.connect(self._show_details)
         model.dataChanged.connect(self._show_details)
         self.view.selectionModel().selectionChanged.connect(self._show_details)
@@ -161,17 +160,8 @@ class LibraryView(QWidget):
         self.view.doubleClicked.connect(self._activated)
         self._set_grid(True)
         self.details = DetailsPane(self.model.title_of, self)
-        self.group_bar = QWidget(self)
-        self.back_button = QToolButton(self.group_bar)
-        self.back_button.setText(self.tr("← &Back"))
-        self.back_button.setToolTip(self.tr("Back to every video (Backspace)"))
-        self.back_button.setAccessibleName(self.tr("Back to every video"))
-        self.back_button.clicked.connect(self.close_group)
-        self.group_label = QLabel(self.group_bar)
-        group_row = QHBoxLayout(self.group_bar)
-        group_row.setContentsMargins(0, 0, 0, 0)
-        group_row.addWidget(self.back_button)
-        group_row.addWidget(self.group_label, 1)
+        self.group_bar = GroupBar(self.model, self.view, self)
+        self.back_button, self.group_label = self.group_bar.back_button, self.group_bar.label
 
         self.search.textChanged.connect(self._filter_changed)
         self.connection_filter.currentIndexChanged.connect(self._filter_changed)
@@ -313,38 +303,14 @@ class LibraryView(QWidget):
 
     def open_group(self, row: int) -> bool:
         """Open the stack at ``row``: its videos one by one, the bar above with a way back."""
-        if not self.model.open_group(row):
-            return False
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self.view.setFocus()
-        return True
+        return self.group_bar.enter(row)
 
     def close_group(self) -> None:
         """Back to every video, the group's tile selected."""
-        group = self.model.filter.group
-        if not group:
-            return
-        self.model.close_group()
-        for row in range(self.model.rowCount()):
-            if stack_key(self.model.record_at(row)) == group:
-                self.view.setCurrentIndex(self.model.index(row, 0))
-                break
-        self.view.setFocus()
-
-    def _group_emptied(self, *_args: object) -> None:
-        if self.model.filter.group and self.model.total() == 0:  # its last video went: back
-            self.close_group()
+        self.group_bar.leave()
 
     def _show_group(self) -> None:
-        group = self.model.filter.group
-        self.group_bar.setVisible(bool(group))
-        self.back_action.setEnabled(bool(group))
-        if group:
-            prompt = " ".join(group.split("\n")[1:-1]).strip()  # the key: batch, prompt lines, image
-            prompt = prompt if len(prompt) <= 80 else prompt[:78] + "…"
-            text = self.tr("A group of %n video(s) of one prompt: %1", "", self.model.video_count())
-            self.group_label.setText(text.replace("%1", f"“{prompt}”" if prompt else self.tr("(no prompt)")))
+        self.back_action.setEnabled(bool(self.model.filter.group))
 
     # -- details ---------------------------------------------------------------------------------
     def show_details_pane(self, shown: bool) -> None:
@@ -532,44 +498,9 @@ class LibraryView(QWidget):
         records = self.selected_records()
         if not records or not self.model.filter.trash:
             return None
-        return self._ask(records, everything=False)
+        return self.trash.ask(records, everything=False)
 
     def empty_trash(self) -> QMessageBox | None:
         """Ask, then delete every video in the trash permanently."""
         records = self.model.trashed_records()
-        if not records:
-            return None
-        return self._ask(records, everything=True)
-
-    def _ask(self, records: list[TaskRecord], everything: bool) -> QMessageBox:
-        """Open the confirmation (it returns at once): how many, and that it cannot be undone."""
-        count = len(records)
-        if everything:
-            title = self.tr("Empty trash")
-            text = self.tr("Delete the %n video(s) in the trash permanently?", "", count)
-        else:
-            title = self.tr("Delete permanently")
-            text = self.tr("Delete %n video(s) permanently?", "", count)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText(self.tr("Their files are removed from the disk. This cannot be undone."))
-        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        delete.clicked.connect(lambda: self._start_delete(records))
-        self._boxes.append(box)
-        box.finished.connect(lambda *_: self._boxes.remove(box) if box in self._boxes else None)
-        box.open()
-        return box
-
-    def _start_delete(self, records: list[TaskRecord]) -> None:
-        self.deleting = spawn(self._delete(records), name="delete-videos")
-
-    async def _delete(self, records: list[TaskRecord]) -> None:
-        kept = await library_trash.delete_for_good(
-            self.model.engine, self.model.marks, [self.model.thumbnails, self.strips], records
-        )
-        done = len(records) - len(kept)
-        text = self.tr("Deleted %n video(s) permanently", "", done)
-        if kept:
-            text += " · " + self.tr("%n could not be removed (still in the trash)", "", len(kept))
-        self.message.emit(text)
-        self._show_count()
+        return self.trash.ask(records, everything=True) if records else None

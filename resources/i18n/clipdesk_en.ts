@@ -334,77 +334,77 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../gui/views/library_details.py" line="31"/>
+        <location filename="../../gui/views/library_details.py" line="32"/>
         <source>Video details</source>
         <translation>Video details</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="35"/>
+        <location filename="../../gui/views/library_details.py" line="36"/>
         <source>Select a video to see how it was made.</source>
         <translation>Select a video to see how it was made.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="42"/>
+        <location filename="../../gui/views/library_details.py" line="43"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="43"/>
+        <location filename="../../gui/views/library_details.py" line="44"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="44"/>
+        <location filename="../../gui/views/library_details.py" line="45"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="45"/>
+        <location filename="../../gui/views/library_details.py" line="46"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="46"/>
+        <location filename="../../gui/views/library_details.py" line="47"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="47"/>
+        <location filename="../../gui/views/library_details.py" line="48"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="48"/>
+        <location filename="../../gui/views/library_details.py" line="49"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="49"/>
+        <location filename="../../gui/views/library_details.py" line="50"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="50"/>
+        <location filename="../../gui/views/library_details.py" line="51"/>
         <source>Made</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="51"/>
+        <location filename="../../gui/views/library_details.py" line="52"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="52"/>
+        <location filename="../../gui/views/library_details.py" line="53"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_details.py" line="53"/>
+        <location filename="../../gui/views/library_details.py" line="54"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_details.py" line="89"/>
+        <location filename="../../gui/views/library_details.py" line="91"/>
         <source>%n video(s) of one prompt</source>
         <translation>
             <numerusform>%n video of one prompt</numerusform>
@@ -873,6 +873,37 @@
     </message>
 </context>
 <context>
+    <name>GroupBar</name>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="25"/>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="26"/>
+        <source>Back to every video (Backspace)</source>
+        <translation>Back to every video (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="27"/>
+        <source>Back to every video</source>
+        <translation>Back to every video</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_group.py" line="70"/>
+        <source>A group of %n video(s) of one prompt: %1</source>
+        <translation>
+            <numerusform>A group of %n video of one prompt: %1</numerusform>
+            <numerusform>A group of %n videos of one prompt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="71"/>
+        <source>(no prompt)</source>
+        <translation>(no prompt)</translation>
+    </message>
+</context>
+<context>
     <name>ImageSlot</name>
     <message>
         <location filename="../../gui/widgets/image_slot.py" line="91"/>
@@ -1059,17 +1090,17 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="309"/>
+        <location filename="../../gui/models/library_model.py" line="279"/>
         <source>seed %1</source>
         <translation>seed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="434"/>
+        <location filename="../../gui/models/library_model.py" line="404"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="449"/>
+        <location filename="../../gui/models/library_model.py" line="419"/>
         <source>%n video(s) of one prompt: open to see each</source>
         <translation>
             <numerusform>%n video of one prompt: open to see each</numerusform>
@@ -1077,12 +1108,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="454"/>
+        <location filename="../../gui/models/library_model.py" line="424"/>
         <source>New: not played yet</source>
         <translation>New: not played yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/library_model.py" line="459"/>
+        <location filename="../../gui/models/library_model.py" line="429"/>
         <source>Group of %n video(s): %1</source>
         <translation>
             <numerusform>Group of %n video: %1</numerusform>
@@ -1090,7 +1121,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="460"/>
+        <location filename="../../gui/models/library_model.py" line="430"/>
         <source>New: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -1098,73 +1129,73 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="98"/>
+        <location filename="../../gui/views/library_view.py" line="97"/>
         <source>Search prompts…</source>
         <translation>Search prompts…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="100"/>
+        <location filename="../../gui/views/library_view.py" line="99"/>
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="102"/>
+        <location filename="../../gui/views/library_view.py" line="101"/>
         <source>Filter by connection</source>
         <translation>Filter by connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="104"/>
+        <location filename="../../gui/views/library_view.py" line="103"/>
         <source>Filter by model</source>
         <translation>Filter by model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="127"/>
+        <location filename="../../gui/views/library_view.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="129"/>
+        <location filename="../../gui/views/library_view.py" line="128"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="131"/>
-        <location filename="../../gui/views/library_view.py" line="476"/>
+        <location filename="../../gui/views/library_view.py" line="130"/>
+        <location filename="../../gui/views/library_view.py" line="430"/>
         <source>Import videos</source>
         <translation>Import videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="134"/>
+        <location filename="../../gui/views/library_view.py" line="133"/>
         <source>Import &amp;videos…</source>
         <translation>Import &amp;videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="135"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Re-index a &amp;folder…</source>
         <translation>Re-index a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="486"/>
+        <location filename="../../gui/views/library_view.py" line="440"/>
         <source>Re-index a folder</source>
         <translation>Re-index a folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="480"/>
+        <location filename="../../gui/views/library_view.py" line="434"/>
         <source>Videos (%1)</source>
         <translation>Videos (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="498"/>
+        <location filename="../../gui/views/library_view.py" line="452"/>
         <source>Looking for videos…</source>
         <translation>Looking for videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="505"/>
+        <location filename="../../gui/views/library_view.py" line="459"/>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="508"/>
+        <location filename="../../gui/views/library_view.py" line="462"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>%n video added to the library</numerusform>
@@ -1172,57 +1203,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="510"/>
+        <location filename="../../gui/views/library_view.py" line="464"/>
         <source>No new videos found</source>
         <translation>No new videos found</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="106"/>
+        <location filename="../../gui/views/library_view.py" line="105"/>
         <source>Filter by date</source>
         <translation>Filter by date</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="107"/>
         <source>Any time</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="109"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="111"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="230"/>
+        <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;name…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="231"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>Move to &amp;trash</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="232"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Re&amp;store</source>
         <translation>Re&amp;store</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="235"/>
+        <location filename="../../gui/views/library_view.py" line="225"/>
         <source>Show &amp;each video of the group</source>
         <translation>Show &amp;each video of the group</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="304"/>
+        <location filename="../../gui/views/library_view.py" line="282"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>%n video in the trash</numerusform>
@@ -1230,17 +1261,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="448"/>
+        <location filename="../../gui/views/library_view.py" line="402"/>
         <source>Rename video</source>
         <translation>Rename video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="449"/>
+        <location filename="../../gui/views/library_view.py" line="403"/>
         <source>Title (empty: the prompt):</source>
         <translation>Title (empty: the prompt):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="466"/>
+        <location filename="../../gui/views/library_view.py" line="420"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>Moved %n video to the trash</numerusform>
@@ -1248,7 +1279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="473"/>
+        <location filename="../../gui/views/library_view.py" line="427"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>Restored %n video</numerusform>
@@ -1256,230 +1287,150 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="139"/>
+        <location filename="../../gui/views/library_view.py" line="138"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>Show as a list instead of a grid</source>
         <translation>Show as a list instead of a grid</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="141"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list</source>
         <translation>Show as a list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="144"/>
+        <location filename="../../gui/views/library_view.py" line="143"/>
         <source>&amp;Empty trash…</source>
         <translation>&amp;Empty trash…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="145"/>
+        <location filename="../../gui/views/library_view.py" line="144"/>
         <source>Delete every video in the trash permanently</source>
         <translation>Delete every video in the trash permanently</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="149"/>
+        <location filename="../../gui/views/library_view.py" line="148"/>
         <source>De&amp;tails</source>
         <translation>De&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="150"/>
+        <location filename="../../gui/views/library_view.py" line="149"/>
         <source>Show how the selected video was made (Ctrl+I)</source>
         <translation>Show how the selected video was made (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="151"/>
+        <location filename="../../gui/views/library_view.py" line="150"/>
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="154"/>
+        <location filename="../../gui/views/library_view.py" line="153"/>
         <source>Video library</source>
         <translation>Video library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="166"/>
-        <source>← &amp;Back</source>
-        <translation>← &amp;Back</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="167"/>
-        <source>Back to every video (Backspace)</source>
-        <translation>Back to every video (Backspace)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="168"/>
-        <source>Back to every video</source>
-        <translation>Back to every video</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="221"/>
+        <location filename="../../gui/views/library_view.py" line="211"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="222"/>
+        <location filename="../../gui/views/library_view.py" line="212"/>
         <source>Toggle &amp;favourite</source>
         <translation>Toggle &amp;favourite</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="223"/>
+        <location filename="../../gui/views/library_view.py" line="213"/>
         <source>&amp;Reuse settings</source>
         <translation>&amp;Reuse settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="225"/>
+        <location filename="../../gui/views/library_view.py" line="215"/>
         <source>&amp;Last frame → new task</source>
         <translation>&amp;Last frame → new task</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="227"/>
+        <location filename="../../gui/views/library_view.py" line="217"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="228"/>
+        <location filename="../../gui/views/library_view.py" line="218"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="233"/>
+        <location filename="../../gui/views/library_view.py" line="223"/>
         <source>&amp;Delete permanently…</source>
         <translation>&amp;Delete permanently…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="237"/>
+        <location filename="../../gui/views/library_view.py" line="227"/>
         <source>&amp;Back to every video</source>
         <translation>&amp;Back to every video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="239"/>
+        <location filename="../../gui/views/library_view.py" line="229"/>
         <source>Show de&amp;tails</source>
         <translation>Show de&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="265"/>
+        <location filename="../../gui/views/library_view.py" line="243"/>
         <source>All connections</source>
         <translation>All connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="266"/>
+        <location filename="../../gui/views/library_view.py" line="244"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="308"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
             <numerusform>%n videos</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="358"/>
-        <source>A group of %n video(s) of one prompt: %1</source>
-        <translation>
-            <numerusform>A group of %n video of one prompt: %1</numerusform>
-            <numerusform>A group of %n videos of one prompt: %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="359"/>
-        <source>(no prompt)</source>
-        <translation>(no prompt)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="435"/>
+        <location filename="../../gui/views/library_view.py" line="389"/>
         <source>Taking the last frame…</source>
         <translation>Taking the last frame…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="560"/>
-        <source>Empty trash</source>
-        <translation>Empty trash</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="561"/>
-        <source>Delete the %n video(s) in the trash permanently?</source>
-        <translation>
-            <numerusform>Delete the %n video in the trash permanently?</numerusform>
-            <numerusform>Delete the %n videos in the trash permanently?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="563"/>
-        <source>Delete permanently</source>
-        <translation>Delete permanently</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="564"/>
-        <source>Delete %n video(s) permanently?</source>
-        <translation>
-            <numerusform>Delete %n video permanently?</numerusform>
-            <numerusform>Delete %n videos permanently?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="566"/>
-        <source>Their files are removed from the disk. This cannot be undone.</source>
-        <translation>Their files are removed from the disk. This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="567"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Delete</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="583"/>
-        <source>Deleted %n video(s) permanently</source>
-        <translation>
-            <numerusform>Deleted %n video permanently</numerusform>
-            <numerusform>Deleted %n videos permanently</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="585"/>
-        <source>%n could not be removed (still in the trash)</source>
-        <translation>
-            <numerusform>%n could not be removed (still in the trash)</numerusform>
-            <numerusform>%n could not be removed (still in the trash)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="115"/>
+        <location filename="../../gui/views/library_view.py" line="114"/>
         <source>Filter by state</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="117"/>
+        <location filename="../../gui/views/library_view.py" line="116"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>New: made here, not played yet. Trash: videos moved to the trash, to restore them</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="120"/>
+        <location filename="../../gui/views/library_view.py" line="119"/>
         <source>All videos</source>
         <translation>All videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="122"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>★ Favourites</source>
         <translation>★ Favourites</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="123"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="306"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n new video</numerusform>
@@ -1487,7 +1438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="310"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1495,17 +1446,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="229"/>
+        <location filename="../../gui/views/library_view.py" line="219"/>
         <source>Save a &amp;copy to…</source>
         <translation>Save a &amp;copy to…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="525"/>
+        <location filename="../../gui/views/library_view.py" line="479"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="535"/>
+        <location filename="../../gui/views/library_view.py" line="489"/>
         <source>Saved a copy: %1</source>
         <translation>Saved a copy: %1</translation>
     </message>
@@ -3087,6 +3038,61 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <location filename="../../gui/texts.py" line="222"/>
         <source>ClipDesk&apos;s check, nothing was sent: %1</source>
         <translation>ClipDesk&apos;s check, nothing was sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDeletion</name>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="75"/>
+        <source>Empty trash</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="76"/>
+        <source>Delete the %n video(s) in the trash permanently?</source>
+        <translation>
+            <numerusform>Delete the %n video in the trash permanently?</numerusform>
+            <numerusform>Delete the %n videos in the trash permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="78"/>
+        <source>Delete permanently</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="79"/>
+        <source>Delete %n video(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n video permanently?</numerusform>
+            <numerusform>Delete %n videos permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="83"/>
+        <source>Their files are removed from the disk. This cannot be undone.</source>
+        <translation>Their files are removed from the disk. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="84"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="97"/>
+        <source>Deleted %n video(s) permanently</source>
+        <translation>
+            <numerusform>Deleted %n video permanently</numerusform>
+            <numerusform>Deleted %n videos permanently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="99"/>
+        <source>%n could not be removed (still in the trash)</source>
+        <translation>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

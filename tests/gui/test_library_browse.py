@@ -152,6 +152,13 @@ def test_dragging_a_tile_out_carries_its_files(
     assert dragged == [group, group]
 
 
+def confirm(qloop: Any, library: Any, box: QMessageBox) -> None:
+    """Click the confirmation's Delete, and wait until the delete has finished."""
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+    deleting = library.trash.deleting
+    run(qloop, until(lambda: deleting is not None and deleting.done(), what="the delete"))
+
+
 @pytest.fixture
 def grouped(qloop: Any, clipdesk_home: Path) -> list[TaskRecord]:
     """Three copies of one prompt and a video alone, their files (blue, the last frame red) in the
@@ -259,8 +266,7 @@ def test_delete_permanently_and_empty_trash(
     assert box is not None
     said: list[str] = []
     library.message.connect(said.append)
-    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
-    run(qloop, until(lambda: library.deleting is not None and library.deleting.done(), what="the delete"))
+    confirm(qloop, library, box)
     assert not files[3].exists() and not sidecar_path(files[3]).exists()
     assert grouped[3].id not in engine.tasks and grouped[3].id not in model.marks.favourites
     assert grouped[3].id not in model.marks.trashed
@@ -268,8 +274,7 @@ def test_delete_permanently_and_empty_trash(
     assert said == ["Deleted 1 video permanently"]
     box = library.empty_trash()
     assert box is not None and "Delete the 3 videos in the trash permanently?" in box.text()
-    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
-    run(qloop, until(lambda: library.deleting is not None and library.deleting.done(), what="emptying"))
+    confirm(qloop, library, box)
     assert not any(f.exists() for f in files) and model.rowCount() == 0 and engine.tasks == {}
     assert not library.empty_trash_button.isEnabled()
 
@@ -301,8 +306,7 @@ def test_a_file_that_cannot_be_deleted_keeps_its_task(
     library.message.connect(said.append)
     box = library.empty_trash()
     assert box is not None
-    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
-    run(qloop, until(lambda: library.deleting is not None and library.deleting.done(), what="emptying"))
+    confirm(qloop, library, box)
     assert list(engine.tasks) == [stuck.id] and tiles(model) == [[20]]  # still in the trash
     assert said == ["Deleted 3 videos permanently · 1 could not be removed (still in the trash)"]
 
