@@ -337,6 +337,87 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="32"/>
+        <source>Video details</source>
+        <translation>Video details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="36"/>
+        <source>Select a video to see how it was made.</source>
+        <translation>Select a video to see how it was made.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="43"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="44"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="45"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="46"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="47"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="48"/>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="49"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="50"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="51"/>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="52"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="53"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="54"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_details.py" line="91"/>
+        <source>%n video(s) of one prompt</source>
+        <translation>
+            <numerusform>%n video of one prompt</numerusform>
+            <numerusform>%n videos of one prompt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorKind</name>
     <message>
         <location filename="../../gui/texts.py" line="69"/>
@@ -807,6 +888,37 @@
     </message>
 </context>
 <context>
+    <name>GroupBar</name>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="25"/>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="26"/>
+        <source>Back to every video (Backspace)</source>
+        <translation>Back to every video (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="27"/>
+        <source>Back to every video</source>
+        <translation>Back to every video</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_group.py" line="70"/>
+        <source>A group of %n video(s) of one prompt: %1</source>
+        <translation>
+            <numerusform>A group of %n video of one prompt: %1</numerusform>
+            <numerusform>A group of %n videos of one prompt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="71"/>
+        <source>(no prompt)</source>
+        <translation>(no prompt)</translation>
+    </message>
+</context>
+<context>
     <name>ImageSlot</name>
     <message>
         <location filename="../../gui/widgets/image_slot.py" line="91"/>
@@ -993,17 +1105,38 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="305"/>
+        <location filename="../../gui/models/library_model.py" line="279"/>
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="404"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="419"/>
+        <source>%n video(s) of one prompt: open to see each</source>
+        <translation>
+            <numerusform>%n video of one prompt: open to see each</numerusform>
+            <numerusform>%n videos of one prompt: open to see each</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="321"/>
+        <location filename="../../gui/models/library_model.py" line="424"/>
         <source>New: not played yet</source>
         <translation>New: not played yet</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="429"/>
+        <source>Group of %n video(s): %1</source>
+        <translation>
+            <numerusform>Group of %n video: %1</numerusform>
+            <numerusform>Group of %n videos: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="325"/>
+        <location filename="../../gui/models/library_model.py" line="430"/>
         <source>New: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -1011,73 +1144,73 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="104"/>
+        <location filename="../../gui/views/library_view.py" line="97"/>
         <source>Search prompts…</source>
         <translation>Search prompts…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="106"/>
+        <location filename="../../gui/views/library_view.py" line="99"/>
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="101"/>
         <source>Filter by connection</source>
         <translation>Filter by connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="103"/>
         <source>Filter by model</source>
         <translation>Filter by model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="135"/>
+        <location filename="../../gui/views/library_view.py" line="128"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="137"/>
-        <location filename="../../gui/views/library_view.py" line="360"/>
+        <location filename="../../gui/views/library_view.py" line="130"/>
+        <location filename="../../gui/views/library_view.py" line="430"/>
         <source>Import videos</source>
         <translation>Import videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="133"/>
         <source>Import &amp;videos…</source>
         <translation>Import &amp;videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="141"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Re-index a &amp;folder…</source>
         <translation>Re-index a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="370"/>
+        <location filename="../../gui/views/library_view.py" line="440"/>
         <source>Re-index a folder</source>
         <translation>Re-index a folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="364"/>
+        <location filename="../../gui/views/library_view.py" line="434"/>
         <source>Videos (%1)</source>
         <translation>Videos (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="382"/>
+        <location filename="../../gui/views/library_view.py" line="452"/>
         <source>Looking for videos…</source>
         <translation>Looking for videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="459"/>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="392"/>
+        <location filename="../../gui/views/library_view.py" line="462"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>%n video added to the library</numerusform>
@@ -1085,52 +1218,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="394"/>
+        <location filename="../../gui/views/library_view.py" line="464"/>
         <source>No new videos found</source>
         <translation>No new videos found</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="112"/>
+        <location filename="../../gui/views/library_view.py" line="105"/>
         <source>Filter by date</source>
         <translation>Filter by date</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="107"/>
         <source>Any time</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="115"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="117"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="202"/>
+        <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;name…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="203"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>Move to &amp;trash</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="204"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Re&amp;store</source>
         <translation>Re&amp;store</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="225"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>Show &amp;each video of the group</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="258"/>
+        <location filename="../../gui/views/library_view.py" line="282"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>%n video in the trash</numerusform>
@@ -1138,17 +1276,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="334"/>
+        <location filename="../../gui/views/library_view.py" line="402"/>
         <source>Rename video</source>
         <translation>Rename video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="335"/>
+        <location filename="../../gui/views/library_view.py" line="403"/>
         <source>Title (empty: the prompt):</source>
         <translation>Title (empty: the prompt):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="420"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>Moved %n video to the trash</numerusform>
@@ -1156,7 +1294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="357"/>
+        <location filename="../../gui/views/library_view.py" line="427"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>Restored %n video</numerusform>
@@ -1164,67 +1302,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="145"/>
+        <location filename="../../gui/views/library_view.py" line="138"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="146"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>Show as a list instead of a grid</source>
         <translation>Show as a list instead of a grid</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="147"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list</source>
         <translation>Show as a list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="151"/>
+        <location filename="../../gui/views/library_view.py" line="143"/>
+        <source>&amp;Empty trash…</source>
+        <translation>&amp;Empty trash…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="144"/>
+        <source>Delete every video in the trash permanently</source>
+        <translation>Delete every video in the trash permanently</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="148"/>
+        <source>De&amp;tails</source>
+        <translation>De&amp;tails</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="149"/>
+        <source>Show how the selected video was made (Ctrl+I)</source>
+        <translation>Show how the selected video was made (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="150"/>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="153"/>
         <source>Video library</source>
         <translation>Video library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="193"/>
+        <location filename="../../gui/views/library_view.py" line="211"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="194"/>
+        <location filename="../../gui/views/library_view.py" line="212"/>
         <source>Toggle &amp;favourite</source>
         <translation>Toggle &amp;favourite</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="195"/>
+        <location filename="../../gui/views/library_view.py" line="213"/>
         <source>&amp;Reuse settings</source>
         <translation>&amp;Reuse settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="197"/>
+        <location filename="../../gui/views/library_view.py" line="215"/>
         <source>&amp;Last frame → new task</source>
         <translation>&amp;Last frame → new task</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="199"/>
+        <location filename="../../gui/views/library_view.py" line="217"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="200"/>
+        <location filename="../../gui/views/library_view.py" line="218"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="223"/>
+        <source>&amp;Delete permanently…</source>
+        <translation>&amp;Delete permanently…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="227"/>
+        <source>&amp;Back to every video</source>
+        <translation>&amp;Back to every video</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="229"/>
+        <source>Show de&amp;tails</source>
+        <translation>Show de&amp;tails</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="243"/>
         <source>All connections</source>
         <translation>All connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="244"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1232,42 +1410,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="321"/>
+        <location filename="../../gui/views/library_view.py" line="389"/>
         <source>Taking the last frame…</source>
         <translation>Taking the last frame…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="114"/>
         <source>Filter by state</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="123"/>
+        <location filename="../../gui/views/library_view.py" line="116"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>New: made here, not played yet. Trash: videos moved to the trash, to restore them</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="119"/>
         <source>All videos</source>
         <translation>All videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="127"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>★ Favourites</source>
         <translation>★ Favourites</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="129"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="260"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n new video</numerusform>
@@ -1275,7 +1453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="264"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1283,17 +1461,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="201"/>
+        <location filename="../../gui/views/library_view.py" line="219"/>
         <source>Save a &amp;copy to…</source>
         <translation>Save a &amp;copy to…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="409"/>
+        <location filename="../../gui/views/library_view.py" line="479"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="419"/>
+        <location filename="../../gui/views/library_view.py" line="489"/>
         <source>Saved a copy: %1</source>
         <translation>Saved a copy: %1</translation>
     </message>
@@ -2575,7 +2753,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/story.py" line="266"/>
+        <location filename="../../gui/views/story.py" line="264"/>
         <source>%n video(s) moved to the trash</source>
         <translation>
             <numerusform>%n video moved to the trash</numerusform>
@@ -2583,7 +2761,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/story.py" line="273"/>
+        <location filename="../../gui/views/story.py" line="271"/>
         <source>Select at least two videos to join.</source>
         <translation>Select at least two videos to join.</translation>
     </message>
@@ -2981,6 +3159,61 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <location filename="../../gui/texts.py" line="222"/>
         <source>ClipDesk&apos;s check, nothing was sent: %1</source>
         <translation>ClipDesk&apos;s check, nothing was sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDeletion</name>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="75"/>
+        <source>Empty trash</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="76"/>
+        <source>Delete the %n video(s) in the trash permanently?</source>
+        <translation>
+            <numerusform>Delete the %n video in the trash permanently?</numerusform>
+            <numerusform>Delete the %n videos in the trash permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="78"/>
+        <source>Delete permanently</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="79"/>
+        <source>Delete %n video(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n video permanently?</numerusform>
+            <numerusform>Delete %n videos permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="83"/>
+        <source>Their files are removed from the disk. This cannot be undone.</source>
+        <translation>Their files are removed from the disk. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="84"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="97"/>
+        <source>Deleted %n video(s) permanently</source>
+        <translation>
+            <numerusform>Deleted %n video permanently</numerusform>
+            <numerusform>Deleted %n videos permanently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="99"/>
+        <source>%n could not be removed (still in the trash)</source>
+        <translation>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

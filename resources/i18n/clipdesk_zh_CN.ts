@@ -333,6 +333,86 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="32"/>
+        <source>Video details</source>
+        <translation>视频详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="36"/>
+        <source>Select a video to see how it was made.</source>
+        <translation>选择一个视频，查看它是如何生成的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="43"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="44"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="45"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="46"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="47"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="48"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="49"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="50"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="51"/>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="52"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="53"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="54"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_details.py" line="91"/>
+        <source>%n video(s) of one prompt</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorKind</name>
     <message>
         <location filename="../../gui/texts.py" line="69"/>
@@ -801,6 +881,36 @@
     </message>
 </context>
 <context>
+    <name>GroupBar</name>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="25"/>
+        <source>← &amp;Back</source>
+        <translation>← 返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="26"/>
+        <source>Back to every video (Backspace)</source>
+        <translation>返回全部视频 (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="27"/>
+        <source>Back to every video</source>
+        <translation>返回全部视频</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_group.py" line="70"/>
+        <source>A group of %n video(s) of one prompt: %1</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="71"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+</context>
+<context>
     <name>ImageSlot</name>
     <message>
         <location filename="../../gui/widgets/image_slot.py" line="91"/>
@@ -987,17 +1097,36 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="305"/>
+        <location filename="../../gui/models/library_model.py" line="279"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="404"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="419"/>
+        <source>%n video(s) of one prompt: open to see each</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频：打开可逐个查看</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="321"/>
+        <location filename="../../gui/models/library_model.py" line="424"/>
         <source>New: not played yet</source>
         <translation>新视频：还没播放过</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="429"/>
+        <source>Group of %n video(s): %1</source>
+        <translation>
+            <numerusform>%n 个视频的分组：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="325"/>
+        <location filename="../../gui/models/library_model.py" line="430"/>
         <source>New: %1</source>
         <translation>新视频：%1</translation>
     </message>
@@ -1005,282 +1134,327 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="104"/>
+        <location filename="../../gui/views/library_view.py" line="97"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="106"/>
+        <location filename="../../gui/views/library_view.py" line="99"/>
         <source>Search the library</source>
         <translation>搜索视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="101"/>
         <source>Filter by connection</source>
         <translation>按连接筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="103"/>
         <source>Filter by model</source>
         <translation>按模型筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="135"/>
+        <location filename="../../gui/views/library_view.py" line="128"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="137"/>
-        <location filename="../../gui/views/library_view.py" line="360"/>
+        <location filename="../../gui/views/library_view.py" line="130"/>
+        <location filename="../../gui/views/library_view.py" line="430"/>
         <source>Import videos</source>
         <translation>导入视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="133"/>
         <source>Import &amp;videos…</source>
         <translation>导入视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="141"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Re-index a &amp;folder…</source>
         <translation>重新索引文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="370"/>
+        <location filename="../../gui/views/library_view.py" line="440"/>
         <source>Re-index a folder</source>
         <translation>重新索引文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="364"/>
+        <location filename="../../gui/views/library_view.py" line="434"/>
         <source>Videos (%1)</source>
         <translation>视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="382"/>
+        <location filename="../../gui/views/library_view.py" line="452"/>
         <source>Looking for videos…</source>
         <translation>正在查找视频…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="459"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="392"/>
+        <location filename="../../gui/views/library_view.py" line="462"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>已将 %n 个视频加入视频库</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="394"/>
+        <location filename="../../gui/views/library_view.py" line="464"/>
         <source>No new videos found</source>
         <translation>没有找到新的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="112"/>
+        <location filename="../../gui/views/library_view.py" line="105"/>
         <source>Filter by date</source>
         <translation>按日期筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="107"/>
         <source>Any time</source>
         <translation>任何时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="115"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="117"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="202"/>
+        <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="203"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="204"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Re&amp;store</source>
         <translation>恢复(&amp;S)</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="225"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>逐个显示分组中的视频(&amp;E)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="258"/>
+        <location filename="../../gui/views/library_view.py" line="282"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="334"/>
+        <location filename="../../gui/views/library_view.py" line="402"/>
         <source>Rename video</source>
         <translation>重命名视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="335"/>
+        <location filename="../../gui/views/library_view.py" line="403"/>
         <source>Title (empty: the prompt):</source>
         <translation>标题（留空则用提示词）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="420"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="357"/>
+        <location filename="../../gui/views/library_view.py" line="427"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>已恢复 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="145"/>
+        <location filename="../../gui/views/library_view.py" line="138"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="146"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>Show as a list instead of a grid</source>
         <translation>以列表而不是网格显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="147"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list</source>
         <translation>以列表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="151"/>
+        <location filename="../../gui/views/library_view.py" line="143"/>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="144"/>
+        <source>Delete every video in the trash permanently</source>
+        <translation>永久删除回收站中的所有视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="148"/>
+        <source>De&amp;tails</source>
+        <translation>详情(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="149"/>
+        <source>Show how the selected video was made (Ctrl+I)</source>
+        <translation>显示所选视频的生成信息 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="150"/>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="153"/>
         <source>Video library</source>
         <translation>视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="193"/>
+        <location filename="../../gui/views/library_view.py" line="211"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="194"/>
+        <location filename="../../gui/views/library_view.py" line="212"/>
         <source>Toggle &amp;favourite</source>
         <translation>收藏 / 取消收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="195"/>
+        <location filename="../../gui/views/library_view.py" line="213"/>
         <source>&amp;Reuse settings</source>
         <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="197"/>
+        <location filename="../../gui/views/library_view.py" line="215"/>
         <source>&amp;Last frame → new task</source>
         <translation>用尾帧新建任务(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="199"/>
+        <location filename="../../gui/views/library_view.py" line="217"/>
         <source>&amp;Open in system player</source>
         <translation>用系统播放器打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="200"/>
+        <location filename="../../gui/views/library_view.py" line="218"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="223"/>
+        <source>&amp;Delete permanently…</source>
+        <translation>永久删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="227"/>
+        <source>&amp;Back to every video</source>
+        <translation>返回全部视频(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="229"/>
+        <source>Show de&amp;tails</source>
+        <translation>显示详情(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="243"/>
         <source>All connections</source>
         <translation>全部连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="244"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>共 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="321"/>
+        <location filename="../../gui/views/library_view.py" line="389"/>
         <source>Taking the last frame…</source>
         <translation>正在提取尾帧…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="114"/>
         <source>Filter by state</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="123"/>
+        <location filename="../../gui/views/library_view.py" line="116"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="119"/>
         <source>All videos</source>
         <translation>全部视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="127"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>New</source>
         <translation>新视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>★ Favourites</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="129"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="260"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="264"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="201"/>
+        <location filename="../../gui/views/library_view.py" line="219"/>
         <source>Save a &amp;copy to…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="409"/>
+        <location filename="../../gui/views/library_view.py" line="479"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="419"/>
+        <location filename="../../gui/views/library_view.py" line="489"/>
         <source>Saved a copy: %1</source>
         <translation>已保存副本：%1</translation>
     </message>
@@ -2557,14 +2731,14 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/story.py" line="266"/>
+        <location filename="../../gui/views/story.py" line="264"/>
         <source>%n video(s) moved to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/story.py" line="273"/>
+        <location filename="../../gui/views/story.py" line="271"/>
         <source>Select at least two videos to join.</source>
         <translation>请至少选择两个视频进行拼接。</translation>
     </message>
@@ -2959,6 +3133,57 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <location filename="../../gui/texts.py" line="222"/>
         <source>ClipDesk&apos;s check, nothing was sent: %1</source>
         <translation>ClipDesk 本地检查未通过，未发送任何请求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDeletion</name>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="75"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="76"/>
+        <source>Delete the %n video(s) in the trash permanently?</source>
+        <translation>
+            <numerusform>永久删除回收站中的 %n 个视频？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="78"/>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="79"/>
+        <source>Delete %n video(s) permanently?</source>
+        <translation>
+            <numerusform>永久删除 %n 个视频？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="83"/>
+        <source>Their files are removed from the disk. This cannot be undone.</source>
+        <translation>视频文件将从磁盘上删除，此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="84"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="97"/>
+        <source>Deleted %n video(s) permanently</source>
+        <translation>
+            <numerusform>已永久删除 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="99"/>
+        <source>%n could not be removed (still in the trash)</source>
+        <translation>
+            <numerusform>%n 个无法删除（仍在回收站中）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
