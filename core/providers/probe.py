@@ -177,7 +177,7 @@ def _pixverse_balance(body: Any) -> dict[str, Any] | None:
 
 
 BALANCE_DIALECTS = ("pixverse", "newapi")  # the APIs with a balance call that costs nothing
-BALANCE_WAIT = 10.0  # seconds a finished task waits for the balance before it is shown without one
+BALANCE_WAIT = 2.0  # seconds a finished task (its video in place) waits for the balance, at most
 
 
 class Balances:
