@@ -46,7 +46,7 @@ from gui.models.task_model import (
 )
 from gui.spawn import spawn
 from gui.texts import connection_label
-from gui.views.queue_table import QueueTable, TaskCell
+from gui.views.queue_table import QueueTable, TaskCell, ThumbCell
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 if TYPE_CHECKING:
@@ -175,6 +175,8 @@ class QueueView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.task_cell = TaskCell(self.table)  # the prompt on two lines and what tells the task apart
         self.table.setItemDelegateForColumn(COL_PROMPT, self.task_cell)
+        self.thumb_cell = ThumbCell(self.table)  # a placeholder where a task has no picture yet
+        self.table.setItemDelegateForColumn(COL_THUMB, self.thumb_cell)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Always there: the first rows past the bottom do not resize and re-lay out the table
         # (and its columns do not jump) in the middle of a batch.
