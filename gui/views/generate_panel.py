@@ -34,6 +34,7 @@ from core.providers import get_provider
 from core.providers.base import Provider
 from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
 from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
+from gui.models.task_rows import free
 from gui.texts import connection_label, explain_invalid, mode_name, model_label, money
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
@@ -432,6 +433,8 @@ class GeneratePanel(QWidget):
         cost = estimate(connection.dialect, self.spec, self.build_request(), connection.prices)
         if cost.amount is None:
             self.cost_label.setText(self.tr("Cost unknown"))
+        elif cost.amount == 0:
+            self.cost_label.setText(free())  # the offline preview
         else:
             self.cost_label.setText(self.tr("≈ %1").replace("%1", money(cost.amount * copies, cost.currency)))
         self.cost_label.setToolTip(cost.times(copies).basis if copies > 1 else cost.basis)

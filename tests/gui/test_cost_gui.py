@@ -87,3 +87,17 @@ def test_the_batch_dry_run_prices_each_row_and_the_total(window: Any, tmp_path: 
     assert [batch.table.item(row, 4).text() for row in range(3)] == ["120 credits"] * 3
     assert "Estimated total: 360 credits" in batch.summary.text()
     assert window.engine.tasks == {}
+
+
+def test_the_offline_preview_is_free_beside_generate(window: Any) -> None:
+    """The offline preview costs nothing: "Free", as the queue's cost column says, not "≈ ¥0.00"."""
+    from core.config.connections import LOCAL_CONNECTION
+
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData(LOCAL_CONNECTION))
+    panel.prompt.setPlainText("a paper boat")
+    assert panel.connection_name() == LOCAL_CONNECTION
+    assert panel.cost_label.text() == "Free"
+    panel.count.setValue(3)
+    assert panel.cost_label.text() == "Free"
