@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -158,6 +159,11 @@ class GeneratePanel(QWidget):
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(34)
+        self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
+        for key in ("Ctrl+Return", "Ctrl+Enter"):  # from the prompt or any field of the form
+            generate_key = QShortcut(QKeySequence(key), self)
+            generate_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            generate_key.activated.connect(self.generate_button.click)  # nothing while it is disabled
         self.cost_label = QLabel(self)  # the estimate beside Generate, for every copy
         self.cost_label.setAccessibleName(self.tr("Estimated cost"))
         self.batch_button = QPushButton(self.tr("&Batch…"), self)
@@ -196,6 +202,7 @@ class GeneratePanel(QWidget):
         self.scroll_area.setWidget(body)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it follows the focus
         footer = QVBoxLayout()
         footer.setContentsMargins(9, 4, 9, 9)
         footer.addWidget(self.problem_label)

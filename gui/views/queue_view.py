@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -224,6 +225,7 @@ class QueueView(QWidget):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setShortcutVisibleInContextMenu(True)  # the row menu teaches the keys
             act.triggered.connect(slot)
             self.table.addAction(act)
             return act
@@ -241,6 +243,9 @@ class QueueView(QWidget):
         self.resolve_action = action(
             self.tr("Decide about unknown &submit…"), "Ctrl+U", self.resolve_selected
         )
+        # the row menu from the keyboard: the context-menu key, or Shift+F10 where there is none
+        self.menu_action = action(self.tr("Task menu"), "Menu", self._keyboard_menu)
+        self.menu_action.setShortcuts([QKeySequence("Menu"), QKeySequence("Shift+F10")])
 
     # -- selection -------------------------------------------------------------------------------
     def selected_records(self) -> list[TaskRecord]:
@@ -285,9 +290,18 @@ class QueueView(QWidget):
         self.log_action.setEnabled(len(records) == 1)
         self.resolve_action.setEnabled(len(records) == 1 and records[0].state is TaskState.UNKNOWN)
 
+    def _keyboard_menu(self) -> None:
+        """The row menu over the row the keyboard is on (or the table's top left without one)."""
+        current = self.table.currentIndex()
+        row = self.table.visualRect(current) if current.isValid() else QRect()
+        if not row.isValid() or not self.viewport.rect().intersects(row):
+            row = QRect(0, 0, 1, 1)
+        self._context_menu(QPoint(self.viewport.width() // 4, row.center().y()))
+
     def _context_menu(self, pos: QPoint) -> None:
         self._update_actions()
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for act in (self.play_action, self.open_action, self.folder_action, None, self.cancel_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         for act in (self.retry_action, self.resolve_action, None, self.copy_id_action, self.log_action):
