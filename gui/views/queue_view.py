@@ -243,9 +243,9 @@ class QueueView(QWidget):
         self.resolve_action = action(
             self.tr("Decide about unknown &submit…"), "Ctrl+U", self.resolve_selected
         )
-        # the row menu from the keyboard: the context-menu key, or Shift+F10 where there is none
-        self.menu_action = action(self.tr("Task menu"), "Menu", self._keyboard_menu)
-        self.menu_action.setShortcuts([QKeySequence("Menu"), QKeySequence("Shift+F10")])
+        # The row menu from the keyboard: the context-menu key is Qt's own (the platform sends a
+        # context-menu event over the current row); Shift+F10, where a keyboard has no such key, is ours.
+        self.menu_action = action(self.tr("Task menu"), "Shift+F10", self._keyboard_menu)
 
     # -- selection -------------------------------------------------------------------------------
     def selected_records(self) -> list[TaskRecord]:
