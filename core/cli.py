@@ -10,8 +10,9 @@
 
 ``generate --dry-run --json`` validates, sends nothing and prints one record with its ``estimate``
 ({amount, currency, basis}); ``--max-cost AMOUNT`` refuses (kind ``budget``) before anything is sent
-when the estimate is over AMOUNT or unknown. Every task's record carries ``estimate`` and, once the
-provider reports it, ``charge``.
+when the estimate is over AMOUNT (code ``max_cost``) or unknown (code ``price_unknown``: a cap that
+cannot be checked is not one; the message says to set a price or to leave ``--max-cost`` out).
+Every task's record carries ``estimate`` and, once the provider reports it, ``charge``.
 
 ``--json`` prints one JSON object per line as a task changes; the last line is the final record.
 Exit 0 only on success; invalid input fails before any request is sent, with kind ``invalid_input``.
@@ -115,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-cost",
         type=float,
         metavar="AMOUNT",
-        help="refuse before sending when the estimate is over AMOUNT (in the estimate's currency)",
+        help="refuse before sending when the estimate is over AMOUNT (in the estimate's currency); "
+        "also refused when no price is known for the model (error code price_unknown): set one with "
+        "`connections set NAME --price MODEL=AMOUNT/UNIT`, or leave --max-cost out",
     )
 
     res = sub.add_parser("resume", help="resume every unfinished task and wait")
@@ -348,15 +351,24 @@ class CliApp:
     ) -> int | None:
         """``--dry-run`` and ``--max-cost``: an exit code when the command ends here, else None."""
         estimate = self.engine.estimate(name, request)
-        if args.max_cost is not None and (estimate.amount is None or estimate.amount > args.max_cost):
-            over = (
-                f"the estimate is {estimate.amount:g} {estimate.currency}"
-                if estimate.amount is not None
-                else "the cost cannot be estimated"
-            )
+        if args.max_cost is not None and estimate.amount is None:
+            # Refused, as money's safe default: a cap that cannot be checked is not a cap.
+            saved = name if args.connection else "NAME"
             error = ClipDeskError(
                 ErrorKind.BUDGET,
-                f"{over}, over --max-cost {args.max_cost:g}; nothing was sent",
+                f"--max-cost {args.max_cost:g} cannot be checked: no price is known for {request.model} "
+                f"on this connection, so nothing was sent. Set one with `main.py connections set {saved} "
+                f"--price {request.model}=AMOUNT[CURRENCY]/UNIT` (a saved connection), or run without "
+                "--max-cost to send it unchecked",
+                code="price_unknown",
+            )
+            printer.error(error, estimate=estimate.to_dict())
+            return EXIT_FAILED
+        if args.max_cost is not None and estimate.amount is not None and estimate.amount > args.max_cost:
+            error = ClipDeskError(
+                ErrorKind.BUDGET,
+                f"the estimate is {estimate.amount:g} {estimate.currency}, over --max-cost "
+                f"{args.max_cost:g}; nothing was sent",
                 code="max_cost",
             )
             printer.error(error, estimate=estimate.to_dict())

@@ -6,6 +6,7 @@ never a key (a request holds none) and never the result's link (it may carry a s
 it, a folder of videos copied to another machine, or a library whose journal was lost, comes back
 with its prompts and settings ("reuse settings" works on it); a video without one comes in from
 its own metadata (title or comment tag, creation time, duration, height) as an imported video.
+A video deleted for good goes with its sidecar.
 
 Everything here reads or writes files: the engine calls it off its loop (``asyncio.to_thread``).
 """
@@ -213,3 +214,10 @@ def _from_metadata(video: Path) -> TaskRecord:
         video_path=str(video),
         video_size=stat.st_size,
     )
+
+
+def delete_video(video: Path) -> None:
+    """Remove a video and its sidecar for good (one already gone is fine: a delete stopped half
+    way is finished by the next). Raises OSError when the video cannot be removed."""
+    video.unlink(missing_ok=True)
+    sidecar_path(video).unlink(missing_ok=True)

@@ -9,9 +9,13 @@ Prices live in ``resources/prices/<dialect>.json`` keyed by model id (sources in
          "amounts": {"480P": 0.3, "1080P": 1.0},   # keys: the values joined by "|"; "*" any
          "amount": 0.3,                    # instead of by/amounts, when the price never varies
          "extras": [{"if": {"audio": [true]}, "add": 10}],  # also "times" and "add_per_5s"
-         "status": "confirmed"}}}          # or "inferred" (see docs/prices.md)
+         "status": "confirmed"}}}          # or "inferred", or "vendor" (see docs/prices.md)
 
-A model id without a price gets an estimate with no amount (the basis says so); a price for a
+"vendor" marks a gateway model priced at its maker's own list price (Kling, Vidu, PixVerse through a
+reseller): the best figure known, not the gateway's rate, and every estimate made from it says so.
+
+A model id without a price gets an estimate with no amount (the basis says so: "price unknown —
+set it in Settings"); a price for a
 model the catalog does not list is simply unused. A connection overrides any price with
 ``MODEL=AMOUNT[CURRENCY]/UNIT`` (gateways resell at their own rates): UNIT ``second`` or ``clip``,
 or ``credit`` (so much per credit of the listed price). The charge is what the provider's answer
@@ -74,12 +78,17 @@ class Price:
         return f"{amounts} {self.currency} per {self.unit}"
 
 
+VENDOR_NOTE = "inferred: the vendor's list price; gateways resell at their own rates — set yours in Settings"
+UNKNOWN_NOTE = "price unknown — set it in Settings"
+
+
 @dataclass(frozen=True)
 class Estimate:
     amount: float | None
     currency: str | None
     basis: str
     confirmed: bool = False
+    status: str = ""  # the price's: confirmed, inferred, vendor, override; "" when none is known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,11 +96,12 @@ class Estimate:
             "currency": self.currency,
             "basis": self.basis,
             "confirmed": self.confirmed,
+            "status": self.status,
         }
 
     def times(self, copies: int) -> Estimate:
         amount = None if self.amount is None else self.amount * copies
-        return Estimate(amount, self.currency, f"{copies} × ({self.basis})", self.confirmed)
+        return Estimate(amount, self.currency, f"{copies} × ({self.basis})", self.confirmed, self.status)
 
 
 def _word(value: Any) -> str:
@@ -183,26 +193,31 @@ def estimate(
 ) -> Estimate:
     """What one generation of ``request`` should cost, from the listed or overridden price."""
     if dialect == "local":
-        return Estimate(0.0, "CNY", "the offline preview costs nothing", True)
+        return Estimate(0.0, "CNY", "the offline preview costs nothing", True, "confirmed")
     price = price_for(dialect, request.model, overrides)
     if price is None:
         return Estimate(
             None,
             None,
-            f"no price known for {request.model}; set one with "
+            f"{UNKNOWN_NOTE} (no price is known for {request.model}), or with "
             f"`connections set NAME --price {request.model}=AMOUNT/UNIT`",
         )
     values = request_values(spec, request)
     amount = price.amount_for(values)
-    where = ", ".join(f"{name} {_word(values.get(name))}" for name in price.by)
+    where = ", ".join(f"{name} {_word(values[name])}" for name in price.by if values.get(name) is not None)
     if amount is None:
-        return Estimate(None, price.currency, f"no price listed for {request.model} at {where}")
+        return Estimate(
+            None, price.currency, f"{UNKNOWN_NOTE} (none is listed for {request.model} at {where})"
+        )
     seconds = f"{values.get('duration')} s" if price.unit == "second" else "one clip"
     basis = f"{seconds} × {price.describe()}" + (f" ({where})" if where else "")
-    origin = {"override": "the connection's own price", "confirmed": "listed price"}.get(
-        price.status, "listed price, inferred"
-    )
-    return Estimate(amount, price.currency, f"{basis}; {origin}", price.status in ("confirmed", "override"))
+    origin = {
+        "override": "the connection's own price",
+        "confirmed": "listed price",
+        "vendor": VENDOR_NOTE,
+    }.get(price.status, "listed price, inferred")
+    confirmed = price.status in ("confirmed", "override")
+    return Estimate(amount, price.currency, f"{basis}; {origin}", confirmed, price.status)
 
 
 # -- the charge the provider reports -----------------------------------------------------------

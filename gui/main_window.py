@@ -346,5 +346,7 @@ class MainWindow(Frame):
         self.player.leave_fullscreen()
         self.player.stop()
         self.thumbnails.close()
+        if self.library.strips is not None:
+            self.library.strips.close()
         if self.notifier.tray is not None:
             self.notifier.tray.hide()

@@ -18,7 +18,7 @@ from gui.models.library_model import LibraryModel
 from gui.models.task_model import TaskModel
 from gui.player.player import MULTIMEDIA, Player
 from gui.services import Services
-from gui.thumbnails import Thumbnails
+from gui.thumbnails import ScrubStrips, Thumbnails
 from gui.tray import TaskNotifier
 from gui.views.generate_panel import GeneratePanel
 from gui.views.library_view import LibraryView
@@ -52,7 +52,8 @@ def build_regions(
     notifier = TaskNotifier(icon, services.settings.notifications, window)
     for record in engine.tasks.values():
         notifier.watch(record)
-    library = LibraryView(library_model, paths.cache / "frames", window)
+    strips = ScrubStrips(paths.cache / "scrub", parent=window)  # what a tile scrubs through
+    library = LibraryView(library_model, paths.cache / "frames", window, strips=strips, ui_state=ui_state)
     StoryActions(library, engine, pool, paths.library)  # joins run in the process pool
     return Regions(
         thumbnails=thumbnails,

@@ -131,6 +131,14 @@ class LibraryMarks:
         self._save()
         return task_id in self.favourites
 
+    def set_favourite(self, task_ids: list[str], favourite: bool) -> None:
+        """Make the items favourites (or not) and save."""
+        if favourite:
+            self.favourites.update(task_ids)
+        else:
+            self.favourites.difference_update(task_ids)
+        self._save()
+
     def rename(self, task_id: str, title: str) -> None:
         """Give the item a title (an empty one: back to its prompt) and save."""
         title = " ".join(title.split())
@@ -147,6 +155,15 @@ class LibraryMarks:
     def restore(self, task_ids: list[str]) -> None:
         for task_id in task_ids:
             self.trashed.pop(task_id, None)
+        self._save()
+
+    def forget(self, task_ids: list[str]) -> None:
+        """The items are gone for good (deleted): nothing is kept of them."""
+        for task_id in task_ids:
+            self.trashed.pop(task_id, None)
+            self.titles.pop(task_id, None)
+            self.favourites.discard(task_id)
+            self.watched.discard(task_id)
         self._save()
 
 

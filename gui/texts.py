@@ -373,6 +373,64 @@ def balance_text(balance: dict[str, Any] | None) -> str:
     return translate("Cost", "Balance: %1").replace("%1", money(float(amount), balance.get("currency")))
 
 
+def _probe_sentences() -> dict[Any, str]:
+    """core/providers/probe.py's SENTENCES, in the interface language (the same ids and {names})."""
+    return {
+        "local": translate("Probe", "The offline preview needs no key and no network."),
+        "no_key": translate("Probe", "There is no API key for this connection."),
+        # the network error's detail is English from core: the dialog shows it in a tooltip
+        "unreachable": translate(
+            "Probe", "The server could not be reached: check the base URL, the network and any proxy."
+        ),
+        "refused_key": translate(
+            "Probe", "The server answered, but refused the key (HTTP {status}: {words})."
+        ),
+        "wrong_url": translate(
+            "Probe",
+            "Something answered HTTP {status}, but not as this API would: check the base URL "
+            "(with any path prefix the gateway needs, such as /alibailian).",
+        ),
+        "unexpected": translate("Probe", "The server answered HTTP {status}: {words}. The key may be fine."),
+        "dashscope_ok": translate(
+            "Probe",
+            "The key was accepted: asked for a task that cannot exist, DashScope answered {status}. "
+            "Nothing was created. DashScope offers no balance call for an API key; see the Model "
+            "Studio console.",
+        ),
+        "balance_ok": translate("Probe", "The key was accepted. Balance: {amount} credits."),
+        "video_not_found": translate(
+            "Probe", "The key was accepted: {name} answered 'not found' for a video that cannot exist."
+        ),
+        "task_not_found": translate(
+            "Probe", "The key was accepted: {name} answered 'not found' for a task that cannot exist."
+        ),
+        "balance_usd": translate("Probe", "Balance: {amount} USD."),
+        "aisphere_guess": translate(
+            "Probe", "(AiSphere's look-up route is a guess until its docs name one.)"
+        ),
+        "pixverse_refused": translate("Probe", "PixVerse refused the key: {words}"),
+        "list_ok": translate("Probe", "The key was accepted: the list of videos came back."),
+    }
+
+
+def probe_sentences() -> dict[Any, str]:
+    return _table("probe", _probe_sentences)
+
+
+def probe_text(said: list[tuple[str, dict[str, str]]]) -> str:
+    """A connection test's findings (core/providers/probe.py's ``said``) in the interface language;
+    the provider's own words and a network error's detail stay as they came."""
+    sentences = probe_sentences()
+    parts = []
+    for key, values in said:
+        text = sentences.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        parts.append(text)
+    separator = "" if is_chinese() else " "
+    return separator.join(parts)
+
+
 def provider_label(dialect: str, label: str) -> str:
     """A provider's name and what it serves, in the interface language (``label`` where unknown)."""
     labels = {

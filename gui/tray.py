@@ -3,7 +3,9 @@
 Where the desktop has no tray (or the platform is offscreen) notifications go to the status bar
 only. A task notifies once, when it is seen to reach an end state in this session; the tasks of a
 batch (a batch file, or copies from the form) notify together, once, when the last of them ends,
-with how many are ready and how many failed. Clicking a notification brings the window up and
+with how many are ready and how many failed. A finished task's notice says the account's balance
+where the provider reported one with it (core/providers/probe.py, read once per finished task); a
+batch's says the latest. Clicking a notification brings the window up and
 plays the video it tells of (a batch's latest); the tray's menu plays the latest video too.
 """
 
@@ -14,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from core.tasks.journal import TaskRecord, TaskState
-from gui.texts import error_summary
+from gui.texts import balance_text, error_summary
 
 
 class TaskNotifier(QObject):
@@ -29,6 +31,7 @@ class TaskNotifier(QObject):
         self._seen: dict[str, TaskState] = {}
         self._batches: dict[str, set[str]] = {}  # batch id → its tasks' ids
         self._batch_video: dict[str, str] = {}  # batch id → its latest ready video
+        self._batch_balance: dict[str, str] = {}  # batch id → the latest balance its tasks reported
         self._notified_video: str | None = None  # what the last notification tells of
         self._latest_video: str | None = None
         self.tray: QSystemTrayIcon | None = None
@@ -79,6 +82,8 @@ class TaskNotifier(QObject):
                 self._play_latest.setEnabled(True)
             if record.batch_id:
                 self._batch_video[record.batch_id] = record.video_path
+                if balance_text(record.balance):
+                    self._batch_balance[record.batch_id] = balance_text(record.balance)
         ended = record.state.terminal and not before.terminal
         if record.state is TaskState.UNKNOWN:
             self.notify_task(record)  # a decision is wanted now, batch or not
@@ -100,6 +105,8 @@ class TaskNotifier(QObject):
             parts.append(self.tr("%n failed", "", failed))
         if cancelled:
             parts.append(self.tr("%n cancelled", "", cancelled))
+        if batch_id in self._batch_balance:
+            parts.append(self._batch_balance.pop(batch_id))
         self._notified_video = self._batch_video.get(batch_id) if ready else None
         self._show(self.tr("Batch finished"), " · ".join(parts), failed == 0)
 
@@ -119,7 +126,7 @@ class TaskNotifier(QObject):
         prompt = prompt if len(prompt) <= 50 else prompt[:48] + "…"
         if record.state is TaskState.SUCCEEDED:
             title = self.tr("Video ready")
-            message = prompt or record.model
+            message = " · ".join(p for p in (prompt or record.model, balance_text(record.balance)) if p)
         elif record.state is TaskState.UNKNOWN:
             title = self.tr("A task needs your decision")
         elif record.state is TaskState.EXPIRED:

@@ -55,6 +55,37 @@ def test_max_cost_refuses_before_sending(dashscope_emu: DashScopeEmulator, clipd
     assert ok.final["estimate"]["amount"] == 1.5 and ok.final["charge"]["amount"] == 1.5
 
 
+def test_max_cost_with_no_known_price_refuses_and_says_how_to_proceed(
+    newapi_emu: NewApiEmulator,
+    clipdesk_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Money's safe default: a cap that cannot be checked refuses, before anything is sent, and the
+    message names the way on (a price for the model, or no --max-cost); with a price it goes."""
+    jimeng = "jimeng_vgfm_t2v_l20"
+    args = generate_args("newapi", newapi_emu.base_url, jimeng, "a cat", "--max-cost", "1")
+    run = run_cli(args, cli_env(clipdesk_home))
+    assert run.returncode == 1
+    error = run.final["error"]
+    assert run.final["state"] in ("rejected", "failed") and error["kind"] == "budget"
+    assert error["code"] == "price_unknown" and run.final["estimate"]["amount"] is None
+    assert f"--price {jimeng}=" in error["message"] and "without --max-cost" in error["message"]
+    assert newapi_emu.requests == []
+    helped = run_cli(["generate", "--help"], cli_env(clipdesk_home))
+    assert "price_unknown" in " ".join(helped.stdout.split())
+    # a saved connection given a price: the cap is checked and the task goes
+    monkeypatch.setenv("CLIPDESK_API_KEY", "sk-ok")
+    add = ["connections", "add", "gw", "--dialect", "newapi", "--base-url", newapi_emu.base_url]
+    assert cli.main([*add, "--json"]) == 0
+    assert cli.main(["connections", "set", "gw", "--price", f"{jimeng}=0.1USD/second", "--json"]) == 0
+    capsys.readouterr()
+    gen = ["generate", "--connection", "gw", "--model", jimeng, "--prompt", "a cat", "--json"]
+    code, final = run_main([*gen, "--max-cost", "1"], capsys)
+    assert code == 0, final
+    assert final["estimate"]["amount"] == 0.5 and len(newapi_emu.submits) == 1
+
+
 def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, Any]:
     code = cli.main(args)
     out = capsys.readouterr().out.strip().splitlines()

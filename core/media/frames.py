@@ -119,3 +119,68 @@ def thumbnail_png(source: Path, cache_dir: Path, max_side: int = 256) -> Path:
     image.save(part, "PNG")
     part.replace(target)
     return target
+
+
+SCRUB_FRAMES = 8  # pictures a library tile scrubs through under the mouse
+
+
+def _scaled(frame: object, max_side: int) -> Image.Image:
+    width, height = frame.width, frame.height  # type: ignore[attr-defined]
+    scale = min(1.0, max_side / max(width, height))
+    size = max(1, round(width * scale)), max(1, round(height * scale))
+    return frame.to_image(width=size[0], height=size[1], interpolation="AREA")  # type: ignore[attr-defined]
+
+
+def scrub_frames(video: Path, count: int = SCRUB_FRAMES, max_side: int = 256) -> list[Image.Image]:
+    """``count`` pictures spread evenly from the first frame to the last, no larger than
+    ``max_side``. The video is decoded once, front to back (a seek per picture decodes from the
+    same key frame again and again); only the pictures kept are converted."""
+    import av
+
+    pictures: list[Image.Image] = []
+    with av.open(str(video)) as container:
+        if not container.streams.video:
+            raise ValueError(f"{video} has no video stream")
+        stream = container.streams.video[0]
+        end = (container.duration or 0) / 1_000_000
+        targets = [end * n / (count - 1) for n in range(count - 1)] if count > 1 else []
+        last = None
+        for frame in container.decode(stream):
+            last = frame
+            while len(pictures) < len(targets) and (frame.time or 0.0) >= targets[len(pictures)] - 1e-3:
+                pictures.append(_scaled(frame, max_side))
+    if last is None:
+        raise ValueError(f"{video} has no video frame")
+    final = _scaled(last, max_side)
+    pictures += [final] * (count - len(pictures))  # a short file: its last frame fills the rest
+    return pictures
+
+
+def _scrub_name(source: Path, max_side: int) -> str:
+    return _cache_name(source, max_side).replace(".png", f"-scrub{SCRUB_FRAMES}.png")
+
+
+def cached_scrub_strip(source: Path, cache_dir: Path, max_side: int = 256) -> Path | None:
+    """The strip :func:`scrub_strip_png` made of ``source`` as it is now, if it made one."""
+    target = cache_dir / _scrub_name(source, max_side)
+    return target if target.exists() else None
+
+
+def scrub_strip_png(source: Path, cache_dir: Path, max_side: int = 256) -> Path:
+    """:func:`scrub_frames` side by side in one PNG (cached): ``SCRUB_FRAMES`` equal cells."""
+    cached = cached_scrub_strip(source, cache_dir, max_side)
+    if cached is not None:
+        return cached
+    pictures = scrub_frames(source, SCRUB_FRAMES, max_side)
+    width, height = pictures[0].size
+    strip = Image.new("RGB", (width * len(pictures), height))
+    for n, picture in enumerate(pictures):
+        strip.paste(
+            picture.resize((width, height)) if picture.size != (width, height) else picture, (n * width, 0)
+        )
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / _scrub_name(source, max_side)
+    part = target.with_suffix(".part.png")
+    strip.save(part, "PNG")
+    part.replace(target)
+    return target

@@ -6,10 +6,16 @@ Per dialect, the cheapest request that still needs the key: a balance call where
 in the API's own words, a bad key "unauthorized", a wrong base URL something that is not this API
 at all). Every answer is explained in words; a balance, where one comes back, is returned with it.
 Only GET requests are sent, never a submit.
+
+The words are English sentences from :data:`SENTENCES`; a result also keeps them as (sentence id,
+values) pairs, so that the window can say the same in the creator's language (gui/texts.py holds
+one translated sentence per id; a test keeps the two sets equal). The provider's own words and a
+network error's detail are values, quoted as they came.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Awaitable, Callable
@@ -26,10 +32,32 @@ OK, AUTH, WRONG_URL, UNREACHABLE, UNEXPECTED = "ok", "auth", "wrong_url", "unrea
 PROBE_ID = "clipdesk-probe-" + "0" * 16  # a task id no provider hands out
 
 
+# Every sentence a connection test can say, by id; {names} are filled from the result's values.
+SENTENCES: dict[str, str] = {
+    "local": "The offline preview needs no key and no network.",
+    "no_key": "There is no API key for this connection.",
+    "unreachable": "The server could not be reached: {detail}",
+    "refused_key": "The server answered, but refused the key (HTTP {status}: {words}).",
+    "wrong_url": "Something answered HTTP {status}, but not as this API would: check the base URL "
+    "(with any path prefix the gateway needs, such as /alibailian).",
+    "unexpected": "The server answered HTTP {status}: {words}. The key may be fine.",
+    "dashscope_ok": "The key was accepted: asked for a task that cannot exist, DashScope answered "
+    "{status}. Nothing was created. DashScope offers no balance call for an API key; see the "
+    "Model Studio console.",
+    "balance_ok": "The key was accepted. Balance: {amount} credits.",
+    "video_not_found": "The key was accepted: {name} answered 'not found' for a video that cannot exist.",
+    "task_not_found": "The key was accepted: {name} answered 'not found' for a task that cannot exist.",
+    "balance_usd": "Balance: {amount} USD.",
+    "aisphere_guess": "(AiSphere's look-up route is a guess until its docs name one.)",
+    "pixverse_refused": "PixVerse refused the key: {words}",
+    "list_ok": "The key was accepted: the list of videos came back.",
+}
+
+
 @dataclass
 class ProbeResult:
     verdict: str  # ok, auth, wrong_url, unreachable, unexpected
-    message: str
+    said: list[tuple[str, dict[str, str]]]  # (sentence id, its values), in order
     balance: dict[str, Any] | None = None
     checked: str = ""  # the request that was sent, for the log and the curious
 
@@ -37,14 +65,32 @@ class ProbeResult:
     def ok(self) -> bool:
         return self.verdict == OK
 
+    @property
+    def message(self) -> str:
+        """What the test found, in English (the CLI's words; the window translates ``said``)."""
+        return " ".join(SENTENCES[key].format(**values) for key, values in self.said)
+
+    def add(self, key: str, **values: Any) -> None:
+        self.said.append((key, {k: str(v) for k, v in values.items()}))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "verdict": self.verdict,
             "message": self.message,
+            "reasons": [key for key, _values in self.said],
             "balance": self.balance,
             "checked": self.checked,
         }
+
+
+def said(
+    verdict: str, key: str, checked: str = "", balance: dict[str, Any] | None = None, **values: Any
+) -> ProbeResult:
+    """A result that says the sentence ``key`` with ``values``."""
+    result = ProbeResult(verdict, [], balance, checked)
+    result.add(key, **values)
+    return result
 
 
 def _json(reply: Reply) -> Any:
@@ -63,19 +109,10 @@ def _judge_other(reply: Reply, what: str) -> ProbeResult:
     """An answer that is neither the API's "not found" nor a success."""
     status = reply.status_code
     if status in (401, 403) or generic_error(reply).kind is ErrorKind.AUTH:
-        return ProbeResult(
-            AUTH, f"The server answered, but refused the key (HTTP {status}: {_words(reply)}).", checked=what
-        )
+        return said(AUTH, "refused_key", what, status=status, words=_words(reply))
     if _json(reply) is None or status in (404, 405):
-        return ProbeResult(
-            WRONG_URL,
-            f"Something answered HTTP {status}, but not as this API would: check the base URL "
-            "(with any path prefix the gateway needs, such as /alibailian).",
-            checked=what,
-        )
-    return ProbeResult(
-        UNEXPECTED, f"The server answered HTTP {status}: {_words(reply)}. The key may be fine.", checked=what
-    )
+        return said(WRONG_URL, "wrong_url", what, status=status)
+    return said(UNEXPECTED, "unexpected", what, status=status, words=_words(reply))
 
 
 async def _get(http: HttpLayer, path: str, **kwargs: Any) -> Reply | ProbeResult:
@@ -83,7 +120,7 @@ async def _get(http: HttpLayer, path: str, **kwargs: Any) -> Reply | ProbeResult
     try:
         return await http.request("GET", path, **kwargs)
     except ClipDeskError as exc:
-        return ProbeResult(UNREACHABLE, f"The server could not be reached: {exc.message}", checked=path)
+        return said(UNREACHABLE, "unreachable", path, detail=exc.message)
 
 
 async def _dashscope(http: HttpLayer) -> ProbeResult:
@@ -94,13 +131,7 @@ async def _dashscope(http: HttpLayer) -> ProbeResult:
     body = _json(reply)
     output = body.get("output") if isinstance(body, dict) else None
     if reply.status_code == 200 and isinstance(output, dict) and "task_status" in output:
-        return ProbeResult(
-            OK,
-            "The key was accepted: asked for a task that cannot exist, DashScope answered "
-            f"{output.get('task_status')!r}. Nothing was created. DashScope offers no balance call "
-            "for an API key; see the Model Studio console.",
-            checked=path,
-        )
+        return said(OK, "dashscope_ok", path, status=repr(output.get("task_status")))
     return _judge_other(reply, path)
 
 
@@ -115,9 +146,7 @@ async def _pixverse(http: HttpLayer) -> ProbeResult:
     balance = _pixverse_balance(body)
     if balance is not None:
         total = sum(v for v in balance.values() if isinstance(v, int | float))
-        return ProbeResult(
-            OK, f"The key was accepted. Balance: {total:g} credits.", balance=balance, checked=path
-        )
+        return said(OK, "balance_ok", path, balance, amount=f"{total:g}")
     missing = reply.status_code == 404 or (isinstance(body, dict) and body.get("ErrCode") == 500008)
     if missing:  # a gateway without the balance route: look up a video that cannot exist instead
         path = RESULT_PATH.format(id=0)
@@ -126,14 +155,9 @@ async def _pixverse(http: HttpLayer) -> ProbeResult:
             return reply
         body = _json(reply)
         if isinstance(body, dict) and body.get("ErrCode") == 500008:
-            return ProbeResult(
-                OK,
-                "The key was accepted: PixVerse answered 'not found' for a video that cannot exist.",
-                None,
-                path,
-            )
+            return said(OK, "video_not_found", path, name="PixVerse")
     if isinstance(body, dict) and body.get("ErrCode") in (10004, 10005, 400012, 500020):
-        return ProbeResult(AUTH, f"PixVerse refused the key: {body.get('ErrMsg')}", checked=path)
+        return said(AUTH, "pixverse_refused", path, words=body.get("ErrMsg"))
     return _judge_other(reply, path)
 
 
@@ -150,6 +174,41 @@ def _pixverse_balance(body: Any) -> dict[str, Any] | None:
         "credit_monthly": resp.get("credit_monthly"),
         "credit_package": resp.get("credit_package"),
     }
+
+
+BALANCE_DIALECTS = ("pixverse", "newapi")  # the APIs with a balance call that costs nothing
+BALANCE_WAIT = 2.0  # seconds a finished task (its video in place) waits for the balance, at most
+
+
+class Balances:
+    """One connection's balance after its finished tasks: one call per finished task at most, and
+    one under way at a time (tasks finishing meanwhile share its answer), so a batch ending
+    together does not run into the API's rate limits. Never raises: a balance is shown when
+    known, never relied on."""
+
+    def __init__(self, dialect: str, http: HttpLayer) -> None:
+        self.dialect, self.http = dialect, http
+        self._call: asyncio.Task[dict[str, Any] | None] | None = None
+
+    async def after_task(self) -> dict[str, Any] | None:
+        if self.dialect not in BALANCE_DIALECTS:
+            return None
+        if self._call is None or self._call.done():
+            self._call = asyncio.create_task(self._fetch(), name=f"balance-{self.dialect}")
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._call), BALANCE_WAIT)
+        except TimeoutError:
+            return None
+
+    async def _fetch(self) -> dict[str, Any] | None:
+        try:
+            return await fetch_balance(self.dialect, self.http)
+        except Exception:  # a closed client, a bad answer: no balance this time
+            return None
+
+    def close(self) -> None:
+        if self._call is not None and not self._call.done():
+            self._call.cancel()
 
 
 async def fetch_balance(dialect: str, http: HttpLayer) -> dict[str, Any] | None:
@@ -192,30 +251,26 @@ async def _task_lookup(http: HttpLayer, path: str, name: str, words: tuple[str, 
         return reply
     body = _json(reply)
     error = generic_error(reply) if reply.status_code >= 400 else None
-    said = (error.message or "").lower() if error else ""  # the words, not the code: a
+    words_said = (error.message or "").lower() if error else ""  # the words, not the code: a
     # gateway's "no such route" may carry the same code as "no such task"
     if (
         error is not None
         and body is not None
         and error.kind is not ErrorKind.AUTH
-        and any(w in said for w in words)
+        and any(w in words_said for w in words)
     ):
-        return ProbeResult(
-            OK,
-            f"The key was accepted: {name} answered 'not found' for a task that cannot exist.",
-            checked=path,
-        )
+        return said(OK, "task_not_found", path, name=name)
     return _judge_other(reply, path)
 
 
 async def _newapi(http: HttpLayer) -> ProbeResult:
     result = await _task_lookup(
-        http, f"/v1/video/generations/task_{PROBE_ID}", "the gateway", ("task_not_exist", "not exist")
+        http, f"/v1/video/generations/task_{PROBE_ID}", "new-api", ("task_not_exist", "not exist")
     )
     if result.ok:
         result.balance = await _newapi_balance(http)
         if result.balance and "remaining" in result.balance:
-            result.message += f" Balance: {result.balance['remaining']:g} USD."
+            result.add("balance_usd", amount=f"{result.balance['remaining']:g}")
     return result
 
 
@@ -232,7 +287,7 @@ async def _aisphere(http: HttpLayer) -> ProbeResult:
         http, POLL_PATH.format(id=PROBE_ID), "AiSphere", ("not found", "not_found", "not exist", "不存在")
     )
     if result.ok:
-        result.message += " (AiSphere's look-up route is a guess until its docs name one.)"
+        result.add("aisphere_guess")
     return result
 
 
@@ -243,7 +298,7 @@ async def _openai(http: HttpLayer) -> ProbeResult:
         return reply
     body = _json(reply)
     if reply.status_code == 200 and isinstance(body, dict) and isinstance(body.get("data"), list):
-        return ProbeResult(OK, "The key was accepted: the list of videos came back.", checked=path)
+        return said(OK, "list_ok", path)
     return _judge_other(reply, path)
 
 
@@ -260,10 +315,10 @@ PROBES: dict[str, Callable[[HttpLayer], Awaitable[ProbeResult]]] = {
 async def probe(connection: Connection, key: str | None) -> ProbeResult:
     """Check a connection's URL and key without creating anything billable."""
     if connection.is_local:
-        return ProbeResult(OK, "The offline preview needs no key and no network.")
+        return said(OK, "local")
     provider = get_provider(connection.dialect)
     if provider.needs_key and not key:
-        return ProbeResult(AUTH, "There is no API key for this connection.")
+        return said(AUTH, "no_key")
     http = HttpLayer(
         connection.base_url,
         auth_headers=provider.auth_headers(key) if key else {},

@@ -27,6 +27,7 @@ import functools
 import logging
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +54,7 @@ from core.pricing import Estimate, charge_from_usage, estimate
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import validate_request
-from core.providers.probe import ProbeResult, fetch_balance, probe
+from core.providers.probe import Balances, ProbeResult, probe
 from core.redact import redact
 from core.tasks import states
 from core.tasks.events import TaskEvents, reflected
@@ -100,9 +101,11 @@ class Lane:
     downloads: asyncio.Semaphore
     running: asyncio.Event  # set while the connection is not paused (the engine's, per connection)
     listing: Listing = field(init=False)  # polls of many tasks answered by one list, where there is one
+    balances: Balances = field(init=False)  # the account's balance after a finished task
 
     def __post_init__(self) -> None:
         self.listing = Listing(self.provider)
+        self.balances = Balances(self.provider.dialect, self.http)
 
     @property
     def paused(self) -> bool:
@@ -374,8 +377,9 @@ class Engine(TaskEvents):
         await self._set_state(record, TaskState.QUEUED, "error_kind", "error_message", "error_code")
         return True
 
-    async def _record_charge(self, record: TaskRecord, result: PollResult) -> None:
-        """The charge the provider reports in its final answer, on the task and in the ledger."""
+    async def _record_charge(self, record: TaskRecord, result: PollResult) -> bool:
+        """The charge the provider reports in its final answer: in the ledger, and on the record
+        (True), saved with the task's next state."""
         provider = get_provider(record.dialect)
         connection = self.connections.get(record.connection)
         charge = charge_from_usage(
@@ -386,12 +390,12 @@ class Engine(TaskEvents):
             connection.prices if connection else None,
         )
         if charge is None:
-            return
+            return False
         charge["not_charged"] = charge["amount"] == 0
         record.charge = charge
-        await self._save(record, "charge")
         if charge["amount"] is not None:
             await self.ledger.settle(record.id, record.connection, charge["amount"], charge["currency"])
+        return True
 
     @reflected
     async def create_many(
@@ -625,6 +629,7 @@ class Engine(TaskEvents):
         except (JournalError, RuntimeError) as exc:  # a journal closed first: they expire by themselves
             log.warning("task leases not given up: %s", exc)
         for lane in self._lanes.values():
+            lane.balances.close()
             await lane.http.aclose()
             shutdown = getattr(lane.provider, "shutdown", None)
             if callable(shutdown):
@@ -861,11 +866,15 @@ class Engine(TaskEvents):
         status_changed = record.remote_status != result.status.value
         record.remote_status = result.status.value
         record.progress = result.progress
+        money: list[str] = []  # saved with the next state when the task ends, at once otherwise
         if result.usage and result.usage != record.usage:
             record.usage = result.usage
-            await self._save(record, "usage")
-        if result.status is not RemoteStatus.RUNNING and result.status is not RemoteStatus.QUEUED:
-            await self._record_charge(record, result)
+            money.append("usage")
+        if result.status is RemoteStatus.RUNNING or result.status is RemoteStatus.QUEUED:
+            if money:
+                await self._save(record, *money)
+        elif await self._record_charge(record, result):
+            money.append("charge")
         if result.status is RemoteStatus.SUCCEEDED:
             self._typical.pop((record.connection, record.model), None)  # learn from this one too
             if record.submitted_at:
@@ -882,16 +891,19 @@ class Engine(TaskEvents):
                 "result_url",
                 "result_expires_at",
                 "finished_at",
+                *money,
             )
             return True
         if result.status is RemoteStatus.FAILED:
             record.finished_at = time.time()
-            await self._fail(record, result.error or ClipDeskError(ErrorKind.UPSTREAM_FAILED))
+            await self._fail(record, result.error or ClipDeskError(ErrorKind.UPSTREAM_FAILED), also=money)
             return True
         if result.status is RemoteStatus.CANCELLED:
             record.finished_at = time.time()
-            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED)
+            await self._fail(record, ClipDeskError(ErrorKind.CANCELLED), TaskState.CANCELLED, also=money)
             return True
+        if money:  # an answer in words not understood: what it said of money is kept all the same
+            await self._save(record, *money)
         # the remote status word and progress are shown, not journaled: the next state change saves them
         if status_changed or result.progress is not None:
             self._emit("changed", record)
@@ -933,6 +945,11 @@ class Engine(TaskEvents):
             await asyncio.to_thread(write_sidecar, record, taken_over=earlier_run)
         except Exception as exc:  # the video is done: a sidecar never undoes that
             await self._log(record, f"no sidecar written beside the video: {exc}")
+        # The account's balance where the API has a call for it, read once now (bounded: the video
+        # is in place), so that the notice of this task says it.
+        balance = await lane.balances.after_task()
+        if balance is not None:
+            record.balance = balance
         # Not fsynced on its own: should a power cut lose it, the task resumes as downloading and
         # takes the file already in place (the downloading state before it was fsynced).
         await self._set_state(
@@ -945,12 +962,9 @@ class Engine(TaskEvents):
             "error_kind",
             "error_message",
             "error_code",
+            "balance",
             durable=False,
         )
-        balance = await fetch_balance(record.dialect, lane.http)  # where the API has a balance call
-        if balance is not None:
-            record.balance = balance
-            await self._save(record, "balance", durable=False)
 
     async def _fetch_result(
         self,
@@ -1095,13 +1109,19 @@ class Engine(TaskEvents):
         await self._save(record, "state", *names, durable=durable)
 
     async def _fail(
-        self, record: TaskRecord, exc: ClipDeskError, state: TaskState = TaskState.FAILED
+        self,
+        record: TaskRecord,
+        exc: ClipDeskError,
+        state: TaskState = TaskState.FAILED,
+        also: Iterable[str] = (),
     ) -> None:
+        """End ``record`` in ``state`` with ``exc``; ``also``: other fields saved with it."""
         record.error_kind = exc.kind.value
         record.error_message = exc.message
         record.error_code = exc.code
         record.finished_at = record.finished_at or time.time()
-        await self._set_state(record, state, "error_kind", "error_message", "error_code", "finished_at")
+        fields = ("error_kind", "error_message", "error_code", "finished_at", *also)
+        await self._set_state(record, state, *fields)
         await self._log(record, f"{state.value}: {exc.kind.value}: {exc.message} (code {exc.code})")
 
     async def _mark_unknown(self, record: TaskRecord, why: str) -> None:

@@ -97,6 +97,23 @@ class Ledger:
                 )
         return None
 
+    async def caps_passed(
+        self, connection: Connection, amount: float, currency: str, now: float
+    ) -> list[dict[str, Any]]:
+        """The caps of ``connection`` that ``amount`` more (a batch's estimate) would pass, each with
+        what is already spent or in flight: ``{"cap": "daily"|"monthly", "limit", "spent"}``."""
+        passed = []
+        for word, cap, since in (
+            ("daily", connection.daily_budget, day_start(now)),
+            ("monthly", connection.monthly_budget, month_start(now)),
+        ):
+            if cap is None:
+                continue
+            spent = await self.spent(connection.name, currency, since)
+            if spent + amount > cap + 1e-9:
+                passed.append({"cap": word, "limit": cap, "spent": spent})
+        return passed
+
     async def summary(self, connection: str | None, month: str) -> list[dict[str, Any]]:
         """Per connection and currency: the month's charges and estimates (kept apart), per day."""
         start, end = month_bounds(month)

@@ -12,7 +12,9 @@ Every task may name a parent (``TaskRecord.parent_id``) and a relation to it:
 
 A *family* is every task linked to another by parent links, shown as a tree from its oldest
 ancestor. A *chain* is a line of ``continues``/``extends`` links: clips meant to play one after
-another. Everything here is pure: it reads the records it is given and changes none of them.
+another. A *stack* is the copies and variations of one prompt made together (the library shows
+one as a single tile that opens). Everything here is pure: it reads the records it is given and
+changes none of them.
 """
 
 from __future__ import annotations
@@ -109,3 +111,30 @@ def chain(records: Mapping[str, TaskRecord], task_id: str) -> list[TaskRecord]:
 def group(records: Iterable[TaskRecord], batch_id: str) -> list[TaskRecord]:
     """The tasks made together as one group (a batch or a set of variations), oldest first."""
     return sorted((r for r in records if r.batch_id == batch_id), key=lambda r: r.created_at)
+
+
+def stack_key(record: TaskRecord) -> str | None:
+    """What copies and variations of one prompt share: made together (one ``batch_id``: copies
+    from the form, or a set of variations) from the same prompt and first frame. A batch of
+    different prompts or images (a CSV, a folder) gives each its own key; a task made alone has
+    none."""
+    if not record.batch_id:
+        return None
+    return "\n".join((record.batch_id, record.request.prompt, record.request.image or ""))
+
+
+def stacks(records: Iterable[TaskRecord]) -> list[list[TaskRecord]]:
+    """``records`` with those of one :func:`stack_key` put together, in the order their first
+    member comes (each stack keeps its members' order)."""
+    out: list[list[TaskRecord]] = []
+    by_key: dict[str, list[TaskRecord]] = {}
+    for record in records:
+        key = stack_key(record)
+        if key is None:
+            out.append([record])
+        elif key in by_key:
+            by_key[key].append(record)
+        else:
+            by_key[key] = [record]
+            out.append(by_key[key])
+    return out

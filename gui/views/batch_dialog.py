@@ -176,6 +176,8 @@ class BatchDialog(QDialog):
             if not item.problem:
                 total_cost = None if amount is None or total_cost is None else total_cost + amount
             cost_text = "" if item.problem else money(amount, currency)
+            if not item.problem and amount is None:
+                cost_text = self.tr("price unknown — set it in Settings")
             cells = (item.source, item.request.prompt, overrides, check_text, cost_text)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -166,6 +166,7 @@ class GeneratePanel(QWidget):
             generate_key.activated.connect(self.generate_button.click)  # nothing while it is disabled
         self.cost_label = QLabel(self)  # the estimate beside Generate, for every copy
         self.cost_label.setAccessibleName(self.tr("Estimated cost"))
+        self.cost_label.setWordWrap(True)  # "price unknown — set it in Settings" takes two lines
         self.batch_button = QPushButton(self.tr("&Batch…"), self)
         self.batch_button.setToolTip(
             self.tr("Queue one task per image in a folder, or per line of a CSV file")
@@ -438,13 +439,22 @@ class GeneratePanel(QWidget):
             return
         copies = self.count.value()
         cost = estimate(connection.dialect, self.spec, self.build_request(), connection.prices)
+        basis = cost.times(copies).basis if copies > 1 else cost.basis
         if cost.amount is None:
-            self.cost_label.setText(self.tr("Cost unknown"))
+            self.cost_label.setText(self.tr("Price unknown — set it in Settings"))
         elif cost.amount == 0:
             self.cost_label.setText(free())  # the offline preview
+        elif cost.status == "vendor":  # a gateway's model at its maker's list price
+            self.cost_label.setText(
+                self.tr("≈ %1 (list price)").replace("%1", money(cost.amount * copies, cost.currency))
+            )
+            note = self.tr(
+                "The vendor's list price; gateways resell at their own rates — set yours in Settings."
+            )
+            basis = f"{note}\n{basis}"
         else:
             self.cost_label.setText(self.tr("≈ %1").replace("%1", money(cost.amount * copies, cost.currency)))
-        self.cost_label.setToolTip(cost.times(copies).basis if copies > 1 else cost.basis)
+        self.cost_label.setToolTip(basis)
 
     def _mode_line(self, request: GenerationRequest) -> str:
         """The mode the model makes: the request's, or (until its inputs are there) the model's own

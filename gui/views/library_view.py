@@ -1,9 +1,12 @@
 """The library: downloaded videos as a grid or a list, with search, filters and favourites.
 
 From a video: play it, reuse its settings in the generate form, or continue from its last frame
-(extracted off the UI thread) as the first frame of a new task linked to it; rename it, or move
-it to the library's trash, whose items can be restored (the state filter's "Trash" shows them).
-A video made here and not played yet is new: bold, and listed by the state filter's "New".
+(extracted off the UI thread) as the first frame of a new task linked to it; rename it, reveal it
+in the file manager, drag it into another app, or move it to the library's trash, whose items can
+be restored or deleted for good (the state filter's "Trash" shows them). A video made here and not
+played yet is new: bold, and listed by the state filter's "New". Copies and variations of one
+prompt are one tile that opens (a bar above says which, with a way back). A details pane beside
+the grid says how the selected video was made; whether it shows is remembered.
 """
 
 from __future__ import annotations
@@ -12,11 +15,10 @@ import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -25,9 +27,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QMessageBox,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,43 +38,18 @@ from core.library import VIDEO_SUFFIXES
 from core.media import pool
 from core.media.frames import save_last_frame
 from core.tasks.journal import TaskRecord
-from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, AnyIndex, LibraryFilter, LibraryModel
+from gui.models.library_model import ALL, FAVOURITES, NEW, TRASH, LibraryFilter, LibraryModel
+from gui.reveal import reveal
 from gui.spawn import spawn
 from gui.texts import connection_label, error_message
-from gui.widgets.badge import paint_duration
-from gui.widgets.select_on_focus import SelectOnFocusList
+from gui.thumbnails import ScrubStrips
+from gui.views.library_details import DetailsPane
+from gui.views.library_group import GroupBar
+from gui.views.library_tiles import GRID, ICON, LibraryList
+from gui.views.library_trash import TrashDeletion
 
-GRID = QSize(200, 150)
-ICON = QSize(176, 99)
-TITLE_LINES = 2
-
-
-class GridItemDelegate(QStyledItemDelegate):
-    """Every grid item has room for its picture and two lines of title. Qt measures uniform items
-    by the last row alone: a short last title made every title one line, the rest cut."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        spacing = 6  # between the picture and the text, and around them
-        height = ICON.height() + TITLE_LINES * option.fontMetrics.lineSpacing() + spacing
-        return QSize(max(size.width(), ICON.width()), max(size.height(), height))
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        super().initStyleOption(option, index)
-        # titles start under the picture, one line or two
-        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """The tile, then its duration on the picture."""
-        super().paint(painter, option, index)
-        model = index.model()
-        if not isinstance(model, LibraryModel):
-            return
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        style = full.widget.style() if full.widget is not None else QApplication.style()
-        picture = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, full, full.widget)
-        paint_duration(painter, picture, model.record_at(index.row()).request.duration)
+__all__ = ["GRID", "ICON", "LibraryView"]
+DETAILS_KEY = "library/details"  # whether the details pane shows (ui-state.ini)
 
 
 class LibraryView(QWidget):
@@ -83,10 +59,22 @@ class LibraryView(QWidget):
     message = Signal(str)
     new_count_changed = Signal(int)  # how many videos are new (not played yet)
 
-    def __init__(self, model: LibraryModel, frames_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: LibraryModel,
+        frames_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        strips: ScrubStrips | None = None,
+        ui_state: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.frames_dir = frames_dir
+        self.strips = strips  # the pictures a tile scrubs through (none: tiles do not scrub)
+        self.ui_state = ui_state
+        self.trash = TrashDeletion(model, [model.thumbnails, strips], self)
+        self.trash.message.connect(self.message)
         self.story_actions: list[QAction] = []  # family, chain, compare, join (gui/views/story.py)
         self._new_shown = 0
         self._build()
@@ -98,6 +86,11 @@ class LibraryView(QWidget):
         model.rowsRemoved.connect(self._show_count)
         model.modelReset.connect(self._show_count)
         model.watched.connect(self._show_count)
+        model.modelReset.connect(self._show_group)
+        model.modelReset.connect(self._show_details)
+        model.dataChanged.connect(self._show_details)
+        self.view.selectionModel().selectionChanged.connect(self._show_details)
+        self._show_group()
 
     def _build(self) -> None:
         self.search = QLineEdit(self)
@@ -146,7 +139,16 @@ class LibraryView(QWidget):
         self.mode_button.setToolTip(self.tr("Show as a list instead of a grid"))
         self.mode_button.setAccessibleName(self.tr("Show as a list"))
         self.count_label = QLabel(self)
-        self.view = SelectOnFocusList(self)
+        self.empty_trash_button = QToolButton(self)
+        self.empty_trash_button.setText(self.tr("&Empty trash…"))
+        self.empty_trash_button.setToolTip(self.tr("Delete every video in the trash permanently"))
+        self.empty_trash_button.clicked.connect(self.empty_trash)
+        self.details_button = QToolButton(self)
+        self.details_button.setCheckable(True)
+        self.details_button.setText(self.tr("De&tails"))
+        self.details_button.setToolTip(self.tr("Show how the selected video was made (Ctrl+I)"))
+        self.details_button.setAccessibleName(self.tr("Show details"))
+        self.view = LibraryList(self, self.strips)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Video library"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -155,10 +157,11 @@ class LibraryView(QWidget):
         self.view.setBatchSize(60)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self._grid_delegate = GridItemDelegate(self.view)
-        self._list_delegate = self.view.itemDelegate()
         self.view.doubleClicked.connect(self._activated)
         self._set_grid(True)
+        self.details = DetailsPane(self.model.title_of, self)
+        self.group_bar = GroupBar(self.model, self.view, self)
+        self.back_button, self.group_label = self.group_bar.back_button, self.group_bar.label
 
         self.search.textChanged.connect(self._filter_changed)
         self.connection_filter.currentIndexChanged.connect(self._filter_changed)
@@ -175,11 +178,26 @@ class LibraryView(QWidget):
         bar.addWidget(self.state_filter)
         bar.addWidget(self.import_button)
         bar.addWidget(self.mode_button)
+        bar.addWidget(self.details_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([3, 1])
+        shown = self.ui_state is not None and str(self.ui_state.value(DETAILS_KEY, "false")) == "true"
+        self.details.setVisible(shown)
+        self.details_button.setChecked(shown)
+        self.details_button.toggled.connect(self.show_details_pane)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label, 1)
+        foot.addWidget(self.empty_trash_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
+        layout.addWidget(self.group_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(foot)
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: str, slot: object) -> QAction:
@@ -202,21 +220,23 @@ class LibraryView(QWidget):
         self.rename_action = action(self.tr("Re&name…"), "F2", self.rename_selected)
         self.trash_action = action(self.tr("Move to &trash"), "Delete", self.trash_selected)
         self.restore_action = action(self.tr("Re&store"), "Ctrl+Shift+Z", self.restore_selected)
+        self.delete_action = action(self.tr("&Delete permanently…"), "Shift+Delete", self.delete_selected)
+        self.open_group_action = action(
+            self.tr("Show &each video of the group"), "Ctrl+Down", self.open_selected_group
+        )
+        self.back_action = action(self.tr("&Back to every video"), "Backspace", self.close_group)
+        self.back_action.setShortcuts([QKeySequence("Backspace"), QKeySequence("Alt+Left")])
+        self.details_action = QAction(self.tr("Show de&tails"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(self.details_button.isChecked())
+        self.details_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.details_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.details_action.toggled.connect(self.details_button.setChecked)
+        self.details_button.toggled.connect(self.details_action.setChecked)
+        self.addAction(self.details_action)
 
     def _set_grid(self, grid: bool) -> None:
-        self.view.setItemDelegate(self._grid_delegate if grid else self._list_delegate)
-        if grid:
-            self.view.setViewMode(QListView.ViewMode.IconMode)
-            self.view.setIconSize(ICON)
-            self.view.setGridSize(GRID)
-            self.view.setResizeMode(QListView.ResizeMode.Adjust)
-            self.view.setMovement(QListView.Movement.Static)
-            self.view.setWordWrap(True)
-        else:
-            self.view.setViewMode(QListView.ViewMode.ListMode)
-            self.view.setIconSize(QSize(64, 36))
-            self.view.setGridSize(QSize())
-            self.view.setWordWrap(False)
+        self.view.set_grid(grid)
 
     def _fill_facets(self) -> None:
         for combo, values, everything in (
@@ -245,6 +265,7 @@ class LibraryView(QWidget):
                 model=str(self.model_filter.currentData() or ""),
                 state=str(self.state_filter.currentData() or ALL),
                 since=since,
+                group=self.model.filter.group,  # an opened group stays open, its videos filtered
             )
         )
 
@@ -254,12 +275,15 @@ class LibraryView(QWidget):
             self._new_shown = new
             self.new_count_changed.emit(new)
         state = self.model.filter.state
+        videos = self.model.video_count()
+        self.empty_trash_button.setVisible(state == TRASH)
+        self.empty_trash_button.setEnabled(self.model.trashed_count() > 0)
         if state == TRASH:
-            self.count_label.setText(self.tr("%n video(s) in the trash", "", self.model.total()))
+            self.count_label.setText(self.tr("%n video(s) in the trash", "", videos))
         elif state == NEW:
-            self.count_label.setText(self.tr("%n new video(s)", "", self.model.total()))
+            self.count_label.setText(self.tr("%n new video(s)", "", videos))
         else:
-            text = self.tr("%n video(s)", "", self.model.total())
+            text = self.tr("%n video(s)", "", videos)
             if new:
                 text += " · " + self.tr("%n new", "", new)
             self.count_label.setText(text)
@@ -269,12 +293,46 @@ class LibraryView(QWidget):
         return sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
 
     def selected_records(self) -> list[TaskRecord]:
-        return [self.model.record_at(r) for r in self.selected_rows()]
+        """The selected tiles' videos: every video of a stack, each tile's newest first."""
+        return [record for row in self.selected_rows() for record in self.model.members_at(row)]
+
+    # -- groups ----------------------------------------------------------------------------------
+    def open_selected_group(self) -> bool:
+        rows = self.selected_rows()
+        return bool(rows) and self.open_group(rows[0])
+
+    def open_group(self, row: int) -> bool:
+        """Open the stack at ``row``: its videos one by one, the bar above with a way back."""
+        return self.group_bar.enter(row)
+
+    def close_group(self) -> None:
+        """Back to every video, the group's tile selected."""
+        self.group_bar.leave()
+
+    def _show_group(self) -> None:
+        self.back_action.setEnabled(bool(self.model.filter.group))
+
+    # -- details ---------------------------------------------------------------------------------
+    def show_details_pane(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        if self.ui_state is not None:
+            self.ui_state.setValue(DETAILS_KEY, "true" if shown else "false")
+        self._show_details()
+
+    def _show_details(self, *_args: object) -> None:
+        if not self.details.isVisibleTo(self):
+            return
+        rows = self.selected_rows()
+        self.details.show_records(self.model.members_at(rows[0]) if rows else [])
 
     def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_rows():
             return
         menu = QMenu(self)
+        if len(self.model.members_at(self.selected_rows()[0])) > 1:
+            menu.addAction(self.open_group_action)
+        if self.model.filter.group:
+            menu.addAction(self.back_action)
         for act in (self.play_action, self.favourite_action, None, self.reuse_action, self.continue_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu.addSeparator()
@@ -286,14 +344,24 @@ class LibraryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.rename_action)
         menu.addAction(self.restore_action if self.model.filter.trash else self.trash_action)
+        if self.model.filter.trash:
+            menu.addAction(self.delete_action)
+        menu.addAction(self.details_action)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
+        """A double click: a group opens, a video plays."""
+        if self.open_group(index.row()):
+            return
         record = self.model.record_at(index.row())
         if record.video_path:
             self.play_requested.emit(record.video_path)
 
     def play_selected(self) -> None:
+        """Return: the selected video plays; a group opens."""
+        rows = self.selected_rows()
+        if rows and self.open_group(rows[0]):
+            return
         records = self.selected_records()
         if records and records[0].video_path:
             self.play_requested.emit(records[0].video_path)
@@ -347,14 +415,16 @@ class LibraryView(QWidget):
     def trash_selected(self) -> None:
         rows = self.selected_rows()
         if rows and not self.model.filter.trash:
+            videos = len(self.selected_records())
             self.model.move_to_trash(rows)
-            self.message.emit(self.tr("Moved %n video(s) to the trash", "", len(rows)))
+            self.message.emit(self.tr("Moved %n video(s) to the trash", "", videos))
 
     def restore_selected(self) -> None:
         rows = self.selected_rows()
         if rows and self.model.filter.trash:
+            videos = len(self.selected_records())
             self.model.restore(rows)
-            self.message.emit(self.tr("Restored %n video(s)", "", len(rows)))
+            self.message.emit(self.tr("Restored %n video(s)", "", videos))
 
     def choose_videos(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Import videos"))
@@ -419,5 +489,18 @@ class LibraryView(QWidget):
         self.message.emit(self.tr("Saved a copy: %1").replace("%1", str(target)))
 
     def show_in_folder(self) -> None:
-        for folder in {str(Path(r.video_path).parent) for r in self.selected_records() if r.video_path}:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        """Reveal the selected videos in the file manager (selected there where it can)."""
+        reveal([r.video_path for r in self.selected_records() if r.video_path])
+
+    # -- deleting for good -----------------------------------------------------------------------
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask, then delete the selected videos of the trash permanently (files and tasks)."""
+        records = self.selected_records()
+        if not records or not self.model.filter.trash:
+            return None
+        return self.trash.ask(records, everything=False)
+
+    def empty_trash(self) -> QMessageBox | None:
+        """Ask, then delete every video in the trash permanently."""
+        records = self.model.trashed_records()
+        return self.trash.ask(records, everything=True) if records else None

@@ -43,7 +43,7 @@ from gui.i18n import is_chinese
 from gui.services import Services
 from gui.settings import LANGUAGE_SYSTEM
 from gui.spawn import spawn
-from gui.texts import connection_label, error_summary, money, provider_label
+from gui.texts import connection_label, error_summary, money, probe_text, provider_label
 from gui.theme import apply_theme
 from gui.views.generate_panel import load_provider
 from gui.widgets.base_urls import KnownUrlsButton, gateway_hint, known_urls
@@ -468,14 +468,25 @@ class SettingsDialog(QDialog):
                 self.tr("Failed: %1").replace("%1", f"{error_summary(exc.kind.value)} ({exc.message})")
             )
         else:
+            findings = probe_text(result.said)
             if result.ok:
-                self.test_result.setText(self.tr("Connection works: %1").replace("%1", result.message))
+                self.test_result.setText(self.tr("Connection works: %1").replace("%1", findings))
             else:
                 kind = {"auth": "auth", "unreachable": "network"}.get(result.verdict)
-                detail = f"{error_summary(kind)} ({result.message})" if kind else result.message
+                detail = f"{error_summary(kind)} ({findings})" if kind else findings
                 self.test_result.setText(self.tr("Failed: %1").replace("%1", detail))
+            errors = [v for _key, values in result.said for k, v in values.items() if k == "detail"]
+            self.test_result.setToolTip("\n".join([*errors, result.checked]).strip())
         finally:
             self.test_button.setEnabled(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Taller, within the screen, when the test's explanation needs more lines than there is room."""
+        wanted = self.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        if wanted > self.height():
+            self.resize(self.width(), min(wanted, screen - 40))
 
     # -- general tab -----------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:

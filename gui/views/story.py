@@ -259,11 +259,9 @@ class StoryActions(QObject):
         return f"{self._title(record)} · {text}"
 
     def _trash_others(self, members: list[TaskRecord], kept: list[int]) -> None:
-        others = {r.id for n, r in enumerate(members) if n not in kept}
-        model = self.library.model
-        rows = [row for row in range(model.rowCount()) if model.record_at(row).id in others]
-        model.move_to_trash(rows)
-        self.library.message.emit(self.tr("%n video(s) moved to the trash", "", len(rows)))
+        others = [r.id for n, r in enumerate(members) if n not in kept]
+        self.library.model.trash_videos(others)  # shown alone or in their group's tile
+        self.library.message.emit(self.tr("%n video(s) moved to the trash", "", len(others)))
 
     def join_selected(self) -> JoinDialog | None:
         return self.join(sorted(self._playable(), key=lambda r: r.created_at))  # oldest first

@@ -4,11 +4,18 @@ as one group (one ``batch_id``), each a ``variation`` of the task (core/tasks/va
 The models offered are those of the task's connection that take its kind of input; the
 connections offered are those whose catalog lists one of the chosen models. Every take of every
 target gets the same seeds, so models and connections are compared on equal terms.
+
+Before anything is made the dialog shows what the group should cost: each target's estimate per
+take and the total (per currency; a target with no known price says "price unknown — set it in
+Settings"), and, read from the spend ledger off the window's thread, any daily or monthly cap of a
+connection that the group would pass (its tasks over the cap are then held, or refused where no
+price is known).
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from typing import Any
 
@@ -31,7 +38,7 @@ from core.tasks.journal import TaskRecord
 from core.tasks.lineage import VARIATION
 from core.tasks.variations import MAX_TAKES, plan_variations
 from gui.spawn import spawn
-from gui.texts import connection_label
+from gui.texts import connection_label, model_label, money
 
 
 def catalog_models(dialect: str) -> list[Any]:
@@ -70,6 +77,14 @@ class VariationsDialog(QDialog):
                 self._add(self.connections, connection_label(name), name, name == record.connection)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.costs = QLabel(self)  # each target's estimate per take, the total, and caps passed
+        self.costs.setWordWrap(True)
+        self.costs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cap_note = QLabel(self)  # the caps the group would pass, from the ledger
+        self.cap_note.setWordWrap(True)
+        self.cap_note.setProperty("tone", "warning")
+        self.cap_note.hide()
+        self.checking: asyncio.Task[None] | None = None  # the caps, read from the ledger
         for widget in (self.models, self.connections):
             widget.itemChanged.connect(self._update)
         self.count.valueChanged.connect(self._update)
@@ -91,6 +106,8 @@ class VariationsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Connections:"), self))
         layout.addWidget(self.connections, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.costs)
+        layout.addWidget(self.cap_note)
         layout.addWidget(self.buttons)
         self._update()
         self.resize(460, 480)
@@ -125,6 +142,102 @@ class VariationsDialog(QDialog):
         total = len(self.targets()) * self.count.value()
         self.summary.setText(self.tr("%n task(s) will be made, as one group.", "", total))
         self.make_button.setEnabled(total > 0 and self.creating is None)
+        self._show_costs()
+        if self.checking is not None:
+            self.checking.cancel()
+        self.checking = spawn(self._check_caps(), name="variations-caps") if total else None
+
+    def estimates(self) -> list[tuple[str, str, Any]]:
+        """(connection, model, estimate of one take or None) for every target."""
+        found = []
+        for name, request in plan_variations(self.record.request, 1, self.targets()):
+            try:
+                cost = self.engine.estimate(name, request)
+            except ClipDeskError:
+                cost = None
+            found.append((name, request.model, cost))
+        return found
+
+    def _per_connection(self) -> dict[tuple[str, str], float]:
+        """(connection, currency) → what the whole group should cost there (known prices only)."""
+        sums: dict[tuple[str, str], float] = {}
+        for name, _model, cost in self.estimates():
+            if cost is not None and cost.amount is not None and cost.currency:
+                key = (name, cost.currency)
+                sums[key] = sums.get(key, 0.0) + cost.amount * self.count.value()
+        return sums
+
+    def _show_costs(self) -> None:
+        takes = self.count.value()
+        lines: list[str] = []
+        totals: dict[str, float] = {}
+        unknown = 0
+        for name, model, cost in self.estimates():
+            spec = next(
+                (s for s in catalog_models(self.engine.connections[name].dialect) if s.id == model), None
+            )
+            shown = model_label(self.engine.connections[name].dialect, spec) if spec else model
+            target = self.tr("%1 on “%2”").replace("%1", shown)
+            target = target.replace("%2", connection_label(name))
+            if cost is None or cost.amount is None:
+                unknown += takes
+                lines.append(self.tr("%1: price unknown — set it in Settings").replace("%1", target))
+                continue
+            each = money(cost.amount, cost.currency)
+            line = self.tr("%1: %2 per variation").replace("%1", target).replace("%2", each)
+            if cost.status == "vendor":
+                line += " " + self.tr("(the vendor's list price; a gateway may charge otherwise)")
+            lines.append(line)
+            totals[cost.currency] = totals.get(cost.currency, 0.0) + cost.amount * takes
+        if totals:
+            total = " + ".join(money(amount, currency) for currency, amount in totals.items())
+            lines.append(self.tr("Estimated total: %1").replace("%1", total))
+            if unknown:
+                lines[-1] += " " + self.tr("(and %n variation(s) whose price is unknown)", "", unknown)
+        self.costs.setText("\n".join(lines))
+
+    async def _check_caps(self) -> None:
+        """The caps the group would pass, from the spend ledger (SQLite, on the journal's thread)."""
+        now = time.time()
+        said = []
+        unknown = {name for name, _m, cost in self.estimates() if cost is None or cost.amount is None}
+        for (name, currency), amount in self._per_connection().items():
+            connection = self.engine.connections[name]
+            for passed in await self.engine.ledger.caps_passed(connection, amount, currency, now):
+                text = self.tr("daily") if passed["cap"] == "daily" else self.tr("monthly")
+                said.append(
+                    self.tr(
+                        "This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group "
+                        "%5): the variations over it will wait, held by budget, until the cap is raised "
+                        "or a new day or month."
+                    )
+                    .replace("%1", text)
+                    .replace("%2", connection_label(name))
+                    .replace("%3", money(passed["limit"], currency))
+                    .replace("%4", money(passed["spent"], currency))
+                    .replace("%5", money(amount, currency))
+                )
+        for name in sorted(unknown):
+            connection = self.engine.connections.get(name)
+            if connection is not None and (connection.daily_budget, connection.monthly_budget) != (
+                None,
+                None,
+            ):
+                said.append(
+                    self.tr(
+                        "“%1” has a spending cap and no price for some of these models: they will be "
+                        "refused there until a price is set in Settings."
+                    ).replace("%1", connection_label(name))
+                )
+        self.cap_note.setText("\n".join(said))
+        self.cap_note.setVisible(bool(said))
+        self.checking = None
+
+    def done(self, result: int) -> None:
+        if self.checking is not None:
+            self.checking.cancel()
+            self.checking = None
+        super().done(result)
 
     def make(self) -> asyncio.Task[None] | None:
         if self.creating is not None or not self.targets():

@@ -140,12 +140,17 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="190"/>
+        <location filename="../../gui/views/batch_dialog.py" line="180"/>
+        <source>price unknown — set it in Settings</source>
+        <translation>price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="192"/>
         <source>Choose a folder of images or a CSV file.</source>
         <translation>Choose a folder of images or a CSV file.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="193"/>
+        <location filename="../../gui/views/batch_dialog.py" line="195"/>
         <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
         <translation>
             <numerusform>%n task will be queued on “%1” with %2 (%3 per row).</numerusform>
@@ -153,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="200"/>
+        <location filename="../../gui/views/batch_dialog.py" line="202"/>
         <source>%n row(s) with problems will be skipped.</source>
         <translation>
             <numerusform>%n row with a problem will be skipped.</numerusform>
@@ -161,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="204"/>
+        <location filename="../../gui/views/batch_dialog.py" line="206"/>
         <source>&amp;Queue %n task(s)</source>
         <translation>
             <numerusform>&amp;Queue %n task</numerusform>
@@ -174,7 +179,7 @@
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="202"/>
+        <location filename="../../gui/views/batch_dialog.py" line="204"/>
         <source>Estimated total: %1</source>
         <translation>Estimated total: %1</translation>
     </message>
@@ -329,6 +334,87 @@
         <location filename="../../gui/crash.py" line="291"/>
         <source>&amp;Open report</source>
         <translation>&amp;Open report</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="32"/>
+        <source>Video details</source>
+        <translation>Video details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="36"/>
+        <source>Select a video to see how it was made.</source>
+        <translation>Select a video to see how it was made.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="43"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="44"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="45"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="46"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="47"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="48"/>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="49"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="50"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="51"/>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="52"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="53"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="54"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_details.py" line="91"/>
+        <source>%n video(s) of one prompt</source>
+        <translation>
+            <numerusform>%n video of one prompt</numerusform>
+            <numerusform>%n videos of one prompt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -681,74 +767,84 @@
         <translation>Generate (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="169"/>
+        <location filename="../../gui/views/generate_panel.py" line="170"/>
         <source>&amp;Batch…</source>
         <translation>&amp;Batch…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="171"/>
+        <location filename="../../gui/views/generate_panel.py" line="172"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>Queue one task per image in a folder, or per line of a CSV file</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="176"/>
+        <location filename="../../gui/views/generate_panel.py" line="177"/>
         <source>C&amp;onnection:</source>
         <translation>C&amp;onnection:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="177"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="181"/>
+        <location filename="../../gui/views/generate_panel.py" line="182"/>
         <source>&amp;Prompt:</source>
         <translation>&amp;Prompt:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="183"/>
+        <location filename="../../gui/views/generate_panel.py" line="184"/>
         <source>&amp;Negative:</source>
         <translation>&amp;Negative:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="186"/>
+        <location filename="../../gui/views/generate_panel.py" line="187"/>
         <source>&amp;Copies:</source>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="281"/>
+        <location filename="../../gui/views/generate_panel.py" line="282"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>This version of ClipDesk cannot talk to “%1” yet</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="317"/>
+        <location filename="../../gui/views/generate_panel.py" line="318"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>Model id, e.g. as the gateway lists it</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="397"/>
+        <location filename="../../gui/views/generate_panel.py" line="398"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>Choose a connection this version of ClipDesk supports.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="400"/>
+        <location filename="../../gui/views/generate_panel.py" line="401"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>This connection has no base URL: set it in Settings → Connections.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="454"/>
+        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <source>Price unknown — set it in Settings</source>
+        <translation>Price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="449"/>
+        <source>≈ %1 (list price)</source>
+        <translation>≈ %1 (list price)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="452"/>
+        <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
+        <translation>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="464"/>
         <source>Mode: %1</source>
         <translation>Mode: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="431"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Continues task %1</source>
         <translation>Continues task %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/generate_panel.py" line="442"/>
-        <source>Cost unknown</source>
-        <translation>Cost unknown</translation>
     </message>
     <message>
         <location filename="../../gui/views/generate_panel.py" line="168"/>
@@ -756,44 +852,75 @@
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="446"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="429"/>
+        <location filename="../../gui/views/generate_panel.py" line="430"/>
         <source>Settings of task %1</source>
         <translation>Settings of task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>add a first frame</source>
         <translation>add a first frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="457"/>
+        <location filename="../../gui/views/generate_panel.py" line="467"/>
         <source>add a first and a last frame</source>
         <translation>add a first and a last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="458"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add reference images</source>
         <translation>add reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="460"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>Mode: %1 — %2</source>
         <translation>Mode: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="461"/>
+        <location filename="../../gui/views/generate_panel.py" line="471"/>
         <source>write a prompt</source>
         <translation>write a prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="408"/>
+        <location filename="../../gui/views/generate_panel.py" line="409"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 cannot be used: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBar</name>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="25"/>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="26"/>
+        <source>Back to every video (Backspace)</source>
+        <translation>Back to every video (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="27"/>
+        <source>Back to every video</source>
+        <translation>Back to every video</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_group.py" line="70"/>
+        <source>A group of %n video(s) of one prompt: %1</source>
+        <translation>
+            <numerusform>A group of %n video of one prompt: %1</numerusform>
+            <numerusform>A group of %n videos of one prompt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="71"/>
+        <source>(no prompt)</source>
+        <translation>(no prompt)</translation>
     </message>
 </context>
 <context>
@@ -983,17 +1110,38 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="305"/>
+        <location filename="../../gui/models/library_model.py" line="279"/>
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="404"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="419"/>
+        <source>%n video(s) of one prompt: open to see each</source>
+        <translation>
+            <numerusform>%n video of one prompt: open to see each</numerusform>
+            <numerusform>%n videos of one prompt: open to see each</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="321"/>
+        <location filename="../../gui/models/library_model.py" line="424"/>
         <source>New: not played yet</source>
         <translation>New: not played yet</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="429"/>
+        <source>Group of %n video(s): %1</source>
+        <translation>
+            <numerusform>Group of %n video: %1</numerusform>
+            <numerusform>Group of %n videos: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="325"/>
+        <location filename="../../gui/models/library_model.py" line="430"/>
         <source>New: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -1001,73 +1149,73 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="104"/>
+        <location filename="../../gui/views/library_view.py" line="97"/>
         <source>Search prompts…</source>
         <translation>Search prompts…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="106"/>
+        <location filename="../../gui/views/library_view.py" line="99"/>
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="101"/>
         <source>Filter by connection</source>
         <translation>Filter by connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="103"/>
         <source>Filter by model</source>
         <translation>Filter by model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="135"/>
+        <location filename="../../gui/views/library_view.py" line="128"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="137"/>
-        <location filename="../../gui/views/library_view.py" line="360"/>
+        <location filename="../../gui/views/library_view.py" line="130"/>
+        <location filename="../../gui/views/library_view.py" line="430"/>
         <source>Import videos</source>
         <translation>Import videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="133"/>
         <source>Import &amp;videos…</source>
         <translation>Import &amp;videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="141"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Re-index a &amp;folder…</source>
         <translation>Re-index a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="370"/>
+        <location filename="../../gui/views/library_view.py" line="440"/>
         <source>Re-index a folder</source>
         <translation>Re-index a folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="364"/>
+        <location filename="../../gui/views/library_view.py" line="434"/>
         <source>Videos (%1)</source>
         <translation>Videos (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="382"/>
+        <location filename="../../gui/views/library_view.py" line="452"/>
         <source>Looking for videos…</source>
         <translation>Looking for videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="459"/>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="392"/>
+        <location filename="../../gui/views/library_view.py" line="462"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>%n video added to the library</numerusform>
@@ -1075,52 +1223,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="394"/>
+        <location filename="../../gui/views/library_view.py" line="464"/>
         <source>No new videos found</source>
         <translation>No new videos found</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="112"/>
+        <location filename="../../gui/views/library_view.py" line="105"/>
         <source>Filter by date</source>
         <translation>Filter by date</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="107"/>
         <source>Any time</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="115"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="117"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="202"/>
+        <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;name…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="203"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>Move to &amp;trash</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="204"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Re&amp;store</source>
         <translation>Re&amp;store</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="225"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>Show &amp;each video of the group</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="258"/>
+        <location filename="../../gui/views/library_view.py" line="282"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>%n video in the trash</numerusform>
@@ -1128,17 +1281,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="334"/>
+        <location filename="../../gui/views/library_view.py" line="402"/>
         <source>Rename video</source>
         <translation>Rename video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="335"/>
+        <location filename="../../gui/views/library_view.py" line="403"/>
         <source>Title (empty: the prompt):</source>
         <translation>Title (empty: the prompt):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="420"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>Moved %n video to the trash</numerusform>
@@ -1146,7 +1299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="357"/>
+        <location filename="../../gui/views/library_view.py" line="427"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>Restored %n video</numerusform>
@@ -1154,67 +1307,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="145"/>
+        <location filename="../../gui/views/library_view.py" line="138"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="146"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>Show as a list instead of a grid</source>
         <translation>Show as a list instead of a grid</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="147"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list</source>
         <translation>Show as a list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="151"/>
+        <location filename="../../gui/views/library_view.py" line="143"/>
+        <source>&amp;Empty trash…</source>
+        <translation>&amp;Empty trash…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="144"/>
+        <source>Delete every video in the trash permanently</source>
+        <translation>Delete every video in the trash permanently</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="148"/>
+        <source>De&amp;tails</source>
+        <translation>De&amp;tails</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="149"/>
+        <source>Show how the selected video was made (Ctrl+I)</source>
+        <translation>Show how the selected video was made (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="150"/>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="153"/>
         <source>Video library</source>
         <translation>Video library</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="193"/>
+        <location filename="../../gui/views/library_view.py" line="211"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="194"/>
+        <location filename="../../gui/views/library_view.py" line="212"/>
         <source>Toggle &amp;favourite</source>
         <translation>Toggle &amp;favourite</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="195"/>
+        <location filename="../../gui/views/library_view.py" line="213"/>
         <source>&amp;Reuse settings</source>
         <translation>&amp;Reuse settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="197"/>
+        <location filename="../../gui/views/library_view.py" line="215"/>
         <source>&amp;Last frame → new task</source>
         <translation>&amp;Last frame → new task</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="199"/>
+        <location filename="../../gui/views/library_view.py" line="217"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="200"/>
+        <location filename="../../gui/views/library_view.py" line="218"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="223"/>
+        <source>&amp;Delete permanently…</source>
+        <translation>&amp;Delete permanently…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="227"/>
+        <source>&amp;Back to every video</source>
+        <translation>&amp;Back to every video</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="229"/>
+        <source>Show de&amp;tails</source>
+        <translation>Show de&amp;tails</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="243"/>
         <source>All connections</source>
         <translation>All connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="244"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1222,42 +1415,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="321"/>
+        <location filename="../../gui/views/library_view.py" line="389"/>
         <source>Taking the last frame…</source>
         <translation>Taking the last frame…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="114"/>
         <source>Filter by state</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="123"/>
+        <location filename="../../gui/views/library_view.py" line="116"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>New: made here, not played yet. Trash: videos moved to the trash, to restore them</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="119"/>
         <source>All videos</source>
         <translation>All videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="127"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>★ Favourites</source>
         <translation>★ Favourites</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="129"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="260"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n new video</numerusform>
@@ -1265,7 +1458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="264"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1273,17 +1466,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="201"/>
+        <location filename="../../gui/views/library_view.py" line="219"/>
         <source>Save a &amp;copy to…</source>
         <translation>Save a &amp;copy to…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="409"/>
+        <location filename="../../gui/views/library_view.py" line="479"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="419"/>
+        <location filename="../../gui/views/library_view.py" line="489"/>
         <source>Saved a copy: %1</source>
         <translation>Saved a copy: %1</translation>
     </message>
@@ -1863,39 +2056,112 @@ Turns images and text into videos through the providers you already pay for.</tr
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>The offline preview needs no key and no network.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>There is no API key for this connection.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>The server could not be reached: check the base URL, the network and any proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>The server answered, but refused the key (HTTP {status}: {words}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>The server answered HTTP {status}: {words}. The key may be fine.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>The key was accepted. Balance: {amount} credits.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>Balance: {amount} USD.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>(AiSphere&apos;s look-up route is a guess until its docs name one.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse refused the key: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>The key was accepted: the list of videos came back.</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>Alibaba Bailian / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api gateway (Kling, Jimeng, Vidu)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI videos (Sora) or a compatible gateway</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere gateway (PixVerse models)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll (Vidu Q3)</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>Offline preview</translation>
     </message>
@@ -2003,7 +2269,7 @@ Turns images and text into videos through the providers you already pay for.</tr
         <translation>Decide about unknown &amp;submit…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="247"/>
+        <location filename="../../gui/views/queue_view.py" line="248"/>
         <source>Task menu</source>
         <translation>Task menu</translation>
     </message>
@@ -2239,68 +2505,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="535"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="498"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="515"/>
         <source>Notify me when a task ends</source>
         <translation>Notify me when a task ends</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="517"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>A new language applies the next time ClipDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="521"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Output folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="522"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="546"/>
         <source>Every connection needs a name.</source>
         <translation>Every connection needs a name.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="548"/>
         <source>Two connections are named “%1”.</source>
         <translation>Two connections are named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="551"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1” needs a base URL starting with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="557"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>The proxy of “%1” must look like http://host:port</translation>
     </message>
@@ -2325,7 +2591,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>A spending cap is a number (or empty for none): “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>Connection works: %1</translation>
     </message>
@@ -2370,27 +2636,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="510"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="511"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>Follow the system (dark if it does not say)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="512"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="528"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Appearance:</translation>
     </message>
@@ -2497,7 +2763,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/story.py" line="266"/>
+        <location filename="../../gui/views/story.py" line="264"/>
         <source>%n video(s) moved to the trash</source>
         <translation>
             <numerusform>%n video moved to the trash</numerusform>
@@ -2505,7 +2771,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/story.py" line="273"/>
+        <location filename="../../gui/views/story.py" line="271"/>
         <source>Select at least two videos to join.</source>
         <translation>Select at least two videos to join.</translation>
     </message>
@@ -2612,47 +2878,47 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskNotifier</name>
     <message>
-        <location filename="../../gui/tray.py" line="39"/>
+        <location filename="../../gui/tray.py" line="42"/>
         <source>Show ClipDesk</source>
         <translation>Show ClipDesk</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="43"/>
+        <location filename="../../gui/tray.py" line="46"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="121"/>
+        <location filename="../../gui/tray.py" line="128"/>
         <source>Video ready</source>
         <translation>Video ready</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="124"/>
+        <location filename="../../gui/tray.py" line="131"/>
         <source>A task needs your decision</source>
         <translation>A task needs your decision</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="126"/>
+        <location filename="../../gui/tray.py" line="133"/>
         <source>Task expired</source>
         <translation>Task expired</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="128"/>
+        <location filename="../../gui/tray.py" line="135"/>
         <source>Task failed</source>
         <translation>Task failed</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="40"/>
+        <location filename="../../gui/tray.py" line="43"/>
         <source>Play the latest video</source>
         <translation>Play the latest video</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="104"/>
+        <location filename="../../gui/tray.py" line="111"/>
         <source>Batch finished</source>
         <translation>Batch finished</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="98"/>
+        <location filename="../../gui/tray.py" line="103"/>
         <source>%n video(s) ready</source>
         <translation>
             <numerusform>%n video ready</numerusform>
@@ -2660,7 +2926,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="100"/>
+        <location filename="../../gui/tray.py" line="105"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -2668,7 +2934,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="102"/>
+        <location filename="../../gui/tray.py" line="107"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -2906,62 +3172,170 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
 </context>
 <context>
+    <name>TrashDeletion</name>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="75"/>
+        <source>Empty trash</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="76"/>
+        <source>Delete the %n video(s) in the trash permanently?</source>
+        <translation>
+            <numerusform>Delete the %n video in the trash permanently?</numerusform>
+            <numerusform>Delete the %n videos in the trash permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="78"/>
+        <source>Delete permanently</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="79"/>
+        <source>Delete %n video(s) permanently?</source>
+        <translation>
+            <numerusform>Delete %n video permanently?</numerusform>
+            <numerusform>Delete %n videos permanently?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="83"/>
+        <source>Their files are removed from the disk. This cannot be undone.</source>
+        <translation>Their files are removed from the disk. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="84"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="97"/>
+        <source>Deleted %n video(s) permanently</source>
+        <translation>
+            <numerusform>Deleted %n video permanently</numerusform>
+            <numerusform>Deleted %n videos permanently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="99"/>
+        <source>%n could not be removed (still in the trash)</source>
+        <translation>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+            <numerusform>%n could not be removed (still in the trash)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VariationsDialog</name>
     <message>
-        <location filename="../../gui/views/variations.py" line="51"/>
+        <location filename="../../gui/views/variations.py" line="58"/>
         <source>Variations</source>
         <translation>Variations</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="59"/>
+        <location filename="../../gui/views/variations.py" line="66"/>
         <source>Takes per model and connection</source>
         <translation>Takes per model and connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="61"/>
+        <location filename="../../gui/views/variations.py" line="68"/>
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="66"/>
+        <location filename="../../gui/views/variations.py" line="73"/>
         <source>Connections</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="77"/>
+        <location filename="../../gui/views/variations.py" line="92"/>
         <source>&amp;Make</source>
         <translation>&amp;Make</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="83"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Takes (each its own seed):</source>
         <translation>Takes (each its own seed):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="86"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Variations of “%1”</source>
         <translation>Variations of “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="104"/>
         <source>Models:</source>
         <translation>Models:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="91"/>
+        <location filename="../../gui/views/variations.py" line="106"/>
         <source>Connections:</source>
         <translation>Connections:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="126"/>
+        <location filename="../../gui/views/variations.py" line="143"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>%n task will be made, as one group.</numerusform>
             <numerusform>%n tasks will be made, as one group.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="180"/>
+        <source>%1 on “%2”</source>
+        <translation>%1 on “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="184"/>
+        <source>%1: price unknown — set it in Settings</source>
+        <translation>%1: price unknown — set it in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="187"/>
+        <source>%1: %2 per variation</source>
+        <translation>%1: %2 per variation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="189"/>
+        <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
+        <translation>(the vendor&apos;s list price; a gateway may charge otherwise)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="194"/>
+        <source>Estimated total: %1</source>
+        <translation>Estimated total: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="151"/>
+        <location filename="../../gui/views/variations.py" line="196"/>
+        <source>(and %n variation(s) whose price is unknown)</source>
+        <translation>
+            <numerusform>(and %n variation whose price is unknown)</numerusform>
+            <numerusform>(and %n variations whose price is unknown)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="207"/>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="207"/>
+        <source>monthly</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="210"/>
+        <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
+        <translation>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="228"/>
+        <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
+        <translation>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="264"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>%n task made; these could not be:</numerusform>

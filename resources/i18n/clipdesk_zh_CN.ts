@@ -140,26 +140,31 @@
         <translation>可以生成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="190"/>
+        <location filename="../../gui/views/batch_dialog.py" line="180"/>
+        <source>price unknown — set it in Settings</source>
+        <translation>价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/batch_dialog.py" line="192"/>
         <source>Choose a folder of images or a CSV file.</source>
         <translation>请选择一个图片文件夹或 CSV 文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="193"/>
+        <location filename="../../gui/views/batch_dialog.py" line="195"/>
         <source>%n task(s) will be queued on “%1” with %2 (%3 per row).</source>
         <translation>
             <numerusform>将在“%1”上用 %2 排队 %n 个任务（每行 %3 个）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="200"/>
+        <location filename="../../gui/views/batch_dialog.py" line="202"/>
         <source>%n row(s) with problems will be skipped.</source>
         <translation>
             <numerusform>有问题的 %n 行将被跳过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/batch_dialog.py" line="204"/>
+        <location filename="../../gui/views/batch_dialog.py" line="206"/>
         <source>&amp;Queue %n task(s)</source>
         <translation>
             <numerusform>加入队列：%n 个任务(&amp;Q)</numerusform>
@@ -171,7 +176,7 @@
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/batch_dialog.py" line="202"/>
+        <location filename="../../gui/views/batch_dialog.py" line="204"/>
         <source>Estimated total: %1</source>
         <translation>预估总计：%1</translation>
     </message>
@@ -325,6 +330,86 @@
         <location filename="../../gui/crash.py" line="291"/>
         <source>&amp;Open report</source>
         <translation>打开报告(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="32"/>
+        <source>Video details</source>
+        <translation>视频详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="36"/>
+        <source>Select a video to see how it was made.</source>
+        <translation>选择一个视频，查看它是如何生成的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="43"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="44"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="45"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="46"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="47"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="48"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="49"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="50"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="51"/>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="52"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="53"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_details.py" line="54"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_details.py" line="91"/>
+        <source>%n video(s) of one prompt</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -675,74 +760,84 @@
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="169"/>
+        <location filename="../../gui/views/generate_panel.py" line="170"/>
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="171"/>
+        <location filename="../../gui/views/generate_panel.py" line="172"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="176"/>
+        <location filename="../../gui/views/generate_panel.py" line="177"/>
         <source>C&amp;onnection:</source>
         <translation>连接(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="177"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="181"/>
+        <location filename="../../gui/views/generate_panel.py" line="182"/>
         <source>&amp;Prompt:</source>
         <translation>提示词(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="183"/>
+        <location filename="../../gui/views/generate_panel.py" line="184"/>
         <source>&amp;Negative:</source>
         <translation>反向(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="186"/>
+        <location filename="../../gui/views/generate_panel.py" line="187"/>
         <source>&amp;Copies:</source>
         <translation>数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="281"/>
+        <location filename="../../gui/views/generate_panel.py" line="282"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="317"/>
+        <location filename="../../gui/views/generate_panel.py" line="318"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>模型 ID，按网关列出的名称填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="397"/>
+        <location filename="../../gui/views/generate_panel.py" line="398"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>请选择此版本 ClipDesk 支持的连接。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="400"/>
+        <location filename="../../gui/views/generate_panel.py" line="401"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="454"/>
+        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <source>Price unknown — set it in Settings</source>
+        <translation>价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="449"/>
+        <source>≈ %1 (list price)</source>
+        <translation>≈ %1（标价）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="452"/>
+        <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
+        <translation>这是厂商的标价；网关按各自的价格转售——请在设置中填写你的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="464"/>
         <source>Mode: %1</source>
         <translation>方式：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="431"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Continues task %1</source>
         <translation>接续任务 %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/generate_panel.py" line="442"/>
-        <source>Cost unknown</source>
-        <translation>费用未知</translation>
     </message>
     <message>
         <location filename="../../gui/views/generate_panel.py" line="168"/>
@@ -750,44 +845,74 @@
         <translation>预估费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="446"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="429"/>
+        <location filename="../../gui/views/generate_panel.py" line="430"/>
         <source>Settings of task %1</source>
         <translation>沿用任务 %1 的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>add a first frame</source>
         <translation>请添加首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="457"/>
+        <location filename="../../gui/views/generate_panel.py" line="467"/>
         <source>add a first and a last frame</source>
         <translation>请添加首帧和尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="458"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add reference images</source>
         <translation>请添加参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="460"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>Mode: %1 — %2</source>
         <translation>方式：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="461"/>
+        <location filename="../../gui/views/generate_panel.py" line="471"/>
         <source>write a prompt</source>
         <translation>请填写提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="408"/>
+        <location filename="../../gui/views/generate_panel.py" line="409"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1无法使用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBar</name>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="25"/>
+        <source>← &amp;Back</source>
+        <translation>← 返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="26"/>
+        <source>Back to every video (Backspace)</source>
+        <translation>返回全部视频 (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="27"/>
+        <source>Back to every video</source>
+        <translation>返回全部视频</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_group.py" line="70"/>
+        <source>A group of %n video(s) of one prompt: %1</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_group.py" line="71"/>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
     </message>
 </context>
 <context>
@@ -977,17 +1102,36 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="305"/>
+        <location filename="../../gui/models/library_model.py" line="279"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/library_model.py" line="404"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="419"/>
+        <source>%n video(s) of one prompt: open to see each</source>
+        <translation>
+            <numerusform>同一提示词的 %n 个视频：打开可逐个查看</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="321"/>
+        <location filename="../../gui/models/library_model.py" line="424"/>
         <source>New: not played yet</source>
         <translation>新视频：还没播放过</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/models/library_model.py" line="429"/>
+        <source>Group of %n video(s): %1</source>
+        <translation>
+            <numerusform>%n 个视频的分组：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/models/library_model.py" line="325"/>
+        <location filename="../../gui/models/library_model.py" line="430"/>
         <source>New: %1</source>
         <translation>新视频：%1</translation>
     </message>
@@ -995,282 +1139,327 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/views/library_view.py" line="104"/>
+        <location filename="../../gui/views/library_view.py" line="97"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="106"/>
+        <location filename="../../gui/views/library_view.py" line="99"/>
         <source>Search the library</source>
         <translation>搜索视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="108"/>
+        <location filename="../../gui/views/library_view.py" line="101"/>
         <source>Filter by connection</source>
         <translation>按连接筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="110"/>
+        <location filename="../../gui/views/library_view.py" line="103"/>
         <source>Filter by model</source>
         <translation>按模型筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="133"/>
+        <location filename="../../gui/views/library_view.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="135"/>
+        <location filename="../../gui/views/library_view.py" line="128"/>
         <source>Add videos made elsewhere, or re-index a folder (with the settings they were made with)</source>
         <translation>添加在别处生成的视频，或重新索引一个文件夹（连同生成时的设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="137"/>
-        <location filename="../../gui/views/library_view.py" line="360"/>
+        <location filename="../../gui/views/library_view.py" line="130"/>
+        <location filename="../../gui/views/library_view.py" line="430"/>
         <source>Import videos</source>
         <translation>导入视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="140"/>
+        <location filename="../../gui/views/library_view.py" line="133"/>
         <source>Import &amp;videos…</source>
         <translation>导入视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="141"/>
+        <location filename="../../gui/views/library_view.py" line="134"/>
         <source>Re-index a &amp;folder…</source>
         <translation>重新索引文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="370"/>
+        <location filename="../../gui/views/library_view.py" line="440"/>
         <source>Re-index a folder</source>
         <translation>重新索引文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="364"/>
+        <location filename="../../gui/views/library_view.py" line="434"/>
         <source>Videos (%1)</source>
         <translation>视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="382"/>
+        <location filename="../../gui/views/library_view.py" line="452"/>
         <source>Looking for videos…</source>
         <translation>正在查找视频…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="459"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="392"/>
+        <location filename="../../gui/views/library_view.py" line="462"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>已将 %n 个视频加入视频库</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="394"/>
+        <location filename="../../gui/views/library_view.py" line="464"/>
         <source>No new videos found</source>
         <translation>没有找到新的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="112"/>
+        <location filename="../../gui/views/library_view.py" line="105"/>
         <source>Filter by date</source>
         <translation>按日期筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="114"/>
+        <location filename="../../gui/views/library_view.py" line="107"/>
         <source>Any time</source>
         <translation>任何时间</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="115"/>
+        <location filename="../../gui/views/library_view.py" line="108"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="116"/>
+        <location filename="../../gui/views/library_view.py" line="109"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="117"/>
+        <location filename="../../gui/views/library_view.py" line="110"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="202"/>
+        <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="203"/>
+        <location filename="../../gui/views/library_view.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="204"/>
+        <location filename="../../gui/views/library_view.py" line="222"/>
         <source>Re&amp;store</source>
         <translation>恢复(&amp;S)</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="225"/>
+        <source>Show &amp;each video of the group</source>
+        <translation>逐个显示分组中的视频(&amp;E)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="258"/>
+        <location filename="../../gui/views/library_view.py" line="282"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="334"/>
+        <location filename="../../gui/views/library_view.py" line="402"/>
         <source>Rename video</source>
         <translation>重命名视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="335"/>
+        <location filename="../../gui/views/library_view.py" line="403"/>
         <source>Title (empty: the prompt):</source>
         <translation>标题（留空则用提示词）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="351"/>
+        <location filename="../../gui/views/library_view.py" line="420"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="357"/>
+        <location filename="../../gui/views/library_view.py" line="427"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>已恢复 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="145"/>
+        <location filename="../../gui/views/library_view.py" line="138"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="146"/>
+        <location filename="../../gui/views/library_view.py" line="139"/>
         <source>Show as a list instead of a grid</source>
         <translation>以列表而不是网格显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="147"/>
+        <location filename="../../gui/views/library_view.py" line="140"/>
         <source>Show as a list</source>
         <translation>以列表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="151"/>
+        <location filename="../../gui/views/library_view.py" line="143"/>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="144"/>
+        <source>Delete every video in the trash permanently</source>
+        <translation>永久删除回收站中的所有视频</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="148"/>
+        <source>De&amp;tails</source>
+        <translation>详情(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="149"/>
+        <source>Show how the selected video was made (Ctrl+I)</source>
+        <translation>显示所选视频的生成信息 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="150"/>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="153"/>
         <source>Video library</source>
         <translation>视频库</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="193"/>
+        <location filename="../../gui/views/library_view.py" line="211"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="194"/>
+        <location filename="../../gui/views/library_view.py" line="212"/>
         <source>Toggle &amp;favourite</source>
         <translation>收藏 / 取消收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="195"/>
+        <location filename="../../gui/views/library_view.py" line="213"/>
         <source>&amp;Reuse settings</source>
         <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="197"/>
+        <location filename="../../gui/views/library_view.py" line="215"/>
         <source>&amp;Last frame → new task</source>
         <translation>用尾帧新建任务(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="199"/>
+        <location filename="../../gui/views/library_view.py" line="217"/>
         <source>&amp;Open in system player</source>
         <translation>用系统播放器打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="200"/>
+        <location filename="../../gui/views/library_view.py" line="218"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="223"/>
+        <source>&amp;Delete permanently…</source>
+        <translation>永久删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="227"/>
+        <source>&amp;Back to every video</source>
+        <translation>返回全部视频(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="229"/>
+        <source>Show de&amp;tails</source>
+        <translation>显示详情(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="243"/>
         <source>All connections</source>
         <translation>全部连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="224"/>
+        <location filename="../../gui/views/library_view.py" line="244"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="262"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>共 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="321"/>
+        <location filename="../../gui/views/library_view.py" line="389"/>
         <source>Taking the last frame…</source>
         <translation>正在提取尾帧…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="121"/>
+        <location filename="../../gui/views/library_view.py" line="114"/>
         <source>Filter by state</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="123"/>
+        <location filename="../../gui/views/library_view.py" line="116"/>
         <source>New: made here, not played yet. Trash: videos moved to the trash, to restore them</source>
         <translation>新视频：在这里生成、还没播放过的视频。回收站：已移到回收站的视频，可从这里恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="126"/>
+        <location filename="../../gui/views/library_view.py" line="119"/>
         <source>All videos</source>
         <translation>全部视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="127"/>
+        <location filename="../../gui/views/library_view.py" line="120"/>
         <source>New</source>
         <translation>新视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="128"/>
+        <location filename="../../gui/views/library_view.py" line="121"/>
         <source>★ Favourites</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="129"/>
+        <location filename="../../gui/views/library_view.py" line="122"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="260"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="264"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="201"/>
+        <location filename="../../gui/views/library_view.py" line="219"/>
         <source>Save a &amp;copy to…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="409"/>
+        <location filename="../../gui/views/library_view.py" line="479"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="419"/>
+        <location filename="../../gui/views/library_view.py" line="489"/>
         <source>Saved a copy: %1</source>
         <translation>已保存副本：%1</translation>
     </message>
@@ -1848,39 +2037,112 @@ Turns images and text into videos through the providers you already pay for.</so
     </message>
 </context>
 <context>
-    <name>Provider</name>
+    <name>Probe</name>
     <message>
         <location filename="../../gui/texts.py" line="379"/>
+        <source>The offline preview needs no key and no network.</source>
+        <translation>离线预览不需要密钥，也不需要网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="380"/>
+        <source>There is no API key for this connection.</source>
+        <translation>此连接没有 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="382"/>
+        <source>The server could not be reached: check the base URL, the network and any proxy.</source>
+        <translation>无法连接到服务器：请检查接口地址、网络和代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="385"/>
+        <source>The server answered, but refused the key (HTTP {status}: {words}).</source>
+        <translation>服务器有应答，但拒绝了该密钥（HTTP {status}：{words}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="388"/>
+        <source>Something answered HTTP {status}, but not as this API would: check the base URL (with any path prefix the gateway needs, such as /alibailian).</source>
+        <translation>有服务器以 HTTP {status} 应答，但不像是这个接口：请检查接口地址（包括网关需要的路径前缀，例如 /alibailian）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="393"/>
+        <source>The server answered HTTP {status}: {words}. The key may be fine.</source>
+        <translation>服务器应答 HTTP {status}：{words}。密钥可能没有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="394"/>
+        <source>The key was accepted: asked for a task that cannot exist, DashScope answered {status}. Nothing was created. DashScope offers no balance call for an API key; see the Model Studio console.</source>
+        <translation>密钥有效：查询了一个不可能存在的任务，DashScope 应答 {status}。没有创建任何任务。DashScope 不提供用 API 密钥查询余额的接口，请在百炼控制台查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="400"/>
+        <source>The key was accepted. Balance: {amount} credits.</source>
+        <translation>密钥有效。余额：{amount} 积分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="401"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a video that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的视频时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="404"/>
+        <source>The key was accepted: {name} answered &apos;not found&apos; for a task that cannot exist.</source>
+        <translation>密钥有效：查询一个不可能存在的任务时，{name} 应答“未找到”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="407"/>
+        <source>Balance: {amount} USD.</source>
+        <translation>余额：{amount} 美元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="408"/>
+        <source>(AiSphere&apos;s look-up route is a guess until its docs name one.)</source>
+        <translation>（AiSphere 的查询路径是推测的，待其文档给出后再确认。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="411"/>
+        <source>PixVerse refused the key: {words}</source>
+        <translation>PixVerse 拒绝了该密钥：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/texts.py" line="412"/>
+        <source>The key was accepted: the list of videos came back.</source>
+        <translation>密钥有效：已返回视频列表。</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <location filename="../../gui/texts.py" line="437"/>
         <source>Alibaba Bailian / DashScope</source>
         <translation>阿里云百炼 / DashScope</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="380"/>
+        <location filename="../../gui/texts.py" line="438"/>
         <source>PixVerse</source>
         <translation>PixVerse 官方 API</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="381"/>
+        <location filename="../../gui/texts.py" line="439"/>
         <source>new-api gateway (Kling, Jimeng, Vidu)</source>
         <translation>new-api 网关（可灵、即梦、Vidu）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="382"/>
+        <location filename="../../gui/texts.py" line="440"/>
         <source>OpenAI videos (Sora) or a compatible gateway</source>
         <translation>OpenAI 视频（Sora）或兼容网关</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="383"/>
+        <location filename="../../gui/texts.py" line="441"/>
         <source>AiSphere gateway (PixVerse models)</source>
         <translation>AiSphere 网关（PixVerse 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="384"/>
+        <location filename="../../gui/texts.py" line="442"/>
         <source>UniAll (Vidu Q3)</source>
         <translation>UniAll（Vidu Q3 模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/texts.py" line="385"/>
+        <location filename="../../gui/texts.py" line="443"/>
         <source>Offline preview</source>
         <translation>离线预览</translation>
     </message>
@@ -1988,7 +2250,7 @@ Turns images and text into videos through the providers you already pay for.</so
         <translation>处理结果未知的提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="247"/>
+        <location filename="../../gui/views/queue_view.py" line="248"/>
         <source>Task menu</source>
         <translation>任务菜单</translation>
     </message>
@@ -2223,68 +2485,68 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
     <message>
         <location filename="../../gui/views/settings_dialog.py" line="468"/>
-        <location filename="../../gui/views/settings_dialog.py" line="476"/>
+        <location filename="../../gui/views/settings_dialog.py" line="477"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="486"/>
-        <location filename="../../gui/views/settings_dialog.py" line="524"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="535"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="487"/>
+        <location filename="../../gui/views/settings_dialog.py" line="498"/>
         <source>B&amp;rowse…</source>
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="493"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="494"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="515"/>
         <source>Notify me when a task ends</source>
         <translation>任务结束时通知我</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="506"/>
+        <location filename="../../gui/views/settings_dialog.py" line="517"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="510"/>
+        <location filename="../../gui/views/settings_dialog.py" line="521"/>
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="511"/>
+        <location filename="../../gui/views/settings_dialog.py" line="522"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="535"/>
+        <location filename="../../gui/views/settings_dialog.py" line="546"/>
         <source>Every connection needs a name.</source>
         <translation>每个连接都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="537"/>
+        <location filename="../../gui/views/settings_dialog.py" line="548"/>
         <source>Two connections are named “%1”.</source>
         <translation>有两个连接都叫“%1”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="551"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="546"/>
+        <location filename="../../gui/views/settings_dialog.py" line="557"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
     </message>
@@ -2309,7 +2571,7 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>花费上限须为数字（留空表示不设上限）：“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="472"/>
+        <location filename="../../gui/views/settings_dialog.py" line="473"/>
         <source>Connection works: %1</source>
         <translation>连接正常：%1</translation>
     </message>
@@ -2354,27 +2616,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="499"/>
+        <location filename="../../gui/views/settings_dialog.py" line="510"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="500"/>
+        <location filename="../../gui/views/settings_dialog.py" line="511"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>跟随系统（系统未指定时为深色）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="501"/>
+        <location filename="../../gui/views/settings_dialog.py" line="512"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="517"/>
+        <location filename="../../gui/views/settings_dialog.py" line="528"/>
         <source>&amp;Appearance:</source>
         <translation>外观(&amp;A):</translation>
     </message>
@@ -2479,14 +2741,14 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/story.py" line="266"/>
+        <location filename="../../gui/views/story.py" line="264"/>
         <source>%n video(s) moved to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/story.py" line="273"/>
+        <location filename="../../gui/views/story.py" line="271"/>
         <source>Select at least two videos to join.</source>
         <translation>请至少选择两个视频进行拼接。</translation>
     </message>
@@ -2593,61 +2855,61 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskNotifier</name>
     <message>
-        <location filename="../../gui/tray.py" line="39"/>
+        <location filename="../../gui/tray.py" line="42"/>
         <source>Show ClipDesk</source>
         <translation>显示 ClipDesk</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="43"/>
+        <location filename="../../gui/tray.py" line="46"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="121"/>
+        <location filename="../../gui/tray.py" line="128"/>
         <source>Video ready</source>
         <translation>视频已生成</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="124"/>
+        <location filename="../../gui/tray.py" line="131"/>
         <source>A task needs your decision</source>
         <translation>有任务需要你处理</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="126"/>
+        <location filename="../../gui/tray.py" line="133"/>
         <source>Task expired</source>
         <translation>任务已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="128"/>
+        <location filename="../../gui/tray.py" line="135"/>
         <source>Task failed</source>
         <translation>任务失败</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="40"/>
+        <location filename="../../gui/tray.py" line="43"/>
         <source>Play the latest video</source>
         <translation>播放最新的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/tray.py" line="104"/>
+        <location filename="../../gui/tray.py" line="111"/>
         <source>Batch finished</source>
         <translation>批量任务已结束</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="98"/>
+        <location filename="../../gui/tray.py" line="103"/>
         <source>%n video(s) ready</source>
         <translation>
             <numerusform>%n 个视频已完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="100"/>
+        <location filename="../../gui/tray.py" line="105"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="102"/>
+        <location filename="../../gui/tray.py" line="107"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
@@ -2884,61 +3146,164 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
     </message>
 </context>
 <context>
+    <name>TrashDeletion</name>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="75"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="76"/>
+        <source>Delete the %n video(s) in the trash permanently?</source>
+        <translation>
+            <numerusform>永久删除回收站中的 %n 个视频？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="78"/>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="79"/>
+        <source>Delete %n video(s) permanently?</source>
+        <translation>
+            <numerusform>永久删除 %n 个视频？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="83"/>
+        <source>Their files are removed from the disk. This cannot be undone.</source>
+        <translation>视频文件将从磁盘上删除，此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_trash.py" line="84"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="97"/>
+        <source>Deleted %n video(s) permanently</source>
+        <translation>
+            <numerusform>已永久删除 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/library_trash.py" line="99"/>
+        <source>%n could not be removed (still in the trash)</source>
+        <translation>
+            <numerusform>%n 个无法删除（仍在回收站中）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VariationsDialog</name>
     <message>
-        <location filename="../../gui/views/variations.py" line="51"/>
+        <location filename="../../gui/views/variations.py" line="58"/>
         <source>Variations</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="59"/>
+        <location filename="../../gui/views/variations.py" line="66"/>
         <source>Takes per model and connection</source>
         <translation>每个模型和连接的生成次数</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="61"/>
+        <location filename="../../gui/views/variations.py" line="68"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="66"/>
+        <location filename="../../gui/views/variations.py" line="73"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="77"/>
+        <location filename="../../gui/views/variations.py" line="92"/>
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="83"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Takes (each its own seed):</source>
         <translation>次数（各用不同种子）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="86"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Variations of “%1”</source>
         <translation>“%1”的变体</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="104"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="91"/>
+        <location filename="../../gui/views/variations.py" line="106"/>
         <source>Connections:</source>
         <translation>连接：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="126"/>
+        <location filename="../../gui/views/variations.py" line="143"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="180"/>
+        <source>%1 on “%2”</source>
+        <translation>“%2”上的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="184"/>
+        <source>%1: price unknown — set it in Settings</source>
+        <translation>%1：价格未知——请在设置中填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="187"/>
+        <source>%1: %2 per variation</source>
+        <translation>%1：每个变体 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="189"/>
+        <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
+        <translation>（厂商标价；网关可能按其他价格收费）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="194"/>
+        <source>Estimated total: %1</source>
+        <translation>预估总计：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="151"/>
+        <location filename="../../gui/views/variations.py" line="196"/>
+        <source>(and %n variation(s) whose price is unknown)</source>
+        <translation>
+            <numerusform>（另有 %n 个变体价格未知）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="207"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="207"/>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="210"/>
+        <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
+        <translation>这组变体会超过“%2”的%1上限（%3；已花费或进行中 %4，本组 %5）：超出的变体将因预算暂停，直到上限提高或进入新的一天或一个月。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/variations.py" line="228"/>
+        <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
+        <translation>“%1”设有花费上限，但其中一些模型没有价格：在设置中填写价格之前，它们会被拒绝。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/variations.py" line="264"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>

@@ -45,7 +45,7 @@ def test_every_dialect_has_a_price_file_that_parses() -> None:
         for model, price in listed_prices(dialect).items():
             assert price.unit in ("second", "clip"), (dialect, model)
             assert price.currency in ("CNY", "USD", "credits"), (dialect, model)
-            assert price.status in ("confirmed", "inferred"), (dialect, model)
+            assert price.status in ("confirmed", "inferred", "vendor"), (dialect, model)
 
 
 def test_estimates_follow_resolution_duration_and_options() -> None:
@@ -66,11 +66,16 @@ def test_estimates_follow_resolution_duration_and_options() -> None:
 
 
 def test_a_model_without_a_price_says_so_and_a_connection_can_price_it() -> None:
-    request = GenerationRequest(model="kling-v1", prompt="x", duration=10)
-    unknown = estimate("newapi", spec("newapi", "kling-v1"), request)
-    assert unknown.amount is None and "--price kling-v1=" in unknown.basis
-    own = estimate("newapi", spec("newapi", "kling-v1"), request, {"kling-v1": "0.2USD/second"})
-    assert (own.amount, own.currency) == (2.0, "USD")
+    jimeng = "jimeng_vgfm_t2v_l20"
+    request = GenerationRequest(model=jimeng, prompt="x", duration=5)
+    unknown = estimate("newapi", spec("newapi", jimeng), request)
+    assert unknown.amount is None and unknown.status == ""
+    assert "price unknown — set it in Settings" in unknown.basis and f"--price {jimeng}=" in unknown.basis
+    own = estimate("newapi", spec("newapi", jimeng), request, {jimeng: "0.2USD/second"})
+    assert (own.amount, own.currency, own.status) == (1.0, "USD", "override")
+    kling = GenerationRequest(model="kling-v1", prompt="x", duration=10)
+    mine = estimate("newapi", spec("newapi", "kling-v1"), kling, {"kling-v1": "0.2USD/second"})
+    assert (mine.amount, mine.currency) == (2.0, "USD")  # a connection's own price wins over the list
     wan_spec = spec("dashscope", "wan2.5-i2v-preview")
     per_clip = estimate("dashscope", wan_spec, wan(), {"wan2.5-i2v-preview": "2/clip"})
     assert (per_clip.amount, per_clip.currency) == (2.0, "CNY")
@@ -80,6 +85,44 @@ def test_a_model_without_a_price_says_so_and_a_connection_can_price_it() -> None
     for bad in ("cheap", "1/hour", "1EUR/clip", "1/credit"):
         with pytest.raises(InvalidInput):
             parse_override(bad, listed_prices("pixverse")["v5"] if bad != "1/credit" else None)
+
+
+def test_gateway_models_carry_the_vendors_list_price_marked_as_such() -> None:
+    """Kling and Vidu through new-api, PixVerse's models through AiSphere: the maker's list price,
+    never presented as the gateway's rate; Jimeng and UniAll's Vidu Q3 stay unknown."""
+    note = "inferred: the vendor's list price; gateways resell at their own rates — set yours in Settings"
+    cases = [
+        ("newapi", GenerationRequest(model="kling-v1", prompt="x", duration=5), 0.14, "USD"),
+        ("newapi", GenerationRequest(model="kling-v1", prompt="x", duration=10), 0.28, "USD"),
+        (
+            "newapi",
+            GenerationRequest(model="kling-v1-6", prompt="x", duration=5, params={"mode": "pro"}),
+            0.98,
+            "USD",
+        ),
+        ("newapi", GenerationRequest(model="viduq1", prompt="x", duration=5), 0.4, "USD"),
+        (
+            "newapi",
+            GenerationRequest(model="vidu2.0", prompt="x", image=IMAGE_URL, duration=8, resolution="720p"),
+            0.5,
+            "USD",
+        ),
+        (
+            "aisphere",
+            GenerationRequest(
+                model="aisphere-v5", prompt="x", image=IMAGE_URL, resolution="720p", duration=8
+            ),
+            120,
+            "credits",
+        ),
+    ]
+    for dialect, request, amount, currency in cases:
+        est = estimate(dialect, spec(dialect, request.model), request)
+        assert (est.amount, est.currency) == (pytest.approx(amount), currency), request.model
+        assert est.status == "vendor" and not est.confirmed and note in est.basis, est.basis
+    assert listed_prices("uniall") == {}
+    jimeng = GenerationRequest(model="jimeng_vgfm_t2v_l20", prompt="x")
+    assert estimate("newapi", spec("newapi", jimeng.model), jimeng).amount is None
 
 
 # -- the charge, the ledger and the caps ----------------------------------------------------------
@@ -155,6 +198,49 @@ def test_pixverse_credits_are_the_charge_and_the_balance_follows(
             await close_engine(engine)
 
     asyncio.run(scenario())
+
+
+def test_the_balance_comes_with_the_finished_state_once_per_task_at_most(
+    pixverse_emu: PixVerseEmulator, newapi_emu: object, tmp_path: Path
+) -> None:
+    """Where the API has a balance call: the task is seen finished with the account's balance (so
+    its notice can say it), asked at most once per finished task and connection; elsewhere never."""
+    image = make_image(tmp_path / "still.png", (640, 360))
+    newapi_url = newapi_emu.base_url  # type: ignore[attr-defined]
+
+    async def scenario() -> None:
+        engine = await open_engine(default_paths())
+        engine.add_connection(Connection(name="p", dialect="pixverse", base_url=pixverse_emu.base_url))
+        engine.add_connection(Connection(name="g", dialect="newapi", base_url=newapi_url))
+        for name in ("p", "g"):
+            engine.secrets.set(name, "sk-ok")
+        seen_done: list[object] = []
+        engine.subscribe(
+            lambda _e, r: seen_done.append(r.balance) if r.state is TaskState.SUCCEEDED else None
+        )
+        try:
+            takes = [
+                GenerationRequest(
+                    model="v5", prompt=f"cat {n}", image=str(image), resolution="540p", duration=5
+                )
+                for n in range(3)
+            ]
+            records = await _run(engine, "p", takes, batch="b")
+            assert [r.state for r in records] == [TaskState.SUCCEEDED] * 3
+            pixverse = {"currency": "credits", "credit_monthly": 1000, "credit_package": 250}
+            assert seen_done and all(b == pixverse for b in seen_done)
+            assert all(r.balance == pixverse for r in records)
+            (kling,) = await _run(engine, "g", [GenerationRequest(model="kling-v1", prompt="a cat")])
+            assert kling.state is TaskState.SUCCEEDED, kling.error_message
+            assert kling.balance == {"currency": "USD", "limit": 25.0, "used": 5.5, "remaining": 19.5}
+        finally:
+            await close_engine(engine)
+
+    asyncio.run(scenario())
+    asked = [r for r in pixverse_emu.requests if r.path.endswith("/account/balance")]
+    assert 1 <= len(asked) <= 3
+    routes = [r.path for r in newapi_emu.requests]  # type: ignore[attr-defined]
+    assert routes.count("/v1/dashboard/billing/subscription") == 1
 
 
 def test_a_refused_submit_is_not_charged(dashscope_emu: DashScopeEmulator) -> None:

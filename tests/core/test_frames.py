@@ -48,3 +48,23 @@ def test_a_video_thumbnail_is_its_first_frame_scaled_to_fit(tmp_path: Path, monk
     small = clip(tmp_path / "small.mp4", 64, 48, (20, 40, 220))
     with Image.open(thumbnail_png(small, tmp_path / "cache", max_side=128)) as picture:
         assert picture.size == (64, 48)  # never enlarged
+
+
+def test_scrubbing_pictures_run_from_the_first_frame_to_the_last(tmp_path: Path) -> None:
+    """Eight pictures, evenly spread: the first is the first frame, the last the final one, each
+    no larger than asked; the strip of them is made once and then read from the cache."""
+    from core.media.frames import SCRUB_FRAMES, cached_scrub_strip, scrub_frames, scrub_strip_png
+    from tests.support.videos import make_video
+
+    video = make_video(tmp_path / "blue then red.mp4", size=(320, 192), frames=24)
+    pictures = scrub_frames(video, SCRUB_FRAMES, max_side=160)
+    assert len(pictures) == SCRUB_FRAMES and all(p.size == (160, 96) for p in pictures)
+    colours = [p.convert("RGB").getpixel((80, 48)) for p in pictures]
+    assert colours[0][2] > 150 and colours[0][0] < 80  # blue: the first frame
+    assert colours[-1][0] > 150 and colours[-1][2] < 80  # red: the last one
+    assert all(c[2] > 150 for c in colours[:-2])  # the rest of the way: blue
+    cache = tmp_path / "cache"
+    assert cached_scrub_strip(video, cache, 160) is None
+    strip = scrub_strip_png(video, cache, 160)
+    assert Image.open(strip).size == (160 * SCRUB_FRAMES, 96)
+    assert cached_scrub_strip(video, cache, 160) == strip == scrub_strip_png(video, cache, 160)

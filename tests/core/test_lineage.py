@@ -159,3 +159,34 @@ def test_cli_lineage_mistakes_fail_before_anything_is_made(clipdesk_home: Path) 
     assert "deadbeef" in missing.final["error"]["message"]
     listed = run_cli(["tasks", "--json"], cli_env(clipdesk_home, key=None))
     assert json.loads(listed.stdout) == []
+
+
+def test_copies_and_variations_of_one_prompt_stack_together() -> None:
+    """Made together (one batch) from one prompt and first frame: one stack, in the given order;
+    a batch of different prompts or first frames, or a task made alone, stays apart."""
+    from core.tasks.lineage import stack_key, stacks
+
+    def made(task_id: str, batch: str | None, prompt: str, image: str | None = None) -> TaskRecord:
+        record = _record(task_id)
+        record.batch_id, record.request.prompt, record.request.image = batch, prompt, image
+        return record
+
+    records = [
+        made("a1", "copies", "a fox"),
+        made("alone", None, "a fox"),
+        made("a2", "copies", "a fox"),
+        made("csv1", "csv", "row one"),
+        made("csv2", "csv", "row two"),
+        made("img1", "folder", "same", "/in/1.png"),
+        made("img2", "folder", "same", "/in/2.png"),
+        made("a3", "copies", "a fox"),
+    ]
+    assert [[r.id for r in s] for s in stacks(records)] == [
+        ["a1", "a2", "a3"],
+        ["alone"],
+        ["csv1"],
+        ["csv2"],
+        ["img1"],
+        ["img2"],
+    ]
+    assert stack_key(records[1]) is None and stack_key(records[0]) == stack_key(records[7])

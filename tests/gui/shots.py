@@ -3,18 +3,20 @@ display, once per language and theme (``python -m tests.gui.shots OUT LANGUAGE M
 
 It opens the real services in ``CLIPDESK_HOME``, fills the queue and the library with offline
 previews (some finished, some running), then saves ``OUT/<region>.png`` as the screen shows them:
-the window, the composer, the queue while tasks run, the library grid, the player full screen and
-the settings. ``OUT/report.json`` says what it measured (the player's share of the window).
+the window, the composer, the queue while tasks run, the library grid, a group of copies opened
+(with the details pane), the player full screen and the settings. ``OUT/report.json`` says what
+it measured (the player's share of the window).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -69,10 +71,17 @@ async def run(out: Path) -> None:
             request = GenerationRequest(model="preview", prompt=prompt, duration=1, resolution="360p", seed=n)
             await services.engine.create(LOCAL_CONNECTION, request)
 
+        copies = GenerationRequest(
+            model="preview", prompt="A lighthouse in a storm, waves breaking", duration=1, resolution="360p"
+        )
+        for n in range(3):  # copies of one prompt: one tile in the library, opened below
+            request = dataclasses.replace(copies, seed=20 + n)
+            await services.engine.create(LOCAL_CONNECTION, request, batch_id="copies")
+
         def finished() -> int:
             return sum(r.state is TaskState.SUCCEEDED for r in services.engine.tasks.values())
 
-        await until(lambda: finished() == len(prompts), 120)
+        await until(lambda: finished() == len(prompts) + 3, 120)
         for n in range(2):  # long ones: running while the queue is shot
             request = GenerationRequest(
                 model="preview",
@@ -94,6 +103,20 @@ async def run(out: Path) -> None:
         window.tabs.setCurrentIndex(1)
         await settle(1.0)
         shoot(window.tabs, out / "library.png")
+        library = window.library
+        tile = library.view.visualRect(library.model.index(1, 0))
+        library.view._hover(QPoint(tile.left() + tile.width() * 2 // 3, tile.top() + 20))  # a tile scrubbed
+        await settle(2.0)
+        shoot(library.view, out / "library-scrub.png")
+        library.view._hover(QPoint(-1, -1))
+        group = next(r for r in range(library.model.rowCount()) if len(library.model.members_at(r)) > 1)
+        library.details_button.setChecked(True)
+        library.open_group(group)
+        library.view.setCurrentIndex(library.model.index(0, 0))
+        await settle(1.0)
+        shoot(window.tabs, out / "library-group.png")
+        library.close_group()
+        library.details_button.setChecked(False)
         video = next(r.video_path for r in services.engine.tasks.values() if r.state is TaskState.SUCCEEDED)
         window.play(str(video))
         await settle(1.0)

@@ -69,6 +69,27 @@ def test_notifies_once_when_a_task_ends(qapp: Any) -> None:
         assert "a quiet harbour" in shown[-1][1]
 
 
+def test_a_finished_tasks_notice_says_the_balance(qapp: Any) -> None:
+    """Where the provider reported the account's balance with the finished task, its notice (and
+    so the status bar) says it; a batch's notice says the latest."""
+    notifier = TaskNotifier(qapp.windowIcon())
+    shown: list[tuple[str, str]] = []
+    notifier.notified.connect(lambda title, text: shown.append((title, text)))
+    single = _task("s1")
+    notifier.on_task_events([("added", single)])
+    single.state, single.video_path = TaskState.SUCCEEDED, "/videos/s1.mp4"
+    single.balance = {"currency": "credits", "credit_monthly": 1000, "credit_package": 250}
+    notifier.on_task_events([("changed", single)])
+    assert shown[-1] == ("Video ready", "harbour s1 · Balance: 1250 credits")
+    batch = [_task(f"b{n}", "batch-2") for n in range(2)]
+    notifier.on_task_events([("added", t) for t in batch])
+    for n, task in enumerate(batch):
+        task.state, task.video_path = TaskState.SUCCEEDED, f"/videos/b{n}.mp4"
+        task.balance = {"currency": "USD", "limit": 25.0, "used": 5.5 + n, "remaining": 19.5 - n}
+        notifier.on_task_events([("changed", task)])
+    assert shown[-1] == ("Batch finished", "2 videos ready · Balance: $18.50")
+
+
 def _task(task_id: str, batch_id: str | None = None) -> TaskRecord:
     return TaskRecord(
         id=task_id,

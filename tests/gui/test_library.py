@@ -559,6 +559,8 @@ def test_a_tile_shows_the_videos_duration(seeded: TaskRecord, window: Any, qtbot
     library, model = window.library, window.library_model
     window.tabs.setCurrentWidget(window.places["library"])
     qtbot.waitUntil(lambda: model.rowCount() == 1 and library.view.isVisible())
+    # on the video's own picture (blue), not on the blank tile shown until it is made
+    qtbot.waitUntil(lambda: model.thumbnails.icon(seeded.video_path) is not None, timeout=20_000)
     rect = library.view.visualRect(model.index(0, 0))
     image = library.view.viewport().grab(rect).toImage()
     stage = colour("stage")
@@ -567,7 +569,6 @@ def test_a_tile_shows_the_videos_duration(seeded: TaskRecord, window: Any, qtbot
         for x in range(image.width() // 2, image.width())
         for y in range(image.height() // 3, image.height() * 3 // 4)
         if image.pixelColor(x, y).lightness() < stage.lightness() + 80  # the stage's dark, translucent
-        and image.pixelColor(x, y).saturation() < 40
     )
     assert dark > 50  # the pill, right half of the picture
 

@@ -25,6 +25,7 @@ REGIONS = (
     "composer",
     "queue",
     "library",
+    "library-group",
     "player",
     "player-fullscreen",
     "settings-connections",
