@@ -297,12 +297,13 @@ def colour(tone: str) -> QColor:
 # -- icons -----------------------------------------------------------------------------------------
 class _PaletteIcon(QIconEngine):
     """A Lucide SVG drawn in the palette's text colour (the muted one when disabled; the accent for
-    ``accent`` icons) at the moment it is painted."""
+    ``accent`` icons, the placeholder text's for ``muted`` ones) at the moment it is painted."""
 
-    def __init__(self, svg: bytes, accent: bool = False) -> None:
+    def __init__(self, svg: bytes, accent: bool = False, muted: bool = False) -> None:
         super().__init__()
         self.svg = svg
         self.accent = accent
+        self.muted = muted
 
     def _colour(self, mode: QIcon.Mode) -> QColor:
         palette = QGuiApplication.palette()
@@ -310,6 +311,8 @@ class _PaletteIcon(QIconEngine):
             return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         if self.accent:
             return palette.color(QPalette.ColorRole.Highlight)
+        if self.muted:
+            return palette.color(QPalette.ColorRole.PlaceholderText)
         return palette.color(QPalette.ColorRole.WindowText)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
@@ -332,18 +335,18 @@ class _PaletteIcon(QIconEngine):
         return pixmap
 
     def clone(self) -> QIconEngine:
-        return _PaletteIcon(self.svg, self.accent)
+        return _PaletteIcon(self.svg, self.accent, self.muted)
 
 
 _svgs: dict[str, bytes] = {}
 
 
-def icon(name: str, *, accent: bool = False) -> QIcon:
+def icon(name: str, *, accent: bool = False, muted: bool = False) -> QIcon:
     """The Lucide icon ``name`` (a file in resources/icons/lucide), drawn from the palette."""
     svg = _svgs.get(name)
     if svg is None:
         svg = _svgs[name] = (ICON_DIR / f"{name}.svg").read_bytes()
-    return QIcon(_PaletteIcon(svg, accent))
+    return QIcon(_PaletteIcon(svg, accent, muted))
 
 
 # -- fonts -----------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ with the clock (a bar without a known progress is striped, not animated).
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -124,6 +125,8 @@ class TaskModel(QStandardItemModel):
         self._seen: set[str] = set()  # the tasks on screen at the last write
         self._held: dict[str, list[dict[int, Any] | None]] = {}  # task id -> its cells' roles as written
         self._still_at: dict[str, float] = {}  # task id -> when it was last seen running at 0 %
+        # task id -> when its run started, for a task seen waiting its turn (None: waiting still)
+        self._started: dict[str, float | None] = {}
         # The view tells which rows it shows: only those are written, unless a sort needs them all.
         self.visible_rows: Callable[[], Iterable[int]] | None = None
         self.write_all = False  # write rows off screen too (a sort needs their keys)
@@ -244,7 +247,8 @@ class TaskModel(QStandardItemModel):
     def _track(self, record: TaskRecord) -> None:
         """Whether the row's time columns move (unfinished: its link's expiry with them); which typical
         durations the time left of unfinished tasks needs (asked for at the next tick); when a
-        running task was last seen at 0 % (its progress started there)."""
+        running task was last seen at 0 % (its progress started there); when a task seen waiting
+        its turn started its run."""
         task_id, state = record.id, record.state
         terminal = state in TERMINAL_STATES
         if not terminal:
@@ -259,10 +263,15 @@ class TaskModel(QStandardItemModel):
         if not terminal:
             if state is RUNNING and not record.progress:
                 self._still_at[task_id] = time.time()
+            if self._waiting(record):
+                self._started[task_id] = None
+            elif state is RUNNING and task_id in self._started and self._started[task_id] is None:
+                self._started[task_id] = time.time()
             if key not in self._typical:
                 self._wanted.add(key)
             return
         self._still_at.pop(task_id, None)
+        self._started.pop(task_id, None)
         if state is SUCCEEDED and key in self._typical and self._typical[key] is None:
             # the first of its kind to finish: the history the others' time left needs may be there now
             del self._typical[key]
@@ -282,6 +291,7 @@ class TaskModel(QStandardItemModel):
         self._dirty.pop(task_id, None)
         self._held.pop(task_id, None)
         self._still_at.pop(task_id, None)
+        self._started.pop(task_id, None)
         for later in self._ids[row:]:
             self._rows[later] -= 1
         self.removeRows(row, 1)
@@ -533,8 +543,9 @@ class TaskModel(QStandardItemModel):
             eta = self.eta(record)
             if eta is None:
                 return ""
+            shown = fmt_duration(max(1, math.ceil(eta)))  # a countdown: "0:01" until it is done
             moving = record.state is TaskState.RUNNING and bool(record.progress and record.progress > 0.02)
-            return fmt_duration(eta) if moving else self.tr("about %1").replace("%1", fmt_duration(eta))
+            return shown if moving else self.tr("about %1").replace("%1", shown)
         if column == COL_EXPIRES:
             left = self.expires_in(record)
             if left is None:
@@ -665,6 +676,9 @@ class TaskModel(QStandardItemModel):
         return max(0.0, end - record.created_at)
 
     def eta(self, record: TaskRecord) -> float | None:
+        """Seconds left: from the pace of the provider's percentage, else from this connection's
+        past durations of the model (a task not started yet: a whole typical run, however long it
+        has waited); None where nothing can be told."""
         if record.state not in (
             TaskState.RUNNING,
             TaskState.SUBMITTING,
@@ -672,7 +686,6 @@ class TaskModel(QStandardItemModel):
             TaskState.UPLOADING,
         ):
             return None
-        since = time.time() - (record.submitted_at or record.created_at)
         if record.state is TaskState.RUNNING and record.progress and record.progress > 0.02:
             # at the pace since it left 0 %: the wait before (its turn at the offline renderer, the
             # provider's queue) says nothing about how fast it goes now
@@ -681,10 +694,11 @@ class TaskModel(QStandardItemModel):
         typical = self._typical.get((record.connection, record.model))
         if not typical:
             return None
-        if record.state is not TaskState.RUNNING:
-            return typical
-        # past the typical duration (waiting behind others, a slow queue): no time left we can tell
-        left = typical - since
+        if record.state is not TaskState.RUNNING or self._waiting(record):
+            return typical  # its run, once it starts; how long it waits for its turn is not known
+        started = self._started.get(record.id) or record.submitted_at or record.created_at
+        # past the typical duration (a slow run): no time left we can tell
+        left = typical - (time.time() - started)
         return left if left > 0 else None
 
     @staticmethod

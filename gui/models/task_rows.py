@@ -51,6 +51,11 @@ def details(record: TaskRecord) -> str:
     return SEPARATOR.join(parts)
 
 
+def free() -> str:
+    """What a cost of nothing (the offline preview) is called, in the queue and beside Generate."""
+    return translate("TaskRows", "Free")
+
+
 def _amount(cost: dict[str, Any] | None) -> float | None:
     if not cost or not isinstance(cost.get("amount"), int | float):
         return None
@@ -69,7 +74,7 @@ def cost_cell(record: TaskRecord) -> str:
         return money(amount, charge.get("currency"))
     amount = _amount(estimate)
     if estimate and amount == 0:
-        return translate("TaskRows", "Free")  # the offline preview
+        return free()  # the offline preview
     if estimate and amount is not None:
         return translate("TaskRows", "≈ %1").replace("%1", money(amount, estimate.get("currency")))
     return "?"

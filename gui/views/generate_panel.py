@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,6 +35,7 @@ from core.providers import get_provider
 from core.providers.base import Provider
 from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
 from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
+from gui.models.task_rows import free
 from gui.texts import connection_label, explain_invalid, mode_name, model_label, money
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
@@ -157,6 +159,11 @@ class GeneratePanel(QWidget):
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(34)
+        self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
+        for key in ("Ctrl+Return", "Ctrl+Enter"):  # from the prompt or any field of the form
+            generate_key = QShortcut(QKeySequence(key), self)
+            generate_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            generate_key.activated.connect(self.generate_button.click)  # nothing while it is disabled
         self.cost_label = QLabel(self)  # the estimate beside Generate, for every copy
         self.cost_label.setAccessibleName(self.tr("Estimated cost"))
         self.cost_label.setWordWrap(True)  # "price unknown — set it in Settings" takes two lines
@@ -196,6 +203,7 @@ class GeneratePanel(QWidget):
         self.scroll_area.setWidget(body)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it follows the focus
         footer = QVBoxLayout()
         footer.setContentsMargins(9, 4, 9, 9)
         footer.addWidget(self.problem_label)
@@ -434,6 +442,8 @@ class GeneratePanel(QWidget):
         basis = cost.times(copies).basis if copies > 1 else cost.basis
         if cost.amount is None:
             self.cost_label.setText(self.tr("Price unknown — set it in Settings"))
+        elif cost.amount == 0:
+            self.cost_label.setText(free())  # the offline preview
         elif cost.status == "vendor":  # a gateway's model at its maker's list price
             self.cost_label.setText(
                 self.tr("≈ %1 (list price)").replace("%1", money(cost.amount * copies, cost.currency))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -181,6 +182,11 @@ class ModelForm(QWidget):
             field.setAccessibleName(param_label(name))
             self.params[name] = field
             self._add_row(self.tr("%1:").replace("%1", param_label(name)), field, seed_row + offset)
+        # Tab goes down the rows as they are laid out: new fields join the chain where they show
+        # (between the resolution and the seed), not after every widget made before them.
+        chain = [self.resolution, *self.params.values(), self.seed]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def model_default(self, value: str) -> str:
         """An option that is what the model does when nothing is sent: "On — model default"."""

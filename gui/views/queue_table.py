@@ -13,6 +13,10 @@ lays out and repaints as Qt always does.
 the second), and below it, muted, what tells the task apart (model, duration, resolution, seed,
 connection; ``DetailRole``), on two lines where the column is narrow. Only the rows on screen
 are painted, each from the cell's own data, its lines laid out once per text and width.
+
+``ThumbCell`` paints the Input column as Qt does, and where a task has no picture yet (a
+text-to-video task until its video exists) a muted film icon, centred, instead of a blank; the
+model's picture stays empty until the real one is made.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QSize,
     Qt,
     SignalInstance,
 )
@@ -34,8 +39,10 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QPainter,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QTextLayout,
     QTextOption,
@@ -51,11 +58,13 @@ from PySide6.QtWidgets import (
 
 from gui.models.task_model import DetailRole
 from gui.models.task_rows import SEPARATOR
+from gui.theme import icon
 from gui.widgets.select_on_focus import select_current
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6  # px around a rich cell's text
 LAID_OUT = 512  # prompts' line breaks kept (a few screens of rows)
+PLACEHOLDER = 32  # px: the side of the icon a cell without a picture shows
 
 
 def two_lines(text: str, font: QFont, width: int) -> tuple[str, str]:
@@ -131,6 +140,35 @@ class TaskCell(QStyledItemDelegate):
         for n, line in enumerate(details):
             painter.drawText(QRect(rect.left(), top + n * height, rect.width(), height), flags, line)
         painter.restore()
+
+
+class ThumbCell(QStyledItemDelegate):
+    """The Input column's cell: the task's picture, or a muted film icon while it has none."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icon = icon("film", muted=True)
+        self._drawn: tuple[int, float, QPixmap] | None = None  # (colour, pixel ratio, pixmap)
+
+    def placeholder(self, painter: QPainter) -> QPixmap:
+        """The icon at the painter's pixel ratio, in the muted colour in effect (drawn again when
+        the theme changes it)."""
+        rgba = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText).rgba()
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        if self._drawn is None or self._drawn[:2] != (rgba, ratio):
+            pixmap = self._icon.pixmap(QSize(PLACEHOLDER, PLACEHOLDER), ratio)
+            self._drawn = (rgba, ratio, pixmap)
+        return self._drawn[2]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            return
+        box = QRect(0, 0, PLACEHOLDER, PLACEHOLDER)
+        box.moveCenter(option.rect.center())
+        painter.drawPixmap(box, self.placeholder(painter))
 
 
 class QueueTable(QTableView):

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -46,7 +47,7 @@ from gui.models.task_model import (
 )
 from gui.spawn import spawn
 from gui.texts import connection_label
-from gui.views.queue_table import QueueTable, TaskCell
+from gui.views.queue_table import QueueTable, TaskCell, ThumbCell
 from gui.views.task_dialogs import LogDialog, ResolveDialog
 
 if TYPE_CHECKING:
@@ -175,6 +176,8 @@ class QueueView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.task_cell = TaskCell(self.table)  # the prompt on two lines and what tells the task apart
         self.table.setItemDelegateForColumn(COL_PROMPT, self.task_cell)
+        self.thumb_cell = ThumbCell(self.table)  # a placeholder where a task has no picture yet
+        self.table.setItemDelegateForColumn(COL_THUMB, self.thumb_cell)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Always there: the first rows past the bottom do not resize and re-lay out the table
         # (and its columns do not jump) in the middle of a batch.
@@ -222,6 +225,7 @@ class QueueView(QWidget):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setShortcutVisibleInContextMenu(True)  # the row menu teaches the keys
             act.triggered.connect(slot)
             self.table.addAction(act)
             return act
@@ -239,6 +243,9 @@ class QueueView(QWidget):
         self.resolve_action = action(
             self.tr("Decide about unknown &submit…"), "Ctrl+U", self.resolve_selected
         )
+        # The row menu from the keyboard: the context-menu key is Qt's own (the platform sends a
+        # context-menu event over the current row); Shift+F10, where a keyboard has no such key, is ours.
+        self.menu_action = action(self.tr("Task menu"), "Shift+F10", self._keyboard_menu)
 
     # -- selection -------------------------------------------------------------------------------
     def selected_records(self) -> list[TaskRecord]:
@@ -283,9 +290,18 @@ class QueueView(QWidget):
         self.log_action.setEnabled(len(records) == 1)
         self.resolve_action.setEnabled(len(records) == 1 and records[0].state is TaskState.UNKNOWN)
 
+    def _keyboard_menu(self) -> None:
+        """The row menu over the row the keyboard is on (or the table's top left without one)."""
+        current = self.table.currentIndex()
+        row = self.table.visualRect(current) if current.isValid() else QRect()
+        if not row.isValid() or not self.viewport.rect().intersects(row):
+            row = QRect(0, 0, 1, 1)
+        self._context_menu(QPoint(self.viewport.width() // 4, row.center().y()))
+
     def _context_menu(self, pos: QPoint) -> None:
         self._update_actions()
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for act in (self.play_action, self.open_action, self.folder_action, None, self.cancel_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         for act in (self.retry_action, self.resolve_action, None, self.copy_id_action, self.log_action):

@@ -692,197 +692,202 @@
 <context>
     <name>GeneratePanel</name>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="118"/>
+        <location filename="../../gui/views/generate_panel.py" line="120"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="120"/>
+        <location filename="../../gui/views/generate_panel.py" line="122"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="127"/>
+        <location filename="../../gui/views/generate_panel.py" line="129"/>
         <source>Generation mode</source>
         <translation>Generation mode</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="128"/>
+        <location filename="../../gui/views/generate_panel.py" line="130"/>
         <source>First frame</source>
         <translation>First frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="129"/>
+        <location filename="../../gui/views/generate_panel.py" line="131"/>
         <source>Last frame</source>
         <translation>Last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="131"/>
+        <location filename="../../gui/views/generate_panel.py" line="133"/>
         <source>Reference images</source>
         <translation>Reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="134"/>
+        <location filename="../../gui/views/generate_panel.py" line="136"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="135"/>
+        <location filename="../../gui/views/generate_panel.py" line="137"/>
         <source>Describe the video: subject, action, camera, mood…</source>
         <translation>Describe the video: subject, action, camera, mood…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="140"/>
+        <location filename="../../gui/views/generate_panel.py" line="142"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="141"/>
+        <location filename="../../gui/views/generate_panel.py" line="143"/>
         <source>What the video should not show</source>
         <translation>What the video should not show</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="149"/>
+        <location filename="../../gui/views/generate_panel.py" line="151"/>
         <source>Number of videos</source>
         <translation>Number of videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="150"/>
+        <location filename="../../gui/views/generate_panel.py" line="152"/>
         <source>Make several videos from the same settings, each with its own seed</source>
         <translation>Make several videos from the same settings, each with its own seed</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="154"/>
+        <location filename="../../gui/views/generate_panel.py" line="156"/>
         <source>What is missing</source>
         <translation>What is missing</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="157"/>
+        <location filename="../../gui/views/generate_panel.py" line="159"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generate</translation>
     </message>
     <message>
         <location filename="../../gui/views/generate_panel.py" line="162"/>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>Generate (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="170"/>
         <source>&amp;Batch…</source>
         <translation>&amp;Batch…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="164"/>
+        <location filename="../../gui/views/generate_panel.py" line="172"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>Queue one task per image in a folder, or per line of a CSV file</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="169"/>
+        <location filename="../../gui/views/generate_panel.py" line="177"/>
         <source>C&amp;onnection:</source>
         <translation>C&amp;onnection:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="170"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="174"/>
+        <location filename="../../gui/views/generate_panel.py" line="182"/>
         <source>&amp;Prompt:</source>
         <translation>&amp;Prompt:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="176"/>
+        <location filename="../../gui/views/generate_panel.py" line="184"/>
         <source>&amp;Negative:</source>
         <translation>&amp;Negative:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="179"/>
+        <location filename="../../gui/views/generate_panel.py" line="187"/>
         <source>&amp;Copies:</source>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="273"/>
+        <location filename="../../gui/views/generate_panel.py" line="282"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>This version of ClipDesk cannot talk to “%1” yet</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="309"/>
+        <location filename="../../gui/views/generate_panel.py" line="318"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>Model id, e.g. as the gateway lists it</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="389"/>
+        <location filename="../../gui/views/generate_panel.py" line="398"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>Choose a connection this version of ClipDesk supports.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="392"/>
+        <location filename="../../gui/views/generate_panel.py" line="401"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>This connection has no base URL: set it in Settings → Connections.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="435"/>
+        <location filename="../../gui/views/generate_panel.py" line="444"/>
         <source>Price unknown — set it in Settings</source>
         <translation>Price unknown — set it in Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="438"/>
+        <location filename="../../gui/views/generate_panel.py" line="449"/>
         <source>≈ %1 (list price)</source>
         <translation>≈ %1 (list price)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="441"/>
+        <location filename="../../gui/views/generate_panel.py" line="452"/>
         <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
-        <translation>The vendor's list price; gateways resell at their own rates — set yours in Settings.</translation>
+        <translation>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="453"/>
+        <location filename="../../gui/views/generate_panel.py" line="464"/>
         <source>Mode: %1</source>
         <translation>Mode: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="423"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Continues task %1</source>
         <translation>Continues task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="161"/>
+        <location filename="../../gui/views/generate_panel.py" line="168"/>
         <source>Estimated cost</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="445"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="421"/>
+        <location filename="../../gui/views/generate_panel.py" line="430"/>
         <source>Settings of task %1</source>
         <translation>Settings of task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="455"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>add a first frame</source>
         <translation>add a first frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="467"/>
         <source>add a first and a last frame</source>
         <translation>add a first and a last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="457"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add reference images</source>
         <translation>add reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="459"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>Mode: %1 — %2</source>
         <translation>Mode: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="460"/>
+        <location filename="../../gui/views/generate_panel.py" line="471"/>
         <source>write a prompt</source>
         <translation>write a prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="400"/>
+        <location filename="../../gui/views/generate_panel.py" line="409"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 cannot be used: %2</translation>
     </message>
@@ -1556,7 +1561,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="298"/>
-        <location filename="../../gui/selftest.py" line="257"/>
+        <location filename="../../gui/selftest.py" line="267"/>
         <source>About ClipDesk</source>
         <translation>About ClipDesk</translation>
     </message>
@@ -1609,73 +1614,73 @@ Turns images and text into videos through the providers you already pay for.</tr
 <context>
     <name>ModelForm</name>
     <message>
-        <location filename="../../gui/views/model_form.py" line="103"/>
-        <location filename="../../gui/views/model_form.py" line="179"/>
+        <location filename="../../gui/views/model_form.py" line="104"/>
+        <location filename="../../gui/views/model_form.py" line="180"/>
         <source>Unconfirmed field — %1</source>
         <translation>Unconfirmed field — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="64"/>
+        <location filename="../../gui/views/model_form.py" line="65"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="66"/>
+        <location filename="../../gui/views/model_form.py" line="67"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="69"/>
+        <location filename="../../gui/views/model_form.py" line="70"/>
         <source>Random</source>
         <translation>Random</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="71"/>
+        <location filename="../../gui/views/model_form.py" line="72"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="72"/>
+        <location filename="../../gui/views/model_form.py" line="73"/>
         <source>The same seed with the same settings gives a similar video</source>
         <translation>The same seed with the same settings gives a similar video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="79"/>
+        <location filename="../../gui/views/model_form.py" line="80"/>
         <source>&amp;Duration:</source>
         <translation>&amp;Duration:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="80"/>
+        <location filename="../../gui/views/model_form.py" line="81"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolution:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="81"/>
+        <location filename="../../gui/views/model_form.py" line="82"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="116"/>
+        <location filename="../../gui/views/model_form.py" line="117"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="183"/>
+        <location filename="../../gui/views/model_form.py" line="184"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="135"/>
+        <location filename="../../gui/views/model_form.py" line="136"/>
         <source>Not sent (the provider decides), or type e.g. 720p</source>
         <translation>Not sent (the provider decides), or type e.g. 720p</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="187"/>
+        <location filename="../../gui/views/model_form.py" line="193"/>
         <source>%1 — model default</source>
         <translation>%1 — model default</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="191"/>
+        <location filename="../../gui/views/model_form.py" line="197"/>
         <source>Not sent — the provider decides</source>
         <translation>Not sent — the provider decides</translation>
     </message>
@@ -2164,122 +2169,127 @@ Turns images and text into videos through the providers you already pay for.</tr
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="141"/>
+        <location filename="../../gui/views/queue_view.py" line="142"/>
         <source>Filter by prompt, model, connection, seed or state…</source>
         <translation>Filter by prompt, model, connection, seed or state…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="143"/>
+        <location filename="../../gui/views/queue_view.py" line="144"/>
         <source>Filter tasks</source>
         <translation>Filter tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="146"/>
+        <location filename="../../gui/views/queue_view.py" line="147"/>
         <source>Show tasks</source>
         <translation>Show tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="148"/>
+        <location filename="../../gui/views/queue_view.py" line="149"/>
         <source>All tasks</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="149"/>
+        <location filename="../../gui/views/queue_view.py" line="150"/>
         <source>Unfinished</source>
         <translation>Unfinished</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="150"/>
+        <location filename="../../gui/views/queue_view.py" line="151"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="151"/>
+        <location filename="../../gui/views/queue_view.py" line="152"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="156"/>
+        <location filename="../../gui/views/queue_view.py" line="157"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="157"/>
+        <location filename="../../gui/views/queue_view.py" line="158"/>
         <source>Pause or resume a connection&apos;s queue</source>
         <translation>Pause or resume a connection&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="158"/>
+        <location filename="../../gui/views/queue_view.py" line="159"/>
         <source>Pause or resume connections</source>
         <translation>Pause or resume connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="166"/>
+        <location filename="../../gui/views/queue_view.py" line="167"/>
         <source>Task queue</source>
         <translation>Task queue</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="229"/>
+        <location filename="../../gui/views/queue_view.py" line="233"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="230"/>
+        <location filename="../../gui/views/queue_view.py" line="234"/>
         <source>&amp;Open in system player</source>
         <translation>&amp;Open in system player</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="231"/>
+        <location filename="../../gui/views/queue_view.py" line="235"/>
         <source>Show in &amp;folder</source>
         <translation>Show in &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="232"/>
+        <location filename="../../gui/views/queue_view.py" line="236"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="233"/>
+        <location filename="../../gui/views/queue_view.py" line="237"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="235"/>
+        <location filename="../../gui/views/queue_view.py" line="239"/>
         <source>Re&amp;move from list</source>
         <translation>Re&amp;move from list</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="237"/>
+        <location filename="../../gui/views/queue_view.py" line="241"/>
         <source>Copy remote &amp;id</source>
         <translation>Copy remote &amp;id</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="238"/>
+        <location filename="../../gui/views/queue_view.py" line="242"/>
         <source>Show request/response &amp;log</source>
         <translation>Show request/response &amp;log</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="240"/>
+        <location filename="../../gui/views/queue_view.py" line="244"/>
         <source>Decide about unknown &amp;submit…</source>
         <translation>Decide about unknown &amp;submit…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="340"/>
+        <location filename="../../gui/views/queue_view.py" line="248"/>
+        <source>Task menu</source>
+        <translation>Task menu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="356"/>
         <source>Pause “%1”</source>
         <translation>Pause “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="396"/>
+        <location filename="../../gui/views/queue_view.py" line="412"/>
         <source>Remove tasks</source>
         <translation>Remove tasks</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="397"/>
+        <location filename="../../gui/views/queue_view.py" line="413"/>
         <source>%1 of these tasks are still running. Cancel and remove them?</source>
         <translation>%1 of these tasks are still running. Cancel and remove them?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/queue_view.py" line="415"/>
+        <location filename="../../gui/views/queue_view.py" line="431"/>
         <source>Copied %n remote id(s)</source>
         <translation>
             <numerusform>Copied %n remote id</numerusform>
@@ -2500,63 +2510,63 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="489"/>
-        <location filename="../../gui/views/settings_dialog.py" line="527"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="535"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="490"/>
+        <location filename="../../gui/views/settings_dialog.py" line="498"/>
         <source>B&amp;rowse…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="496"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="507"/>
+        <location filename="../../gui/views/settings_dialog.py" line="515"/>
         <source>Notify me when a task ends</source>
         <translation>Notify me when a task ends</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="509"/>
+        <location filename="../../gui/views/settings_dialog.py" line="517"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>A new language applies the next time ClipDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="513"/>
+        <location filename="../../gui/views/settings_dialog.py" line="521"/>
         <source>&amp;Output folder:</source>
         <translation>&amp;Output folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="514"/>
+        <location filename="../../gui/views/settings_dialog.py" line="522"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="538"/>
+        <location filename="../../gui/views/settings_dialog.py" line="546"/>
         <source>Every connection needs a name.</source>
         <translation>Every connection needs a name.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="548"/>
         <source>Two connections are named “%1”.</source>
         <translation>Two connections are named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="543"/>
+        <location filename="../../gui/views/settings_dialog.py" line="551"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1” needs a base URL starting with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="549"/>
+        <location filename="../../gui/views/settings_dialog.py" line="557"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>The proxy of “%1” must look like http://host:port</translation>
     </message>
@@ -2626,27 +2636,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>model=0.5CNY/second, other=2USD/clip (gateway rates)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="510"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="503"/>
+        <location filename="../../gui/views/settings_dialog.py" line="511"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>Follow the system (dark if it does not say)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="512"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="505"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="520"/>
+        <location filename="../../gui/views/settings_dialog.py" line="528"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Appearance:</translation>
     </message>
@@ -2774,93 +2784,93 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskModel</name>
     <message>
-        <location filename="../../gui/models/task_model.py" line="553"/>
+        <location filename="../../gui/models/task_model.py" line="568"/>
         <source>Waiting its turn</source>
         <translation>Waiting its turn</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="500"/>
+        <location filename="../../gui/models/task_model.py" line="514"/>
         <source>Input</source>
         <translation>Input</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="501"/>
+        <location filename="../../gui/models/task_model.py" line="515"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="502"/>
+        <location filename="../../gui/models/task_model.py" line="516"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="503"/>
+        <location filename="../../gui/models/task_model.py" line="517"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="504"/>
+        <location filename="../../gui/models/task_model.py" line="518"/>
         <source>Elapsed</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="505"/>
+        <location filename="../../gui/models/task_model.py" line="519"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="506"/>
+        <location filename="../../gui/models/task_model.py" line="520"/>
         <source>Link expires</source>
         <translation>Link expires</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="507"/>
+        <location filename="../../gui/models/task_model.py" line="521"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="521"/>
-        <location filename="../../gui/models/task_model.py" line="564"/>
+        <location filename="../../gui/models/task_model.py" line="535"/>
+        <location filename="../../gui/models/task_model.py" line="579"/>
         <source>(no prompt)</source>
         <translation>(no prompt)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="538"/>
+        <location filename="../../gui/models/task_model.py" line="553"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="541"/>
+        <location filename="../../gui/models/task_model.py" line="556"/>
         <source>Submit outcome unknown: check the provider</source>
         <translation>Submit outcome unknown: check the provider</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="559"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>%1 (paused)</source>
         <translation>%1 (paused)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="566"/>
+        <location filename="../../gui/models/task_model.py" line="581"/>
         <source>Negative: %1</source>
         <translation>Negative: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="572"/>
+        <location filename="../../gui/models/task_model.py" line="587"/>
         <source>Remote id: %1</source>
         <translation>Remote id: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="574"/>
+        <location filename="../../gui/models/task_model.py" line="589"/>
         <source>Provider status: %1</source>
         <translation>Provider status: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="584"/>
+        <location filename="../../gui/models/task_model.py" line="599"/>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="533"/>
+        <location filename="../../gui/models/task_model.py" line="548"/>
         <source>about %1</source>
         <translation>about %1</translation>
     </message>
@@ -2945,22 +2955,22 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>seed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="66"/>
+        <location filename="../../gui/models/task_rows.py" line="71"/>
         <source>Not charged</source>
         <translation>Not charged</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="72"/>
+        <location filename="../../gui/models/task_rows.py" line="56"/>
         <source>Free</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="74"/>
+        <location filename="../../gui/models/task_rows.py" line="79"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="85"/>
+        <location filename="../../gui/models/task_rows.py" line="90"/>
         <source>An estimate: the provider has not reported a charge.</source>
         <translation>An estimate: the provider has not reported a charge.</translation>
     </message>
@@ -3239,32 +3249,32 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="92"/>
         <source>&amp;Make</source>
         <translation>&amp;Make</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="95"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Takes (each its own seed):</source>
         <translation>Takes (each its own seed):</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="98"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Variations of “%1”</source>
         <translation>Variations of “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="101"/>
+        <location filename="../../gui/views/variations.py" line="104"/>
         <source>Models:</source>
         <translation>Models:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="103"/>
+        <location filename="../../gui/views/variations.py" line="106"/>
         <source>Connections:</source>
         <translation>Connections:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="139"/>
+        <location filename="../../gui/views/variations.py" line="143"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>%n task will be made, as one group.</numerusform>
@@ -3272,32 +3282,32 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="176"/>
+        <location filename="../../gui/views/variations.py" line="180"/>
         <source>%1 on “%2”</source>
         <translation>%1 on “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="180"/>
+        <location filename="../../gui/views/variations.py" line="184"/>
         <source>%1: price unknown — set it in Settings</source>
         <translation>%1: price unknown — set it in Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="183"/>
+        <location filename="../../gui/views/variations.py" line="187"/>
         <source>%1: %2 per variation</source>
         <translation>%1: %2 per variation</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="185"/>
+        <location filename="../../gui/views/variations.py" line="189"/>
         <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
-        <translation>(the vendor's list price; a gateway may charge otherwise)</translation>
+        <translation>(the vendor&apos;s list price; a gateway may charge otherwise)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="190"/>
+        <location filename="../../gui/views/variations.py" line="194"/>
         <source>Estimated total: %1</source>
         <translation>Estimated total: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="192"/>
+        <location filename="../../gui/views/variations.py" line="196"/>
         <source>(and %n variation(s) whose price is unknown)</source>
         <translation>
             <numerusform>(and %n variation whose price is unknown)</numerusform>
@@ -3305,27 +3315,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="205"/>
+        <location filename="../../gui/views/variations.py" line="207"/>
         <source>daily</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="205"/>
+        <location filename="../../gui/views/variations.py" line="207"/>
         <source>monthly</source>
         <translation>monthly</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="208"/>
+        <location filename="../../gui/views/variations.py" line="210"/>
         <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
         <translation>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="226"/>
+        <location filename="../../gui/views/variations.py" line="228"/>
         <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
         <translation>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="262"/>
+        <location filename="../../gui/views/variations.py" line="264"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>%n task made; these could not be:</numerusform>

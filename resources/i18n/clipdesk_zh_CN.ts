@@ -685,197 +685,202 @@
 <context>
     <name>GeneratePanel</name>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="118"/>
+        <location filename="../../gui/views/generate_panel.py" line="120"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="120"/>
+        <location filename="../../gui/views/generate_panel.py" line="122"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="127"/>
+        <location filename="../../gui/views/generate_panel.py" line="129"/>
         <source>Generation mode</source>
         <translation>生成方式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="128"/>
+        <location filename="../../gui/views/generate_panel.py" line="130"/>
         <source>First frame</source>
         <translation>首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="129"/>
+        <location filename="../../gui/views/generate_panel.py" line="131"/>
         <source>Last frame</source>
         <translation>尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="131"/>
+        <location filename="../../gui/views/generate_panel.py" line="133"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="134"/>
+        <location filename="../../gui/views/generate_panel.py" line="136"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="135"/>
+        <location filename="../../gui/views/generate_panel.py" line="137"/>
         <source>Describe the video: subject, action, camera, mood…</source>
         <translation>描述视频：主体、动作、镜头、氛围……</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="140"/>
+        <location filename="../../gui/views/generate_panel.py" line="142"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="141"/>
+        <location filename="../../gui/views/generate_panel.py" line="143"/>
         <source>What the video should not show</source>
         <translation>不希望在视频中出现的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="149"/>
+        <location filename="../../gui/views/generate_panel.py" line="151"/>
         <source>Number of videos</source>
         <translation>生成数量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="150"/>
+        <location filename="../../gui/views/generate_panel.py" line="152"/>
         <source>Make several videos from the same settings, each with its own seed</source>
         <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="154"/>
+        <location filename="../../gui/views/generate_panel.py" line="156"/>
         <source>What is missing</source>
         <translation>还缺少什么</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="157"/>
+        <location filename="../../gui/views/generate_panel.py" line="159"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../gui/views/generate_panel.py" line="162"/>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>生成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/generate_panel.py" line="170"/>
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="164"/>
+        <location filename="../../gui/views/generate_panel.py" line="172"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="169"/>
+        <location filename="../../gui/views/generate_panel.py" line="177"/>
         <source>C&amp;onnection:</source>
         <translation>连接(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="170"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="174"/>
+        <location filename="../../gui/views/generate_panel.py" line="182"/>
         <source>&amp;Prompt:</source>
         <translation>提示词(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="176"/>
+        <location filename="../../gui/views/generate_panel.py" line="184"/>
         <source>&amp;Negative:</source>
         <translation>反向(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="179"/>
+        <location filename="../../gui/views/generate_panel.py" line="187"/>
         <source>&amp;Copies:</source>
         <translation>数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="273"/>
+        <location filename="../../gui/views/generate_panel.py" line="282"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="309"/>
+        <location filename="../../gui/views/generate_panel.py" line="318"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>模型 ID，按网关列出的名称填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="389"/>
+        <location filename="../../gui/views/generate_panel.py" line="398"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>请选择此版本 ClipDesk 支持的连接。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="392"/>
+        <location filename="../../gui/views/generate_panel.py" line="401"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="435"/>
+        <location filename="../../gui/views/generate_panel.py" line="444"/>
         <source>Price unknown — set it in Settings</source>
         <translation>价格未知——请在设置中填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="438"/>
+        <location filename="../../gui/views/generate_panel.py" line="449"/>
         <source>≈ %1 (list price)</source>
         <translation>≈ %1（标价）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="441"/>
+        <location filename="../../gui/views/generate_panel.py" line="452"/>
         <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
         <translation>这是厂商的标价；网关按各自的价格转售——请在设置中填写你的价格。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="453"/>
+        <location filename="../../gui/views/generate_panel.py" line="464"/>
         <source>Mode: %1</source>
         <translation>方式：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="423"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Continues task %1</source>
         <translation>接续任务 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="161"/>
+        <location filename="../../gui/views/generate_panel.py" line="168"/>
         <source>Estimated cost</source>
         <translation>预估费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="445"/>
+        <location filename="../../gui/views/generate_panel.py" line="456"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="421"/>
+        <location filename="../../gui/views/generate_panel.py" line="430"/>
         <source>Settings of task %1</source>
         <translation>沿用任务 %1 的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="455"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>add a first frame</source>
         <translation>请添加首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="467"/>
         <source>add a first and a last frame</source>
         <translation>请添加首帧和尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="457"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add reference images</source>
         <translation>请添加参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="459"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>Mode: %1 — %2</source>
         <translation>方式：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="460"/>
+        <location filename="../../gui/views/generate_panel.py" line="471"/>
         <source>write a prompt</source>
         <translation>请填写提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="400"/>
+        <location filename="../../gui/views/generate_panel.py" line="409"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1无法使用：%2</translation>
     </message>
@@ -1538,7 +1543,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="298"/>
-        <location filename="../../gui/selftest.py" line="257"/>
+        <location filename="../../gui/selftest.py" line="267"/>
         <source>About ClipDesk</source>
         <translation>关于 ClipDesk</translation>
     </message>
@@ -1591,73 +1596,73 @@ Turns images and text into videos through the providers you already pay for.</so
 <context>
     <name>ModelForm</name>
     <message>
-        <location filename="../../gui/views/model_form.py" line="103"/>
-        <location filename="../../gui/views/model_form.py" line="179"/>
+        <location filename="../../gui/views/model_form.py" line="104"/>
+        <location filename="../../gui/views/model_form.py" line="180"/>
         <source>Unconfirmed field — %1</source>
         <translation>未确认的字段 — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="64"/>
+        <location filename="../../gui/views/model_form.py" line="65"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="66"/>
+        <location filename="../../gui/views/model_form.py" line="67"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="69"/>
+        <location filename="../../gui/views/model_form.py" line="70"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="71"/>
+        <location filename="../../gui/views/model_form.py" line="72"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="72"/>
+        <location filename="../../gui/views/model_form.py" line="73"/>
         <source>The same seed with the same settings gives a similar video</source>
         <translation>相同的种子和设置会生成相似的视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="79"/>
+        <location filename="../../gui/views/model_form.py" line="80"/>
         <source>&amp;Duration:</source>
         <translation>时长(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="80"/>
+        <location filename="../../gui/views/model_form.py" line="81"/>
         <source>&amp;Resolution:</source>
         <translation>分辨率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="81"/>
+        <location filename="../../gui/views/model_form.py" line="82"/>
         <source>S&amp;eed:</source>
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="116"/>
+        <location filename="../../gui/views/model_form.py" line="117"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="183"/>
+        <location filename="../../gui/views/model_form.py" line="184"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="135"/>
+        <location filename="../../gui/views/model_form.py" line="136"/>
         <source>Not sent (the provider decides), or type e.g. 720p</source>
         <translation>不发送（由服务商决定），或输入如 720p</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="187"/>
+        <location filename="../../gui/views/model_form.py" line="193"/>
         <source>%1 — model default</source>
         <translation>%1 —— 模型默认</translation>
     </message>
     <message>
-        <location filename="../../gui/views/model_form.py" line="191"/>
+        <location filename="../../gui/views/model_form.py" line="197"/>
         <source>Not sent — the provider decides</source>
         <translation>不发送 —— 由服务商决定</translation>
     </message>
@@ -2145,122 +2150,127 @@ Turns images and text into videos through the providers you already pay for.</so
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="141"/>
+        <location filename="../../gui/views/queue_view.py" line="142"/>
         <source>Filter by prompt, model, connection, seed or state…</source>
         <translation>按提示词、模型、连接、种子或状态筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="143"/>
+        <location filename="../../gui/views/queue_view.py" line="144"/>
         <source>Filter tasks</source>
         <translation>筛选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="146"/>
+        <location filename="../../gui/views/queue_view.py" line="147"/>
         <source>Show tasks</source>
         <translation>显示任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="148"/>
+        <location filename="../../gui/views/queue_view.py" line="149"/>
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="149"/>
+        <location filename="../../gui/views/queue_view.py" line="150"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="150"/>
+        <location filename="../../gui/views/queue_view.py" line="151"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="151"/>
+        <location filename="../../gui/views/queue_view.py" line="152"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="156"/>
+        <location filename="../../gui/views/queue_view.py" line="157"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="157"/>
+        <location filename="../../gui/views/queue_view.py" line="158"/>
         <source>Pause or resume a connection&apos;s queue</source>
         <translation>暂停或恢复某个连接的队列</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="158"/>
+        <location filename="../../gui/views/queue_view.py" line="159"/>
         <source>Pause or resume connections</source>
         <translation>暂停或恢复连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="166"/>
+        <location filename="../../gui/views/queue_view.py" line="167"/>
         <source>Task queue</source>
         <translation>任务队列</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="229"/>
+        <location filename="../../gui/views/queue_view.py" line="233"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="230"/>
+        <location filename="../../gui/views/queue_view.py" line="234"/>
         <source>&amp;Open in system player</source>
         <translation>用系统播放器打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="231"/>
+        <location filename="../../gui/views/queue_view.py" line="235"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="232"/>
+        <location filename="../../gui/views/queue_view.py" line="236"/>
         <source>&amp;Cancel</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="233"/>
+        <location filename="../../gui/views/queue_view.py" line="237"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="235"/>
+        <location filename="../../gui/views/queue_view.py" line="239"/>
         <source>Re&amp;move from list</source>
         <translation>从列表中移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="237"/>
+        <location filename="../../gui/views/queue_view.py" line="241"/>
         <source>Copy remote &amp;id</source>
         <translation>复制远程任务 ID(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="238"/>
+        <location filename="../../gui/views/queue_view.py" line="242"/>
         <source>Show request/response &amp;log</source>
         <translation>查看请求 / 响应日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="240"/>
+        <location filename="../../gui/views/queue_view.py" line="244"/>
         <source>Decide about unknown &amp;submit…</source>
         <translation>处理结果未知的提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="340"/>
+        <location filename="../../gui/views/queue_view.py" line="248"/>
+        <source>Task menu</source>
+        <translation>任务菜单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/queue_view.py" line="356"/>
         <source>Pause “%1”</source>
         <translation>暂停“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="396"/>
+        <location filename="../../gui/views/queue_view.py" line="412"/>
         <source>Remove tasks</source>
         <translation>移除任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/queue_view.py" line="397"/>
+        <location filename="../../gui/views/queue_view.py" line="413"/>
         <source>%1 of these tasks are still running. Cancel and remove them?</source>
         <translation>其中 %1 个任务仍在进行。要取消并移除它们吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/queue_view.py" line="415"/>
+        <location filename="../../gui/views/queue_view.py" line="431"/>
         <source>Copied %n remote id(s)</source>
         <translation>
             <numerusform>已复制 %n 个远程任务 ID</numerusform>
@@ -2480,63 +2490,63 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="489"/>
-        <location filename="../../gui/views/settings_dialog.py" line="527"/>
+        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="535"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="490"/>
+        <location filename="../../gui/views/settings_dialog.py" line="498"/>
         <source>B&amp;rowse…</source>
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="496"/>
+        <location filename="../../gui/views/settings_dialog.py" line="504"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="497"/>
+        <location filename="../../gui/views/settings_dialog.py" line="505"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="507"/>
+        <location filename="../../gui/views/settings_dialog.py" line="515"/>
         <source>Notify me when a task ends</source>
         <translation>任务结束时通知我</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="509"/>
+        <location filename="../../gui/views/settings_dialog.py" line="517"/>
         <source>A new language applies the next time ClipDesk starts.</source>
         <translation>新语言将在下次启动 ClipDesk 时生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="513"/>
+        <location filename="../../gui/views/settings_dialog.py" line="521"/>
         <source>&amp;Output folder:</source>
         <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="514"/>
+        <location filename="../../gui/views/settings_dialog.py" line="522"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="538"/>
+        <location filename="../../gui/views/settings_dialog.py" line="546"/>
         <source>Every connection needs a name.</source>
         <translation>每个连接都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="540"/>
+        <location filename="../../gui/views/settings_dialog.py" line="548"/>
         <source>Two connections are named “%1”.</source>
         <translation>有两个连接都叫“%1”。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="543"/>
+        <location filename="../../gui/views/settings_dialog.py" line="551"/>
         <source>“%1” needs a base URL starting with http:// or https://</source>
         <translation>“%1”需要以 http:// 或 https:// 开头的接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="549"/>
+        <location filename="../../gui/views/settings_dialog.py" line="557"/>
         <source>The proxy of “%1” must look like http://host:port</source>
         <translation>“%1”的代理地址格式应为 http://主机:端口</translation>
     </message>
@@ -2606,27 +2616,27 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>模型=0.5CNY/second, 其他=2USD/clip（网关价格）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="502"/>
+        <location filename="../../gui/views/settings_dialog.py" line="510"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="503"/>
+        <location filename="../../gui/views/settings_dialog.py" line="511"/>
         <source>Follow the system (dark if it does not say)</source>
         <translation>跟随系统（系统未指定时为深色）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="504"/>
+        <location filename="../../gui/views/settings_dialog.py" line="512"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="505"/>
+        <location filename="../../gui/views/settings_dialog.py" line="513"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/views/settings_dialog.py" line="520"/>
+        <location filename="../../gui/views/settings_dialog.py" line="528"/>
         <source>&amp;Appearance:</source>
         <translation>外观(&amp;A):</translation>
     </message>
@@ -2751,93 +2761,93 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
 <context>
     <name>TaskModel</name>
     <message>
-        <location filename="../../gui/models/task_model.py" line="553"/>
+        <location filename="../../gui/models/task_model.py" line="568"/>
         <source>Waiting its turn</source>
         <translation>等待处理</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="500"/>
+        <location filename="../../gui/models/task_model.py" line="514"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="501"/>
+        <location filename="../../gui/models/task_model.py" line="515"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="502"/>
+        <location filename="../../gui/models/task_model.py" line="516"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="503"/>
+        <location filename="../../gui/models/task_model.py" line="517"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="504"/>
+        <location filename="../../gui/models/task_model.py" line="518"/>
         <source>Elapsed</source>
         <translation>已用时</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="505"/>
+        <location filename="../../gui/models/task_model.py" line="519"/>
         <source>Time left</source>
         <translation>预计剩余</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="506"/>
+        <location filename="../../gui/models/task_model.py" line="520"/>
         <source>Link expires</source>
         <translation>链接有效期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="507"/>
+        <location filename="../../gui/models/task_model.py" line="521"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="521"/>
-        <location filename="../../gui/models/task_model.py" line="564"/>
+        <location filename="../../gui/models/task_model.py" line="535"/>
+        <location filename="../../gui/models/task_model.py" line="579"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="538"/>
+        <location filename="../../gui/models/task_model.py" line="553"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="541"/>
+        <location filename="../../gui/models/task_model.py" line="556"/>
         <source>Submit outcome unknown: check the provider</source>
         <translation>提交结果未知：请到服务商处核实</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="559"/>
+        <location filename="../../gui/models/task_model.py" line="574"/>
         <source>%1 (paused)</source>
         <translation>%1（已暂停）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="566"/>
+        <location filename="../../gui/models/task_model.py" line="581"/>
         <source>Negative: %1</source>
         <translation>反向：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="572"/>
+        <location filename="../../gui/models/task_model.py" line="587"/>
         <source>Remote id: %1</source>
         <translation>远程任务 ID：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="574"/>
+        <location filename="../../gui/models/task_model.py" line="589"/>
         <source>Provider status: %1</source>
         <translation>服务商状态：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="584"/>
+        <location filename="../../gui/models/task_model.py" line="599"/>
         <source>Code: %1</source>
         <translation>错误码：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_model.py" line="533"/>
+        <location filename="../../gui/models/task_model.py" line="548"/>
         <source>about %1</source>
         <translation>约 %1</translation>
     </message>
@@ -2919,22 +2929,22 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>种子 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="66"/>
+        <location filename="../../gui/models/task_rows.py" line="71"/>
         <source>Not charged</source>
         <translation>未扣费</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="72"/>
+        <location filename="../../gui/models/task_rows.py" line="56"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="74"/>
+        <location filename="../../gui/models/task_rows.py" line="79"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/models/task_rows.py" line="85"/>
+        <location filename="../../gui/models/task_rows.py" line="90"/>
         <source>An estimate: the provider has not reported a charge.</source>
         <translation>这是估算：服务商尚未报告实际扣费。</translation>
     </message>
@@ -3209,91 +3219,91 @@ Check the provider&apos;s console. If the task is there, enter its id to follow 
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="89"/>
+        <location filename="../../gui/views/variations.py" line="92"/>
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="95"/>
+        <location filename="../../gui/views/variations.py" line="98"/>
         <source>Takes (each its own seed):</source>
         <translation>次数（各用不同种子）：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="98"/>
+        <location filename="../../gui/views/variations.py" line="101"/>
         <source>Variations of “%1”</source>
         <translation>“%1”的变体</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="101"/>
+        <location filename="../../gui/views/variations.py" line="104"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="103"/>
+        <location filename="../../gui/views/variations.py" line="106"/>
         <source>Connections:</source>
         <translation>连接：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="139"/>
+        <location filename="../../gui/views/variations.py" line="143"/>
         <source>%n task(s) will be made, as one group.</source>
         <translation>
             <numerusform>将生成 %n 个任务，作为一个分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="176"/>
+        <location filename="../../gui/views/variations.py" line="180"/>
         <source>%1 on “%2”</source>
         <translation>“%2”上的 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="180"/>
+        <location filename="../../gui/views/variations.py" line="184"/>
         <source>%1: price unknown — set it in Settings</source>
         <translation>%1：价格未知——请在设置中填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="183"/>
+        <location filename="../../gui/views/variations.py" line="187"/>
         <source>%1: %2 per variation</source>
         <translation>%1：每个变体 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="185"/>
+        <location filename="../../gui/views/variations.py" line="189"/>
         <source>(the vendor&apos;s list price; a gateway may charge otherwise)</source>
         <translation>（厂商标价；网关可能按其他价格收费）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="190"/>
+        <location filename="../../gui/views/variations.py" line="194"/>
         <source>Estimated total: %1</source>
         <translation>预估总计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="192"/>
+        <location filename="../../gui/views/variations.py" line="196"/>
         <source>(and %n variation(s) whose price is unknown)</source>
         <translation>
             <numerusform>（另有 %n 个变体价格未知）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="205"/>
+        <location filename="../../gui/views/variations.py" line="207"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="205"/>
+        <location filename="../../gui/views/variations.py" line="207"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="208"/>
+        <location filename="../../gui/views/variations.py" line="210"/>
         <source>This group would pass the %1 cap of “%2” (%3; %4 spent or in flight, the group %5): the variations over it will wait, held by budget, until the cap is raised or a new day or month.</source>
         <translation>这组变体会超过“%2”的%1上限（%3；已花费或进行中 %4，本组 %5）：超出的变体将因预算暂停，直到上限提高或进入新的一天或一个月。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/variations.py" line="226"/>
+        <location filename="../../gui/views/variations.py" line="228"/>
         <source>“%1” has a spending cap and no price for some of these models: they will be refused there until a price is set in Settings.</source>
         <translation>“%1”设有花费上限，但其中一些模型没有价格：在设置中填写价格之前，它们会被拒绝。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/variations.py" line="262"/>
+        <location filename="../../gui/views/variations.py" line="264"/>
         <source>%n task(s) made; these could not be:</source>
         <translation>
             <numerusform>已生成 %n 个任务；以下无法生成：</numerusform>

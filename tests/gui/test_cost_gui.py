@@ -134,6 +134,20 @@ def test_the_batch_dry_run_prices_each_row_and_the_total(window: Any, tmp_path: 
     assert window.engine.tasks == {}
 
 
+def test_the_offline_preview_is_free_beside_generate(window: Any) -> None:
+    """The offline preview costs nothing: "Free", as the queue's cost column says, not "≈ ¥0.00"."""
+    from core.config.connections import LOCAL_CONNECTION
+
+    panel = window.generate_panel
+    panel.refresh_connections()
+    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData(LOCAL_CONNECTION))
+    panel.prompt.setPlainText("a paper boat")
+    assert panel.connection_name() == LOCAL_CONNECTION
+    assert panel.cost_label.text() == "Free"
+    panel.count.setValue(3)
+    assert panel.cost_label.text() == "Free"
+
+
 def test_variations_show_their_estimate_and_a_cap_they_would_pass_before_anything_is_sent(
     window: Any, qloop: Any
 ) -> None:

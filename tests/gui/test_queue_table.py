@@ -318,3 +318,33 @@ def test_the_keyboard_focus_on_the_queue_selects_the_row_it_is_on(qapp: Any, qtb
     rows = {i.row() for i in queue.table.selectionModel().selectedRows()}
     assert rows == {queue.table.currentIndex().row()} == {0}
     model.detach()
+
+
+def test_a_task_without_a_picture_shows_a_placeholder_not_a_blank(qapp: Any, qtbot: Any) -> None:
+    """A text-to-video task has no input image and no video yet: its Input cell shows a muted
+    film icon, centred, drawn by the view; the model's picture stays empty until the real one."""
+    from gui.models.task_model import COL_THUMB
+    from tests.gui.fakes import record
+
+    engine, model, queue = queue_of(qapp, qtbot)
+    engine.deliver([("added", record(0))])
+    model.settle()
+    settle(qapp)
+    index = queue.proxy.index(0, COL_THUMB)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None  # the real thumbnail's role: still empty
+    queue.table.clearSelection()
+    settle(qapp)
+    rect = queue.table.visualRect(index)
+    image = queue.viewport.grab(rect).toImage()
+    ground = image.pixelColor(2, 2)
+
+    def differs(x: int, y: int) -> bool:
+        c = image.pixelColor(x, y)
+        return abs(c.lightness() - ground.lightness()) > 40
+
+    w, h = image.width(), image.height()
+    centre = [differs(x, y) for x in range(w // 2 - 20, w // 2 + 20) for y in range(h // 2 - 20, h // 2 + 20)]
+    edges = [differs(x, y) for x in range(4, 24) for y in range(4, h - 4)]
+    assert sum(centre) > 20  # an icon's strokes in the middle of the cell
+    assert not any(edges)  # centred, nothing at the cell's left
+    model.detach()

@@ -194,8 +194,8 @@ def test_a_model_without_history_gets_its_time_left_once_a_task_of_it_has_finish
 
 
 def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: Any, monkeypatch: Any) -> None:
-    """A task that waits longer than the model usually takes (behind others at the offline
-    renderer, in a slow provider's queue) has no time left we can tell: blank, not "0:00"."""
+    """A task that runs longer than the model usually takes (a slow provider) has no time left
+    we can tell: blank, not "0:00"."""
     from gui.models.task_model import COL_ETA
     from tests.gui.conftest import run
 
@@ -210,7 +210,7 @@ def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: A
     model._timer.stop()
     model.visible_rows = lambda: range(1)
     task = record(0, TaskState.RUNNING)
-    task.remote_status, task.submitted_at = "queued", clock.now
+    task.remote_status, task.submitted_at = "running", clock.now
     engine.deliver([("added", task)])
     model.settle()
 
@@ -225,4 +225,71 @@ def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: A
     clock.now += 10
     run(qloop, tick())
     assert model.eta(task) is None and model.index(0, COL_ETA).data() in ("", None)
+    model.detach()
+
+
+def test_a_task_waiting_its_turn_shows_its_runs_estimate_never_zero(
+    qapp: Any, qloop: Any, monkeypatch: Any
+) -> None:
+    """A task not started yet (queued here, or waiting its turn at the provider or the offline
+    renderer) will take the whole of a typical run once it starts: its time left is that
+    estimate, said to be one, however long it has waited; never "0:00". Once it runs, the
+    estimate counts down from when it started, and a second left is "0:01", not "0:00"."""
+    from gui.models.task_model import COL_ETA
+    from tests.gui.conftest import run
+
+    class Journal:
+        async def typical_duration(self, connection: str, model: str) -> float | None:
+            return 10.0
+
+    clock = clock_for_the_model(monkeypatch)
+    engine = Engine()
+    engine.journal = Journal()  # type: ignore[assignment]
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(2)
+    queued = record(1, TaskState.QUEUED)
+    waiting = record(0, TaskState.RUNNING, 0.0)
+    waiting.remote_status, waiting.submitted_at = "queued", clock.now
+    engine.deliver([("added", queued), ("added", waiting)])
+    model.settle()
+
+    async def tick() -> None:
+        model._tick()
+        await asyncio.sleep(0.01)
+        model._tick()
+
+    for wait in (4.0, 5.8, 30.0):  # however long it has waited
+        clock.now += wait
+        run(qloop, tick())
+        assert model._display(waiting, COL_ETA) == "about 0:10"
+        assert model._display(queued, COL_ETA) == "about 0:10"
+    waiting.remote_status = "running"  # its turn: the run starts now
+    engine.deliver([("changed", waiting)])
+    model.settle()
+    clock.now += 4
+    run(qloop, tick())
+    assert model._display(waiting, COL_ETA) == "about 0:06"
+    clock.now += 5.7  # a third of a second left
+    run(qloop, tick())
+    assert model._display(waiting, COL_ETA) == "about 0:01"
+    model.detach()
+
+
+def test_time_left_from_the_progress_is_never_zero(qapp: Any, monkeypatch: Any) -> None:
+    """At 99 % a task moving fast has a fraction of a second left: "0:01", not "0:00"."""
+    from gui.models.task_model import COL_ETA
+
+    clock = clock_for_the_model(monkeypatch)
+    engine = Engine()
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    task = record(0, TaskState.RUNNING, 0.0)
+    task.submitted_at = clock.now
+    engine.deliver([("added", task)])
+    model.settle()
+    clock.now += 10
+    task.progress = 0.99
+    engine.deliver([("changed", task)])
+    assert model._display(task, COL_ETA) == "0:01"
     model.detach()
