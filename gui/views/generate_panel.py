@@ -37,6 +37,7 @@ from core.providers.catalog import SEED_MAX, ModelSpec, validate_request
 from core.tasks.request import MODE_FIRST_LAST, MODE_IMAGE, MODE_REFERENCE, GenerationRequest
 from gui.models.task_rows import free
 from gui.texts import connection_label, explain_invalid, mode_name, model_label, money
+from gui.theme import SPACING
 from gui.thumbnails import Thumbnails
 from gui.views.model_form import ModelForm
 from gui.widgets.image_slot import ImageSlot
@@ -187,6 +188,7 @@ class GeneratePanel(QWidget):
         self._row(bottom, self.tr("&Copies:"), self.count)
         self._forms = [top, prompts, bottom, self.form.layout_]
         buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING)  # the estimate keeps clear of both buttons
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cost_label)
         buttons.addWidget(self.batch_button)

@@ -15,7 +15,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,7 +135,7 @@ class LibraryView(QWidget):
         self.import_button.setMenu(import_menu)
         self.mode_button = QToolButton(self)
         self.mode_button.setCheckable(True)
-        self.mode_button.setText(self.tr("List"))
+        self.mode_button.setText(self.tr("Li&st"))
         self.mode_button.setToolTip(self.tr("Show as a list instead of a grid"))
         self.mode_button.setAccessibleName(self.tr("Show as a list"))
         self.count_label = QLabel(self)
@@ -226,6 +226,8 @@ class LibraryView(QWidget):
         )
         self.back_action = action(self.tr("&Back to every video"), "Backspace", self.close_group)
         self.back_action.setShortcuts([QKeySequence("Backspace"), QKeySequence("Alt+Left")])
+        # the video menu from the keyboard (the context-menu key is Qt's own), as the queue's
+        self.menu_action = action(self.tr("Video menu"), "Shift+F10", self._keyboard_menu)
         self.details_action = QAction(self.tr("Show de&tails"), self)
         self.details_action.setCheckable(True)
         self.details_action.setChecked(self.details_button.isChecked())
@@ -324,6 +326,15 @@ class LibraryView(QWidget):
             return
         rows = self.selected_rows()
         self.details.show_records(self.model.members_at(rows[0]) if rows else [])
+
+    def _keyboard_menu(self) -> None:
+        """The video menu over the tile the keyboard is on (selected, when nothing is)."""
+        current = self.view.currentIndex()
+        tile = self.view.visualRect(current)
+        if tile.isValid():
+            if not self.selected_rows():
+                self.view.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._context_menu(QPoint(tile.center().x(), tile.top() + tile.height() // 4))
 
     def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_rows():

@@ -692,202 +692,202 @@
 <context>
     <name>GeneratePanel</name>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="120"/>
+        <location filename="../../gui/views/generate_panel.py" line="121"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="122"/>
+        <location filename="../../gui/views/generate_panel.py" line="123"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="129"/>
+        <location filename="../../gui/views/generate_panel.py" line="130"/>
         <source>Generation mode</source>
         <translation>Generation mode</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="130"/>
+        <location filename="../../gui/views/generate_panel.py" line="131"/>
         <source>First frame</source>
         <translation>First frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="131"/>
+        <location filename="../../gui/views/generate_panel.py" line="132"/>
         <source>Last frame</source>
         <translation>Last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="133"/>
+        <location filename="../../gui/views/generate_panel.py" line="134"/>
         <source>Reference images</source>
         <translation>Reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="136"/>
+        <location filename="../../gui/views/generate_panel.py" line="137"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="137"/>
+        <location filename="../../gui/views/generate_panel.py" line="138"/>
         <source>Describe the video: subject, action, camera, mood…</source>
         <translation>Describe the video: subject, action, camera, mood…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="142"/>
+        <location filename="../../gui/views/generate_panel.py" line="143"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="143"/>
+        <location filename="../../gui/views/generate_panel.py" line="144"/>
         <source>What the video should not show</source>
         <translation>What the video should not show</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="151"/>
+        <location filename="../../gui/views/generate_panel.py" line="152"/>
         <source>Number of videos</source>
         <translation>Number of videos</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="152"/>
+        <location filename="../../gui/views/generate_panel.py" line="153"/>
         <source>Make several videos from the same settings, each with its own seed</source>
         <translation>Make several videos from the same settings, each with its own seed</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="156"/>
+        <location filename="../../gui/views/generate_panel.py" line="157"/>
         <source>What is missing</source>
         <translation>What is missing</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="159"/>
+        <location filename="../../gui/views/generate_panel.py" line="160"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generate</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="162"/>
+        <location filename="../../gui/views/generate_panel.py" line="163"/>
         <source>Generate (Ctrl+Enter)</source>
         <translation>Generate (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="170"/>
+        <location filename="../../gui/views/generate_panel.py" line="171"/>
         <source>&amp;Batch…</source>
         <translation>&amp;Batch…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="172"/>
+        <location filename="../../gui/views/generate_panel.py" line="173"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>Queue one task per image in a folder, or per line of a CSV file</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="177"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>C&amp;onnection:</source>
         <translation>C&amp;onnection:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="178"/>
+        <location filename="../../gui/views/generate_panel.py" line="179"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="182"/>
+        <location filename="../../gui/views/generate_panel.py" line="183"/>
         <source>&amp;Prompt:</source>
         <translation>&amp;Prompt:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="184"/>
+        <location filename="../../gui/views/generate_panel.py" line="185"/>
         <source>&amp;Negative:</source>
         <translation>&amp;Negative:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="187"/>
+        <location filename="../../gui/views/generate_panel.py" line="188"/>
         <source>&amp;Copies:</source>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="282"/>
+        <location filename="../../gui/views/generate_panel.py" line="284"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>This version of ClipDesk cannot talk to “%1” yet</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="318"/>
+        <location filename="../../gui/views/generate_panel.py" line="320"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>Model id, e.g. as the gateway lists it</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="398"/>
+        <location filename="../../gui/views/generate_panel.py" line="400"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>Choose a connection this version of ClipDesk supports.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="401"/>
+        <location filename="../../gui/views/generate_panel.py" line="403"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>This connection has no base URL: set it in Settings → Connections.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <location filename="../../gui/views/generate_panel.py" line="446"/>
         <source>Price unknown — set it in Settings</source>
         <translation>Price unknown — set it in Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="449"/>
+        <location filename="../../gui/views/generate_panel.py" line="451"/>
         <source>≈ %1 (list price)</source>
         <translation>≈ %1 (list price)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="452"/>
+        <location filename="../../gui/views/generate_panel.py" line="454"/>
         <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
         <translation>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="464"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>Mode: %1</source>
         <translation>Mode: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="432"/>
+        <location filename="../../gui/views/generate_panel.py" line="434"/>
         <source>Continues task %1</source>
         <translation>Continues task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="168"/>
+        <location filename="../../gui/views/generate_panel.py" line="169"/>
         <source>Estimated cost</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="458"/>
         <source>≈ %1</source>
         <translation>≈ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="430"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Settings of task %1</source>
         <translation>Settings of task %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="466"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add a first frame</source>
         <translation>add a first frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="467"/>
+        <location filename="../../gui/views/generate_panel.py" line="469"/>
         <source>add a first and a last frame</source>
         <translation>add a first and a last frame</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="468"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>add reference images</source>
         <translation>add reference images</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="470"/>
+        <location filename="../../gui/views/generate_panel.py" line="472"/>
         <source>Mode: %1 — %2</source>
         <translation>Mode: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="471"/>
+        <location filename="../../gui/views/generate_panel.py" line="473"/>
         <source>write a prompt</source>
         <translation>write a prompt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="409"/>
+        <location filename="../../gui/views/generate_panel.py" line="411"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 cannot be used: %2</translation>
     </message>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="130"/>
-        <location filename="../../gui/views/library_view.py" line="430"/>
+        <location filename="../../gui/views/library_view.py" line="441"/>
         <source>Import videos</source>
         <translation>Import videos</translation>
     </message>
@@ -1195,27 +1195,27 @@
         <translation>Re-index a &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="440"/>
+        <location filename="../../gui/views/library_view.py" line="451"/>
         <source>Re-index a folder</source>
         <translation>Re-index a folder</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="434"/>
+        <location filename="../../gui/views/library_view.py" line="445"/>
         <source>Videos (%1)</source>
         <translation>Videos (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="452"/>
+        <location filename="../../gui/views/library_view.py" line="463"/>
         <source>Looking for videos…</source>
         <translation>Looking for videos…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="459"/>
+        <location filename="../../gui/views/library_view.py" line="470"/>
         <source>Import failed: %1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="462"/>
+        <location filename="../../gui/views/library_view.py" line="473"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>%n video added to the library</numerusform>
@@ -1223,7 +1223,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="464"/>
+        <location filename="../../gui/views/library_view.py" line="475"/>
         <source>No new videos found</source>
         <translation>No new videos found</translation>
     </message>
@@ -1253,6 +1253,11 @@
         <translation>Last 30 days</translation>
     </message>
     <message>
+        <location filename="../../gui/views/library_view.py" line="138"/>
+        <source>Li&amp;st</source>
+        <translation>Li&amp;st</translation>
+    </message>
+    <message>
         <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;name…</translation>
@@ -1273,7 +1278,7 @@
         <translation>Show &amp;each video of the group</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="282"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>%n video in the trash</numerusform>
@@ -1281,17 +1286,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="402"/>
+        <location filename="../../gui/views/library_view.py" line="413"/>
         <source>Rename video</source>
         <translation>Rename video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="403"/>
+        <location filename="../../gui/views/library_view.py" line="414"/>
         <source>Title (empty: the prompt):</source>
         <translation>Title (empty: the prompt):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="420"/>
+        <location filename="../../gui/views/library_view.py" line="431"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>Moved %n video to the trash</numerusform>
@@ -1299,17 +1304,12 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="427"/>
+        <location filename="../../gui/views/library_view.py" line="438"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>Restored %n video</numerusform>
             <numerusform>Restored %n videos</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="138"/>
-        <source>List</source>
-        <translation>List</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="139"/>
@@ -1392,22 +1392,27 @@
         <translation>&amp;Back to every video</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="229"/>
+        <location filename="../../gui/views/library_view.py" line="230"/>
+        <source>Video menu</source>
+        <translation>Video menu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="231"/>
         <source>Show de&amp;tails</source>
         <translation>Show de&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="243"/>
+        <location filename="../../gui/views/library_view.py" line="245"/>
         <source>All connections</source>
         <translation>All connections</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="244"/>
+        <location filename="../../gui/views/library_view.py" line="246"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="286"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1415,7 +1420,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="400"/>
         <source>Taking the last frame…</source>
         <translation>Taking the last frame…</translation>
     </message>
@@ -1450,7 +1455,7 @@
         <translation>Trash</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="284"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n new video</numerusform>
@@ -1458,7 +1463,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="288"/>
+        <location filename="../../gui/views/library_view.py" line="290"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1471,12 +1476,12 @@
         <translation>Save a &amp;copy to…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="479"/>
+        <location filename="../../gui/views/library_view.py" line="490"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="489"/>
+        <location filename="../../gui/views/library_view.py" line="500"/>
         <source>Saved a copy: %1</source>
         <translation>Saved a copy: %1</translation>
     </message>

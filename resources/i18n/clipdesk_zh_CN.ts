@@ -685,202 +685,202 @@
 <context>
     <name>GeneratePanel</name>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="120"/>
+        <location filename="../../gui/views/generate_panel.py" line="121"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="122"/>
+        <location filename="../../gui/views/generate_panel.py" line="123"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="129"/>
+        <location filename="../../gui/views/generate_panel.py" line="130"/>
         <source>Generation mode</source>
         <translation>生成方式</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="130"/>
+        <location filename="../../gui/views/generate_panel.py" line="131"/>
         <source>First frame</source>
         <translation>首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="131"/>
+        <location filename="../../gui/views/generate_panel.py" line="132"/>
         <source>Last frame</source>
         <translation>尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="133"/>
+        <location filename="../../gui/views/generate_panel.py" line="134"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="136"/>
+        <location filename="../../gui/views/generate_panel.py" line="137"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="137"/>
+        <location filename="../../gui/views/generate_panel.py" line="138"/>
         <source>Describe the video: subject, action, camera, mood…</source>
         <translation>描述视频：主体、动作、镜头、氛围……</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="142"/>
+        <location filename="../../gui/views/generate_panel.py" line="143"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="143"/>
+        <location filename="../../gui/views/generate_panel.py" line="144"/>
         <source>What the video should not show</source>
         <translation>不希望在视频中出现的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="151"/>
+        <location filename="../../gui/views/generate_panel.py" line="152"/>
         <source>Number of videos</source>
         <translation>生成数量</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="152"/>
+        <location filename="../../gui/views/generate_panel.py" line="153"/>
         <source>Make several videos from the same settings, each with its own seed</source>
         <translation>用相同设置生成多个视频，每个使用不同的种子</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="156"/>
+        <location filename="../../gui/views/generate_panel.py" line="157"/>
         <source>What is missing</source>
         <translation>还缺少什么</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="159"/>
+        <location filename="../../gui/views/generate_panel.py" line="160"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="162"/>
+        <location filename="../../gui/views/generate_panel.py" line="163"/>
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="170"/>
+        <location filename="../../gui/views/generate_panel.py" line="171"/>
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="172"/>
+        <location filename="../../gui/views/generate_panel.py" line="173"/>
         <source>Queue one task per image in a folder, or per line of a CSV file</source>
         <translation>为文件夹中的每张图片或 CSV 文件的每一行各排一个任务</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="177"/>
+        <location filename="../../gui/views/generate_panel.py" line="178"/>
         <source>C&amp;onnection:</source>
         <translation>连接(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="178"/>
+        <location filename="../../gui/views/generate_panel.py" line="179"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="182"/>
+        <location filename="../../gui/views/generate_panel.py" line="183"/>
         <source>&amp;Prompt:</source>
         <translation>提示词(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="184"/>
+        <location filename="../../gui/views/generate_panel.py" line="185"/>
         <source>&amp;Negative:</source>
         <translation>反向(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="187"/>
+        <location filename="../../gui/views/generate_panel.py" line="188"/>
         <source>&amp;Copies:</source>
         <translation>数量(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="282"/>
+        <location filename="../../gui/views/generate_panel.py" line="284"/>
         <source>This version of ClipDesk cannot talk to “%1” yet</source>
         <translation>此版本的 ClipDesk 暂不支持“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="318"/>
+        <location filename="../../gui/views/generate_panel.py" line="320"/>
         <source>Model id, e.g. as the gateway lists it</source>
         <translation>模型 ID，按网关列出的名称填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="398"/>
+        <location filename="../../gui/views/generate_panel.py" line="400"/>
         <source>Choose a connection this version of ClipDesk supports.</source>
         <translation>请选择此版本 ClipDesk 支持的连接。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="401"/>
+        <location filename="../../gui/views/generate_panel.py" line="403"/>
         <source>This connection has no base URL: set it in Settings → Connections.</source>
         <translation>此连接没有接口地址：请在“设置 → 连接”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="444"/>
+        <location filename="../../gui/views/generate_panel.py" line="446"/>
         <source>Price unknown — set it in Settings</source>
         <translation>价格未知——请在设置中填写</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="449"/>
+        <location filename="../../gui/views/generate_panel.py" line="451"/>
         <source>≈ %1 (list price)</source>
         <translation>≈ %1（标价）</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="452"/>
+        <location filename="../../gui/views/generate_panel.py" line="454"/>
         <source>The vendor&apos;s list price; gateways resell at their own rates — set yours in Settings.</source>
         <translation>这是厂商的标价；网关按各自的价格转售——请在设置中填写你的价格。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="464"/>
+        <location filename="../../gui/views/generate_panel.py" line="466"/>
         <source>Mode: %1</source>
         <translation>方式：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="432"/>
+        <location filename="../../gui/views/generate_panel.py" line="434"/>
         <source>Continues task %1</source>
         <translation>接续任务 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="168"/>
+        <location filename="../../gui/views/generate_panel.py" line="169"/>
         <source>Estimated cost</source>
         <translation>预估费用</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="456"/>
+        <location filename="../../gui/views/generate_panel.py" line="458"/>
         <source>≈ %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="430"/>
+        <location filename="../../gui/views/generate_panel.py" line="432"/>
         <source>Settings of task %1</source>
         <translation>沿用任务 %1 的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="466"/>
+        <location filename="../../gui/views/generate_panel.py" line="468"/>
         <source>add a first frame</source>
         <translation>请添加首帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="467"/>
+        <location filename="../../gui/views/generate_panel.py" line="469"/>
         <source>add a first and a last frame</source>
         <translation>请添加首帧和尾帧</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="468"/>
+        <location filename="../../gui/views/generate_panel.py" line="470"/>
         <source>add reference images</source>
         <translation>请添加参考图</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="470"/>
+        <location filename="../../gui/views/generate_panel.py" line="472"/>
         <source>Mode: %1 — %2</source>
         <translation>方式：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="471"/>
+        <location filename="../../gui/views/generate_panel.py" line="473"/>
         <source>write a prompt</source>
         <translation>请填写提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/views/generate_panel.py" line="409"/>
+        <location filename="../../gui/views/generate_panel.py" line="411"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1无法使用：%2</translation>
     </message>
@@ -1170,7 +1170,7 @@
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="130"/>
-        <location filename="../../gui/views/library_view.py" line="430"/>
+        <location filename="../../gui/views/library_view.py" line="441"/>
         <source>Import videos</source>
         <translation>导入视频</translation>
     </message>
@@ -1185,34 +1185,34 @@
         <translation>重新索引文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="440"/>
+        <location filename="../../gui/views/library_view.py" line="451"/>
         <source>Re-index a folder</source>
         <translation>重新索引文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="434"/>
+        <location filename="../../gui/views/library_view.py" line="445"/>
         <source>Videos (%1)</source>
         <translation>视频 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="452"/>
+        <location filename="../../gui/views/library_view.py" line="463"/>
         <source>Looking for videos…</source>
         <translation>正在查找视频…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="459"/>
+        <location filename="../../gui/views/library_view.py" line="470"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="462"/>
+        <location filename="../../gui/views/library_view.py" line="473"/>
         <source>%n video(s) added to the library</source>
         <translation>
             <numerusform>已将 %n 个视频加入视频库</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="464"/>
+        <location filename="../../gui/views/library_view.py" line="475"/>
         <source>No new videos found</source>
         <translation>没有找到新的视频</translation>
     </message>
@@ -1242,6 +1242,11 @@
         <translation>最近 30 天</translation>
     </message>
     <message>
+        <location filename="../../gui/views/library_view.py" line="138"/>
+        <source>Li&amp;st</source>
+        <translation>列表(&amp;S)</translation>
+    </message>
+    <message>
         <location filename="../../gui/views/library_view.py" line="220"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
@@ -1262,40 +1267,35 @@
         <translation>逐个显示分组中的视频(&amp;E)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="282"/>
+        <location filename="../../gui/views/library_view.py" line="284"/>
         <source>%n video(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="402"/>
+        <location filename="../../gui/views/library_view.py" line="413"/>
         <source>Rename video</source>
         <translation>重命名视频</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="403"/>
+        <location filename="../../gui/views/library_view.py" line="414"/>
         <source>Title (empty: the prompt):</source>
         <translation>标题（留空则用提示词）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="420"/>
+        <location filename="../../gui/views/library_view.py" line="431"/>
         <source>Moved %n video(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 个视频移到回收站</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="427"/>
+        <location filename="../../gui/views/library_view.py" line="438"/>
         <source>Restored %n video(s)</source>
         <translation>
             <numerusform>已恢复 %n 个视频</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/library_view.py" line="138"/>
-        <source>List</source>
-        <translation>列表</translation>
     </message>
     <message>
         <location filename="../../gui/views/library_view.py" line="139"/>
@@ -1378,29 +1378,34 @@
         <translation>返回全部视频(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="229"/>
+        <location filename="../../gui/views/library_view.py" line="230"/>
+        <source>Video menu</source>
+        <translation>视频菜单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/library_view.py" line="231"/>
         <source>Show de&amp;tails</source>
         <translation>显示详情(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="243"/>
+        <location filename="../../gui/views/library_view.py" line="245"/>
         <source>All connections</source>
         <translation>全部连接</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="244"/>
+        <location filename="../../gui/views/library_view.py" line="246"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="286"/>
+        <location filename="../../gui/views/library_view.py" line="288"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>共 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="389"/>
+        <location filename="../../gui/views/library_view.py" line="400"/>
         <source>Taking the last frame…</source>
         <translation>正在提取尾帧…</translation>
     </message>
@@ -1435,14 +1440,14 @@
         <translation>回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="284"/>
+        <location filename="../../gui/views/library_view.py" line="286"/>
         <source>%n new video(s)</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/library_view.py" line="288"/>
+        <location filename="../../gui/views/library_view.py" line="290"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n 个新视频</numerusform>
@@ -1454,12 +1459,12 @@
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="479"/>
+        <location filename="../../gui/views/library_view.py" line="490"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../gui/views/library_view.py" line="489"/>
+        <location filename="../../gui/views/library_view.py" line="500"/>
         <source>Saved a copy: %1</source>
         <translation>已保存副本：%1</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -16,6 +17,7 @@ from core.config.connections import LOCAL_CONNECTION
 from core.tasks.journal import TaskRecord, TaskState
 from tests.gui.conftest import run, until
 from tests.gui.fakes import Engine, record
+from tests.gui.test_library_browse import grouped  # noqa: F401  (a fixture)
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -271,3 +273,25 @@ def test_the_players_keys(window: Any, qtbot: Any) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M)
     assert (player.loop_button.isChecked(), player.mute_button.isChecked()) == (not loop, not mute)
+
+
+@pytest.mark.usefixtures("grouped")
+def test_shift_f10_opens_the_librarys_menu_over_the_current_tile(window: Any, qtbot: Any) -> None:
+    """The library's video menu from the keyboard, as the queue's row menu; its mode switch has a
+    letter of its own."""
+    active_window(window, qtbot)
+    library, model = window.library, window.library_model
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)  # View → Library
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    library.view.setFocus()
+    library.view.setCurrentIndex(model.index(0, 0))
+    tile = library.view.visualRect(model.index(0, 0))
+    qtbot.keyClick(library.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert library.play_action in menu.actions() and library.trash_action in menu.actions()
+    on_screen = tile.translated(library.view.viewport().mapToGlobal(tile.topLeft()) - tile.topLeft())
+    assert menu.geometry().intersects(on_screen)  # over the tile (moved up where the screen ends)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert "&" in library.mode_button.text()
