@@ -49,7 +49,7 @@ from core.library import find_videos, index, write_sidecar
 from core.media import pool
 from core.media.images import PreparedImage, prepare_image, prepare_images
 from core.net.download import DiskFull, Downloaded, adopt, download
-from core.net.http import HttpLayer
+from core.net.http import HttpLayer, warm_up
 from core.pricing import Estimate, charge_from_usage, estimate
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
@@ -181,7 +181,7 @@ class Engine(TaskEvents):
             if connection is None:
                 raise ClipDeskError(ErrorKind.INVALID_INPUT, f"there is no connection named {name!r}")
             provider = get_provider(connection.dialect)
-            key = await asyncio.to_thread(self.secrets.get, connection.name) if provider.needs_key else None
+            key = await asyncio.to_thread(self._open_lane, connection, provider)
             lane = self._lanes.get(name)  # opened by another task meanwhile
             if lane is not None:
                 return lane
@@ -202,6 +202,13 @@ class Engine(TaskEvents):
             )
             self._lanes[name] = lane
         return lane
+
+    def _open_lane(self, connection: Connection, provider: Provider) -> str | None:
+        """In a worker thread, what opening a lane waits on: the key from the keyring, and the
+        HTTP stack's first-use work (certificates, imports) for a connection that talks HTTP."""
+        if connection.base_url:
+            warm_up()
+        return self.secrets.get(connection.name) if provider.needs_key else None
 
     def _gate(self, connection: str) -> asyncio.Event:
         gate = self._gates.get(connection)
