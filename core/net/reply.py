@@ -6,7 +6,6 @@ first connection's lane opens; the clients themselves live in core/net/http.py.
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Mapping
 from typing import Protocol
@@ -39,6 +38,8 @@ def retry_after_seconds(response: Head) -> float | None:
         try:
             return max(0.0, float(value))
         except ValueError:
+            import email.utils  # (an HTTP date is rare here; the HTTP stack has imported it by then)
+
             try:
                 parsed = email.utils.parsedate_to_datetime(value)
             except (TypeError, ValueError, IndexError):
