@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from core.redact import redact
@@ -114,3 +115,10 @@ class SubmitOutcomeUnknown(ClipDeskError):
 
     def __init__(self, message: str) -> None:
         super().__init__(ErrorKind.UNKNOWN, message)
+
+
+class DiskFull(ClipDeskError):
+    """The disk filled up mid-download. The .part file is kept; the task resumes once there is room."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(ErrorKind.UNKNOWN, f"the disk is full while saving {path.name}; free some space")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.services import close_services, open_services
+from gui.services import close_services, open_services, probe_keyring
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -116,6 +116,7 @@ async def amain(app: QApplication, window: MainWindow, argv: Sequence[str]) -> i
                 from gui.welcome import show_welcome_if_first_run
 
                 show_welcome_if_first_run(window)
+            await probe_keyring(services)  # (after "ready": the window shows no key before it is asked)
             await services.engine.resume_all()
             if selftest:
                 # Start, paint, close, exit 0 (the full render-and-play selftest is gui/selftest.py).

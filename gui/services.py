@@ -6,8 +6,10 @@ calls its coroutines and listens to its events (a frame's worth at a time). Its 
 its own thread, keys are read from the keyring off the loop, and CPU-heavy work goes to the
 process pool (core/media/pool.py), so nothing the engine does holds the window's thread.
 
-Importing this module costs nothing: the engine, the keyring and Pillow are imported by
-:func:`open_services`, which the desktop app calls after the window's first paint.
+Importing this module costs nothing: the engine and Pillow are imported by :func:`open_services`,
+which the desktop app calls after the window's first paint. Opening them waits for neither the HTTP
+stack (imported when the first connection's lane opens, core/tasks/engine.py) nor the keyring
+(imported and probed by its first use, on a worker thread: :func:`probe_keyring`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 
 # Slow imports that create no Qt object, done on a worker thread so the window keeps repainting:
-# the engine (its HTTP stack and providers) and the keyring, then Pillow for the image slots. The
+# the engine (its journal, providers and catalogs), then Pillow for the image slots. The
 # Qt modules the regions need are imported on Qt's thread, by MainWindow.attach. PyAV is never
 # imported here: videos are decoded in the process pool.
 SERVICES = ("core.tasks.engine", "core.config.secrets", "core.config.connections", "core.logs")
@@ -72,7 +74,6 @@ async def open_services(paths: Paths | None = None) -> Services:
     regions = loop.run_in_executor(None, _import_all, REGIONS)
     journal = Journal(paths.database)
     try:
-        await asyncio.to_thread(lambda: secrets.keyring_available)  # its first answer probes the keyring
         connections = await asyncio.to_thread(connection_store.load)
         await journal.open()
         engine = Engine(paths, journal, secrets, connections)
@@ -93,6 +94,15 @@ async def open_services(paths: Paths | None = None) -> Services:
         settings=settings_store.load(),
         library_marks=LibraryMarks.load(paths.config),
     )
+
+
+async def probe_keyring(services: Services) -> bool:
+    """Whether the OS keyring is usable, found on a worker thread (keyring's import and its choice
+    of backend: 50-100 ms, once); afterwards ``services.secrets.keyring_known`` says it at once."""
+    import asyncio
+
+    secrets = services.secrets
+    return await asyncio.to_thread(lambda: secrets.keyring_available)
 
 
 async def close_services(services: Services) -> None:

@@ -2,16 +2,17 @@
 
 ``CLIPDESK_API_KEY`` overrides the stored key for headless runs and is never persisted. Where no
 usable keyring backend exists, keys are held in memory for the session and the caller is told so.
+
+Every call that reaches the keyring may block (a D-Bus round trip, and on first use the import of
+keyring and its choice of backend: tens of milliseconds): callers make them from a worker thread.
+keyring itself is imported by the first such call, not with this module, so a window can import
+the engine without it; :attr:`SecretStore.keyring_known` answers at once from what is known.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-
-import keyring
-import keyring.errors
-from keyring.backends import chainer, fail
 
 from core.redact import register_secret
 
@@ -32,8 +33,18 @@ class SecretStore:
         self._usable: bool | None = None
 
     @property
+    def keyring_known(self) -> bool | None:
+        """Whether a usable keyring was found, or None while it has not been looked for (never blocks)."""
+        return self._usable
+
+    @property
     def keyring_available(self) -> bool:
+        """Whether a usable keyring exists; its first answer imports keyring and probes it (blocks)."""
         if self._usable is None:
+            import keyring
+            import keyring.errors
+            from keyring.backends import chainer, fail
+
             backend = keyring.get_keyring()
             self._usable = not isinstance(backend, fail.Keyring) and not (
                 isinstance(backend, chainer.ChainerBackend) and not backend.backends
@@ -53,6 +64,8 @@ class SecretStore:
             return env
         value = self._memory.get(connection)
         if value is None and self.keyring_available:
+            import keyring
+
             try:
                 value = keyring.get_password(SERVICE, connection)
             except keyring.errors.KeyringError as exc:
@@ -66,6 +79,8 @@ class SecretStore:
         """Store a key. Returns False when it is held in memory only (no keyring)."""
         register_secret(key)
         if self.keyring_available:
+            import keyring
+
             try:
                 keyring.set_password(SERVICE, connection, key)
                 self._memory.pop(connection, None)
@@ -78,6 +93,8 @@ class SecretStore:
     def delete(self, connection: str) -> None:
         self._memory.pop(connection, None)
         if self.keyring_available:
+            import keyring
+
             try:
                 keyring.delete_password(SERVICE, connection)
             except keyring.errors.PasswordDeleteError:

@@ -25,8 +25,9 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from core.errors import ClipDeskError, ErrorKind
-from core.net.http import Head, HttpLayer, network_error, retry_after_seconds
+from core.errors import ClipDeskError, DiskFull, ErrorKind
+from core.net.http import HttpLayer, network_error
+from core.net.reply import Head, retry_after_seconds
 
 CHUNK = 1024 * 1024  # reading a file to hash it
 # Handed to the worker thread at once: one trip to the thread and back per MiB (1, 2, 4 and 8 MiB
@@ -47,13 +48,6 @@ class Downloaded:
     path: Path
     size: int
     sha256: str
-
-
-class DiskFull(ClipDeskError):
-    """The disk filled up mid-download. The .part file is kept; the task resumes once there is room."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(ErrorKind.UNKNOWN, f"the disk is full while saving {path.name}; free some space")
 
 
 def looks_like_video(head: bytes) -> bool:

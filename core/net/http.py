@@ -33,7 +33,6 @@ Each limit ends in :class:`HttpLimit` (kind NETWORK, so the queue retries; ``cod
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import importlib
 import logging
 import os
@@ -44,7 +43,7 @@ import urllib.request
 import zlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -53,6 +52,7 @@ from httpx_aiohttp import AiohttpTransport
 
 from core import __version__
 from core.errors import ClipDeskError, ErrorKind, RequestNotSent, SubmitOutcomeUnknown
+from core.net.reply import Head, Reply, retry_after_seconds
 from core.redact import redact, register_secret
 
 log = logging.getLogger("clipdesk.http")
@@ -67,26 +67,6 @@ STALL = 30.0  # seconds without a byte of a download's body before that attempt 
 ENV_TIMEOUT = "CLIPDESK_HTTP_TIMEOUT"  # seconds for every phase of a request (tests, unusual links)
 _FRAMING = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _ssl_context: ssl.SSLContext | None = None
-
-
-class Head(Protocol):
-    """An HTTP answer's status and headers: what a streamed answer offers before its body is read."""
-
-    @property
-    def status_code(self) -> int: ...
-
-    @property
-    def headers(self) -> Mapping[str, str]: ...
-
-    @property
-    def is_redirect(self) -> bool: ...
-
-
-class Reply(Head, Protocol):
-    """A whole HTTP answer as the providers read it (an httpx.Response, its body decoded)."""
-
-    @property
-    def content(self) -> bytes: ...
 
 
 class HttpLimit(ClipDeskError):
@@ -148,29 +128,6 @@ def origin(url: str) -> tuple[str, str, int]:
     except ValueError:
         port = -1
     return scheme, (parts.hostname or "").lower(), port
-
-
-def retry_after_seconds(response: Head) -> float | None:
-    """Retry-After (seconds or HTTP date), or the OpenAI-style poll hint, in seconds."""
-    value = response.headers.get("retry-after")
-    if value:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            try:
-                parsed = email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError, IndexError):
-                return None
-            if parsed.tzinfo is None:
-                return None
-            return max(0.0, parsed.timestamp() - time.time())
-    hint = response.headers.get("openai-poll-after-ms")
-    if hint:
-        try:
-            return max(0.0, float(hint) / 1000)
-        except ValueError:
-            return None
-    return None
 
 
 def was_never_sent(exc: BaseException) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from core.errors import ErrorKind, ProviderError
 from core.media.images import ImageLimits
-from core.net.http import Reply, retry_after_seconds
+from core.net.reply import Reply, retry_after_seconds
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import (

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from core.errors import ErrorKind, ProviderError
-from core.net.http import Reply, retry_after_seconds
+from core.net.reply import Reply, retry_after_seconds
 from core.providers.base import RemoteStatus
 
 # Guess, shared by all dialects: the synonyms seen across the documented dialects.

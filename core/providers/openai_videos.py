@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from core.media.images import ImageLimits, PreparedImage
-from core.net.http import Reply
+from core.net.reply import Reply
 from core.providers.base import (
     DownloadTarget,
     PollResult,

@@ -16,17 +16,21 @@ network error's detail are values, quoted as they came.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.config.connections import Connection
 from core.errors import ClipDeskError, ErrorKind
-from core.net.http import HttpLayer, Reply
+from core.net.reply import Reply
 from core.providers import get_provider
 from core.providers.common import generic_error
+
+if TYPE_CHECKING:
+    from core.net.http import HttpLayer
 
 OK, AUTH, WRONG_URL, UNREACHABLE, UNEXPECTED = "ok", "auth", "wrong_url", "unreachable", "unexpected"
 PROBE_ID = "clipdesk-probe-" + "0" * 16  # a task id no provider hands out
@@ -319,6 +323,10 @@ async def probe(connection: Connection, key: str | None) -> ProbeResult:
     provider = get_provider(connection.dialect)
     if provider.needs_key and not key:
         return said(AUTH, "no_key")
+    # The HTTP stack is imported when it is first needed, in a thread: this may be a window's loop
+    await asyncio.to_thread(importlib.import_module, "core.net.http")
+    from core.net.http import HttpLayer
+
     http = HttpLayer(
         connection.base_url,
         auth_headers=provider.auth_headers(key) if key else {},

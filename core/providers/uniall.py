@@ -14,7 +14,7 @@ from typing import Any
 
 from core.errors import ErrorKind, ProviderError
 from core.media.images import ImageLimits
-from core.net.http import Reply
+from core.net.reply import Reply
 from core.providers.base import DownloadTarget, PollResult, Provider, ProviderContext, RemoteStatus, Submitted
 from core.providers.catalog import Catalog, load_catalog
 from core.providers.common import obj, text

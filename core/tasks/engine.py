@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.config.connections import Connection
 from core.config.paths import Paths
@@ -39,6 +39,7 @@ from core.config.secrets import SecretStore
 from core.errors import (
     UNREADABLE_CODES,
     ClipDeskError,
+    DiskFull,
     ErrorKind,
     InvalidInput,
     ProviderError,
@@ -48,8 +49,6 @@ from core.errors import (
 from core.library import find_videos, index, write_sidecar
 from core.media import pool
 from core.media.images import PreparedImage, prepare_image, prepare_images
-from core.net.download import DiskFull, Downloaded, adopt, download
-from core.net.http import HttpLayer, warm_up
 from core.pricing import Estimate, charge_from_usage, estimate
 from core.providers import get_provider
 from core.providers.base import PollResult, Provider, ProviderContext, RemoteStatus, Submitted
@@ -65,6 +64,10 @@ from core.tasks.listing import Listing
 from core.tasks.request import GenerationRequest
 from core.tasks.schedule import PollSchedule, log_spread
 from core.tasks.states import TaskState
+
+if TYPE_CHECKING:
+    from core.net.download import Downloaded
+    from core.net.http import HttpLayer
 
 log = logging.getLogger("clipdesk.engine")
 
@@ -185,6 +188,8 @@ class Engine(TaskEvents):
             lane = self._lanes.get(name)  # opened by another task meanwhile
             if lane is not None:
                 return lane
+            from core.net.http import HttpLayer  # (imported by _open_lane, in its thread)
+
             http = HttpLayer(
                 connection.base_url,
                 auth_headers=provider.auth_headers(key) if key else {},
@@ -204,9 +209,15 @@ class Engine(TaskEvents):
         return lane
 
     def _open_lane(self, connection: Connection, provider: Provider) -> str | None:
-        """In a worker thread, what opening a lane waits on: the key from the keyring, and the
-        HTTP stack's first-use work (certificates, imports) for a connection that talks HTTP."""
+        """In a worker thread, what opening a lane waits on: the key from the keyring, the HTTP
+        stack's import (httpx, aiohttp: the engine does not import it before the first lane, so
+        the window can show the queue and the library without it), and its first-use work
+        (certificates, imports) for a connection that talks HTTP."""
+        import core.net.download  # noqa: F401 - and with it core.net.http
+
         if connection.base_url:
+            from core.net.http import warm_up
+
             warm_up()
         return self.secrets.get(connection.name) if provider.needs_key else None
 
@@ -917,6 +928,8 @@ class Engine(TaskEvents):
         return False
 
     async def _download(self, lane: Lane, ctx: ProviderContext, record: TaskRecord) -> None:
+        from core.net.download import adopt  # (imported when the lane opened)
+
         assert record.remote_id is not None
         result = PollResult(
             RemoteStatus.SUCCEEDED, result_url=record.result_url, result_expires_at=record.result_expires_at
@@ -983,6 +996,8 @@ class Engine(TaskEvents):
         final: Path,
     ) -> Downloaded | None:
         """The result into ``final``; None when the task ended meanwhile (expired)."""
+        from core.net.download import download  # (imported when the lane opened)
+
         assert record.remote_id is not None
         target = lane.provider.download_target(ctx, record.remote_id, result)
         async with lane.downloads:

@@ -109,12 +109,17 @@ class SettingsDialog(QDialog):
         self.keys_looked_up = spawn(self._look_up_keys(), name="settings-keys")
 
     async def _look_up_keys(self) -> None:
-        """Which connections have a stored key (the keyring read on a worker thread), then the
-        key field's hint for the connection shown."""
+        """Whether there is a keyring and which connections have a stored key (both read on a worker
+        thread), then the keyring's note and the key field's hint for the connection shown."""
         secrets = self.services.secrets
         names = [e.original for e in self.entries if e.original and not e.connection.is_local]
-        self._stored = await asyncio.to_thread(lambda: {name for name in names if secrets.get(name)})
+
+        def look_up() -> tuple[bool, set[str]]:
+            return secrets.keyring_available, {name for name in names if secrets.get(name)}
+
+        available, self._stored = await asyncio.to_thread(look_up)
         with contextlib.suppress(RuntimeError):  # the dialog may be gone by now
+            self.keyring_label.setVisible(not available)
             self._key_hint()
 
     # -- connections tab -------------------------------------------------------------------------
@@ -185,7 +190,8 @@ class SettingsDialog(QDialog):
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setObjectName("noKeyring")
         self.keyring_label.setProperty("tone", "note")
-        self.keyring_label.setVisible(not self.services.secrets.keyring_available)
+        # said once the keyring has been looked for (_look_up_keys, off the window's thread)
+        self.keyring_label.setVisible(self.services.secrets.keyring_known is False)
         self.local_note = QLabel(self.tr("The offline preview works without a key or a network."), page)
         self.local_note.setWordWrap(True)
 

@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,9 +34,11 @@ from core.tasks.journal import TaskRecord, TaskState
 from core.tasks.lineage import chain, family, group
 from gui.spawn import spawn
 from gui.texts import state_name
-from gui.views.compare_view import MAX_VIDEOS, CompareView
-from gui.views.join_dialog import Executor, JoinDialog
-from gui.views.variations import VariationsDialog
+
+if TYPE_CHECKING:  # (the dialogs and the compare view are imported when opened)
+    from gui.views.compare_view import CompareView
+    from gui.views.join_dialog import Executor, JoinDialog
+    from gui.views.variations import VariationsDialog
 
 log = logging.getLogger("clipdesk.gui")
 GROUP_LIMIT = 9  # videos a group's grid plays at once
@@ -114,6 +116,8 @@ class FamilyDialog(QDialog):
         self.join_button = QPushButton(self.tr("&Join chain…"), self)
         self.join_button.setEnabled(len(playable) >= 2)
         self.join_button.clicked.connect(lambda: self._done(self.join_requested, playable))
+        from gui.views.compare_view import MAX_VIDEOS
+
         self.compare_button = QPushButton(self.tr("&Compare chain"), self)
         self.compare_button.setEnabled(2 <= len(playable) <= MAX_VIDEOS)
         self.compare_button.clicked.connect(lambda: self._done(self.compare_requested, playable))
@@ -205,6 +209,8 @@ class StoryActions(QObject):
         return self.compare(sorted(self._playable(), key=lambda r: r.created_at))
 
     def compare(self, records: list[TaskRecord]) -> CompareView | None:
+        from gui.views.compare_view import MAX_VIDEOS, CompareView
+
         if not 2 <= len(records) <= MAX_VIDEOS:
             self.library.message.emit(self.tr("Select 2 to 4 videos to compare."))
             return None
@@ -217,6 +223,8 @@ class StoryActions(QObject):
         records = self.library.selected_records()
         if not records:
             return None
+        from gui.views.variations import VariationsDialog
+
         dialog = VariationsDialog(records[0], self.engine, self.library)
         dialog.made.connect(
             lambda _group, made: self.library.message.emit(self.tr("%n variation(s) queued", "", made))
@@ -240,6 +248,8 @@ class StoryActions(QObject):
         if len(members) < 2:
             self.library.message.emit(self.tr("Its group has only one finished video yet."))
             return None
+        from gui.views.compare_view import CompareView
+
         view = CompareView(
             [(str(r.video_path), self._take(r)) for r in members], limit=GROUP_LIMIT, keepers=True
         )
@@ -270,6 +280,8 @@ class StoryActions(QObject):
         if len(records) < 2:
             self.library.message.emit(self.tr("Select at least two videos to join."))
             return None
+        from gui.views.join_dialog import JoinDialog
+
         dialog = JoinDialog(
             records, self._title, self.executor, self.library_dir, self.engine.import_videos, self.library
         )

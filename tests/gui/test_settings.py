@@ -26,6 +26,7 @@ def add(dialog: Any, name: str, dialect: str, base_url: str, key: str = "") -> N
 
 def test_keys_go_to_the_keyring_and_connections_to_the_file(window: Any, services: Any, qloop: Any) -> None:
     dialog = window.open_settings()
+    run(qloop, dialog.keys_looked_up)  # (the keyring is looked for on a worker thread)
     assert not dialog.keyring_label.isVisible()
     add(dialog, "My gateway", "newapi", "https://gw.example/", "sk-secret-1")
     dialog.accept()
@@ -59,6 +60,7 @@ def test_keyring_less_path_says_so_and_keeps_the_key_in_memory(
         qtbot.addWidget(window)
         window.show()
         dialog = window.open_settings()
+        run(qloop, dialog.keys_looked_up)  # (the keyring is looked for on a worker thread)
         assert dialog.keyring_label.isVisible()
         assert dialog.keyring_label.text() == NO_KEYRING_MESSAGE
         add(dialog, "Bailian", "dashscope", "https://dashscope.example/", "sk-memory")

@@ -98,6 +98,9 @@ def test_the_app_paints_its_window_before_the_heavy_imports(clipdesk_home: Path)
     # videos are decoded in the process pool: the window's never loads PyAV (its import
     # took CPU beside the window's thread as it opened, and its FFmpeg libraries stayed in memory)
     assert "av" not in found["heavy_when_ready"]
+    # the HTTP stack comes with the first lane (in its worker thread), the keyring with its first
+    # use or the probe after "ready" (in a worker thread too): the queue and library need neither
+    assert not {"httpx", "aiohttp", "keyring"} & set(found["heavy_when_ready"])
     assert (clipdesk_home / "data" / "clipdesk.sqlite3").exists()
     assert "geometry=" in (clipdesk_home / "config" / "ui-state.ini").read_text()  # saved on close
 
