@@ -40,8 +40,13 @@ def clipdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[None]:
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     if os.environ.get("CLIPDESK_REAL_KEYRING") == "1":
+        # one Secret Service serves both test workers: each test keeps its keys under a name of its
+        # own, or two tests storing a key for the same connection name read each other's
+        import uuid
+
+        monkeypatch.setattr("core.config.secrets.SERVICE", f"ClipDesk-test-{uuid.uuid4().hex[:12]}")
         yield
         return
     import keyring

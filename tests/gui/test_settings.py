@@ -11,7 +11,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from core.config.secrets import NO_KEYRING_MESSAGE, SERVICE
+from core.config import secrets
+from core.config.secrets import NO_KEYRING_MESSAGE
 from gui.settings import SettingsStore
 from tests.gui.conftest import run, until, until_saved
 
@@ -32,7 +33,7 @@ def test_keys_go_to_the_keyring_and_connections_to_the_file(window: Any, service
     dialog.accept()
     until_saved(qloop, dialog)
     assert dialog.result() == 1
-    assert keyring.get_password(SERVICE, "My gateway") == "sk-secret-1"
+    assert keyring.get_password(secrets.SERVICE, "My gateway") == "sk-secret-1"
     saved = (services.paths.config / "connections.json").read_text(encoding="utf-8")
     assert "sk-secret-1" not in saved
     assert json.loads(saved)["connections"][0]["base_url"] == "https://gw.example/"
@@ -109,14 +110,14 @@ def test_rename_moves_the_key_and_remove_deletes_it(window: Any, qloop: Any) -> 
     dialog.name_edit.setText("New")
     dialog.accept()
     until_saved(qloop, dialog)
-    assert keyring.get_password(SERVICE, "New") == "sk-old"
-    assert keyring.get_password(SERVICE, "Old") is None
+    assert keyring.get_password(secrets.SERVICE, "New") == "sk-old"
+    assert keyring.get_password(secrets.SERVICE, "Old") is None
     dialog = window.open_settings()
     dialog.list.setCurrentRow(1)
     dialog.remove_connection()
     dialog.accept()
     until_saved(qloop, dialog)
-    assert keyring.get_password(SERVICE, "New") is None
+    assert keyring.get_password(secrets.SERVICE, "New") is None
     assert "New" not in window.engine.connections
 
 
