@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -38,6 +39,33 @@ def clock_for_the_model(monkeypatch: Any) -> Clock:
     clock = Clock()
     monkeypatch.setattr(task_model, "time", clock)
     return clock
+
+
+def typical_of_ten_seconds(monkeypatch: Any, rows: int) -> tuple[Clock, Engine, TaskModel]:
+    """A queue model on a fake clock whose tasks' model usually takes 10 s, ``rows`` rows shown."""
+
+    class Journal:
+        async def typical_duration(self, connection: str, model: str) -> float | None:
+            return 10.0
+
+    clock = clock_for_the_model(monkeypatch)
+    engine = Engine()
+    engine.journal = Journal()  # type: ignore[assignment]
+    model = TaskModel(engine)  # type: ignore[arg-type]
+    model._timer.stop()
+    model.visible_rows = lambda: range(rows)
+    return clock, engine, model
+
+
+def ticks(model: TaskModel) -> Callable[[], Coroutine[Any, Any, None]]:
+    """Two of the clock's ticks: the first asks for the typical durations, the second shows them."""
+
+    async def tick() -> None:
+        model._tick()
+        await asyncio.sleep(0.01)
+        model._tick()
+
+    return tick
 
 
 def reddish(colour: QColor) -> bool:
@@ -199,25 +227,13 @@ def test_a_task_past_its_typical_duration_shows_no_time_left(qapp: Any, qloop: A
     from gui.models.task_model import COL_ETA
     from tests.gui.conftest import run
 
-    class Journal:
-        async def typical_duration(self, connection: str, model: str) -> float | None:
-            return 10.0
-
-    clock = clock_for_the_model(monkeypatch)
-    engine = Engine()
-    engine.journal = Journal()  # type: ignore[assignment]
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    model.visible_rows = lambda: range(1)
+    clock, engine, model = typical_of_ten_seconds(monkeypatch, rows=1)
     task = record(0, TaskState.RUNNING)
     task.remote_status, task.submitted_at = "running", clock.now
     engine.deliver([("added", task)])
     model.settle()
 
-    async def tick() -> None:
-        model._tick()
-        await asyncio.sleep(0.01)
-        model._tick()
+    tick = ticks(model)
 
     clock.now += 4
     run(qloop, tick())
@@ -238,26 +254,14 @@ def test_a_task_waiting_its_turn_shows_its_runs_estimate_never_zero(
     from gui.models.task_model import COL_ETA
     from tests.gui.conftest import run
 
-    class Journal:
-        async def typical_duration(self, connection: str, model: str) -> float | None:
-            return 10.0
-
-    clock = clock_for_the_model(monkeypatch)
-    engine = Engine()
-    engine.journal = Journal()  # type: ignore[assignment]
-    model = TaskModel(engine)  # type: ignore[arg-type]
-    model._timer.stop()
-    model.visible_rows = lambda: range(2)
+    clock, engine, model = typical_of_ten_seconds(monkeypatch, rows=2)
     queued = record(1, TaskState.QUEUED)
     waiting = record(0, TaskState.RUNNING, 0.0)
     waiting.remote_status, waiting.submitted_at = "queued", clock.now
     engine.deliver([("added", queued), ("added", waiting)])
     model.settle()
 
-    async def tick() -> None:
-        model._tick()
-        await asyncio.sleep(0.01)
-        model._tick()
+    tick = ticks(model)
 
     for wait in (4.0, 5.8, 30.0):  # however long it has waited
         clock.now += wait
