@@ -10,7 +10,8 @@ from core.tasks.request import GenerationRequest
 from tests.gui.conftest import run, until_saved
 
 
-def test_the_estimate_beside_generate_follows_options_and_copies(window: Any) -> None:
+def composer_on_pixverse_v4(window: Any) -> Any:
+    """The window's composer on a PixVerse connection, model v4, with a prompt."""
     window.engine.add_connection(
         Connection(name="PixVerse", dialect="pixverse", base_url="https://pv.invalid")
     )
@@ -19,6 +20,11 @@ def test_the_estimate_beside_generate_follows_options_and_copies(window: Any) ->
     panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("PixVerse"))
     panel.model_combo.setCurrentIndex(panel.model_combo.findData("v4"))
     panel.prompt.setPlainText("a paper boat")
+    return panel
+
+
+def test_the_estimate_beside_generate_follows_options_and_copies(window: Any) -> None:
+    panel = composer_on_pixverse_v4(window)
     panel.form.set_values(GenerationRequest(model="v4", resolution="540p", duration=5))
     assert panel.cost_label.text() == "≈ 45 credits"
     panel.form.set_values(GenerationRequest(model="v4", resolution="720p", duration=8))
@@ -115,14 +121,7 @@ def test_the_connection_test_speaks_chinese(window: Any, qloop: Any, qapp: Any, 
 def test_the_batch_dry_run_prices_each_row_and_the_total(window: Any, tmp_path: Any) -> None:
     from tests.gui.conftest import make_image
 
-    window.engine.add_connection(
-        Connection(name="PixVerse", dialect="pixverse", base_url="https://pv.invalid")
-    )
-    panel = window.generate_panel
-    panel.refresh_connections()
-    panel.connection_combo.setCurrentIndex(panel.connection_combo.findData("PixVerse"))
-    panel.model_combo.setCurrentIndex(panel.model_combo.findData("v4"))
-    panel.prompt.setPlainText("a paper boat")
+    panel = composer_on_pixverse_v4(window)
     panel.form.set_values(GenerationRequest(model="v4", resolution="720p", duration=5))
     panel.count.setValue(2)
     for n in range(3):
